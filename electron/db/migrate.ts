@@ -1,0 +1,87 @@
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
+import type { Connection } from './open';
+import { MIGRATIONS, MIGRATION_NAMES } from './migrations';
+
+export class DatabaseTooNewError extends Error {
+  constructor(readonly unknownMigrations: string[]) {
+    super(
+      `This database was written by a newer version of Pledgebook (it contains ${unknownMigrations.join(', ')}, ` +
+        'which this version does not know). Install the newer version, or open another database file.',
+    );
+  }
+}
+
+export class MigrationFailedError extends Error {}
+
+const staticProvider = { getMigrations: async () => MIGRATIONS };
+
+function migratorFor(db: Kysely<unknown>): Migrator {
+  return new Migrator({ db, provider: staticProvider });
+}
+
+export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
+  const table = await sql<{ name: string }>`
+    SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  if (table.rows.length === 0) return [];
+  const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
+  return rows.rows.map((r) => r.name);
+}
+
+export interface MigrationState {
+  applied: string[];
+  known: string[];
+  pending: string[];
+  unknown: string[];
+}
+
+export async function migrationState(db: Kysely<unknown>): Promise<MigrationState> {
+  const applied = await appliedMigrations(db);
+  return {
+    applied,
+    known: MIGRATION_NAMES,
+    pending: MIGRATION_NAMES.filter((n) => !applied.includes(n)),
+    unknown: applied.filter((n) => !MIGRATION_NAMES.includes(n)),
+  };
+}
+
+export interface MigrateOptions {
+  /** Where to put the safety copy taken before migrating a database that already holds data. */
+  backupPath?: (firstPending: string) => string;
+}
+
+/**
+ * Brings the database to the app's schema, one migration per transaction. Refuses a database
+ * that is newer than the app rather than guessing, and backs up an existing database first.
+ */
+export async function migrateToLatest(conn: Connection, options: MigrateOptions = {}): Promise<string[]> {
+  const db = conn.db as unknown as Kysely<unknown>;
+  const state = await migrationState(db);
+  if (state.unknown.length > 0) throw new DatabaseTooNewError(state.unknown);
+  if (state.pending.length === 0) return [];
+
+  if (state.applied.length > 0 && options.backupPath) {
+    const target = options.backupPath(state.pending[0] ?? 'next');
+    conn.sqlite.prepare('VACUUM INTO ?').run(target);
+  }
+
+  const migrator = migratorFor(db);
+  const done: string[] = [];
+  for (;;) {
+    const { error, results } = await migrator.migrateUp();
+    const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+    if (error || failed) {
+      const name = failed?.migrationName ?? 'unknown';
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MigrationFailedError(`migration ${name} failed and was rolled back: ${reason}`);
+    }
+    const ran = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    if (ran.length === 0) return done;
+    done.push(...ran);
+  }
+}
+
+/** For migration tests: stop at a named migration so data can be inserted before the next one. */
+export async function migrateTo(conn: Connection, name: string): Promise<void> {
+  const { error } = await migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name);
+  if (error) throw error instanceof Error ? error : new MigrationFailedError(String(error));
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_settings';
+
+/**
+ * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
+ * one that has shipped — add the next number instead.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001_settings': m0001,
+};
+
+export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -1,0 +1,76 @@
+import Database from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect } from 'kysely';
+import type { DB } from './schema';
+
+export interface OpenOptions {
+  /** Path to a better-sqlite3 `.node` build for this runtime (Electron's ABI differs from Node's). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+export interface Connection {
+  sqlite: Database.Database;
+  db: Kysely<DB>;
+  path: string;
+  close(): Promise<void>;
+}
+
+/**
+ * SQLite does support transactional DDL; Kysely's adapter says it doesn't only to stay safe
+ * across drivers. Saying so lets the Migrator wrap each migration and its bookkeeping row in
+ * one transaction, so a crash mid-migration leaves the previous version intact.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+class PledgebookSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+export class DatabaseSetupError extends Error {}
+
+/** Opens (creating if needed) a database file with the pragmas the whole app relies on. */
+export function openDatabase(path: string, options: OpenOptions = {}): Connection {
+  const sqlite = new Database(path, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
+  });
+  try {
+    applyPragmas(sqlite, options.readonly ?? false);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const db = new Kysely<DB>({ dialect: new PledgebookSqliteDialect({ database: sqlite }) });
+  return {
+    sqlite,
+    db,
+    path,
+    close: async () => {
+      await db.destroy(); // also closes the better-sqlite3 handle
+    },
+  };
+}
+
+function applyPragmas(sqlite: Database.Database, readonly: boolean): void {
+  sqlite.pragma('busy_timeout = 5000');
+  if (!readonly && sqlite.name !== ':memory:') {
+    const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
+    if (String(mode).toLowerCase() !== 'wal') {
+      throw new DatabaseSetupError(`could not switch the database to WAL mode (got ${String(mode)})`);
+    }
+  }
+  // FULL: a committed payment must survive a power cut, not just an application crash.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  if (sqlite.pragma('foreign_keys', { simple: true }) !== 1) {
+    throw new DatabaseSetupError('could not turn on foreign key enforcement');
+  }
+  if (sqlite.pragma('synchronous', { simple: true }) !== 2) {
+    throw new DatabaseSetupError('could not set synchronous=FULL');
+  }
+}

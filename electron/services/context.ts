@@ -1,0 +1,15 @@
+import type Database from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Clock } from './clock';
+
+/** What every service gets: the database, the clock, and facts about this installation. */
+export interface ServiceContext {
+  db: Kysely<DB>;
+  sqlite: Database.Database;
+  clock: Clock;
+  databasePath: string;
+  appVersion: string;
+  /** better-sqlite3 build to use for any extra handle (backups, restores): Electron needs its own. */
+  nativeBinding?: string;
+}

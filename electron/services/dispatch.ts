@@ -1,0 +1,52 @@
+import type { z } from 'zod';
+import {
+  contract,
+  fail,
+  isMethodName,
+  ok,
+  type FieldIssue,
+  type MethodName,
+  type MethodOutput,
+  type ParsedInput,
+  type Result,
+} from '../../shared/contract';
+import { DomainError } from './errors';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
+};
+
+export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => ({ field: i.path.join('.') || '(request)', message: i.message }));
+}
+
+/**
+ * The single entry point behind IPC, the loopback test server and the CLI: unknown methods and
+ * invalid payloads are refused before any service code runs.
+ */
+export function createDispatcher(handlers: Handlers, onInternalError?: (e: unknown) => void): Dispatch {
+  return async (method, input) => {
+    if (!isMethodName(method)) {
+      return fail('unknown-method', `There is no API method called ${JSON.stringify(method)}.`);
+    }
+    const parsed = contract[method].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      const issues = issuesOf(parsed.error);
+      const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+      return fail('invalid-input', `Invalid request for ${method}: ${summary}`, issues);
+    }
+    try {
+      const handler = handlers[method] as (i: unknown) => Promise<unknown>;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+      onInternalError?.(error);
+      return fail(
+        'internal',
+        'Something went wrong inside Pledgebook; nothing was saved. Details are in the log.',
+      );
+    }
+  };
+}

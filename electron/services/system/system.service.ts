@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import { settingsSchema, type Settings } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { appliedMigrations } from '../../db/migrate';
+import { checkHealth } from './health';
+import { readSettingsRows, writeSetting } from './settings.repository';
+
+export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
+  // Unknown or damaged keys fall back to defaults instead of blocking start-up.
+  const parsed = settingsSchema.partial().safeParse(await readSettingsRows(ctx.db));
+  return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  companyName: '',
+  currency: 'CNY',
+  locale: '',
+  loanNumberPrefix: 'PB',
+};
+
+export function systemHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'system.info' | 'system.check' | 'settings.get' | 'settings.update'> {
+  return {
+    'system.info': async () => ({
+      version: ctx.appVersion,
+      sqliteVersion: String(ctx.sqlite.prepare('SELECT sqlite_version() AS v').pluck().get()),
+      databasePath: ctx.databasePath,
+      schemaVersion: (await appliedMigrations(ctx.db as unknown as Kysely<unknown>)).at(-1) ?? '',
+      today: ctx.clock.today(),
+    }),
+    'system.check': () => checkHealth(ctx.sqlite, ctx.db as unknown as Kysely<unknown>, 'full'),
+    'settings.get': () => loadSettings(ctx),
+    'settings.update': async (patch) => {
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (value !== undefined) await writeSetting(trx, key, value);
+        }
+      });
+      return loadSettings(ctx);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Locale, Settings } from '../../../shared/contract';
+import { useApi } from '../api/hooks';
+import { formatDate, formatMoney, formatNumber, formatPercent } from '../format/format';
+
+interface Prefs {
+  locale: Locale;
+  settings: Settings;
+  money(minor: number): string;
+  date(iso: string): string;
+  number(value: number, fractionDigits?: number): string;
+  percent(ratio: number, fractionDigits?: number): string;
+}
+
+const PrefsContext = createContext<Prefs | null>(null);
+
+/** Locale-aware formatting bound to the current language and the company's currency. */
+export function PrefsProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const settings = useApi('settings.get', {});
+  const locale = i18n.language as Locale;
+  const value = useMemo<Prefs | null>(() => {
+    if (!settings.data) return null;
+    const s = settings.data;
+    return {
+      locale,
+      settings: s,
+      money: (minor) => formatMoney(minor, s.currency, locale),
+      date: (iso) => formatDate(iso, locale),
+      number: (v, d) => formatNumber(v, locale, d),
+      percent: (r, d) => formatPercent(r, locale, d),
+    };
+  }, [settings.data, locale]);
+  if (settings.error) throw settings.error;
+  if (!value) return null;
+  return <PrefsContext.Provider value={value}>{children}</PrefsContext.Provider>;
+}
+
+export function usePrefs(): Prefs {
+  const prefs = useContext(PrefsContext);
+  if (!prefs) throw new Error('usePrefs must be used inside PrefsProvider');
+  return prefs;
+}

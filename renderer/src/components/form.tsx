@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import type { FieldError } from 'react-hook-form';
+
+/** A labelled form field with its validation message tied to the input for screen readers. */
+export function Field({
+  label,
+  htmlFor,
+  error,
+  hint,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  error?: FieldError | string | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const message = typeof error === 'string' ? error : error?.message;
+  return (
+    <div className={`field ${message ? 'field-invalid' : ''}`}>
+      <label htmlFor={htmlFor}>{label}</label>
+      {children}
+      {hint && !message && <div className="field-hint">{hint}</div>}
+      {message && (
+        <div className="field-error" id={`${htmlFor}-error`} role="alert">
+          {message}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import { call } from './api/client';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { PrefsProvider } from './app/prefs';
+import { createRouter } from './app/routes';
+import { initI18n, systemLocale } from './i18n';
+import './styles/app.css';
+
+async function boot(): Promise<void> {
+  // Language is settled before the first paint so no screen flashes in the wrong one.
+  const settings = await call('settings.get', {}).catch(() => null);
+  await initI18n(settings?.locale || systemLocale());
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+  });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <QueryClientProvider client={queryClient}>
+          <PrefsProvider>
+            <RouterProvider router={createRouter()} />
+          </PrefsProvider>
+        </QueryClientProvider>
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { MethodSpec } from './define';
+import { systemContract } from './system';
+
+export * from './result';
+export * from './common';
+export * from './system';
+
+/**
+ * The whole API between the UI and the services: one map from method name to request schema
+ * and result type. Main validates every request against it; the renderer's client and the
+ * service handlers take their types from it.
+ */
+export const contract = {
+  ...systemContract,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+type SpecOf<M extends MethodName> = Contract[M];
+export type MethodInput<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<infer In, unknown> ? z.input<In> : never;
+export type ParsedInput<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<infer In, unknown> ? z.output<In> : never;
+export type MethodOutput<M extends MethodName> =
+  SpecOf<M> extends MethodSpec<z.ZodType, infer Out> ? Out : never;
+
+export const isMethodName = (name: unknown): name is MethodName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** The one object the preload (or the test bridge) puts on `window`. */
+export interface PledgebookBridge {
+  call(method: string, input: unknown): Promise<unknown>;
+  /** Menu commands forwarded from main, e.g. 'print' or 'open-settings'. */
+  onCommand?(listener: (command: string) => void): () => void;
+}

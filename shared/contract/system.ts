@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+
+export interface AppInfo {
+  version: string;
+  sqliteVersion: string;
+  databasePath: string;
+  schemaVersion: string;
+  today: string;
+}
+
+export interface HealthReport {
+  healthy: boolean;
+  integrity: string[];
+  foreignKeyViolations: number;
+  migrations: { applied: string[]; known: string[]; pending: string[]; unknown: string[] };
+  pragmas: { journalMode: string; synchronous: number; foreignKeys: number };
+}
+
+export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+export const settingsSchema = z.object({
+  companyName: z.string().trim().max(120),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
+  /** Empty means "follow the operating system". */
+  locale: z.enum(['', ...SUPPORTED_LOCALES]),
+  loanNumberPrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{0,12}$/, 'may use letters, digits and "-" only, at most 12'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const systemContract = {
+  'system.info': method<AppInfo>()(noInput),
+  'system.check': method<HealthReport>()(noInput),
+  'settings.get': method<Settings>()(noInput),
+  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+};

@@ -1,0 +1,16 @@
+export {
+  type IsoDate,
+  type IsoMonth,
+  isLeapYear,
+  daysInMonth,
+  isValidIsoDate,
+  toDayNumber,
+  fromDayNumber,
+  addDays,
+  daysBetween,
+  addMonthsClamped,
+  compareDates,
+  monthOf,
+  lastDayOfMonth,
+  startOfMonth,
+} from './civil';

@@ -1,0 +1,117 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+// @ts-expect-error -- plain .mjs helper shared with `npm test`'s preflight
+import { findChromium } from '../support/system-deps.mjs';
+import { openApp, type PledgebookApp } from '../../electron/services/app';
+import { fixedClock } from '../../electron/services/clock';
+import { startLoopbackServer, type LoopbackServer } from '../support/server';
+
+export const ARTIFACTS = resolve(__dirname, '../artifacts');
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface Harness {
+  app: PledgebookApp;
+  server: LoopbackServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  consoleErrors: string[];
+  /** Opens a route (e.g. '/settings') and waits for the app frame. */
+  open(route?: string): Promise<void>;
+  screenshot(name: string): Promise<string>;
+  /** Prints the current page to an A4 PDF in the artifacts folder. */
+  pdf(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh world per test file: its own temporary database, a fixed "today", the real services on
+ * loopback, and a real Chromium with the given UI language.
+ */
+export async function startHarness(
+  options: { today?: string; locale?: string; seed?: (app: PledgebookApp) => Promise<void> } = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'pledgebook-e2e-'));
+  const app = await openApp({
+    databasePath: join(dir, 'book.db'),
+    clock: fixedClock(options.today ?? '2026-06-15'),
+  });
+  await options.seed?.(app);
+  const server = await startLoopbackServer(() => app.dispatch);
+  const browser = await chromium.launch({
+    executablePath: (findChromium as () => string)(),
+    // Playwright gives every launch a fresh, empty --user-data-dir of its own.
+    args: LAUNCH_ARGS,
+    headless: true,
+  });
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 1360, height: 860 },
+  });
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  mkdirSync(ARTIFACTS, { recursive: true });
+
+  return {
+    app,
+    server,
+    browser,
+    context,
+    page,
+    consoleErrors,
+    async open(route = '/') {
+      await page.goto(`${server.url}#${route}`);
+      await page.locator('nav').first().waitFor();
+    },
+    async screenshot(name) {
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async pdf(name) {
+      const path = join(ARTIFACTS, `${name}.pdf`);
+      await page.emulateMedia({ media: 'print' });
+      await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
+      await page.emulateMedia({ media: 'screen' });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** PDF → one PNG per page (pdftoppm at 96 dpi); returns the PNG paths in page order. */
+export function pdfToPngs(pdfPath: string): string[] {
+  const prefix = pdfPath.replace(/\.pdf$/, '');
+  execFileSync('pdftoppm', ['-png', '-r', '96', pdfPath, prefix]);
+  const pages = Number(
+    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1] ?? '0',
+  );
+  const width = String(pages).length;
+  return Array.from({ length: pages }, (_, i) => `${prefix}-${String(i + 1).padStart(width, '0')}.png`);
+}
+
+export function pdfText(pdfPath: string): string {
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+}
