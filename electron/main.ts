@@ -44,6 +44,12 @@ async function start(): Promise<void> {
         arch: process.arch,
       }),
       onInternalError: (error) => console.error(error),
+      platform: {
+        savePdf: async ({ suggestedName, landscape }) => {
+          if (!mainWindow) return { saved: false };
+          return printToPdf(mainWindow, mainWindow.webContents, dialog, { suggestedName, landscape });
+        },
+      },
     });
   } catch (error) {
     dialog.showErrorBox(

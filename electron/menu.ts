@@ -68,10 +68,11 @@ export const MENU_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', MenuLabels> = {
   },
 };
 
+/** Same rule as the renderer's matchLocale, so the menu and the window never differ in script. */
 export function pickMenuLabels(locale: string): MenuLabels {
-  if (locale === 'zh-TW' || locale === 'zh-HK' || locale.startsWith('zh-Hant')) return MENU_LABELS['zh-TW'];
-  if (locale.startsWith('zh')) return MENU_LABELS['zh-CN'];
-  return MENU_LABELS.en;
+  const tag = locale.toLowerCase();
+  if (!tag.startsWith('zh')) return MENU_LABELS.en;
+  return /hant|-tw|-hk|-mo/.test(tag) ? MENU_LABELS['zh-TW'] : MENU_LABELS['zh-CN'];
 }
 
 /** The native menu: File (Back up…, Print…, Quit), View, Help. No developer tools in production. */

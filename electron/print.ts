@@ -20,9 +20,8 @@ export async function printToPdf(
   options: PrintToPdfOptions,
 ): Promise<PrintOutcome> {
   const choice = await dialog.showSaveDialog(window, {
-    defaultPath: sanitizeFileName(
-      options.suggestedName.endsWith('.pdf') ? options.suggestedName : `${options.suggestedName}.pdf`,
-    ),
+    // Trim the name, not the extension: a long borrower name must still give a .pdf file.
+    defaultPath: `${sanitizeFileName(options.suggestedName.replace(/\.pdf$/i, '')).slice(0, 176)}.pdf`,
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
   if (choice.canceled || !choice.filePath) return { saved: false };
@@ -38,5 +37,6 @@ export async function printToPdf(
 
 /** Windows refuses these characters in file names; loan numbers and borrower names may have them. */
 export function sanitizeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are among those Windows forbids
   return name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').slice(0, 180);
 }

@@ -21,7 +21,13 @@ export function createAppProtocolHandler(rendererDir: string) {
   const root = normalize(rendererDir + sep);
   return async (request: { url: string }): Promise<Response> => {
     const { pathname } = new URL(request.url);
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      return new Response('Bad request', { status: 400 }); // malformed %-escape
+    }
+    const relative = decoded.replace(/^\/+/, '') || 'index.html';
     const target = normalize(join(root, relative));
     if (!target.startsWith(root)) return new Response('Forbidden', { status: 403 });
     const file = extname(target) ? target : join(root, 'index.html');

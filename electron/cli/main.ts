@@ -1,8 +1,9 @@
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { checkCommand } from './commands/check';
+import { statementCommand } from './commands/statement';
 import { versionCommand } from './commands/version';
 
-const COMMANDS: CliCommand[] = [versionCommand, checkCommand];
+const COMMANDS: CliCommand[] = [versionCommand, checkCommand, statementCommand];
 
 export function usage(): string {
   return ['usage: npm run cli -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

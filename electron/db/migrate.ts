@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
 import type { Connection } from './open';
 import { MIGRATIONS, MIGRATION_NAMES } from './migrations';
@@ -60,7 +62,7 @@ export async function migrateToLatest(conn: Connection, options: MigrateOptions 
   if (state.pending.length === 0) return [];
 
   if (state.applied.length > 0 && options.backupPath) {
-    const target = options.backupPath(state.pending[0] ?? 'next');
+    const target = unusedPath(options.backupPath(state.pending[0] ?? 'next'));
     conn.sqlite.prepare('VACUUM INTO ?').run(target);
   }
 
@@ -78,6 +80,15 @@ export async function migrateToLatest(conn: Connection, options: MigrateOptions 
     if (ran.length === 0) return done;
     done.push(...ran);
   }
+}
+
+/** VACUUM INTO refuses an existing file: keep an earlier attempt's copy and write beside it. */
+function unusedPath(path: string): string {
+  const ext = extname(path);
+  const stem = path.slice(0, path.length - ext.length);
+  let candidate = path;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${stem}-${n}${ext}`;
+  return candidate;
 }
 
 /** For migration tests: stop at a named migration so data can be inserted before the next one. */

@@ -1,4 +1,6 @@
+import type { BorrowerTables } from '../services/borrowers/tables';
+import type { LoanTables } from '../services/loans/tables';
 import type { SystemTables } from '../services/system/tables';
 
 /** Every table, as Kysely sees it. Each feature folder owns the types of its own tables. */
-export interface DB extends SystemTables {}
+export interface DB extends SystemTables, BorrowerTables, LoanTables {}

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { openDatabase, type Connection } from '../db/open';
 import { migrateToLatest } from '../db/migrate';
 import type { Clock } from './clock';
-import type { ServiceContext } from './context';
+import type { Platform, ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { APP_VERSION } from './version';
@@ -12,6 +12,7 @@ export interface OpenAppOptions {
   databasePath: string;
   clock: Clock;
   nativeBinding?: string;
+  platform?: Platform;
   onInternalError?: (error: unknown) => void;
 }
 
@@ -43,6 +44,7 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     databasePath: options.databasePath,
     appVersion: APP_VERSION,
     nativeBinding: options.nativeBinding,
+    platform: options.platform,
   };
   const handlers = createHandlers(ctx);
   return {

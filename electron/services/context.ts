@@ -2,6 +2,12 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
+import type { PrintOutcome } from '../../shared/contract';
+
+/** What only the desktop shell can do; the CLI and the test server have none of it. */
+export interface Platform {
+  savePdf(options: { suggestedName: string; landscape: boolean }): Promise<PrintOutcome>;
+}
 
 /** What every service gets: the database, the clock, and facts about this installation. */
 export interface ServiceContext {
@@ -12,4 +18,5 @@ export interface ServiceContext {
   appVersion: string;
   /** better-sqlite3 build to use for any extra handle (backups, restores): Electron needs its own. */
   nativeBinding?: string;
+  platform?: Platform;
 }

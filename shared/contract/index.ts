@@ -1,10 +1,16 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { systemContract } from './system';
+import { borrowersContract } from './borrowers';
+import { loansContract } from './loans';
+import { printContract } from './print';
 
 export * from './result';
 export * from './common';
 export * from './system';
+export * from './borrowers';
+export * from './loans';
+export * from './print';
 
 /**
  * The whole API between the UI and the services: one map from method name to request schema
@@ -13,6 +19,9 @@ export * from './system';
  */
 export const contract = {
   ...systemContract,
+  ...borrowersContract,
+  ...loansContract,
+  ...printContract,
 } as const;
 
 export type Contract = typeof contract;

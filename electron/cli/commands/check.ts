@@ -1,3 +1,4 @@
+import type { HealthReport } from '../../../shared/contract';
 import type { CliCommand } from '../command';
 import { json, withApp } from '../command';
 import { parseCliArgs } from '../args';
@@ -10,7 +11,7 @@ export const checkCommand: CliCommand = {
     const report = await withApp(values.db, io, async (app) => {
       const result = await app.dispatch('system.check', {});
       if (!result.ok) throw new Error(result.error.message);
-      return result.value as import('../../../shared/contract').HealthReport;
+      return result.value as HealthReport;
     });
     if (values.json) {
       io.out(json(report));

@@ -20,6 +20,7 @@ export async function backUpDatabase(
       return 200;
     },
   });
+  onProgress?.(1); // better-sqlite3 does not call progress for the final step
   const copy = new Database(destination, {
     readonly: true,
     fileMustExist: true,

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
 import { checkHealth } from './health';
+import { DomainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 
 export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
@@ -21,7 +22,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export function systemHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'system.info' | 'system.check' | 'settings.get' | 'settings.update'> {
+): Pick<Handlers, 'system.info' | 'system.check' | 'settings.get' | 'settings.update' | 'print.savePdf'> {
   return {
     'system.info': async () => ({
       version: ctx.appVersion,
@@ -32,6 +33,15 @@ export function systemHandlers(
     }),
     'system.check': () => checkHealth(ctx.sqlite, ctx.db as unknown as Kysely<unknown>, 'full'),
     'settings.get': () => loadSettings(ctx),
+    'print.savePdf': async (options) => {
+      if (!ctx.platform) {
+        throw new DomainError(
+          'unavailable',
+          "Saving as PDF needs the desktop app; use the browser's print dialog here.",
+        );
+      }
+      return ctx.platform.savePdf(options);
+    },
     'settings.update': async (patch) => {
       await ctx.db.transaction().execute(async (trx) => {
         for (const [key, value] of Object.entries(patch)) {

@@ -2,6 +2,7 @@ import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAV_ITEMS } from './routes';
+import { SearchPalette } from '../features/search/SearchPalette';
 
 /** Sidebar plus content. Every nav entry is a real link, so Tab and Enter work without a mouse. */
 export function Layout() {
@@ -36,6 +37,9 @@ export function Layout() {
             ))}
           </ul>
         </nav>
+        <div className="sidebar-search">
+          <SearchPalette />
+        </div>
       </aside>
       <main id="main" className="content" tabIndex={-1}>
         <ErrorBoundary>

@@ -3,6 +3,12 @@ import { Layout } from './Layout';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PendingFeaturePage } from '../features/pending/PendingFeaturePage';
+import { BorrowersPage } from '../features/borrowers/BorrowersPage';
+import { BorrowerDetailPage } from '../features/borrowers/BorrowerDetailPage';
+import { LoansPage } from '../features/loans/LoansPage';
+import { NewLoanPage } from '../features/loans/NewLoanPage';
+import { LoanDetailPage } from '../features/loans/LoanDetailPage';
+import { ReceiptPage } from '../features/payments/ReceiptPage';
 
 export const NAV_ITEMS = [
   { path: '/', label: 'nav.dashboard' },
@@ -20,8 +26,12 @@ const routes: RouteObject[] = [
     element: <Layout />,
     children: [
       { index: true, element: <DashboardPage /> },
-      { path: 'borrowers', element: <PendingFeaturePage title="nav.borrowers" /> },
-      { path: 'loans', element: <PendingFeaturePage title="nav.loans" /> },
+      { path: 'borrowers', element: <BorrowersPage /> },
+      { path: 'borrowers/:id', element: <BorrowerDetailPage /> },
+      { path: 'loans', element: <LoansPage /> },
+      { path: 'loans/new', element: <NewLoanPage /> },
+      { path: 'loans/:id', element: <LoanDetailPage /> },
+      { path: 'payments/:id/receipt', element: <ReceiptPage /> },
       { path: 'collateral', element: <PendingFeaturePage title="nav.collateral" /> },
       { path: 'collections', element: <PendingFeaturePage title="nav.collections" /> },
       { path: 'plans', element: <PendingFeaturePage title="nav.plans" /> },

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { FieldError } from 'react-hook-form';
 
 /** A labelled form field with its validation message tied to the input for screen readers. */
 export function Field({
@@ -11,7 +10,7 @@ export function Field({
 }: {
   label: ReactNode;
   htmlFor: string;
-  error?: FieldError | string | undefined;
+  error?: { message?: string | undefined } | string | undefined;
   hint?: ReactNode;
   children: ReactNode;
 }) {

@@ -1,0 +1,158 @@
+import { sql } from 'kysely';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import type { BorrowerDetail, BorrowerRow } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { notFound } from '../errors';
+import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
+import { likePattern } from '../search/like';
+
+type BorrowerHandlers = Pick<
+  Handlers,
+  'borrowers.list' | 'borrowers.get' | 'borrowers.create' | 'borrowers.update'
+>;
+
+export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
+  const { db, clock } = ctx;
+
+  const listQuery = (query: string) => {
+    const today = clock.today();
+    let q = db
+      .selectFrom('borrowers as b')
+      .leftJoin('loans as l', 'l.borrower_id', 'b.id')
+      .leftJoin('loan_status as s', 's.loan_id', 'l.id')
+      .select([
+        'b.id',
+        'b.kind',
+        'b.name',
+        'b.id_type',
+        'b.id_number',
+        'b.phone',
+        sql<number>`count(l.id)`.as('loan_count'),
+        sql<number>`coalesce(max(${dpdSql(today)}), 0)`.as('worst_dpd'),
+      ])
+      .groupBy('b.id');
+    if (query) {
+      const pattern = likePattern(query);
+      q = q.where((eb) =>
+        eb.or([
+          eb('b.name', 'like', pattern),
+          eb('b.phone', 'like', pattern),
+          eb('b.id_number', 'like', `%${query.replace(/[%_]/g, '')}`),
+        ]),
+      );
+    }
+    return q;
+  };
+
+  const toRow = (r: {
+    id: number;
+    kind: 'person' | 'company';
+    name: string;
+    id_type: string;
+    id_number: string;
+    phone: string;
+    loan_count: number;
+    worst_dpd: number;
+  }): BorrowerRow => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    idType: r.id_type as BorrowerRow['idType'],
+    idNumberMasked: maskIdNumber(r.id_number),
+    phone: r.phone,
+    loanCount: r.loan_count,
+    worstDaysPastDue: r.worst_dpd,
+  });
+
+  return {
+    'borrowers.list': async ({ query, offset, limit }) => {
+      const base = listQuery(query);
+      const [rows, total] = await Promise.all([
+        base.orderBy('b.name').orderBy('b.id').limit(limit).offset(offset).execute(),
+        db
+          .selectFrom(base.as('x'))
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { rows: rows.map(toRow), total: total.n };
+    },
+
+    'borrowers.get': async ({ id }) => {
+      const row = await listQuery('').where('b.id', '=', id).executeTakeFirst();
+      const full = await db.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row || !full) throw notFound('Borrower', id);
+      const today = clock.today();
+      const loans = await loanListBase(db, today)
+        .where('l.borrower_id', '=', id)
+        .orderBy('l.start_date', 'desc')
+        .execute();
+      const partyTo = await db
+        .selectFrom('loan_parties as p')
+        .innerJoin('loans as l', 'l.id', 'p.loan_id')
+        .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+        .select(['p.loan_id', 'l.number', 'p.role', 'b.name'])
+        .where('p.borrower_id', '=', id)
+        .execute();
+      const detail: BorrowerDetail = {
+        ...toRow(row),
+        worstDaysPastDue: row.worst_dpd,
+        altPhone: full.alt_phone,
+        address: full.address,
+        employer: full.employer,
+        notes: full.notes,
+        loans: loans.map(toLoanListRow),
+        partyTo: partyTo.map((p) => ({
+          loanId: p.loan_id,
+          loanNumber: p.number,
+          role: p.role,
+          borrowerName: p.name,
+        })),
+      };
+      return detail;
+    },
+
+    'borrowers.create': async (input) => {
+      const now = clock.now();
+      const { id } = await db
+        .insertInto('borrowers')
+        .values({
+          kind: input.kind,
+          name: input.name,
+          id_type: input.idType,
+          id_number: input.idNumber.toUpperCase(),
+          phone: input.phone,
+          alt_phone: input.altPhone,
+          address: input.address,
+          employer: input.employer,
+          notes: input.notes,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { id };
+    },
+
+    'borrowers.update': async (input) => {
+      const result = await db
+        .updateTable('borrowers')
+        .set({
+          kind: input.kind,
+          name: input.name,
+          id_type: input.idType,
+          ...(input.idNumber ? { id_number: input.idNumber.toUpperCase() } : {}),
+          phone: input.phone,
+          alt_phone: input.altPhone,
+          address: input.address,
+          employer: input.employer,
+          notes: input.notes,
+          updated_at: clock.now(),
+        })
+        .where('id', '=', input.id)
+        .executeTakeFirst();
+      if (result.numUpdatedRows === 0n) throw notFound('Borrower', input.id);
+      return { id: input.id };
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { computeStatement, type Payment, type Statement } from '../../../shared/engine';
+import type { LoanRecord, PaymentRecord } from './tables';
+import { activeVersion, findLoan, installmentsOf, paymentRowsOf, type Db } from './loan.repository';
+import { notFound } from '../errors';
+
+/**
+ * Payments the engine should see: every payment that has not been reversed. Reversal rows are
+ * bookkeeping, not money, so they are left out too.
+ */
+export function effectivePayments(rows: readonly PaymentRecord[]): (Payment & { id: number })[] {
+  const reversed = new Set(
+    rows.filter((r) => r.reverses_payment_id !== null).map((r) => r.reverses_payment_id),
+  );
+  return rows
+    .filter((r) => r.reverses_payment_id === null && !reversed.has(r.id))
+    .map((r) => ({ id: r.id, date: r.date, amount: r.amount, ref: r.receipt_number }));
+}
+
+export interface LoanBook {
+  loan: LoanRecord;
+  versionId: number;
+  version: number;
+  installments: Awaited<ReturnType<typeof installmentsOf>>;
+  paymentRows: PaymentRecord[];
+}
+
+export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
+  const loan = await findLoan(db, loanId);
+  if (!loan) throw notFound('Loan', loanId);
+  const version = await activeVersion(db, loanId);
+  if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
+  return {
+    loan,
+    versionId: version.id,
+    version: version.version,
+    installments: await installmentsOf(db, version.id),
+    paymentRows: await paymentRowsOf(db, loanId),
+  };
+}
+
+/** The one way the app computes a loan's position: the shared statement engine. */
+export function statementOf(book: LoanBook, asOf: string, extra: Payment[] = []): Statement {
+  return computeStatement({
+    installments: book.installments,
+    penaltyDailyRatePercent: book.loan.penalty_daily_rate_percent,
+    graceDays: book.loan.grace_days,
+    payments: [...effectivePayments(book.paymentRows).filter((p) => p.date <= asOf), ...extra],
+    asOf,
+  });
+}
+
+/**
+ * What clears the whole schedule today, as the engine would apply it: every unpaid installment's
+ * principal and interest (future ones included, since the contract allocates prepayments to
+ * whole installments) plus penalty due. A discount for early settlement is a negotiated plan.
+ */
+export function payoffOf(statement: Statement): number {
+  return statement.installments.reduce(
+    (sum, i) => sum + (i.total - i.paidPrincipal - i.paidInterest) + i.penaltyDue,
+    0,
+  );
+}
+
+/** Writes the per-loan status cache; call in the same transaction as the change that moved it. */
+export async function writeLoanStatus(db: Db, loanId: number, s: Statement, lastPaymentDate: string | null) {
+  const row = {
+    computed_as_of: s.asOf,
+    oldest_unpaid_due_date: s.oldestUnpaidDueDate,
+    outstanding_principal: s.outstandingPrincipal,
+    overdue_principal: s.overdue.principal,
+    overdue_interest: s.overdue.interest,
+    penalty_due: s.overdue.penalty,
+    next_due_date: s.nextDue?.dueDate ?? null,
+    next_due_amount: s.nextDue?.amount ?? null,
+    last_payment_date: lastPaymentDate,
+  };
+  await db
+    .insertInto('loan_status')
+    .values({ loan_id: loanId, ...row })
+    .onConflict((oc) => oc.column('loan_id').doUpdateSet(row))
+    .execute();
+}
+
+export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
+  const book = await loadLoanBook(db, loanId);
+  const statement = statementOf(book, today);
+  const dates = effectivePayments(book.paymentRows)
+    .map((p) => p.date)
+    .sort();
+  await writeLoanStatus(db, loanId, statement, dates.at(-1) ?? null);
+  return statement;
+}
+
+/**
+ * Rolls the cache forward to today for loans whose figures move with the calendar: an
+ * installment fell due since the last computation, or penalty is accruing.
+ */
+export async function rollForwardStatuses(db: Db, today: string): Promise<number> {
+  const stale = await db
+    .selectFrom('loan_status as s')
+    .innerJoin('loans as l', 'l.id', 's.loan_id')
+    .select('s.loan_id')
+    .where('s.computed_as_of', '<', today)
+    .where('l.status', 'in', ['active', 'restructured', 'legal', 'repossessed'])
+    .where((eb) => eb.or([eb('s.next_due_date', '<=', today), eb('s.oldest_unpaid_due_date', '<', today)]))
+    .execute();
+  for (const { loan_id } of stale) await refreshLoanStatus(db, loan_id, today);
+  return stale.length;
+}

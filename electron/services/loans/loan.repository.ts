@@ -1,0 +1,85 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import type { ScheduledInstallment } from '../../../shared/engine';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+export async function findLoan(db: Db, loanId: number) {
+  return db.selectFrom('loans').selectAll().where('id', '=', loanId).executeTakeFirst();
+}
+
+export async function activeVersion(db: Db, loanId: number) {
+  return db
+    .selectFrom('schedule_versions')
+    .selectAll()
+    .where('loan_id', '=', loanId)
+    .where('is_active', '=', 1)
+    .executeTakeFirst();
+}
+
+export async function installmentsOf(db: Db, versionId: number): Promise<ScheduledInstallment[]> {
+  const rows = await db
+    .selectFrom('installments')
+    .select(['n', 'due_date', 'principal', 'interest'])
+    .where('version_id', '=', versionId)
+    .orderBy('n')
+    .execute();
+  return rows.map((r) => ({ n: r.n, dueDate: r.due_date, principal: r.principal, interest: r.interest }));
+}
+
+export async function insertScheduleVersion(
+  db: Db,
+  v: { loanId: number; version: number; reason: string; effectiveFrom: string; createdAt: string },
+  installments: readonly ScheduledInstallment[],
+): Promise<number> {
+  await db
+    .updateTable('schedule_versions')
+    .set({ is_active: 0 })
+    .where('loan_id', '=', v.loanId)
+    .where('is_active', '=', 1)
+    .execute();
+  const { id } = await db
+    .insertInto('schedule_versions')
+    .values({
+      loan_id: v.loanId,
+      version: v.version,
+      reason: v.reason,
+      effective_from: v.effectiveFrom,
+      is_active: 1,
+      created_at: v.createdAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // SQLite caps bound parameters per statement; chunk long schedules (a 30-year mortgage has 360 rows).
+  for (let i = 0; i < installments.length; i += 150) {
+    await db
+      .insertInto('installments')
+      .values(
+        installments.slice(i, i + 150).map((x) => ({
+          version_id: id,
+          n: x.n,
+          due_date: x.dueDate,
+          principal: x.principal,
+          interest: x.interest,
+        })),
+      )
+      .execute();
+  }
+  return id;
+}
+
+/** All payment rows of a loan, reversals included, in the order they were entered. */
+export async function paymentRowsOf(db: Db, loanId: number) {
+  return db.selectFrom('payments').selectAll().where('loan_id', '=', loanId).orderBy('id').execute();
+}
+
+export async function partiesOf(db: Db, loanId: number) {
+  return db
+    .selectFrom('loan_parties as p')
+    .innerJoin('borrowers as b', 'b.id', 'p.borrower_id')
+    .select(['p.borrower_id', 'p.role', 'p.relationship', 'b.name', 'b.id_number', 'b.phone'])
+    .where('p.loan_id', '=', loanId)
+    .orderBy('p.role')
+    .orderBy('b.name')
+    .execute();
+}

@@ -1,0 +1,284 @@
+import { sql } from 'kysely';
+import { buildSchedule, type ScheduledInstallment } from '../../../shared/engine';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import type { LoanDetail, LoanStatus } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import { loadSettings } from '../system/system.service';
+import { nextCounter } from '../system/settings.repository';
+import { bucketRange, loanListBase, toLoanListRow } from './list.query';
+import { insertScheduleVersion, installmentsOf, partiesOf } from './loan.repository';
+import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from './loan-status';
+import { paymentRowsWithSplit } from '../payments/payment-rows';
+import { likePattern } from '../search/like';
+
+type LoanHandlers = Pick<
+  Handlers,
+  | 'loans.previewSchedule'
+  | 'loans.create'
+  | 'loans.list'
+  | 'loans.get'
+  | 'loans.scheduleVersion'
+  | 'loans.setStatus'
+>;
+
+/** Loan numbers read PB-2026-000123: prefix, year of disbursement, a counter that never repeats. */
+export function formatLoanNumber(prefix: string, startDate: string, sequence: number): string {
+  const body = `${startDate.slice(0, 4)}-${String(sequence).padStart(6, '0')}`;
+  return prefix ? `${prefix}-${body}` : body;
+}
+
+/** Moves a clerk may make by hand; restructuring, write-off and closing come from their own workflows. */
+const MANUAL_STATUS_MOVES: Record<LoanStatus, LoanStatus[]> = {
+  draft: ['active'],
+  active: ['legal', 'repossessed'],
+  restructured: ['legal', 'repossessed'],
+  legal: ['active', 'repossessed'],
+  repossessed: ['legal'],
+  'written-off': [],
+  closed: [],
+};
+
+export function loanHandlers(ctx: ServiceContext): LoanHandlers {
+  const { db, clock } = ctx;
+
+  const schedulePreview = (installments: ScheduledInstallment[]) => ({
+    installments,
+    totalInterest: installments.reduce((s, i) => s + i.interest, 0),
+    totalPayable: installments.reduce((s, i) => s + i.principal + i.interest, 0),
+  });
+
+  return {
+    'loans.previewSchedule': async (terms) => schedulePreview(buildSchedule(terms)),
+
+    'loans.create': async (input) => {
+      const today = clock.today();
+      const now = clock.now();
+      const parties = [
+        ...input.guarantorIds.map((borrowerId) => ({
+          borrowerId,
+          role: 'guarantor' as const,
+          relationship: '',
+        })),
+        ...input.references.map((r) => ({ ...r, role: 'reference' as const })),
+      ];
+      if (parties.some((p) => p.borrowerId === input.borrowerId)) {
+        throw invalidField(
+          'guarantorIds',
+          'the borrower cannot also be a guarantor or reference of the same loan',
+        );
+      }
+      if (input.terms.startDate > today) {
+        throw invalidField('terms.startDate', `the disbursement date cannot be after today (${today})`);
+      }
+      const installments = buildSchedule(input.terms);
+      const { loanNumberPrefix } = await loadSettings(ctx);
+      return db.transaction().execute(async (trx) => {
+        const borrower = await trx
+          .selectFrom('borrowers')
+          .select('id')
+          .where('id', '=', input.borrowerId)
+          .executeTakeFirst();
+        if (!borrower) throw invalidField('borrowerId', `borrower ${input.borrowerId} does not exist`);
+        for (const p of parties) {
+          const found = await trx
+            .selectFrom('borrowers')
+            .select('id')
+            .where('id', '=', p.borrowerId)
+            .executeTakeFirst();
+          if (!found)
+            throw invalidField(
+              p.role === 'guarantor' ? 'guarantorIds' : 'references',
+              `person ${p.borrowerId} does not exist`,
+            );
+        }
+        const number = formatLoanNumber(
+          loanNumberPrefix,
+          input.terms.startDate,
+          await nextCounter(trx, 'loan-number'),
+        );
+        const { id } = await trx
+          .insertInto('loans')
+          .values({
+            number,
+            product: input.product,
+            borrower_id: input.borrowerId,
+            status: input.activate ? 'active' : 'draft',
+            principal: input.terms.principal,
+            annual_rate_percent: input.terms.annualRatePercent,
+            months: input.terms.months,
+            method: input.terms.method,
+            start_date: input.terms.startDate,
+            penalty_daily_rate_percent: input.penaltyDailyRatePercent,
+            grace_days: input.graceDays,
+            upfront_fee: input.upfrontFee,
+            officer: input.officer,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        if (parties.length > 0) {
+          await trx
+            .insertInto('loan_parties')
+            .values(
+              parties.map((p) => ({
+                loan_id: id,
+                borrower_id: p.borrowerId,
+                role: p.role,
+                relationship: p.relationship,
+              })),
+            )
+            .execute();
+        }
+        await insertScheduleVersion(
+          trx,
+          {
+            loanId: id,
+            version: 1,
+            reason: 'contract',
+            effectiveFrom: input.terms.startDate,
+            createdAt: now,
+          },
+          installments,
+        );
+        await refreshLoanStatus(trx, id, today);
+        return { id, number };
+      });
+    },
+
+    'loans.list': async (input) => {
+      const today = clock.today();
+      let q = loanListBase(db, today);
+      if (input.query) {
+        const pattern = likePattern(input.query);
+        q = q.where((eb) =>
+          eb.or([
+            eb('l.number', 'like', pattern),
+            eb('b.name', 'like', pattern),
+            eb('b.phone', 'like', pattern),
+          ]),
+        );
+      }
+      if (input.status) q = q.where('l.status', '=', input.status);
+      if (input.product) q = q.where('l.product', '=', input.product);
+      if (input.bucket || input.overdueOnly) {
+        const [lo, hi] = input.bucket ? bucketRange(input.bucket) : [1, 1_000_000];
+        q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
+      }
+      const ordered =
+        input.sort === 'daysPastDue'
+          ? q.orderBy(sql`dpd`, 'desc').orderBy('l.id')
+          : input.sort === 'outstanding'
+            ? q.orderBy('s.outstanding_principal', 'desc').orderBy('l.id')
+            : input.sort === 'nextDue'
+              ? q
+                  .orderBy(sql`s.next_due_date IS NULL`)
+                  .orderBy('s.next_due_date')
+                  .orderBy('l.id')
+              : q.orderBy('l.number');
+      const [rows, total] = await Promise.all([
+        ordered.limit(input.limit).offset(input.offset).execute(),
+        db
+          .selectFrom(q.as('x'))
+          .select(sql<number>`count(*)`.as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      return { rows: rows.map(toLoanListRow), total: total.n };
+    },
+
+    'loans.get': async ({ id, asOf }) => {
+      const book = await loadLoanBook(db, id);
+      const when = asOf ?? clock.today();
+      const statement = statementOf(book, when);
+      const borrower = await db
+        .selectFrom('borrowers')
+        .selectAll()
+        .where('id', '=', book.loan.borrower_id)
+        .executeTakeFirstOrThrow();
+      const versions = await db
+        .selectFrom('schedule_versions')
+        .select(['version', 'reason', 'effective_from', 'is_active'])
+        .where('loan_id', '=', id)
+        .orderBy('version')
+        .execute();
+      const { loan } = book;
+      const detail: LoanDetail = {
+        id: loan.id,
+        number: loan.number,
+        product: loan.product,
+        status: loan.status,
+        borrower: {
+          id: borrower.id,
+          name: borrower.name,
+          idNumberMasked: maskIdNumber(borrower.id_number),
+          phone: borrower.phone,
+        },
+        parties: (await partiesOf(db, id)).map((p) => ({
+          borrowerId: p.borrower_id,
+          name: p.name,
+          idNumberMasked: maskIdNumber(p.id_number),
+          phone: p.phone,
+          role: p.role,
+          relationship: p.relationship,
+          thirdParty: p.role === 'reference',
+        })),
+        principal: loan.principal,
+        annualRatePercent: loan.annual_rate_percent,
+        months: loan.months,
+        method: loan.method,
+        startDate: loan.start_date,
+        penaltyDailyRatePercent: loan.penalty_daily_rate_percent,
+        graceDays: loan.grace_days,
+        upfrontFee: loan.upfront_fee,
+        officer: loan.officer,
+        statement,
+        payoff: payoffOf(statement),
+        payments: paymentRowsWithSplit(book.paymentRows, statement),
+        versions: versions.map((v) => ({
+          version: v.version,
+          reason: v.reason,
+          effectiveFrom: v.effective_from,
+          active: v.is_active === 1,
+        })),
+        activeVersion: book.version,
+      };
+      return detail;
+    },
+
+    'loans.scheduleVersion': async ({ loanId, version }) => {
+      const row = await db
+        .selectFrom('schedule_versions')
+        .select('id')
+        .where('loan_id', '=', loanId)
+        .where('version', '=', version)
+        .executeTakeFirst();
+      if (!row) throw notFound('Schedule version', `${version} of loan ${loanId}`);
+      return installmentsOf(db, row.id);
+    },
+
+    'loans.setStatus': async ({ id, status }) => {
+      return db.transaction().execute(async (trx) => {
+        const loan = await trx
+          .selectFrom('loans')
+          .select(['status', 'number'])
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!loan) throw notFound('Loan', id);
+        if (!MANUAL_STATUS_MOVES[loan.status].includes(status)) {
+          throw ruleViolation(
+            `Loan ${loan.number} is ${loan.status}; it cannot be moved to ${status} by hand.`,
+          );
+        }
+        await trx
+          .updateTable('loans')
+          .set({ status, updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await refreshLoanStatus(trx, id, clock.today());
+        return { id, status };
+      });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Generated, Selectable } from 'kysely';
+import type { LoanStatus, PaymentMethod, Product } from '../../../shared/contract';
+import type { RepaymentMethod } from '../../../shared/engine';
+
+export interface LoansTable {
+  id: Generated<number>;
+  number: string;
+  product: Product;
+  borrower_id: number;
+  status: LoanStatus;
+  principal: number;
+  annual_rate_percent: string;
+  months: number;
+  method: RepaymentMethod;
+  start_date: string;
+  penalty_daily_rate_percent: string;
+  grace_days: number;
+  upfront_fee: number;
+  officer: string;
+  created_at: string;
+  updated_at: string;
+}
+export type LoanRecord = Selectable<LoansTable>;
+
+export interface LoanPartiesTable {
+  loan_id: number;
+  borrower_id: number;
+  role: 'guarantor' | 'reference';
+  relationship: string;
+}
+
+export interface ScheduleVersionsTable {
+  id: Generated<number>;
+  loan_id: number;
+  version: number;
+  reason: string;
+  effective_from: string;
+  is_active: number;
+  created_at: string;
+}
+
+export interface InstallmentsTable {
+  version_id: number;
+  n: number;
+  due_date: string;
+  principal: number;
+  interest: number;
+}
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  loan_id: number;
+  receipt_number: string;
+  date: string;
+  amount: number;
+  method: PaymentMethod;
+  reference: string;
+  received_by: string;
+  reverses_payment_id: number | null;
+  reversal_reason: string;
+  created_at: string;
+}
+export type PaymentRecord = Selectable<PaymentsTable>;
+
+export interface LoanStatusTable {
+  loan_id: number;
+  computed_as_of: string;
+  oldest_unpaid_due_date: string | null;
+  outstanding_principal: number;
+  overdue_principal: number;
+  overdue_interest: number;
+  penalty_due: number;
+  next_due_date: string | null;
+  next_due_amount: number | null;
+  last_payment_date: string | null;
+}
+
+export interface LoanTables {
+  loans: LoansTable;
+  loan_parties: LoanPartiesTable;
+  schedule_versions: ScheduleVersionsTable;
+  installments: InstallmentsTable;
+  payments: PaymentsTable;
+  loan_status: LoanStatusTable;
+}

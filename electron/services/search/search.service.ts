@@ -1,0 +1,57 @@
+import type { SearchHit } from '../../../shared/contract';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { likePattern } from './like';
+
+const LIMIT = 20;
+
+/**
+ * Ctrl+K: one box for borrower name, phone, the last digits of an ID number and loan number.
+ * Plates and VINs join when collateral records land. Each hit says which field matched.
+ */
+export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.global'> {
+  return {
+    'search.global': async ({ query }) => {
+      const q = query.replace(/[%_]/g, '');
+      const pattern = likePattern(q);
+      const digitsOnly = /^\d{3,}[\dXx]?$/.test(q);
+      const borrowers = await ctx.db
+        .selectFrom('borrowers')
+        .select(['id', 'name', 'phone', 'id_number'])
+        .where((eb) =>
+          eb.or([
+            eb('name', 'like', pattern),
+            eb('phone', 'like', pattern),
+            ...(digitsOnly ? [eb('id_number', 'like', `%${q.toUpperCase()}`)] : []),
+          ]),
+        )
+        .limit(LIMIT)
+        .execute();
+      const loans = await ctx.db
+        .selectFrom('loans as l')
+        .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+        .select(['l.id', 'l.number', 'b.name', 'l.status'])
+        .where('l.number', 'like', pattern)
+        .limit(LIMIT)
+        .execute();
+      const hits: SearchHit[] = [
+        ...loans.map((l) => ({
+          kind: 'loan' as const,
+          id: l.id,
+          title: l.number,
+          subtitle: l.name,
+          matched: 'loanNumber',
+        })),
+        ...borrowers.map((b) => ({
+          kind: 'borrower' as const,
+          id: b.id,
+          title: b.name,
+          subtitle: `${maskIdNumber(b.id_number)} · ${b.phone}`,
+          matched: b.name.includes(q) ? 'name' : b.phone.includes(q) ? 'phone' : 'idTail',
+        })),
+      ];
+      return hits.slice(0, LIMIT);
+    },
+  };
+}

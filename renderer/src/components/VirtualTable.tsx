@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+
+export interface Column<Row> {
+  key: string;
+  header: ReactNode;
+  cell: (row: Row) => ReactNode;
+  width?: string;
+  numeric?: boolean;
+}
+
+export interface PageFetcher<Row> {
+  /** Part of the cache key: change it when filters change. */
+  key: readonly unknown[];
+  fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>;
+}
+
+const PAGE = 200;
+const ROW_HEIGHT = 32;
+
+/**
+ * A table for books of any size: only the rows in view are in the DOM (TanStack Virtual), and
+ * rows are fetched a page at a time as the user scrolls. Arrow keys move the selection, Enter
+ * opens the selected row, so the keyboard works as well as the mouse.
+ */
+export function VirtualTable<Row>({
+  columns,
+  source,
+  rowKey,
+  onOpen,
+  label,
+  height = 560,
+  emptyText,
+}: {
+  columns: Column<Row>[];
+  source: PageFetcher<Row>;
+  rowKey: (row: Row) => string | number;
+  onOpen?: (row: Row) => void;
+  label: string;
+  height?: number;
+  emptyText: ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(0);
+  const [visiblePages, setVisiblePages] = useState<number[]>([0]);
+
+  const pages = useQueries({
+    queries: visiblePages.map((page) => ({
+      queryKey: [...source.key, 'page', page],
+      queryFn: () => source.fetch(page * PAGE, PAGE),
+    })),
+  });
+  const total = pages.find((p) => p.data)?.data?.total ?? 0;
+  const rowAt = (index: number): Row | undefined => {
+    const page = Math.floor(index / PAGE);
+    const at = visiblePages.indexOf(page);
+    return at >= 0 ? pages[at]?.data?.rows[index - page * PAGE] : undefined;
+  };
+
+  // The app does not use the React Compiler, so the virtualizer's unmemoizable API is fine here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    const wanted: number[] = [];
+    for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) wanted.push(p);
+    if (wanted.length === 0) wanted.push(0);
+    setVisiblePages((current) => (current.join() === wanted.join() ? current : wanted));
+  }, [first, last]);
+
+  // A new filter starts again at the top.
+  const sourceKey = JSON.stringify(source.key);
+  useEffect(() => {
+    setSelected(0);
+    virtualizer.scrollToIndex(0);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sourceKey]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const step =
+      event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowUp'
+          ? -1
+          : event.key === 'PageDown'
+            ? 15
+            : event.key === 'PageUp'
+              ? -15
+              : 0;
+    if (step !== 0) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(total - 1, selected + step));
+      setSelected(next);
+      virtualizer.scrollToIndex(next, { align: 'auto' });
+    } else if (event.key === 'Enter' && onOpen) {
+      const row = rowAt(selected);
+      if (row) onOpen(row);
+    }
+  };
+
+  const template = useMemo(() => columns.map((c) => c.width ?? 'minmax(80px, 1fr)').join(' '), [columns]);
+  const loading = pages.some((p) => p.isLoading);
+  const error = pages.find((p) => p.error)?.error;
+  if (error) throw error;
+
+  return (
+    <div className="vtable" role="grid" aria-label={label} aria-rowcount={total + 1}>
+      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+        {columns.map((c) => (
+          <div key={c.key} role="columnheader" className={c.numeric ? 'num' : ''}>
+            {c.header}
+          </div>
+        ))}
+      </div>
+      <div
+        ref={scrollRef}
+        className="vtable-body"
+        style={{ height }}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        aria-activedescendant={total > 0 ? `row-${selected}` : undefined}
+      >
+        {!loading && total === 0 && <div className="vtable-empty">{emptyText}</div>}
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const row = rowAt(item.index);
+            return (
+              <div
+                key={row ? rowKey(row) : `pending-${item.index}`}
+                id={`row-${item.index}`}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={item.index === selected}
+                className={`vtable-row ${item.index === selected ? 'selected' : ''}`}
+                style={{
+                  transform: `translateY(${item.start}px)`,
+                  height: ROW_HEIGHT,
+                  gridTemplateColumns: template,
+                }}
+                onClick={() => setSelected(item.index)}
+                onDoubleClick={() => row && onOpen?.(row)}
+              >
+                {columns.map((c) => (
+                  <div key={c.key} role="gridcell" className={c.numeric ? 'num' : ''}>
+                    {row ? c.cell(row) : '…'}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { DpdBadge, StatusBadge } from '../../components/badges';
+import { Dialog } from '../../components/Dialog';
+import { Card, Facts, Page } from '../../components/Page';
+import { PrintButton } from '../../components/PrintButton';
+import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
+import { PaymentHistory } from '../payments/PaymentHistory';
+import { ScheduleTable } from './ScheduleTable';
+
+export function LoanDetailPage() {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const id = Number(useParams().id);
+  const loan = useApi('loans.get', { id });
+  const info = useApi('system.info', {});
+  const setStatus = useApiMutation('loans.setStatus', ['loans.', 'borrowers.']);
+  const [paying, setPaying] = useState(false);
+  if (loan.error) throw loan.error;
+  const l = loan.data;
+  if (!l || !info.data) return null;
+  const s = l.statement;
+  const takesPayments = ['active', 'restructured', 'legal', 'repossessed'].includes(l.status);
+
+  return (
+    <Page
+      title={
+        <>
+          {l.number} <StatusBadge status={l.status} /> <DpdBadge dpd={s.daysPastDue} bucket={s.bucket} />
+        </>
+      }
+      actions={
+        <>
+          {l.status === 'draft' && (
+            <button type="button" className="btn" onClick={() => setStatus.mutate({ id, status: 'active' })}>
+              {t('loans.markActive')}
+            </button>
+          )}
+          {(l.status === 'active' || l.status === 'restructured') && (
+            <button type="button" className="btn" onClick={() => setStatus.mutate({ id, status: 'legal' })}>
+              {t('loans.markLegal')}
+            </button>
+          )}
+          <PrintButton suggestedName={l.number} />
+          {takesPayments && (
+            <button type="button" className="btn btn-primary" onClick={() => setPaying(true)}>
+              {t('payments.record')}
+            </button>
+          )}
+        </>
+      }
+    >
+      {setStatus.error && <ErrorPanel error={setStatus.error} />}
+      <p className="explain" data-testid="dpd-explanation">
+        {s.dpdReason
+          ? t('loans.dpdExplain', {
+              n: s.dpdReason.installment,
+              date: prefs.date(s.dpdReason.dueDate),
+              days: s.dpdReason.daysPastDue,
+            })
+          : t('loans.dpdCurrent')}{' '}
+        <span className="muted">({t(`buckets.${s.bucket}`)})</span>
+      </p>
+      <div className="two-col">
+        <Card title={t('loans.terms')}>
+          <Facts
+            items={[
+              [
+                t('loans.borrower'),
+                <Link key="b" to={`/borrowers/${l.borrower.id}`}>
+                  {l.borrower.name}
+                </Link>,
+              ],
+              [t('borrowers.idNumber'), <code key="id">{l.borrower.idNumberMasked}</code>],
+              [t('loans.product'), t(`products.${l.product}`)],
+              [t('loans.principal'), prefs.money(l.principal)],
+              [t('loans.annualRate'), `${l.annualRatePercent}%`],
+              [t('loans.months'), l.months],
+              [t('loans.method'), t(`methods.${l.method}`)],
+              [t('loans.startDate'), prefs.date(l.startDate)],
+              [t('loans.penaltyRate'), `${l.penaltyDailyRatePercent}%`],
+              [t('loans.graceDays'), l.graceDays],
+              [t('loans.upfrontFee'), prefs.money(l.upfrontFee)],
+              [t('loans.officer'), l.officer || '—'],
+            ]}
+          />
+        </Card>
+        <Card title={t('loans.balances')}>
+          <div className="stats">
+            {(
+              [
+                ['outstanding', t('loans.outstanding'), s.outstandingPrincipal],
+                ['overdue-principal', t('loans.overduePrincipal'), s.overdue.principal],
+                ['overdue-interest', t('loans.overdueInterest'), s.overdue.interest],
+                ['penalty', t('loans.penaltyDue'), s.overdue.penalty],
+                ['payoff', t('loans.payoff'), l.payoff],
+              ] as const
+            ).map(([key, label, value]) => (
+              <div className="stat" key={key} data-testid={`stat-${key}`}>
+                <span className="label">{label}</span>
+                <span className="value">{prefs.money(value)}</span>
+              </div>
+            ))}
+            <div className="stat">
+              <span className="label">{t('loans.dpd')}</span>
+              <span className="value" data-testid="stat-dpd">
+                {s.daysPastDue}
+              </span>
+            </div>
+          </div>
+        </Card>
+      </div>
+      <Card title={t('loans.parties')}>
+        {l.parties.length === 0 ? (
+          <p className="muted">{t('loans.noParties')}</p>
+        ) : (
+          <ul>
+            {l.parties.map((p) => (
+              <li key={`${p.borrowerId}-${p.role}`}>
+                <Link to={`/borrowers/${p.borrowerId}`}>{p.name}</Link> · {t(`borrowers.role.${p.role}`)} ·{' '}
+                <code>{p.idNumberMasked}</code>
+                {p.relationship ? ` · ${p.relationship}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <ScheduleTable loanId={l.id} statement={s} versions={l.versions} activeVersion={l.activeVersion} />
+      <PaymentHistory payments={l.payments} />
+      <Dialog
+        open={paying}
+        title={`${t('payments.record')} · ${l.number}`}
+        onClose={() => setPaying(false)}
+        wide
+      >
+        <RecordPaymentDialog loanId={l.id} today={info.data.today} onDone={() => setPaying(false)} />
+      </Dialog>
+    </Page>
+  );
+}

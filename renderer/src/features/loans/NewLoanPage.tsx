@@ -1,0 +1,247 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PRODUCTS, isoDate, loanTermsSchema, ratePercent } from '../../../../shared/contract';
+import { REPAYMENT_METHODS } from '../../../../shared/engine';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Card, Page } from '../../components/Page';
+import { Field } from '../../components/form';
+import { useDebounced } from '../../components/useDebounced';
+import { parseMoneyInput } from '../../format/format';
+import { BorrowerPicker } from '../borrowers/BorrowerPicker';
+
+const money = (message: string) => z.string().refine((v) => parseMoneyInput(v) !== null, message);
+
+/** What the clerk types: amounts as text (converted to minor units on submit), rates as typed. */
+const formSchema = z.object({
+  product: z.enum(PRODUCTS),
+  principal: money('enter an amount such as 120000 or 120,000.00').refine(
+    (v) => (parseMoneyInput(v) ?? 0) > 0,
+    'must be greater than zero',
+  ),
+  annualRatePercent: ratePercent,
+  months: z.coerce.number().int().min(1, 'must be at least 1').max(600),
+  method: z.enum(REPAYMENT_METHODS),
+  startDate: isoDate,
+  penaltyDailyRatePercent: ratePercent,
+  graceDays: z.coerce.number().int().min(0).max(90),
+  upfrontFee: money('enter an amount, or 0'),
+  officer: z.string().max(80),
+  activate: z.boolean(),
+});
+type FormValues = z.input<typeof formSchema>;
+
+export function NewLoanPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const prefs = usePrefs();
+  const [params] = useSearchParams();
+  const today = useApi('system.info', {}).data?.today ?? '';
+  const preset = Number(params.get('borrower')) || null;
+  const presetBorrower = useApi('borrowers.get', { id: preset ?? 0 }, { enabled: preset !== null });
+  const [borrower, setBorrower] = useState<{ id: number; name: string } | null>(null);
+  const [guarantors, setGuarantors] = useState<{ id: number; name: string }[]>([]);
+  const chosen =
+    borrower ?? (presetBorrower.data ? { id: presetBorrower.data.id, name: presetBorrower.data.name } : null);
+  const [borrowerError, setBorrowerError] = useState(false);
+  const create = useApiMutation('loans.create', ['loans.', 'borrowers.', 'search.']);
+
+  const form = useForm<FormValues>({
+    resolver: zodResolver(formSchema),
+    defaultValues: {
+      product: 'car-title',
+      principal: '',
+      annualRatePercent: '12',
+      months: 12,
+      method: 'annuity',
+      startDate: today,
+      penaltyDailyRatePercent: '0.05',
+      graceDays: 3,
+      upfrontFee: '0',
+      officer: '',
+      activate: true,
+    },
+  });
+  const errors = form.formState.errors;
+  const watched = useWatch({ control: form.control });
+  const terms = useDebounced(
+    {
+      method: watched.method,
+      principal: parseMoneyInput(watched.principal ?? '') ?? 0,
+      annualRatePercent: watched.annualRatePercent ?? '',
+      months: Number(watched.months),
+      startDate: watched.startDate || today,
+    },
+    250,
+  );
+  const termsValid = loanTermsSchema.safeParse(terms).success;
+  const preview = useApi('loans.previewSchedule', terms as z.input<typeof loanTermsSchema>, {
+    enabled: termsValid,
+  });
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    if (!chosen) {
+      setBorrowerError(true);
+      return;
+    }
+    const created = await create.mutateAsync({
+      borrowerId: chosen.id,
+      product: v.product,
+      terms: {
+        method: v.method,
+        principal: parseMoneyInput(v.principal) ?? 0,
+        annualRatePercent: v.annualRatePercent,
+        months: Number(v.months),
+        startDate: v.startDate,
+      },
+      penaltyDailyRatePercent: v.penaltyDailyRatePercent,
+      graceDays: Number(v.graceDays),
+      upfrontFee: parseMoneyInput(v.upfrontFee) ?? 0,
+      officer: v.officer,
+      guarantorIds: guarantors.map((g) => g.id),
+      activate: v.activate,
+    });
+    navigate(`/loans/${created.id}`);
+  });
+
+  return (
+    <Page title={t('loans.new')}>
+      <Card title={t('loans.terms')}>
+        <form className="form-grid" onSubmit={onSubmit} noValidate aria-label={t('loans.new')}>
+          <Field
+            label={t('loans.borrower')}
+            htmlFor="l-borrower"
+            error={borrowerError && !chosen ? t('errors.codes.invalid-input') : undefined}
+          >
+            <BorrowerPicker
+              id="l-borrower"
+              value={chosen}
+              onChange={(b) => {
+                setBorrower(b);
+                setBorrowerError(false);
+              }}
+            />
+          </Field>
+          <Field label={t('loans.product')} htmlFor="l-product" error={errors.product}>
+            <select id="l-product" {...form.register('product')}>
+              {PRODUCTS.map((p) => (
+                <option key={p} value={p}>
+                  {t(`products.${p}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('loans.principal')} htmlFor="l-principal" error={errors.principal}>
+            <input id="l-principal" inputMode="decimal" {...form.register('principal')} />
+          </Field>
+          <Field label={t('loans.annualRate')} htmlFor="l-rate" error={errors.annualRatePercent}>
+            <input id="l-rate" inputMode="decimal" {...form.register('annualRatePercent')} />
+          </Field>
+          <Field label={t('loans.months')} htmlFor="l-months" error={errors.months}>
+            <input id="l-months" inputMode="numeric" {...form.register('months')} />
+          </Field>
+          <Field label={t('loans.method')} htmlFor="l-method" error={errors.method}>
+            <select id="l-method" {...form.register('method')}>
+              {REPAYMENT_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('loans.startDate')} htmlFor="l-start" error={errors.startDate}>
+            <input id="l-start" type="date" {...form.register('startDate')} />
+          </Field>
+          <Field label={t('loans.penaltyRate')} htmlFor="l-penalty" error={errors.penaltyDailyRatePercent}>
+            <input id="l-penalty" inputMode="decimal" {...form.register('penaltyDailyRatePercent')} />
+          </Field>
+          <Field label={t('loans.graceDays')} htmlFor="l-grace" error={errors.graceDays}>
+            <input id="l-grace" inputMode="numeric" {...form.register('graceDays')} />
+          </Field>
+          <Field label={t('loans.upfrontFee')} htmlFor="l-fee" error={errors.upfrontFee}>
+            <input id="l-fee" inputMode="decimal" {...form.register('upfrontFee')} />
+          </Field>
+          <Field label={t('loans.officer')} htmlFor="l-officer" error={errors.officer}>
+            <input id="l-officer" {...form.register('officer')} />
+          </Field>
+          <Field label={t('loans.guarantors')} htmlFor="l-guarantor">
+            <div>
+              {guarantors.map((g) => (
+                <div key={g.id}>
+                  {g.name}{' '}
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => setGuarantors(guarantors.filter((x) => x.id !== g.id))}
+                  >
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              ))}
+              <BorrowerPicker
+                id="l-guarantor"
+                value={null}
+                exclude={[...(chosen ? [chosen.id] : []), ...guarantors.map((g) => g.id)]}
+                onChange={(g) => g && setGuarantors([...guarantors, g])}
+              />
+            </div>
+          </Field>
+          <label className="check">
+            <input type="checkbox" {...form.register('activate')} /> {t('loans.activate')}
+          </label>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
+              {t('loans.create')}
+            </button>
+          </div>
+          {create.error && <ErrorPanel error={create.error} />}
+        </form>
+      </Card>
+      <Card title={t('loans.schedulePreview')}>
+        {preview.data && termsValid ? (
+          <>
+            <div className="stats">
+              <div className="stat">
+                <span className="label">{t('loans.totalInterest')}</span>
+                <span className="value">{prefs.money(preview.data.totalInterest)}</span>
+              </div>
+              <div className="stat">
+                <span className="label">{t('loans.totalPayable')}</span>
+                <span className="value">{prefs.money(preview.data.totalPayable)}</span>
+              </div>
+            </div>
+            <table className="grid" aria-label={t('loans.schedulePreview')}>
+              <thead>
+                <tr>
+                  <th>{t('loans.installment')}</th>
+                  <th>{t('loans.dueDate')}</th>
+                  <th className="num">{t('payments.principal')}</th>
+                  <th className="num">{t('loans.interest')}</th>
+                  <th className="num">{t('loans.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.data.installments.map((i) => (
+                  <tr key={i.n}>
+                    <td>{i.n}</td>
+                    <td>{prefs.date(i.dueDate)}</td>
+                    <td className="num">{prefs.money(i.principal)}</td>
+                    <td className="num">{prefs.money(i.interest)}</td>
+                    <td className="num">{prefs.money(i.principal + i.interest)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : (
+          <p className="muted">{t('payments.previewHint')}</p>
+        )}
+      </Card>
+    </Page>
+  );
+}

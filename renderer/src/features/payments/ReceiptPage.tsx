@@ -1,0 +1,90 @@
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { Page } from '../../components/Page';
+import { PrintButton } from '../../components/PrintButton';
+
+/** A receipt that prints on A4 and can be reprinted at any time from the payment history. */
+export function ReceiptPage() {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const paymentId = Number(useParams().id);
+  const receipt = useApi('payments.receipt', { paymentId });
+  if (receipt.error) throw receipt.error;
+  const r = receipt.data;
+  if (!r) return null;
+  return (
+    <Page
+      title={t('receipt.title')}
+      printTitle={false}
+      actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('receipt.reprint')} />}
+    >
+      <article className="receipt" aria-label={t('receipt.title')}>
+        <h1>{r.companyName || t('app.name')}</h1>
+        <h2>{t('receipt.title')}</h2>
+        {r.reversed && <p className="stamp">{t('receipt.reversedStamp')}</p>}
+        <table className="split-table">
+          <tbody>
+            <tr>
+              <th>{t('payments.receiptNo')}</th>
+              <td>{r.receiptNumber}</td>
+            </tr>
+            <tr>
+              <th>{t('receipt.loan')}</th>
+              <td>{r.loanNumber}</td>
+            </tr>
+            <tr>
+              <th>{t('receipt.borrower')}</th>
+              <td>{r.borrowerName}</td>
+            </tr>
+            <tr>
+              <th>{t('receipt.idNumber')}</th>
+              <td>{r.borrowerIdMasked}</td>
+            </tr>
+            <tr>
+              <th>{t('payments.date')}</th>
+              <td>{prefs.date(r.date)}</td>
+            </tr>
+            <tr>
+              <th>{t('payments.amount')}</th>
+              <td data-testid="receipt-amount">{prefs.money(r.amount)}</td>
+            </tr>
+            <tr>
+              <th>{t('payments.method')}</th>
+              <td>
+                {t(`paymentMethods.${r.method}`)}
+                {r.reference ? ` · ${r.reference}` : ''}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <h3>{t('receipt.appliedTo')}</h3>
+        <table className="split-table">
+          <tbody>
+            <tr>
+              <th>{t('payments.penalty')}</th>
+              <td className="num">{prefs.money(r.split.penalty)}</td>
+            </tr>
+            <tr>
+              <th>{t('payments.interest')}</th>
+              <td className="num">{prefs.money(r.split.interest)}</td>
+            </tr>
+            <tr>
+              <th>{t('payments.principal')}</th>
+              <td className="num">{prefs.money(r.split.principal)}</td>
+            </tr>
+            <tr>
+              <th>{t('receipt.outstandingAfter')}</th>
+              <td className="num">{prefs.money(r.outstandingPrincipalAfter)}</td>
+            </tr>
+          </tbody>
+        </table>
+        <p>
+          {t('receipt.signature')}: {r.receivedBy} ____________________
+        </p>
+        <p className="muted">{t('receipt.printedOn', { date: prefs.date(r.printedOn) })}</p>
+      </article>
+    </Page>
+  );
+}

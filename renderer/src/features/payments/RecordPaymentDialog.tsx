@@ -1,0 +1,153 @@
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { PAYMENT_METHODS, isoDate } from '../../../../shared/contract';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { DpdBadge } from '../../components/badges';
+import { Field } from '../../components/form';
+import { useDebounced } from '../../components/useDebounced';
+import { parseMoneyInput } from '../../format/format';
+
+const schema = z.object({
+  date: isoDate,
+  amount: z
+    .string()
+    .refine(
+      (v) => (parseMoneyInput(v) ?? 0) > 0,
+      'enter an amount greater than zero, such as 1500 or 1,500.00',
+    ),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().max(80),
+  receivedBy: z.string().max(80),
+});
+type FormValues = z.input<typeof schema>;
+
+/**
+ * Records a payment. Before anything is posted the engine previews exactly how the money will
+ * be split (penalty, interest, principal, installment by installment) and what DPD becomes.
+ */
+export function RecordPaymentDialog({
+  loanId,
+  today,
+  onDone,
+}: {
+  loanId: number;
+  today: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const prefs = usePrefs();
+  const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.']);
+  const form = useForm<FormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { date: today, amount: '', method: 'cash', reference: '', receivedBy: '' },
+  });
+  const watched = useWatch({ control: form.control });
+  const amount = parseMoneyInput(watched.amount ?? '') ?? 0;
+  const request = useDebounced({ loanId, date: watched.date ?? today, amount }, 250);
+  const canPreview = request.amount > 0 && isoDate.safeParse(request.date).success;
+  const preview = useApi('payments.preview', request, { enabled: canPreview });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit(async (v) => {
+    const saved = await record.mutateAsync({
+      loanId,
+      date: v.date,
+      amount: parseMoneyInput(v.amount) ?? 0,
+      method: v.method,
+      reference: v.reference,
+      receivedBy: v.receivedBy,
+    });
+    onDone();
+    navigate(`/payments/${saved.id}/receipt`);
+  });
+
+  const p = canPreview ? preview.data : undefined;
+  return (
+    <form className="form-grid" onSubmit={onSubmit} noValidate>
+      <Field label={t('payments.date')} htmlFor="p-date" error={errors.date}>
+        <input id="p-date" type="date" max={today} {...form.register('date')} />
+      </Field>
+      <Field label={t('payments.amount')} htmlFor="p-amount" error={errors.amount}>
+        <input id="p-amount" inputMode="decimal" autoFocus {...form.register('amount')} />
+      </Field>
+      <Field label={t('payments.method')} htmlFor="p-method" error={errors.method}>
+        <select id="p-method" {...form.register('method')}>
+          {PAYMENT_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`paymentMethods.${m}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('payments.reference')} htmlFor="p-reference" error={errors.reference}>
+        <input id="p-reference" {...form.register('reference')} />
+      </Field>
+      <Field label={t('payments.receivedBy')} htmlFor="p-receivedBy" error={errors.receivedBy}>
+        <input id="p-receivedBy" {...form.register('receivedBy')} />
+      </Field>
+      <section className="form-actions" aria-label={t('payments.preview')} style={{ display: 'block' }}>
+        <h3>{t('payments.preview')}</h3>
+        {canPreview && preview.error && <ErrorPanel error={preview.error} />}
+        {!p && !preview.error && <p className="muted">{t('payments.previewHint')}</p>}
+        {p && (
+          <div data-testid="payment-preview">
+            <table className="split-table">
+              <thead>
+                <tr>
+                  <th>{t('loans.installment')}</th>
+                  <th className="num">{t('payments.penalty')}</th>
+                  <th className="num">{t('payments.interest')}</th>
+                  <th className="num">{t('payments.principal')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.byInstallment.map((i) => (
+                  <tr key={i.n}>
+                    <td>
+                      {i.n} · {prefs.date(i.dueDate)}
+                    </td>
+                    <td className="num">{prefs.money(i.penalty)}</td>
+                    <td className="num">{prefs.money(i.interest)}</td>
+                    <td className="num">{prefs.money(i.principal)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th>{t('loans.total')}</th>
+                  <th className="num" data-testid="split-penalty">
+                    {prefs.money(p.split.penalty)}
+                  </th>
+                  <th className="num" data-testid="split-interest">
+                    {prefs.money(p.split.interest)}
+                  </th>
+                  <th className="num" data-testid="split-principal">
+                    {prefs.money(p.split.principal)}
+                  </th>
+                </tr>
+              </tbody>
+            </table>
+            <p>
+              {t('payments.before')}: <DpdBadge dpd={p.before.daysPastDue} bucket={p.before.bucket} /> →{' '}
+              {t('payments.after')}: <DpdBadge dpd={p.after.daysPastDue} bucket={p.after.bucket} />
+            </p>
+            <p className="muted">{t('payments.payoffHint', { amount: prefs.money(p.payoff) })}</p>
+          </div>
+        )}
+      </section>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting || !p}>
+          {t('payments.post')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {record.error && <ErrorPanel error={record.error} />}
+    </form>
+  );
+}
