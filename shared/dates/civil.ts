@@ -108,13 +108,25 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
  * 28th that stepping through February would give — which is why schedules call this with k = 1…n.
  */
 export function addMonthsClamped(date: IsoDate, k: number): IsoDate {
+  return shiftMonths(civilOf(date), k);
+}
+
+/**
+ * The dates 1, 2, … `count` months after `date`, each by `addMonthsClamped` — a monthly schedule's
+ * due dates, without re-reading the start date for every installment.
+ */
+export function monthlyDatesAfter(date: IsoDate, count: number): IsoDate[] {
+  const start = civilOf(date);
+  return Array.from({ length: count }, (_, i) => shiftMonths(start, i + 1));
+}
+
+function shiftMonths({ year, month, day }: Civil, k: number): IsoDate {
   if (!Number.isSafeInteger(k)) throw new RangeError(`${k} is not a whole number of months`);
-  const { year, month, day } = civilOf(date);
   const monthIndex = year * 12 + (month - 1) + k;
   const targetYear = Math.floor(monthIndex / 12);
   const targetMonth = monthIndex - targetYear * 12 + 1;
   if (targetYear < 0 || targetYear > MAX_YEAR) {
-    throw new RangeError(`${date} + ${k} months is outside 0000–${MAX_YEAR}`);
+    throw new RangeError(`${formatCivil({ year, month, day })} + ${k} months is outside 0000–${MAX_YEAR}`);
   }
   return formatCivil({
     year: targetYear,

@@ -9,6 +9,7 @@ export {
   addDays,
   daysBetween,
   addMonthsClamped,
+  monthlyDatesAfter,
   compareDates,
   monthOf,
   lastDayOfMonth,

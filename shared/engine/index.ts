@@ -1,0 +1,30 @@
+export { AGING_BUCKETS, type AgingBucket, bucketOf } from './buckets';
+export {
+  REPAYMENT_METHODS,
+  type RepaymentMethod,
+  MAX_MONTHS,
+  type LoanTerms,
+  type ScheduledInstallment,
+  annuityInstallment,
+  buildSchedule,
+} from './schedule';
+export {
+  INSTALLMENT_STATUSES,
+  type InstallmentStatus,
+  type Payment,
+  type StatementInput,
+  type InstallmentStatement,
+  type PaymentAllocation,
+  type DpdReason,
+  type Statement,
+  computeStatement,
+  previewPayment,
+} from './statement';
+export {
+  type StatementFileInput,
+  type StatementFileResult,
+  type StatementOutput,
+  parseStatementFile,
+  formatStatementOutput,
+} from './statement-file';
+export { monthlyRateOf, dailyPenaltyRateOf } from './rates';

@@ -1,0 +1,221 @@
+/**
+ * The statement engine: given a schedule, the payments received and a date, what does the
+ * borrower owe, how late are they, and where did each payment go. Everything the app shows about
+ * a loan's balance is derived here, so there is one answer to "how much is owed".
+ */
+import { compareDates, toDayNumber, type IsoDate } from '../dates/civil';
+import type { Minor } from '../money/amount';
+import { bucketOf, type AgingBucket } from './buckets';
+import { InstallmentAccount, type Split } from './installment-account';
+import { dailyPenaltyRateOf } from './rates';
+import type { ScheduledInstallment } from './schedule';
+
+export interface Payment {
+  date: IsoDate;
+  amount: Minor;
+  /** The lender's reference (receipt number, bank reference…), echoed in the allocation. */
+  ref?: string;
+}
+
+export interface StatementInput {
+  /** In due-date order (oldest first); any list works — a method's schedule or a repayment plan. */
+  installments: readonly ScheduledInstallment[];
+  penaltyDailyRatePercent: string;
+  graceDays: number;
+  /** In any order; payments dated after `asOf` are not yet known to the statement and are ignored. */
+  payments: readonly Payment[];
+  asOf: IsoDate;
+}
+
+export const INSTALLMENT_STATUSES = ['paid', 'overdue', 'due', 'upcoming'] as const;
+export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number];
+
+export interface InstallmentStatement {
+  n: number;
+  dueDate: IsoDate;
+  principal: Minor;
+  interest: Minor;
+  total: Minor;
+  paidPrincipal: Minor;
+  paidInterest: Minor;
+  paidPenalty: Minor;
+  penaltyDue: Minor;
+  status: InstallmentStatus;
+}
+
+/** How one payment was split — for receipts and for previewing a payment before it is posted. */
+export interface PaymentAllocation extends Split {
+  /** Position of the payment in `StatementInput.payments`. */
+  index: number;
+  ref: string | null;
+  date: IsoDate;
+  amount: Minor;
+  /** Money left after the whole schedule was paid. */
+  unapplied: Minor;
+}
+
+/** Why the loan is as late as it is: "installment 3 due 2026-04-30 is unpaid: 40 days past due". */
+export interface DpdReason {
+  installment: number;
+  dueDate: IsoDate;
+  daysPastDue: number;
+}
+
+export interface Statement {
+  asOf: IsoDate;
+  daysPastDue: number;
+  bucket: AgingBucket;
+  dpdReason: DpdReason | null;
+  /** Scheduled principal minus principal paid (future installments included). */
+  outstandingPrincipal: Minor;
+  /** Unpaid principal and interest of overdue installments, and all penalty due. */
+  overdue: { principal: Minor; interest: Minor; penalty: Minor };
+  unapplied: Minor;
+  installments: InstallmentStatement[];
+  /** One per payment on or before `asOf`, in the order they were applied (date, then input order). */
+  allocations: PaymentAllocation[];
+  /** Due date of the oldest installment with principal or interest unpaid, due yet or not. */
+  oldestUnpaidDueDate: IsoDate | null;
+  /** The first unpaid installment due on or after `asOf`, with what remains of it. */
+  nextDue: { dueDate: IsoDate; amount: Minor } | null;
+}
+
+function openAccounts(input: StatementInput): InstallmentAccount[] {
+  if (!Number.isInteger(input.graceDays) || input.graceDays < 0) {
+    throw new RangeError(`grace days must be a whole number ≥ 0: ${input.graceDays}`);
+  }
+  const penaltyRate = dailyPenaltyRateOf(input.penaltyDailyRatePercent);
+  let previous: ScheduledInstallment | undefined;
+  return input.installments.map((installment) => {
+    if (previous && compareDates(previous.dueDate, installment.dueDate) > 0) {
+      throw new RangeError(
+        `installments must be in due-date order: ${installment.n} is due before ${previous.n}`,
+      );
+    }
+    if (![installment.principal, installment.interest].every((v) => Number.isSafeInteger(v) && v >= 0)) {
+      throw new RangeError(`installment ${installment.n} must have whole, non-negative amounts`);
+    }
+    previous = installment;
+    return new InstallmentAccount(installment, input.graceDays, penaltyRate);
+  });
+}
+
+/**
+ * Applies payments in date order (same date: input order), each paying installments oldest
+ * first. Installments before `settled` owe nothing and can accrue nothing, so each payment
+ * starts where the previous one stopped (a statement costs O(installments + payments)).
+ */
+function applyPayments(
+  accounts: readonly InstallmentAccount[],
+  payments: readonly Payment[],
+  asOfDay: number,
+): PaymentAllocation[] {
+  const known = payments
+    .map((payment, index) => ({ payment, index, day: toDayNumber(payment.date) }))
+    .filter(({ day }) => day <= asOfDay)
+    .sort((a, b) => a.day - b.day); // stable: same-day payments keep their input order
+  let settled = 0;
+  return known.map(({ payment, index, day }) => {
+    if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
+      throw new RangeError(`payment ${index} must be a positive amount: ${payment.amount}`);
+    }
+    const spent: Split = { penalty: 0, interest: 0, principal: 0 };
+    let left = payment.amount;
+    for (let account = accounts[settled]; left > 0 && account; account = accounts[settled]) {
+      const split = account.pay(day, left);
+      spent.penalty += split.penalty;
+      spent.interest += split.interest;
+      spent.principal += split.principal;
+      left -= split.penalty + split.interest + split.principal;
+      // Penalty is paid before principal and interest, and nothing accrues on a paid installment,
+      // so a paid installment is settled for good; an unpaid one means the money ran out here.
+      if (!account.isPaid) break;
+      settled++;
+    }
+    return {
+      index,
+      ref: payment.ref ?? null,
+      date: payment.date,
+      amount: payment.amount,
+      ...spent,
+      unapplied: left,
+    };
+  });
+}
+
+function statusOn(account: InstallmentAccount, asOfDay: number): InstallmentStatus {
+  if (account.isPaid) return 'paid';
+  if (account.dueDay < asOfDay) return 'overdue';
+  return account.dueDay === asOfDay ? 'due' : 'upcoming';
+}
+
+export function computeStatement(input: StatementInput): Statement {
+  const asOfDay = toDayNumber(input.asOf);
+  const accounts = openAccounts(input);
+  const allocations = applyPayments(accounts, input.payments, asOfDay);
+
+  const overdue = { principal: 0, interest: 0, penalty: 0 };
+  let outstandingPrincipal = 0;
+  const installments = accounts.map((account): InstallmentStatement => {
+    const { n, dueDate, principal, interest } = account.installment;
+    const penaltyDue = account.penaltyDueOn(asOfDay);
+    const status = statusOn(account, asOfDay);
+    if (status === 'overdue') {
+      overdue.principal += account.unpaidPrincipal;
+      overdue.interest += account.unpaidInterest;
+    }
+    overdue.penalty += penaltyDue;
+    outstandingPrincipal += account.unpaidPrincipal;
+    return {
+      n,
+      dueDate,
+      principal,
+      interest,
+      total: principal + interest,
+      paidPrincipal: account.paidPrincipal,
+      paidInterest: account.paidInterest,
+      paidPenalty: account.paidPenalty,
+      penaltyDue,
+      status,
+    };
+  });
+
+  // Installments are in due-date order, so the first unpaid one is the oldest.
+  const oldestUnpaid = accounts.find((a) => !a.isPaid);
+  const dpdReason: DpdReason | null =
+    oldestUnpaid && oldestUnpaid.dueDay < asOfDay
+      ? {
+          installment: oldestUnpaid.installment.n,
+          dueDate: oldestUnpaid.dueDate,
+          daysPastDue: asOfDay - oldestUnpaid.dueDay,
+        }
+      : null;
+  const daysPastDue = dpdReason?.daysPastDue ?? 0;
+  const next = accounts.find((a) => !a.isPaid && a.dueDay >= asOfDay);
+
+  return {
+    asOf: input.asOf,
+    daysPastDue,
+    bucket: bucketOf(daysPastDue),
+    dpdReason,
+    outstandingPrincipal,
+    overdue,
+    unapplied: allocations.reduce((sum, a) => sum + a.unapplied, 0),
+    installments,
+    allocations,
+    oldestUnpaidDueDate: oldestUnpaid?.dueDate ?? null,
+    nextDue: next ? { dueDate: next.dueDate, amount: next.unpaid } : null,
+  };
+}
+
+/**
+ * How a payment would be split if it were posted: the statement as of its date, with it added
+ * after every payment already known for that date. Later payments cannot change the split.
+ */
+export function previewPayment(input: StatementInput, payment: Payment): PaymentAllocation {
+  const payments = [...input.payments, payment];
+  const { allocations } = computeStatement({ ...input, payments, asOf: payment.date });
+  const allocation = allocations.find((a) => a.index === payments.length - 1);
+  if (!allocation) throw new Error('unreachable: the previewed payment is dated on the statement date');
+  return allocation;
+}
