@@ -1,3 +1,4 @@
+import { matchLocale } from '../shared/i18n/match-locale';
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
@@ -70,9 +71,7 @@ export const MENU_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', MenuLabels> = {
 
 /** Same rule as the renderer's matchLocale, so the menu and the window never differ in script. */
 export function pickMenuLabels(locale: string): MenuLabels {
-  const tag = locale.toLowerCase();
-  if (!tag.startsWith('zh')) return MENU_LABELS.en;
-  return /hant|-tw|-hk|-mo/.test(tag) ? MENU_LABELS['zh-TW'] : MENU_LABELS['zh-CN'];
+  return MENU_LABELS[matchLocale(locale)];
 }
 
 /** The native menu: File (Back up…, Print…, Quit), View, Help. No developer tools in production. */

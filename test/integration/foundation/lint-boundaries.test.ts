@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+/*
+ * shared/ runs in main, in the renderer and under the tests, so it may use neither Node, Electron
+ * nor the DOM. The rule lives in eslint.config.mjs; these tests run the project's real config.
+ */
+const REPO = join(__dirname, '../../..');
+let eslint: ESLint;
+beforeAll(() => {
+  eslint = new ESLint({ cwd: REPO });
+});
+
+const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+
+async function boundaryErrors(code: string, filePath: string) {
+  const [result] = await eslint.lintText(code, { filePath });
+  expect(result, `ESLint linted ${filePath}`).toBeDefined();
+  const messages = result?.messages ?? [];
+  // A parse error would make every "no error" assertion pass for the wrong reason.
+  expect(messages.filter((m) => m.fatal)).toEqual([]);
+  return messages.filter((m) => m.severity === 2 && BOUNDARY_RULES.has(m.ruleId ?? ''));
+}
+
+const SAMPLES = {
+  'a Node built-in': "import fs from 'node:fs';\nexport const exists = fs.existsSync('pledgebook.db');\n",
+  Electron: "import { app } from 'electron';\nexport const name = app.getName();\n",
+  'window.alert': "export function warn(): void {\n  window.alert('x');\n}\n",
+  'document.title': 'export const title = (): string => document.title;\n',
+  'process.env': "export const db = (): string | undefined => process.env['PLEDGEBOOK_DB'];\n",
+  'main-process code': "import { openApp } from '../electron/services/app';\nexport const open = openApp;\n",
+} as const;
+
+describe('shared/ stays pure', () => {
+  it.each(Object.entries(SAMPLES))('using %s is an error in shared/', async (_what, code) => {
+    const errors = await boundaryErrors(code, 'shared/x.ts');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.message).toMatch(/shared\//);
+  });
+
+  it('pure code is fine in shared/', async () => {
+    const code = "import { z } from 'zod';\nexport const amount = z.number().int();\n";
+    const [result] = await eslint.lintText(code, { filePath: 'shared/x.ts' });
+    expect(result?.messages).toEqual([]);
+  });
+});
+
+describe('electron/ may use Node and Electron', () => {
+  it.each(Object.entries(SAMPLES).filter(([what]) => what !== 'main-process code'))(
+    'using %s raises no boundary error in electron/',
+    async (_what, code) => {
+      expect(await boundaryErrors(code, 'electron/x.ts')).toEqual([]);
+    },
+  );
+});
+
+describe('renderer/ reaches the app only through the typed client', () => {
+  it.each([
+    ['Node', "import fs from 'node:fs';\nexport const f = fs;\n"],
+    ['Electron', "import { ipcRenderer } from 'electron';\nexport const i = ipcRenderer;\n"],
+    ['SQLite', "import Database from 'better-sqlite3';\nexport const d = Database;\n"],
+    [
+      'main-process code',
+      "import { openApp } from '../../electron/services/app';\nexport const o = openApp;\n",
+    ],
+  ])('importing %s is an error in renderer/', async (_what, code) => {
+    expect((await boundaryErrors(code, 'renderer/src/x.ts')).length).toBeGreaterThan(0);
+  });
+
+  it('may use window and document', async () => {
+    expect(
+      await boundaryErrors('export const t = (): string => window.document.title;\n', 'renderer/src/x.ts'),
+    ).toEqual([]);
+  });
+});

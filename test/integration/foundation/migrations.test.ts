@@ -1,0 +1,180 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appliedMigrations, migrateTo } from '../../../electron/db/migrate';
+import { MIGRATION_NAMES, MIGRATIONS } from '../../../electron/db/migrations';
+import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openApp } from '../../../electron/services/app';
+import { clock, tablesIn, useTempDir } from './support';
+
+/*
+ * One block per bundled migration: a fresh database is brought to the migration before it,
+ * then to this one. Add the tables a new migration creates to CREATES so they are checked too.
+ */
+const CREATES: Record<string, string[]> = {
+  '0001_settings': ['settings', 'counters'],
+  '0002_loan_book': [
+    'borrowers',
+    'loans',
+    'loan_parties',
+    'schedule_versions',
+    'installments',
+    'payments',
+    'loan_status',
+  ],
+};
+
+const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');
+const tempDir = useTempDir('pledgebook-migration-');
+const opened: Connection[] = [];
+afterEach(async () => {
+  for (const conn of opened.splice(0)) await conn.close();
+});
+
+function freshDatabase(): Connection {
+  const conn = openDatabase(join(tempDir(), 'pledgebook.db'));
+  opened.push(conn);
+  return conn;
+}
+const applied = (conn: Connection) => appliedMigrations(conn.db as unknown as Kysely<unknown>);
+
+/** Brings a fresh database to just before `index`, then returns the schema at that point. */
+async function atMigrationBefore(conn: Connection, index: number) {
+  const previous = MIGRATION_NAMES[index - 1];
+  if (previous !== undefined) await migrateTo(conn, previous);
+  return { previous, tables: tablesIn(conn.sqlite) };
+}
+
+it('bundles at least the first migration', () => {
+  expect(MIGRATION_NAMES[0]).toBe('0001_settings');
+});
+
+describe.each(MIGRATION_NAMES.map((name, index) => ({ name, index })))(
+  'migration $name',
+  ({ name, index }) => {
+    it('applies on top of the migration before it, and records itself', async () => {
+      const conn = freshDatabase();
+      await atMigrationBefore(conn, index);
+      expect(await applied(conn)).toEqual(MIGRATION_NAMES.slice(0, index));
+
+      await migrateTo(conn, name);
+      expect(await applied(conn)).toEqual(MIGRATION_NAMES.slice(0, index + 1));
+    });
+
+    it('keeps every table that existed before it', async () => {
+      const conn = freshDatabase();
+      const before = await atMigrationBefore(conn, index);
+      await migrateTo(conn, name);
+      expect(tablesIn(conn.sqlite)).toEqual(expect.arrayContaining(before.tables));
+    });
+
+    if (CREATES[name]) {
+      it(`creates ${CREATES[name].join(', ')}`, async () => {
+        const conn = freshDatabase();
+        const before = await atMigrationBefore(conn, index);
+        await migrateTo(conn, name);
+        const created = tablesIn(conn.sqlite).filter((t) => !before.tables.includes(t));
+        expect(created.sort()).toEqual([...CREATES[name]!].sort());
+      });
+    }
+
+    it('leaves a sound database with no broken foreign keys', async () => {
+      const conn = freshDatabase();
+      await atMigrationBefore(conn, index);
+      await migrateTo(conn, name);
+      expect(conn.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(conn.sqlite.pragma('foreign_key_check')).toEqual([]);
+    });
+
+    it('is a module of its own that imports nothing but Kysely', () => {
+      const file = join(MIGRATIONS_DIR, `${name}.ts`);
+      expect(existsSync(file)).toBe(true);
+      const imports = [...readFileSync(file, 'utf8').matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]);
+      expect(imports.filter((i) => i !== 'kysely')).toEqual([]);
+      expect(typeof MIGRATIONS[name]?.up).toBe('function');
+    });
+
+    if (index === 0) {
+      it('is applied to a brand-new database without taking a backup', async () => {
+        const path = join(tempDir(), 'pledgebook.db');
+        await (await openApp({ databasePath: path, clock })).close();
+        expect(readdirSync(tempDir()).filter((f) => f.includes('.before-'))).toEqual([]);
+      });
+    } else {
+      it(`backs up a database that holds data to .before-${name}.sqlite first`, async () => {
+        const conn = freshDatabase();
+        await atMigrationBefore(conn, index);
+        conn.sqlite
+          .prepare("UPDATE settings SET value = '\"Lucky Pawn Ltd\"' WHERE key = 'companyName'")
+          .run();
+        await conn.close();
+        opened.splice(opened.indexOf(conn), 1);
+
+        await (await openApp({ databasePath: conn.path, clock })).close();
+        expect(existsSync(join(tempDir(), `pledgebook.db.before-${name}.sqlite`))).toBe(true);
+      });
+    }
+  },
+);
+
+it('every migration file in the folder is bundled', () => {
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{4}_.*\.ts$/.test(f))
+    .map((f) => f.replace(/\.ts$/, ''));
+  expect(files.sort()).toEqual(MIGRATION_NAMES);
+});
+
+describe('0001_settings in detail', () => {
+  async function atFirstMigration() {
+    const conn = freshDatabase();
+    await migrateTo(conn, '0001_settings');
+    return conn;
+  }
+
+  it('starts a new book in Chinese yuan, with PB loan numbers and no company name yet', async () => {
+    const conn = await atFirstMigration();
+    const rows = conn.sqlite.prepare('SELECT key, value FROM settings ORDER BY key').all() as {
+      key: string;
+      value: string;
+    }[];
+    expect(Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))).toEqual({
+      companyName: '',
+      currency: 'CNY',
+      locale: '',
+      loanNumberPrefix: 'PB',
+    });
+  });
+
+  it('requires a value for every setting and holds each setting once', async () => {
+    const conn = await atFirstMigration();
+    expect(() => conn.sqlite.prepare('INSERT INTO settings (key, value) VALUES (?, NULL)').run('x')).toThrow(
+      /NOT NULL/,
+    );
+    expect(() =>
+      conn.sqlite.prepare("INSERT INTO settings (key, value) VALUES ('currency', '\"HKD\"')").run(),
+    ).toThrow(/UNIQUE|PRIMARY KEY/);
+  });
+
+  it('starts with no counters, so the first loan number is 1', async () => {
+    const conn = await atFirstMigration();
+    expect(conn.sqlite.prepare('SELECT COUNT(*) FROM counters').pluck().get()).toBe(0);
+    const columns = conn.sqlite.prepare("SELECT name, type, pk FROM pragma_table_info('counters')").all();
+    expect(columns).toEqual([
+      { name: 'name', type: 'TEXT', pk: 1 },
+      { name: 'value', type: 'INTEGER', pk: 0 },
+    ]);
+  });
+
+  it('is what the settings service reads: currency CNY through the API', async () => {
+    const app = await openApp({ databasePath: join(tempDir(), 'pledgebook.db'), clock });
+    try {
+      expect(await app.dispatch('settings.get', {})).toEqual({
+        ok: true,
+        value: { companyName: '', currency: 'CNY', locale: '', loanNumberPrefix: 'PB' },
+      });
+    } finally {
+      await app.close();
+    }
+  });
+});
