@@ -83,19 +83,26 @@ async function afterPack(context) {
 
   const native = path.join(resourcesDir(where), ...PACKAGED_NATIVE.split('/'));
   if (!existsSync(native)) {
-    throw new Error(`Pledgebook packaging: ${native} is missing; check extraResources in electron-builder.config.cjs`);
+    throw new Error(
+      `Pledgebook packaging: ${native} is missing; check extraResources in electron-builder.config.cjs`,
+    );
   }
 
   const binary = electronBinaryPath(where);
   const arm64 = 3; // electron-builder's Arch.arm64
-  await flipFuses(binary, fuseConfig({ resetAdHocDarwinSignature: platform === 'darwin' && context.arch === arm64 }));
+  await flipFuses(
+    binary,
+    fuseConfig({ resetAdHocDarwinSignature: platform === 'darwin' && context.arch === arm64 }),
+  );
 
   const wire = await getCurrentFuseWire(binary);
   for (const [name, on] of Object.entries(FUSES)) {
     const state = wire[FuseV1Options[name]];
     const expected = on ? 49 : 48; // FuseState.ENABLE / DISABLE: the ASCII digits '1' and '0'
     if (state !== expected) {
-      throw new Error(`Pledgebook packaging: fuse ${name} reads ${state} after flipping, expected ${expected}`);
+      throw new Error(
+        `Pledgebook packaging: fuse ${name} reads ${state} after flipping, expected ${expected}`,
+      );
     }
   }
   console.log(`  • Pledgebook: fuses set on ${path.basename(binary)}, SQLite driver in resources/native`);

@@ -44,7 +44,8 @@ function describeBinary(head) {
   }
   if (head.length >= 4) {
     const magic = head.readUInt32BE(0);
-    if ([0xfeedfacf, 0xcffaedfe, 0xcafebabe, 0xbebafeca].includes(magic)) return { os: 'darwin', cpu: undefined };
+    if ([0xfeedfacf, 0xcffaedfe, 0xcafebabe, 0xbebafeca].includes(magic))
+      return { os: 'darwin', cpu: undefined };
   }
   return { os: undefined, cpu: undefined };
 }
@@ -78,7 +79,9 @@ function checkNativeBinding(file, platform, arch) {
     );
   }
   if (found.cpu !== undefined && arch !== 'universal' && found.cpu !== arch) {
-    throw new Error(`Pledgebook packaging: ${file} is built for ${found.cpu}, but this package is for ${arch}.`);
+    throw new Error(
+      `Pledgebook packaging: ${file} is built for ${found.cpu}, but this package is for ${arch}.`,
+    );
   }
 }
 

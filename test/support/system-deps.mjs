@@ -46,6 +46,11 @@ export function missingSystemDeps() {
   if (!onPath('pdftoppm') || !onPath('pdftotext')) {
     missing.push('poppler (pdftoppm, pdftotext): `sudo apt-get install -y poppler-utils`');
   }
+  if (!onPath('makensis')) {
+    missing.push(
+      'NSIS (makensis), to compile the Windows uninstaller script: `sudo apt-get install -y nsis`',
+    );
+  }
   if (!hasCjkFont()) {
     missing.push(
       'a CJK font, so Chinese renders in screenshots and PDFs: `sudo apt-get install -y fonts-wqy-microhei`',
