@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { openDatabase, type Connection } from '../db/open';
 import { migrateToLatest } from '../db/migrate';
 import type { Clock } from './clock';
+import { Session, SYSTEM_ACTOR } from './auth/actor';
 import type { Platform, ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
@@ -13,12 +14,15 @@ export interface OpenAppOptions {
   clock: Clock;
   nativeBinding?: string;
   platform?: Platform;
+  /** Who acts until someone signs in; the CLI and tests act as the system. */
+  session?: Session;
   onInternalError?: (error: unknown) => void;
 }
 
 /** A running Pledgebook backend: the same object behind Electron IPC, the CLI and the test server. */
 export interface PledgebookApp {
   ctx: ServiceContext;
+  session: Session;
   handlers: Handlers;
   dispatch: Dispatch;
   connection: Connection;
@@ -37,6 +41,7 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     await connection.close();
     throw error;
   }
+  const session = options.session ?? new Session(SYSTEM_ACTOR);
   const ctx: ServiceContext = {
     db: connection.db,
     sqlite: connection.sqlite,
@@ -45,10 +50,12 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     appVersion: APP_VERSION,
     nativeBinding: options.nativeBinding,
     platform: options.platform,
+    actor: () => session.actor(),
   };
   const handlers = createHandlers(ctx);
   return {
     ctx,
+    session,
     handlers,
     dispatch: createDispatcher(handlers, options.onInternalError),
     connection,

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
+import type { Actor } from './auth/actor';
 import type { PrintOutcome } from '../../shared/contract';
 
 /** What only the desktop shell can do; the CLI and the test server have none of it. */
@@ -19,4 +20,6 @@ export interface ServiceContext {
   /** better-sqlite3 build to use for any extra handle (backups, restores): Electron needs its own. */
   nativeBinding?: string;
   platform?: Platform;
+  /** The signed-in user, or null before sign-in. Services check permissions against it. */
+  actor(): Actor | null;
 }

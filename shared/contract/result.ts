@@ -9,6 +9,8 @@ export const API_ERROR_CODES = [
   'not-found',
   'conflict',
   'rule-violation',
+  'unauthorized',
+  'forbidden',
   'unavailable',
   'internal',
 ] as const;

@@ -6,13 +6,16 @@ export function Page({
   title,
   actions,
   children,
+  printTitle = true,
 }: {
   title: ReactNode;
   actions?: ReactNode;
   children: ReactNode;
+  /** False when the printed document carries its own heading (receipts, letters). */
+  printTitle?: boolean;
 }) {
   return (
-    <section className="page" aria-labelledby="page-title">
+    <section className={printTitle ? 'page' : 'page print-no-title'} aria-labelledby="page-title">
       <header className="page-header">
         <h1 id="page-title">{title}</h1>
         {actions && <div className="page-actions">{actions}</div>}

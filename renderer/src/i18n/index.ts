@@ -1,20 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../shared/contract';
-import { en } from './locales/en';
-import { zhCN } from './locales/zh-CN';
-import { zhTW } from './locales/zh-TW';
+import { catalogues } from './locales';
+import { matchLocale } from '../../../shared/i18n/match-locale';
 
-export const catalogues = { en, 'zh-CN': zhCN, 'zh-TW': zhTW } as const;
-
-/** Maps an OS/browser language tag to one of ours: Traditional for TW/HK/MO and zh-Hant. */
-export function matchLocale(tag: string | undefined): Locale {
-  const t = (tag ?? '').toLowerCase();
-  if (t.startsWith('zh')) {
-    return /hant|-tw|-hk|-mo/.test(t) ? 'zh-TW' : 'zh-CN';
-  }
-  return 'en';
-}
+export { matchLocale };
 
 export function systemLocale(): Locale {
   return matchLocale(navigator.languages?.[0] ?? navigator.language);

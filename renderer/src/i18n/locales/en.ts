@@ -39,6 +39,8 @@ export const en = {
       'not-found': 'That record does not exist.',
       conflict: 'That conflicts with what is already recorded.',
       'rule-violation': 'That is not allowed.',
+      unauthorized: 'Please sign in.',
+      forbidden: 'You do not have permission to do that.',
       unavailable: 'The data service is not available.',
       internal: 'Something went wrong inside Pledgebook; nothing was saved.',
     },

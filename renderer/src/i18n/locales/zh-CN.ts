@@ -40,6 +40,8 @@ export const zhCN: Messages = {
       'not-found': '该记录不存在。',
       conflict: '与已有记录冲突。',
       'rule-violation': '不允许此操作。',
+      unauthorized: '请先登录。',
+      forbidden: '您没有执行此操作的权限。',
       unavailable: '数据服务不可用。',
       internal: 'Pledgebook 内部出错；未保存任何内容。',
     },

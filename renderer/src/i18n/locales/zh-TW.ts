@@ -40,6 +40,8 @@ export const zhTW: Messages = {
       'not-found': '該筆記錄不存在。',
       conflict: '與既有記錄衝突。',
       'rule-violation': '不允許此操作。',
+      unauthorized: '請先登入。',
+      forbidden: '您沒有執行此操作的權限。',
       unavailable: '資料服務無法使用。',
       internal: 'Pledgebook 內部發生錯誤；未儲存任何內容。',
     },
