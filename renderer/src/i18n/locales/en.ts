@@ -230,7 +230,7 @@ export const en = {
     reversal: 'Reversal of {{receipt}}',
     none: 'No payments yet.',
     split: 'Split',
-    payoffHint: 'Payoff today: {{amount}}',
+    payoffHint: 'Payoff on {{date}}: {{amount}}',
   },
   receipt: {
     title: 'Payment receipt',

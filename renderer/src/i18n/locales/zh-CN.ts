@@ -226,7 +226,7 @@ export const zhCN: Messages = {
     reversal: '冲正 {{receipt}}',
     none: '暂无还款。',
     split: '分配',
-    payoffHint: '今日结清金额：{{amount}}',
+    payoffHint: '{{date}} 结清金额：{{amount}}',
   },
   receipt: {
     title: '还款收据',

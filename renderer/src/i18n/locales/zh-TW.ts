@@ -226,7 +226,7 @@ export const zhTW: Messages = {
     reversal: '沖正 {{receipt}}',
     none: '尚無還款。',
     split: '分配',
-    payoffHint: '今日結清金額：{{amount}}',
+    payoffHint: '{{date}} 結清金額：{{amount}}',
   },
   receipt: {
     title: '還款收據',
