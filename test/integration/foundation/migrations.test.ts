@@ -23,6 +23,15 @@ const CREATES: Record<string, string[]> = {
     'payments',
     'loan_status',
   ],
+  '0003_collateral': [
+    'collateral_items',
+    'collateral_links',
+    'collateral_valuations',
+    'attachments',
+    'attachment_links',
+    'repossessions',
+    'repossession_steps',
+  ],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');
