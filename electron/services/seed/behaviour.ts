@@ -18,8 +18,11 @@ import type { SeedTerms } from './terms';
 export type BehaviourKind = 'punctual' | 'late' | 'partial' | 'defaulter' | 'payoff';
 
 export type Behaviour =
-  /** Pays each installment on its due date or a few days before; now and then a few days late. */
-  | { kind: 'punctual'; slip: number }
+  /**
+   * Pays each installment on its due date or a few days before, now and then a few days late;
+   * some borrowers habitually pay an installment in two transfers.
+   */
+  | { kind: 'punctual'; slip: number; split: number }
   /** Pays 3–40 days late, sometimes skips a month and catches up with the next payment. */
   | { kind: 'late'; minLate: number; maxLate: number; skip: number }
   /** Pays only part (50–90 %) of some installments; catches up once in a while. */
@@ -31,20 +34,20 @@ export type Behaviour =
 
 /** Share of each behaviour among new loans, tuned so ≈15 % of open loans end up past due. */
 export const BEHAVIOUR_MIX: readonly (readonly [BehaviourKind, number])[] = [
-  ['punctual', 66],
+  ['punctual', 74],
   ['payoff', 14],
-  ['late', 7],
-  ['partial', 5],
-  ['defaulter', 8],
+  ['late', 4],
+  ['partial', 3],
+  ['defaulter', 5],
 ];
 
 /** DPD ranges a defaulter is aimed at, with weights: every aging bucket gets some. */
 const DEFAULT_DPD: readonly (readonly [readonly [number, number], number])[] = [
-  [[1, 30], 16],
-  [[31, 60], 16],
-  [[61, 90], 16],
-  [[91, 180], 26],
-  [[181, 100_000], 26],
+  [[1, 30], 12],
+  [[31, 60], 18],
+  [[61, 90], 22],
+  [[91, 180], 28],
+  [[181, 100_000], 20],
 ];
 
 export function drawBehaviour(
@@ -56,22 +59,40 @@ export function drawBehaviour(
   const kind = rng.weighted(BEHAVIOUR_MIX);
   switch (kind) {
     case 'punctual':
-      return { kind, slip: rng.chance(0.5) ? 0 : rng.between(0.02, 0.12) };
+      return {
+        kind,
+        slip: rng.chance(0.5) ? 0 : rng.between(0.02, 0.12),
+        split: rng.chance(0.25) ? rng.between(0.5, 0.9) : 0,
+      };
     case 'late': {
       const minLate = rng.int(3, 10);
       return { kind, minLate, maxLate: minLate + rng.int(5, 30), skip: rng.between(0.05, 0.3) };
     }
     case 'partial':
-      return { kind, lo: 0.5, hi: rng.between(0.6, 0.9), share: rng.between(0.3, 0.8), catchUp: rng.between(0.05, 0.3) };
+      return {
+        kind,
+        lo: 0.5,
+        hi: rng.between(0.6, 0.9),
+        share: rng.between(0.3, 0.8),
+        catchUp: rng.between(0.05, 0.3),
+      };
     case 'defaulter': {
       // Aim at a DPD range; stop at the installment whose due date puts the loan there today.
       const [lo, hi] = rng.weighted(DEFAULT_DPD);
-      const due = installments.filter((i) => i.dueDate < asOf);
-      const inRange = due.filter((i) => {
+      // A loan too young or too old for that range stops where it comes closest.
+      let stop: ScheduledInstallment | null = null;
+      let best = Infinity;
+      let ties = 0;
+      for (const i of installments) {
+        if (i.dueDate >= asOf) break;
         const dpd = daysBetween(i.dueDate, asOf);
-        return dpd >= lo && dpd <= hi;
-      });
-      const stop = inRange.length > 0 ? rng.pick(inRange) : due.length > 0 ? due[rng.int(0, due.length - 1)]! : null;
+        const distance = dpd < lo ? lo - dpd : dpd > hi ? dpd - hi : 0;
+        if (distance < best) {
+          [stop, best, ties] = [i, distance, 1];
+        } else if (distance === best && rng.int(0, ties++) === 0) {
+          stop = i; // reservoir sampling: each in-range installment equally likely
+        }
+      }
       return { kind, stopAt: stop ? stop.n : installments.length + 1, trickle: rng.chance(0.3) };
     }
     case 'payoff': {
@@ -79,7 +100,7 @@ export function drawBehaviour(
       const latest = maturity < asOf ? addDays(maturity, -1) : asOf;
       const span = daysBetween(terms.startDate, latest);
       // Settles at least two months in; a loan too young (or too short) for that just pays on time.
-      if (span < 60) return { kind: 'punctual', slip: 0 };
+      if (span < 60) return { kind: 'punctual', slip: 0, split: 0 };
       return { kind, on: addDays(terms.startDate, rng.int(60, span)) };
     }
   }
@@ -104,14 +125,39 @@ export function simulatePayments(
   asOf: IsoDate,
 ): SimulatedLoan {
   const payments: Payment[] = [];
-  const statementOn = (date: IsoDate) =>
+  const count = installments.length;
+  const statementFor = (list: readonly ScheduledInstallment[], date: IsoDate) =>
     computeStatement({
-      installments,
+      installments: list,
       penaltyDailyRatePercent: terms.penaltyDailyRatePercent,
       graceDays: terms.graceDays,
       payments,
       asOf: date,
     });
+  /** Σ principal + interest of installments end…count−1: what a schedule tail owes untouched. */
+  const tailTotal: number[] = new Array<number>(count + 1).fill(0);
+  for (let i = count - 1; i >= 0; i--) {
+    tailTotal[i] = tailTotal[i + 1]! + installments[i]!.principal + installments[i]!.interest;
+  }
+
+  /**
+   * The engine's statement on `date` and the payoff that day. A long schedule is mostly future
+   * installments nobody has touched yet, so the engine is first asked about the prefix that
+   * matters: every installment due by `date` and at least the first `k`. The engine pays oldest
+   * first, so if no money was left over in the prefix, no payment reached the tail, whose
+   * installments (not due yet) owe exactly their principal and interest and no penalty; otherwise
+   * the whole schedule is computed.
+   */
+  const positionOn = (date: IsoDate, k: number): { s: Statement; payoff: number } => {
+    let end = Math.max(1, k);
+    while (end < count && installments[end]!.dueDate <= date) end++;
+    if (end < count) {
+      const s = statementFor(installments.slice(0, end), date);
+      if (s.unapplied === 0) return { s, payoff: payoffOf(s) + tailTotal[end]! };
+    }
+    const s = statementFor(installments, date);
+    return { s, payoff: payoffOf(s) };
+  };
   const firstDay = addDays(terms.startDate, 1);
   let last: IsoDate | null = null;
   let settled = false;
@@ -124,13 +170,16 @@ export function simulatePayments(
   };
 
   /**
-   * Pays on `date`: `choose` gets the statement that day and what clears installments 1…k with
-   * all penalty, and returns an amount; the engine's payoff caps it. Returns false once the loan
-   * is settled or nothing could be paid.
+   * Pays on `date`: `choose` gets what clears installments 1…k with all penalty due, the
+   * statement and the payoff that day, and returns an amount (0: pay nothing); the payoff caps
+   * it. Returns false when the loan was already settled.
    */
-  const pay = (date: IsoDate, k: number, choose: (need: number, s: Statement) => number): boolean => {
-    const s = statementOn(date);
-    const payoff = payoffOf(s);
+  const pay = (
+    date: IsoDate,
+    k: number,
+    choose: (need: number, s: Statement, payoff: number) => number,
+  ): boolean => {
+    const { s, payoff } = positionOn(date, k);
     if (payoff === 0) {
       settled = true;
       return false;
@@ -140,7 +189,7 @@ export function simulatePayments(
       if (i.n <= k) need += i.total - i.paidPrincipal - i.paidInterest;
       need += i.penaltyDue;
     }
-    const amount = Math.min(choose(need, s), payoff);
+    const amount = Math.min(choose(need, s, payoff), payoff);
     if (amount <= 0) return true;
     payments.push({ date, amount });
     last = date;
@@ -151,7 +200,6 @@ export function simulatePayments(
   const onTimeDate = (due: IsoDate, slip: number): IsoDate =>
     rng.chance(slip) ? addDays(due, rng.int(1, 12)) : rng.chance(0.65) ? due : addDays(due, -rng.int(1, 5));
 
-  const count = installments.length;
   for (let idx = 0; idx < count && !settled; idx++) {
     const inst = installments[idx]!;
     const k = inst.n;
@@ -159,9 +207,19 @@ export function simulatePayments(
     let date: IsoDate | null;
     let choose: (need: number) => number = (need) => need;
     switch (behaviour.kind) {
-      case 'punctual':
-        date = dateFrom(onTimeDate(inst.dueDate, behaviour.slip));
+      case 'punctual': {
+        const due = onTimeDate(inst.dueDate, behaviour.slip);
+        if (rng.chance(behaviour.split)) {
+          // Two transfers (a bank's daily limit, or part in cash): a round share a few days ahead.
+          const first = dateFrom(addDays(due, -rng.int(1, 6)));
+          const share = rng.between(0.3, 0.7);
+          if (first !== null && first < due) {
+            pay(first, k, (need) => floorYuan(Math.round(need * share), 100));
+          }
+        }
+        date = dateFrom(due);
         break;
+      }
       case 'payoff':
         date = dateFrom(onTimeDate(inst.dueDate, 0));
         if (date !== null && date >= behaviour.on) date = null;
@@ -197,7 +255,7 @@ export function simulatePayments(
 
   if (!settled && behaviour.kind === 'payoff') {
     const on = dateFrom(behaviour.on);
-    if (on !== null) pay(on, count, (_need, s) => payoffOf(s));
+    if (on !== null) pay(on, count, (_need, _s, payoff) => payoff);
   }
 
   if (!settled && behaviour.kind === 'defaulter' && behaviour.trickle) {
@@ -217,13 +275,14 @@ export function simulatePayments(
           // The engine pays the oldest installment first: its penalty, interest, then principal.
           const oldest = s.installments.find((i) => i.paidPrincipal + i.paidInterest < i.total);
           if (!oldest) return 0;
-          const cap = oldest.penaltyDue + oldest.total - oldest.paidPrincipal - oldest.paidInterest - 100 * 100;
+          const cap =
+            oldest.penaltyDue + oldest.total - oldest.paidPrincipal - oldest.paidInterest - 100 * 100;
           return Math.min(offered, floorYuan(cap, 100));
         });
       }
     }
   }
 
-  const statement = statementOn(asOf);
+  const statement = statementFor(installments, asOf);
   return { payments, statement, settled: payoffOf(statement) === 0 };
 }

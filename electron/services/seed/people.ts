@@ -21,6 +21,7 @@ import {
   SURNAMES,
   TRADE_NAMES,
   type City,
+  type District,
 } from './words';
 
 export interface SeedParty {
@@ -90,16 +91,16 @@ export class PartyFactory {
     );
   }
 
-  private officeAddress(city: City): string {
+  private officeAddress(city: City, district: District): string {
     const r = this.rng;
-    const district = r.pick(city.districts);
     const base = `${city.province}${city.city}${district.name}${r.pick(STREETS)}${r.int(1, 888)}号`;
     return r.chance(0.7)
       ? `${base}${r.pick(OFFICE_BUILDINGS)}${r.int(2, 28)}层${r.int(1, 28)}${String(r.int(1, 20)).padStart(2, '0')}室`
       : `${base}${r.int(1, 12)}号厂房`;
   }
 
-  private companyName(city: City): { name: string; business: string } {
+  /** A company name; borrowers' names are unique, employers' may repeat (colleagues share one). */
+  private companyName(city: City, unique: boolean): { name: string; business: string } {
     const r = this.rng;
     for (;;) {
       const trade = r.chance(0.5) ? r.pick(TRADE_NAMES) : r.pick(TRADE_CHARS) + r.pick(TRADE_CHARS);
@@ -111,6 +112,7 @@ export class PartyFactory {
           : style < 9
             ? `${city.short}${trade}${industry.word}有限公司`
             : `${trade}（${city.short}）${industry.word}有限公司`;
+      if (!unique) return { name, business: industry.business };
       if (!this.companyNames.has(name)) {
         this.companyNames.add(name);
         return { name, business: industry.business };
@@ -121,7 +123,7 @@ export class PartyFactory {
   private employerOf(city: City): string {
     const r = this.rng;
     const x = r.float();
-    if (x < 0.45) return `${this.companyName(city).name}（${r.pick(JOB_TITLES)}）`;
+    if (x < 0.45) return `${this.companyName(city, false).name}（${r.pick(JOB_TITLES)}）`;
     if (x < 0.8) return r.pick(SELF_EMPLOYED);
     if (x < 0.9) return `${city.city}${r.pick(INSTITUTIONS)}`;
     return '';
@@ -173,10 +175,11 @@ export class PartyFactory {
   company(opts: { createdAt: string; city?: City }): SeedParty {
     const r = this.rng;
     const city = opts.city ?? this.city();
-    const { name, business } = this.companyName(city);
+    const { name, business } = this.companyName(city, true);
+    const district = r.pick(city.districts);
     let idNumber: string;
     do {
-      const region = r.pick(city.districts).code;
+      const region = district.code;
       idNumber = r.chance(0.88)
         ? socialCreditCode(region, r.digits(8))
         : registrationNumber(region, r.digits(8));
@@ -189,7 +192,7 @@ export class PartyFactory {
       idNumber,
       phone: r.chance(0.5) ? this.landline(city) : this.mobile(),
       altPhone: r.chance(0.6) ? this.mobile() : '',
-      address: this.officeAddress(city),
+      address: this.officeAddress(city, district),
       employer: business,
       notes: r.chance(0.5) ? `注册资本${r.pick([50, 100, 200, 300, 500, 1000, 2000])}万元` : '',
       createdAt: opts.createdAt,

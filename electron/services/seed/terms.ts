@@ -23,13 +23,32 @@ export interface SeedTerms {
 
 const YUAN = 100;
 
-/** Log-uniform between lo and hi yuan, rounded to a step people actually lend in. */
-function amountYuan(rng: Rng, lo: number, hi: number, steps: readonly (readonly [number, number])[]): number {
-  const raw = lo * Math.pow(hi / lo, rng.float());
+type Band = readonly [lo: number, hi: number, weight: number];
+
+/**
+ * An amount in yuan: a band by weight (small loans are commoner than large ones), then a whole
+ * multiple of a step people actually lend in (10,000, 1,000 or 100), uniform within the band.
+ * Integer arithmetic only, so the same seed gives the same amounts on any machine.
+ */
+function amountYuan(rng: Rng, bands: readonly Band[], steps: readonly (readonly [number, number])[]): number {
+  const [lo, hi] = rng.weighted(bands.map((b) => [b, b[2]] as const));
   const step = rng.weighted(steps);
-  const rounded = Math.round(raw / step) * step;
-  return Math.min(hi, Math.max(lo, rounded));
+  return step * rng.int(Math.ceil(lo / step), Math.floor(hi / step));
 }
+
+const CAR_TITLE_BANDS: readonly Band[] = [
+  [30_000, 60_000, 35],
+  [60_000, 100_000, 30],
+  [100_000, 200_000, 25],
+  [200_000, 300_000, 10],
+];
+
+const MORTGAGE_BANDS: readonly Band[] = [
+  [200_000, 500_000, 35],
+  [500_000, 1_000_000, 35],
+  [1_000_000, 2_000_000, 22],
+  [2_000_000, 3_000_000, 8],
+];
 
 const CAR_RATES = [
   ['10.8', 2],
@@ -82,7 +101,7 @@ export function drawTerms(rng: Rng, product: SeedProduct, startDate: IsoDate): S
   const penaltyDailyRatePercent = rng.weighted(PENALTY_RATES);
   const graceDays = rng.weighted(GRACE_DAYS);
   if (product === 'car-title') {
-    const principalYuan = amountYuan(rng, 30_000, 300_000, [
+    const principalYuan = amountYuan(rng, CAR_TITLE_BANDS, [
       [1000, 75],
       [100, 25],
     ]);
@@ -110,7 +129,7 @@ export function drawTerms(rng: Rng, product: SeedProduct, startDate: IsoDate): S
       upfrontFee: feeYuan * YUAN,
     };
   }
-  const principalYuan = amountYuan(rng, 200_000, 3_000_000, [
+  const principalYuan = amountYuan(rng, MORTGAGE_BANDS, [
     [10_000, 60],
     [1000, 30],
     [100, 10],
