@@ -1,24 +1,136 @@
 import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApi } from '../../api/hooks';
-import { Card, Facts, Page } from '../../components/Page';
 import { usePrefs } from '../../app/prefs';
+import { Card, NotTrackedYet, Page } from '../../components/Page';
+import { RemindersCard } from '../collections/RemindersCard';
+
+const CHART = { width: 520, height: 240 };
+const toPercent = (rate: string) => Number(rate) * 100;
+/** Chart axes only: cents to whole currency units for scale; tables and tiles show exact cents. */
+const toUnits = (minor: number) => Math.round(minor / 100);
 
 export function DashboardPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const info = useApi('system.info', {});
+  const data = useApi('reports.dashboard', {});
+  if (data.error) throw data.error;
+  const d = data.data;
   return (
     <Page title={t('dashboard.title')}>
-      <Card title={t('dashboard.welcome')}>
-        {info.data && (
-          <Facts
-            items={[
-              [t('dashboard.today', { date: '' }).trim(), prefs.date(info.data.today)],
-              [t('dashboard.database'), <code key="db">{info.data.databasePath}</code>],
-            ]}
-          />
-        )}
-      </Card>
+      <RemindersCard />
+      {d && (
+        <>
+          <Card>
+            <div className="stats" data-testid="dashboard-figures">
+              <Figure label={t('reports.dashboard.outstanding')} value={prefs.money(d.outstanding)} />
+              <Figure label={t('reports.dashboard.overdue')} value={prefs.money(d.overdueAmount)} />
+              <Figure label={t('reports.dashboard.par30')} value={prefs.percent(Number(d.par30), 2)} />
+              <Figure label={t('reports.dashboard.par90')} value={prefs.percent(Number(d.par90), 2)} />
+              <Figure
+                label={t('reports.dashboard.collectedThisMonth')}
+                value={prefs.money(d.collectedThisMonth)}
+              />
+            </div>
+            <p className="muted">
+              {t('reports.dashboard.loans', { count: d.loansInBook, overdue: d.overdueLoans })}
+            </p>
+          </Card>
+          <div className="two-col">
+            <Card title={t('reports.dashboard.promisesToday')}>
+              <NotTrackedYet />
+            </Card>
+            <Card title={t('reports.dashboard.alerts')}>
+              <NotTrackedYet />
+            </Card>
+          </div>
+          <div className="two-col">
+            <Card title={t('reports.dashboard.aging')}>
+              <BarChart
+                {...CHART}
+                data={d.aging.map((a) => ({ name: t(`buckets.${a.bucket}`), value: toUnits(a.outstanding) }))}
+              >
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="name" fontSize={11} />
+                <YAxis fontSize={11} width={80} />
+                <Tooltip />
+                <Bar
+                  dataKey="value"
+                  name={t('reports.fig.outstanding')}
+                  fill="#1f5fa8"
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </Card>
+            <Card title={t('reports.dashboard.collections12')}>
+              <BarChart
+                {...CHART}
+                data={d.collections12.map((m) => ({
+                  month: m.month,
+                  principal: toUnits(m.principal),
+                  interest: toUnits(m.interest),
+                  penalty: toUnits(m.penalty),
+                }))}
+              >
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="month" fontSize={11} />
+                <YAxis fontSize={11} width={80} />
+                <Tooltip />
+                <Legend />
+                <Bar
+                  dataKey="principal"
+                  stackId="c"
+                  name={t('reports.fig.principal')}
+                  fill="#1f5fa8"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="interest"
+                  stackId="c"
+                  name={t('reports.fig.interest')}
+                  fill="#5b9bd5"
+                  isAnimationActive={false}
+                />
+                <Bar
+                  dataKey="penalty"
+                  stackId="c"
+                  name={t('reports.fig.penalty')}
+                  fill="#f2a900"
+                  isAnimationActive={false}
+                />
+              </BarChart>
+            </Card>
+          </div>
+          <Card title={t('reports.dashboard.parTrend')}>
+            <LineChart
+              width={1060}
+              height={240}
+              data={d.parTrend12.map((m) => ({
+                month: m.month,
+                par30: toPercent(m.par30),
+                par90: toPercent(m.par90),
+              }))}
+            >
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis dataKey="month" fontSize={11} />
+              <YAxis fontSize={11} unit="%" />
+              <Tooltip />
+              <Legend />
+              <Line dataKey="par30" name="PAR30" stroke="#b54708" isAnimationActive={false} />
+              <Line dataKey="par90" name="PAR90" stroke="#b42318" isAnimationActive={false} />
+            </LineChart>
+          </Card>
+        </>
+      )}
     </Page>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="stat">
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+    </div>
   );
 }

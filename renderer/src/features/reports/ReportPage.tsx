@@ -1,0 +1,328 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AGING_BUCKETS } from '../../../../shared/engine';
+import { ROLL_COLUMNS } from '../../../../shared/reports/monthly';
+import type { MonthlyReport } from '../../../../shared/contract';
+import { call } from '../../api/client';
+import { useApi } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Page } from '../../components/Page';
+import { PrintButton } from '../../components/PrintButton';
+import { AgingChart } from './AgingChart';
+import { installPrintHeader } from './print-header';
+
+function previousMonth(today: string): string {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** Saves a file the service produced, through a download (the window picks where). */
+function download(file: { fileName: string; mimeType: string; base64: string }) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ReportPage() {
+  const { t } = useTranslation();
+  const info = useApi('system.info', {});
+  const [month, setMonth] = useState('');
+  const chosen = month || (info.data ? previousMonth(info.data.today) : '');
+  const report = useApi('reports.monthly', { month: chosen }, { enabled: chosen !== '' });
+  const [exportError, setExportError] = useState<unknown>(null);
+  const exportAs = (format: 'xlsx' | 'csv') =>
+    call('reports.export', { month: chosen, format }).then(download, setExportError);
+
+  return (
+    <Page
+      title={t('reports.title')}
+      printTitle={false}
+      actions={
+        report.data && (
+          <>
+            <button type="button" className="btn" onClick={() => void exportAs('xlsx')}>
+              {t('reports.exportXlsx')}
+            </button>
+            <button type="button" className="btn" onClick={() => void exportAs('csv')}>
+              {t('reports.exportCsv')}
+            </button>
+            <PrintButton suggestedName={`recovery-report-${chosen}`} label={t('reports.print')} />
+          </>
+        )
+      }
+    >
+      <div className="toolbar no-print">
+        <div className="field">
+          <label htmlFor="report-month">{t('reports.month')}</label>
+          <input
+            id="report-month"
+            type="month"
+            value={chosen}
+            max={info.data?.today.slice(0, 7)}
+            onChange={(e) => setMonth(e.target.value)}
+          />
+        </div>
+      </div>
+      {report.error && <ErrorPanel error={report.error} />}
+      {exportError !== null && <ErrorPanel error={exportError} />}
+      {report.data && <ReportDocument report={report.data} />}
+    </Page>
+  );
+}
+
+function ReportDocument({ report: r }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const { money, date } = usePrefs();
+  const header = `${r.companyName || t('app.name')} · ${t('reports.reportFor', { month: r.month })} · ${t('reports.generated', { date: date(r.generatedOn) })}`;
+  useEffect(
+    () => installPrintHeader(header, t('reports.pageOf', { page: '{{page}}', pages: '{{pages}}' })),
+    [header, t],
+  );
+  const rate = (s: string) => `${(Number(s) * 100).toFixed(2)}%`;
+  const products = ['all', 'mortgage', 'car-title'] as const;
+
+  return (
+    <article className="report" aria-label={t('reports.title')}>
+      <header className="report-head">
+        <h1>{r.companyName || t('app.name')}</h1>
+        <h2>{t('reports.reportFor', { month: r.month })}</h2>
+        <p className="muted">{t('reports.generated', { date: date(r.generatedOn) })}</p>
+        {r.lateEntries > 0 && <p className="explain">{t('reports.lateEntries', { count: r.lateEntries })}</p>}
+      </header>
+
+      <Section title={t('reports.sections.summary')}>
+        <KeyValues
+          rows={[
+            [t('reports.fig.loansInBook'), String(r.summary.loansInBook)],
+            [t('reports.fig.outstanding'), money(r.summary.outstanding)],
+            [t('reports.fig.overdueLoans'), String(r.summary.overdueLoans)],
+            [t('reports.fig.overdueAmount'), money(r.summary.overdueAmount)],
+            [
+              'PAR1 / PAR30 / PAR60 / PAR90',
+              [r.summary.par.par1, r.summary.par.par30, r.summary.par.par60, r.summary.par.par90]
+                .map(rate)
+                .join(' / '),
+            ],
+          ]}
+        />
+      </Section>
+
+      <Section title={t('reports.sections.collections')}>
+        <table className="grid">
+          <thead>
+            <tr>
+              {(['penalty', 'interest', 'principal', 'fees', 'total'] as const).map((k) => (
+                <th key={k} className="num">
+                  {t(`reports.fig.${k}`)}
+                </th>
+              ))}
+              <th className="num">{t('reports.fig.saleProceeds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {(['penalty', 'interest', 'principal', 'fees', 'total'] as const).map((k) => (
+                <td key={k} className="num" data-testid={`collected-${k}`}>
+                  {money(r.collections[k])}
+                </td>
+              ))}
+              <td className="num muted">{t('reports.notTracked')}</td>
+            </tr>
+          </tbody>
+        </table>
+      </Section>
+
+      <Section title={t('reports.sections.recovery')}>
+        <KeyValues
+          rows={[
+            [t('reports.fig.overdueAtStart'), money(r.recovery.overdueAtStart)],
+            [t('reports.fig.recovered'), money(r.recovery.recoveredFromStartOverdue)],
+            [t('reports.fig.recoveryRate'), rate(r.recovery.recoveryRate)],
+            [t('reports.fig.overdueLoansAtStart'), String(r.recovery.overdueLoansAtStart)],
+            [t('reports.fig.curedLoans'), String(r.recovery.curedLoans)],
+            [t('reports.fig.cureRate'), rate(r.recovery.cureRate)],
+            [t('reports.fig.newDelinquencies'), String(r.recovery.newDelinquencies)],
+          ]}
+        />
+      </Section>
+
+      <Section title={t('reports.sections.roll')}>
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th>{t('reports.fig.from')}</th>
+              {ROLL_COLUMNS.map((c) => (
+                <th key={c} className="num">
+                  {(AGING_BUCKETS as readonly string[]).includes(c)
+                    ? t(`buckets.${c}`)
+                    : t(`reports.roll.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {r.rollRate.map((row) => (
+              <tr key={row.from}>
+                <th>{t(`buckets.${row.from}`)}</th>
+                {ROLL_COLUMNS.map((c) => (
+                  <td key={c} className="num">
+                    {row.to[c].count > 0 ? (
+                      <>
+                        {row.to[c].count}
+                        <br />
+                        <span className="muted">{money(row.to[c].outstanding)}</span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section title={t('reports.sections.aging')}>
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th>{t('reports.fig.product')}</th>
+              {AGING_BUCKETS.map((b) => (
+                <th key={b} className="num">
+                  {t(`buckets.${b}`)}
+                </th>
+              ))}
+              <th className="num">PAR30</th>
+              <th className="num">PAR90</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr key={p}>
+                <th>{p === 'all' ? t('reports.fig.all') : t(`products.${p}`)}</th>
+                {AGING_BUCKETS.map((b) => (
+                  <td key={b} className="num">
+                    {money(r.aging[p].buckets[b].outstanding)}
+                  </td>
+                ))}
+                <td className="num">{rate(r.aging[p].par.par30)}</td>
+                <td className="num">{rate(r.aging[p].par.par90)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <AgingChart aging={r.aging.all} />
+      </Section>
+
+      <Section title={t('reports.sections.top')}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('reports.fig.loan')}</th>
+              <th>{t('reports.fig.borrower')}</th>
+              <th>{t('reports.fig.idNumber')}</th>
+              <th className="num">{t('reports.fig.dpd')}</th>
+              <th className="num">{t('reports.fig.outstanding')}</th>
+              <th className="num">{t('reports.fig.exposure')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.topOverdue.map((x) => (
+              <tr key={x.loanNumber}>
+                <td>{x.loanNumber}</td>
+                <td>{x.borrower}</td>
+                <td>
+                  <code>{x.borrowerIdMasked}</code>
+                </td>
+                <td className="num">{x.daysPastDue}</td>
+                <td className="num">{money(x.outstanding)}</td>
+                <td className="num">{money(x.exposure)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+
+      <Section title={t('reports.sections.concentration')}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('reports.fig.borrower')}</th>
+              <th>{t('reports.fig.idNumber')}</th>
+              <th className="num">{t('reports.fig.outstanding')}</th>
+              <th className="num">{t('reports.fig.share')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.concentration.top.map((x) => (
+              <tr key={`${x.borrower}-${x.borrowerIdMasked}`}>
+                <td>{x.borrower}</td>
+                <td>
+                  <code>{x.borrowerIdMasked}</code>
+                </td>
+                <td className="num">{money(x.outstanding)}</td>
+                <td className="num">{rate(x.share)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th colSpan={3}>{t('reports.fig.topShare')}</th>
+              <th className="num">{rate(r.concentration.topShare)}</th>
+            </tr>
+          </tbody>
+        </table>
+      </Section>
+
+      {r.notTracked.map((s) => (
+        <Section key={s} title={t(`reports.sections.${s}`)}>
+          <p className="muted">{t('reports.notTracked')}</p>
+        </Section>
+      ))}
+
+      <Section title={t('reports.sections.notes')} className="report-notes">
+        <ol>
+          {(t('reports.definitions', { returnObjects: true }) as string[]).map((d) => (
+            <li key={d}>{d}</li>
+          ))}
+        </ol>
+      </Section>
+    </article>
+  );
+}
+
+function Section({
+  title,
+  children,
+  className,
+}: {
+  title: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`report-section ${className ?? ''}`}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function KeyValues({ rows }: { rows: [string, string][] }) {
+  return (
+    <table className="split-table">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th>{k}</th>
+            <td className="num">{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { method } from './define';
+import { noInput } from './common';
+import type { MonthlyFigures } from '../reports/monthly';
+import type { AgingBucket } from '../engine/buckets';
+
+export const isoMonth = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written YYYY-MM, e.g. 2026-05');
+
+/** Report sections whose feature has not landed: shown as "not tracked yet", never as zeros. */
+export const OPTIONAL_SECTIONS = [
+  'collateral',
+  'promises',
+  'plans',
+  'legal',
+  'contactGuards',
+  'collectors',
+] as const;
+export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
+
+export interface MonthlyReport extends MonthlyFigures {
+  companyName: string;
+  currency: string;
+  generatedOn: string;
+  /** Entries dated in or before the month but recorded (or reversed) after it ended. */
+  lateEntries: number;
+  notTracked: OptionalSection[];
+}
+
+export interface DashboardData {
+  today: string;
+  loansInBook: number;
+  outstanding: number;
+  overdueAmount: number;
+  overdueLoans: number;
+  par30: string;
+  par90: string;
+  collectedThisMonth: number;
+  aging: { bucket: AgingBucket; count: number; outstanding: number }[];
+  collections12: { month: string; penalty: number; interest: number; principal: number }[];
+  parTrend12: { month: string; par30: string; par90: string }[];
+}
+
+export const reportsContract = {
+  'reports.monthly': method<MonthlyReport>()(z.object({ month: isoMonth }).strict()),
+  'reports.dashboard': method<DashboardData>()(noInput),
+  /** The file comes back as base64; the window saves it (a download), so no path crosses over. */
+  'reports.export': method<{ fileName: string; mimeType: string; base64: string }>()(
+    z.object({ month: isoMonth, format: z.enum(['xlsx', 'csv']) }).strict(),
+  ),
+};

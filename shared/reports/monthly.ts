@@ -1,0 +1,288 @@
+/**
+ * The monthly recovery report's figures, defined once, computed from engine statements.
+ * The service layer gathers, per loan, the statement at the end of the day before the month
+ * (`atStart`) and at the end of the month (`atEnd`) plus the status on both days; everything
+ * here is pure arithmetic on those, so the definitions can be read and tested in one place.
+ */
+import type { Product, LoanStatus } from '../contract/loans';
+import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../engine/buckets';
+import type { Statement } from '../engine/statement';
+import { rate4 } from './rates';
+
+export const BOOK_STATUSES: readonly LoanStatus[] = ['active', 'restructured', 'legal'];
+export const PAR_THRESHOLDS = [1, 30, 60, 90] as const;
+
+export interface ReportLoan {
+  id: number;
+  number: string;
+  product: Product;
+  borrowerId: number;
+  borrowerName: string;
+  borrowerIdMasked: string;
+  startDate: string;
+  upfrontFee: number;
+  statusAtStart: LoanStatus | null;
+  statusAtEnd: LoanStatus;
+  atStart: Statement | null;
+  atEnd: Statement;
+}
+
+export interface BucketCell {
+  count: number;
+  outstanding: number;
+}
+
+export interface AgingTable {
+  buckets: Record<AgingBucket, BucketCell>;
+  outstanding: number;
+  par: Record<`par${(typeof PAR_THRESHOLDS)[number]}`, string>;
+}
+
+export type RollColumn = AgingBucket | 'paid-off' | 'written-off' | 'repossessed' | 'restructured';
+export const ROLL_COLUMNS: readonly RollColumn[] = [
+  ...AGING_BUCKETS,
+  'paid-off',
+  'written-off',
+  'repossessed',
+  'restructured',
+];
+
+export interface MonthlyFigures {
+  month: string;
+  monthStart: string;
+  monthEnd: string;
+  summary: {
+    loansInBook: number;
+    outstanding: number;
+    overdueLoans: number;
+    overdueAmount: number;
+    par: AgingTable['par'];
+  };
+  collections: {
+    penalty: number;
+    interest: number;
+    principal: number;
+    fees: number;
+    total: number;
+    payments: number;
+  };
+  recovery: {
+    overdueAtStart: number;
+    recoveredFromStartOverdue: number;
+    recoveryRate: string;
+    overdueLoansAtStart: number;
+    curedLoans: number;
+    cureRate: string;
+    newDelinquencies: number;
+  };
+  rollRate: { from: AgingBucket; to: Record<RollColumn, BucketCell> }[];
+  aging: { all: AgingTable; mortgage: AgingTable; 'car-title': AgingTable; 'other-secured': AgingTable };
+  topOverdue: {
+    loanNumber: string;
+    borrower: string;
+    borrowerIdMasked: string;
+    daysPastDue: number;
+    bucket: AgingBucket;
+    outstanding: number;
+    exposure: number;
+  }[];
+  concentration: {
+    top: { borrower: string; borrowerIdMasked: string; outstanding: number; share: string }[];
+    topShare: string;
+  };
+}
+
+const inBook = (status: LoanStatus | null, started: boolean) =>
+  started && status !== null && BOOK_STATUSES.includes(status);
+
+const overdueTotal = (s: Statement) => s.overdue.principal + s.overdue.interest + s.overdue.penalty;
+
+/** Exposure on a loan: outstanding principal, overdue interest and penalty due. */
+export const exposureOf = (s: Statement) => s.outstandingPrincipal + s.overdue.interest + s.overdue.penalty;
+
+function emptyCells(): Record<AgingBucket, BucketCell> {
+  return Object.fromEntries(AGING_BUCKETS.map((b) => [b, { count: 0, outstanding: 0 }])) as Record<
+    AgingBucket,
+    BucketCell
+  >;
+}
+
+/** Aging buckets and PARx = outstanding of loans with DPD > x over total outstanding. */
+export function agingOf(statements: readonly Statement[]): AgingTable {
+  const buckets = emptyCells();
+  let outstanding = 0;
+  for (const s of statements) {
+    buckets[s.bucket].count += 1;
+    buckets[s.bucket].outstanding += s.outstandingPrincipal;
+    outstanding += s.outstandingPrincipal;
+  }
+  const atRisk = (x: number) =>
+    statements.filter((s) => s.daysPastDue > x).reduce((sum, s) => sum + s.outstandingPrincipal, 0);
+  return {
+    buckets,
+    outstanding,
+    par: {
+      par1: rate4(atRisk(1), outstanding),
+      par30: rate4(atRisk(30), outstanding),
+      par60: rate4(atRisk(60), outstanding),
+      par90: rate4(atRisk(90), outstanding),
+    },
+  };
+}
+
+/**
+ * Of what was overdue at the start of the month (unpaid principal, interest and penalty of
+ * overdue installments), how much was paid during the month. Penalty that accrued during the
+ * month is not part of the start's overdue amount, so at most the start's penalty counts.
+ */
+export function recoveredFromStartOverdue(atStart: Statement, atEnd: Statement): number {
+  let recovered = 0;
+  atStart.installments.forEach((before, i) => {
+    if (before.status !== 'overdue' && before.penaltyDue === 0) return;
+    const after = atEnd.installments[i];
+    if (!after) return;
+    if (before.status === 'overdue') {
+      recovered += after.paidPrincipal - before.paidPrincipal + (after.paidInterest - before.paidInterest);
+    }
+    recovered += Math.min(after.paidPenalty - before.paidPenalty, before.penaltyDue);
+  });
+  return recovered;
+}
+
+function rollColumn(loan: ReportLoan): RollColumn {
+  if (loan.statusAtEnd === 'written-off') return 'written-off';
+  if (loan.statusAtEnd === 'repossessed') return 'repossessed';
+  if (loan.statusAtEnd === 'closed') return 'paid-off';
+  if (loan.statusAtEnd === 'restructured' && loan.statusAtStart !== 'restructured') return 'restructured';
+  return loan.atEnd.bucket;
+}
+
+export function monthlyFigures(
+  month: string,
+  monthStart: string,
+  monthEnd: string,
+  loans: readonly ReportLoan[],
+): MonthlyFigures {
+  const bookAtEnd = loans.filter((l) => inBook(l.statusAtEnd, l.startDate <= monthEnd));
+  const bookAtStart = loans.filter(
+    (l) => l.atStart !== null && inBook(l.statusAtStart, l.startDate < monthStart),
+  );
+  const endStatements = bookAtEnd.map((l) => l.atEnd);
+  const all = agingOf(endStatements);
+
+  // Collected: every payment dated in the month, as the engine split it.
+  const collections = { penalty: 0, interest: 0, principal: 0, fees: 0, total: 0, payments: 0 };
+  for (const loan of loans) {
+    for (const a of loan.atEnd.allocations) {
+      if (a.date < monthStart || a.date > monthEnd) continue;
+      collections.penalty += a.penalty;
+      collections.interest += a.interest;
+      collections.principal += a.principal;
+      collections.payments += 1;
+    }
+    // Up-front fees are taken when the loan is disbursed.
+    if (loan.startDate >= monthStart && loan.startDate <= monthEnd) collections.fees += loan.upfrontFee;
+  }
+  collections.total = collections.penalty + collections.interest + collections.principal + collections.fees;
+
+  let overdueAtStart = 0;
+  let recovered = 0;
+  let overdueLoansAtStart = 0;
+  let curedLoans = 0;
+  let newDelinquencies = 0;
+  const roll = new Map<AgingBucket, Record<RollColumn, BucketCell>>();
+  for (const b of AGING_BUCKETS) {
+    roll.set(
+      b,
+      Object.fromEntries(ROLL_COLUMNS.map((c) => [c, { count: 0, outstanding: 0 }])) as Record<
+        RollColumn,
+        BucketCell
+      >,
+    );
+  }
+  for (const loan of bookAtStart) {
+    const start = loan.atStart!;
+    overdueAtStart += overdueTotal(start);
+    recovered += recoveredFromStartOverdue(start, loan.atEnd);
+    const column = rollColumn(loan);
+    // Roll rates follow balances: the cell carries the principal that stood in the row's bucket.
+    const cell = roll.get(start.bucket)![column];
+    cell.count += 1;
+    cell.outstanding += start.outstandingPrincipal;
+    if (start.daysPastDue > 0) {
+      overdueLoansAtStart += 1;
+      if (column === 'paid-off' || (BOOK_STATUSES.includes(loan.statusAtEnd) && loan.atEnd.daysPastDue === 0))
+        curedLoans += 1;
+    } else if (BOOK_STATUSES.includes(loan.statusAtEnd) && loan.atEnd.daysPastDue > 0) {
+      newDelinquencies += 1;
+    }
+  }
+
+  const byProduct = (p: Product) => agingOf(bookAtEnd.filter((l) => l.product === p).map((l) => l.atEnd));
+
+  const topOverdue = bookAtEnd
+    .filter((l) => l.atEnd.daysPastDue > 0)
+    .map((l) => ({
+      loanNumber: l.number,
+      borrower: l.borrowerName,
+      borrowerIdMasked: l.borrowerIdMasked,
+      daysPastDue: l.atEnd.daysPastDue,
+      bucket: bucketOf(l.atEnd.daysPastDue),
+      outstanding: l.atEnd.outstandingPrincipal,
+      exposure: exposureOf(l.atEnd),
+    }))
+    .sort((a, b) => b.exposure - a.exposure || a.loanNumber.localeCompare(b.loanNumber))
+    .slice(0, 10);
+
+  const byBorrower = new Map<number, { borrower: string; borrowerIdMasked: string; outstanding: number }>();
+  for (const l of bookAtEnd) {
+    const entry = byBorrower.get(l.borrowerId) ?? {
+      borrower: l.borrowerName,
+      borrowerIdMasked: l.borrowerIdMasked,
+      outstanding: 0,
+    };
+    entry.outstanding += l.atEnd.outstandingPrincipal;
+    byBorrower.set(l.borrowerId, entry);
+  }
+  const top = [...byBorrower.values()]
+    .sort((a, b) => b.outstanding - a.outstanding || a.borrower.localeCompare(b.borrower))
+    .slice(0, 10);
+
+  return {
+    month,
+    monthStart,
+    monthEnd,
+    summary: {
+      loansInBook: bookAtEnd.length,
+      outstanding: all.outstanding,
+      overdueLoans: endStatements.filter((s) => s.daysPastDue > 0).length,
+      overdueAmount: endStatements.reduce((sum, s) => sum + overdueTotal(s), 0),
+      par: all.par,
+    },
+    collections,
+    recovery: {
+      overdueAtStart,
+      recoveredFromStartOverdue: recovered,
+      recoveryRate: rate4(recovered, overdueAtStart),
+      overdueLoansAtStart,
+      curedLoans,
+      cureRate: rate4(curedLoans, overdueLoansAtStart),
+      newDelinquencies,
+    },
+    rollRate: AGING_BUCKETS.map((from) => ({ from, to: roll.get(from)! })),
+    aging: {
+      all,
+      mortgage: byProduct('mortgage'),
+      'car-title': byProduct('car-title'),
+      'other-secured': byProduct('other-secured'),
+    },
+    topOverdue,
+    concentration: {
+      top: top.map((t) => ({ ...t, share: rate4(t.outstanding, all.outstanding) })),
+      topShare: rate4(
+        top.reduce((s, t) => s + t.outstanding, 0),
+        all.outstanding,
+      ),
+    },
+  };
+}
