@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { noInput } from './common';
-import type { MonthlyFigures } from '../reports/monthly';
+import type { AgingTable, MonthlyFigures } from '../reports/monthly';
+import { isoDate } from './common';
 import type { AgingBucket } from '../engine/buckets';
 
 export const isoMonth = z
@@ -45,6 +46,7 @@ export interface DashboardData {
 export const reportsContract = {
   'reports.monthly': method<MonthlyReport>()(z.object({ month: isoMonth }).strict()),
   'reports.dashboard': method<DashboardData>()(noInput),
+  'reports.aging': method<AgingTable>()(z.object({ asOf: isoDate }).strict()),
   /** The file comes back as base64; the window saves it (a download), so no path crosses over. */
   'reports.export': method<{ fileName: string; mimeType: string; base64: string }>()(
     z.object({ month: isoMonth, format: z.enum(['xlsx', 'csv']) }).strict(),

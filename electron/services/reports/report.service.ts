@@ -3,7 +3,9 @@ import type { DashboardData, MonthlyReport, OptionalSection } from '../../../sha
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
 import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../shared/dates';
 import { AGING_BUCKETS } from '../../../shared/engine';
-import { agingOf, BOOK_STATUSES, monthlyFigures, type ReportLoan } from '../../../shared/reports/monthly';
+import { BOOK_STATUSES, monthlyFigures, type ReportLoan } from '../../../shared/reports/monthly';
+import { loanHistory } from '../../../shared/reports/history';
+import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { invalidField } from '../errors';
@@ -11,6 +13,7 @@ import { statementOf } from '../loans/loan-status';
 import { loadSettings } from '../system/system.service';
 import { loadWholeBook, statusOn, type BookLoan } from './book-snapshot';
 import { reportToCsv, reportToXlsx } from './report-export';
+import { agingAsOf } from './aging';
 
 /**
  * Sections whose data no feature records yet. A feature that lands makes its section tracked by
@@ -69,61 +72,80 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   };
 }
 
+/**
+ * The dashboard: today's figures from the status cache (one SQL pass), and the 12-month charts
+ * from ONE engine statement per loan — each statement carries every payment's dated split and,
+ * through loanHistory, the loan's DPD and principal at every month-end.
+ */
 export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
   const today = ctx.clock.today();
-  const book = await loadWholeBook(ctx.db);
-  const current = book.filter((l) => BOOK_STATUSES.includes(statusOn(l, today)));
-  const statements = current.map((l) => statementOf(l.book, today));
-  const aging = agingOf(statements);
+  const aging = await agingAsOf(ctx, today);
+  const overdue = await ctx.db
+    .selectFrom('loans as l')
+    .innerJoin('loan_status as s', 's.loan_id', 'l.id')
+    .select([
+      sql<number>`coalesce(sum(s.overdue_principal + s.overdue_interest + s.penalty_due), 0)`.as('amount'),
+      sql<number>`count(*)`.as('loans'),
+    ])
+    .where('l.status', 'in', [...BOOK_STATUSES])
+    .where('s.oldest_unpaid_due_date', '<', today)
+    .executeTakeFirstOrThrow();
+
   const thisMonth = monthOf(today);
   const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonthsClamped(`${thisMonth}-01`, i - 11)));
-
-  // One statement per loan as of today carries every payment's split, dated.
+  const monthEnds = months.map((m) => (lastDayOfMonth(m) < today ? lastDayOfMonth(m) : today));
   const collections12 = months.map((month) => ({ month, penalty: 0, interest: 0, principal: 0 }));
   const byMonth = new Map(collections12.map((m) => [m.month, m]));
-  for (const l of book) {
-    for (const a of statementOf(l.book, today).allocations) {
+  const atRisk = monthEnds.map(() => ({ outstanding: 0, par30: 0, par90: 0 }));
+
+  for (const l of await loadWholeBook(ctx.db)) {
+    const latest = statementOf(l.book, today);
+    for (const a of latest.allocations) {
       const bucket = byMonth.get(monthOf(a.date));
       if (!bucket) continue;
       bucket.penalty += a.penalty;
       bucket.interest += a.interest;
       bucket.principal += a.principal;
     }
+    const history = loanHistory(latest);
+    monthEnds.forEach((end, i) => {
+      if (l.book.loan.start_date > end || !BOOK_STATUSES.includes(statusOn(l, end))) return;
+      const outstanding = history.outstandingOn(end);
+      const dpd = history.dpdOn(end);
+      const m = atRisk[i]!;
+      m.outstanding += outstanding;
+      if (dpd > 30) m.par30 += outstanding;
+      if (dpd > 90) m.par90 += outstanding;
+    });
   }
-  const parTrend12 = months.map((month) => {
-    const end = lastDayOfMonth(month) < today ? lastDayOfMonth(month) : today;
-    const onDate = book
-      .filter((l) => l.book.loan.start_date <= end && BOOK_STATUSES.includes(statusOn(l, end)))
-      .map((l) => statementOf(l.book, end));
-    const { par } = agingOf(onDate);
-    return { month, par30: par.par30, par90: par.par90 };
-  });
   const thisMonthCollections = byMonth.get(thisMonth)!;
   return {
     today,
-    loansInBook: current.length,
+    loansInBook: AGING_BUCKETS.reduce((n, b) => n + aging.buckets[b].count, 0),
     outstanding: aging.outstanding,
-    overdueAmount: statements.reduce(
-      (s, x) => s + x.overdue.principal + x.overdue.interest + x.overdue.penalty,
-      0,
-    ),
-    overdueLoans: statements.filter((s) => s.daysPastDue > 0).length,
+    overdueAmount: overdue.amount,
+    overdueLoans: overdue.loans,
     par30: aging.par.par30,
     par90: aging.par.par90,
     collectedThisMonth:
       thisMonthCollections.penalty + thisMonthCollections.interest + thisMonthCollections.principal,
     aging: AGING_BUCKETS.map((bucket) => ({ bucket, ...aging.buckets[bucket] })),
     collections12,
-    parTrend12,
+    parTrend12: months.map((month, i) => ({
+      month,
+      par30: rate4(atRisk[i]!.par30, atRisk[i]!.outstanding),
+      par90: rate4(atRisk[i]!.par90, atRisk[i]!.outstanding),
+    })),
   };
 }
 
 export function reportHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'reports.monthly' | 'reports.dashboard' | 'reports.export'> {
+): Pick<Handlers, 'reports.monthly' | 'reports.dashboard' | 'reports.export' | 'reports.aging'> {
   return {
     'reports.monthly': ({ month }) => monthlyReport(ctx, month),
     'reports.dashboard': () => dashboard(ctx),
+    'reports.aging': ({ asOf }) => agingAsOf(ctx, asOf),
     'reports.export': async ({ month, format }) => {
       const report = await monthlyReport(ctx, month);
       const fileName = `pledgebook-recovery-${month}.${format}`;

@@ -1,0 +1,222 @@
+// `npm run bench -- [--loans N] [--json] [--runs R]`: times the operations the performance issue
+// budgets, each against hand-written SQL that answers the same question where one exists.
+// The book is seeded deterministically and cached by size and seed in test/artifacts/bench-cache.
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { openApp, type PledgebookApp } from '../../electron/services/app';
+import { fixedClock } from '../../electron/services/clock';
+import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { agingFromCache } from '../../electron/services/reports/aging';
+import { monthlyReport } from '../../electron/services/reports/report.service';
+import type { MethodName } from '../../shared/contract';
+
+const AS_OF = '2026-06-30';
+const SEED = 20_260_630;
+const CACHE = resolve(__dirname, '../artifacts/bench-cache');
+
+interface Timing {
+  name: string;
+  medianMs: number;
+  p95Ms: number;
+  baselineMs: number | null;
+  ratio: number | null;
+}
+
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+
+async function time(run: () => unknown, runs: number, warmup = 2): Promise<{ median: number; p95: number }> {
+  for (let i = 0; i < warmup; i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await run();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+async function bookFile(loans: number): Promise<string> {
+  mkdirSync(CACHE, { recursive: true });
+  const cached = join(CACHE, `book-${loans}-${SEED}.db`);
+  if (!existsSync(cached)) {
+    process.stderr.write(`bench: seeding ${loans} loans (cached for next time)…\n`);
+    const app = await openApp({ databasePath: `${cached}.tmp`, clock: fixedClock(AS_OF) });
+    await seedLoanBook(app.ctx, { loans, seed: SEED, asOf: AS_OF });
+    app.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await app.close();
+    copyFileSync(`${cached}.tmp`, cached);
+    for (const suffix of ['.tmp', '.tmp-wal', '.tmp-shm']) rmSync(`${cached}${suffix}`, { force: true });
+  }
+  // Work on a copy: the bench records payments, and the cached book must stay as seeded.
+  const work = join(CACHE, `work-${process.pid}.db`);
+  copyFileSync(cached, work);
+  return work;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      loans: { type: 'string', default: '100000' },
+      json: { type: 'boolean' },
+      runs: { type: 'string', default: '15' },
+    },
+    strict: true,
+  });
+  const loans = Number(values.loans);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(loans) || loans < 100 || loans > 1_000_000)
+    throw new Error(`--loans must be 100-1,000,000, got ${values.loans}`);
+  if (!Number.isInteger(runs) || runs < 3)
+    throw new Error(`--runs must be an integer ≥ 3, got ${values.runs}`);
+  const path = await bookFile(loans);
+  const results: Timing[] = [];
+  let app: PledgebookApp | undefined;
+  try {
+    const open = await time(
+      async () => {
+        const a = await openApp({ databasePath: path, clock: fixedClock(AS_OF) });
+        await a.handlers['reports.dashboard']({});
+        await a.close();
+      },
+      Math.min(runs, 5),
+      1,
+    );
+    results.push({
+      name: 'open the database and load the dashboard',
+      medianMs: open.median,
+      p95Ms: open.p95,
+      baselineMs: null,
+      ratio: null,
+    });
+
+    app = await openApp({ databasePath: path, clock: fixedClock(AS_OF) });
+    const ready = app;
+    const db = ready.ctx.sqlite;
+    const call = async (method: MethodName, input: unknown) => {
+      const r = await ready.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value;
+    };
+
+    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs) => {
+      const t = await time(run, n);
+      const b = baseline ? await time(baseline, n) : null;
+      results.push({
+        name,
+        medianMs: round(t.median),
+        p95Ms: round(t.p95),
+        baselineMs: b ? round(b.median) : null,
+        ratio: b && b.median > 0 ? round(t.median / b.median) : null,
+      });
+    };
+
+    if ('collections.worklist' in ready.handlers) {
+      // The worklist screen loads the whole prioritised list; its first 100 rows are what a collector sees.
+      await add('worklist: the prioritised list (first 100 shown)', () =>
+        call('collections.worklist' as MethodName, {}),
+      );
+    }
+
+    const agingSql = db.prepare(`
+      SELECT CASE WHEN dpd = 0 THEN 'current' WHEN dpd <= 30 THEN '1-30' WHEN dpd <= 60 THEN '31-60'
+             WHEN dpd <= 90 THEN '61-90' WHEN dpd <= 180 THEN '91-180' ELSE '181+' END AS bucket,
+             count(*), sum(o), sum(CASE WHEN dpd > 1 THEN o END), sum(CASE WHEN dpd > 30 THEN o END),
+             sum(CASE WHEN dpd > 60 THEN o END), sum(CASE WHEN dpd > 90 THEN o END)
+      FROM (SELECT s.outstanding_principal AS o,
+                   CASE WHEN s.oldest_unpaid_due_date < ? THEN CAST(julianday(?) - julianday(s.oldest_unpaid_due_date) AS INTEGER) ELSE 0 END AS dpd
+            FROM loans l JOIN loan_status s ON s.loan_id = l.id
+            WHERE l.status IN ('active', 'restructured', 'legal') AND l.start_date <= ?)
+      GROUP BY bucket`);
+    await add(
+      'aging and PAR for the whole book (as of today or later)',
+      () => agingFromCache(ready.ctx, AS_OF),
+      () => agingSql.all(AS_OF, AS_OF, AS_OF),
+    );
+
+    await add(
+      'monthly recovery report, all sections',
+      () => monthlyReport(ready.ctx, '2026-05'),
+      undefined,
+      Math.min(runs, 3),
+    );
+
+    const someLoan = db
+      .prepare(`SELECT id FROM loans WHERE status = 'active' ORDER BY id LIMIT 1 OFFSET ?`)
+      .pluck();
+    let k = 0;
+    await add('statement of one loan', () => call('loans.get', { id: someLoan.get(k++ % 1000) }));
+
+    const openLoans = db
+      .prepare(
+        `SELECT l.id FROM loans l JOIN loan_status s ON s.loan_id = l.id WHERE l.status = 'active' AND s.outstanding_principal > 100000 ORDER BY l.id LIMIT 200`,
+      )
+      .pluck()
+      .all() as number[];
+    let p = 0;
+    await add('record a payment, including recompute', () =>
+      call('payments.record', {
+        loanId: openLoans[p++ % openLoans.length],
+        date: AS_OF,
+        amount: 100,
+        method: 'cash',
+      }),
+    );
+
+    const sample = db
+      .prepare(`SELECT name, phone, id_number FROM borrowers ORDER BY id LIMIT 1 OFFSET ?`)
+      .get(Math.floor(loans / 3)) as {
+      name: string;
+      phone: string;
+      id_number: string;
+    };
+    const number = db
+      .prepare(`SELECT number FROM loans ORDER BY id LIMIT 1 OFFSET ?`)
+      .pluck()
+      .get(Math.floor(loans / 2)) as string;
+    const queries = [sample.name, sample.phone.slice(-8), sample.id_number.slice(-6), number];
+    let q = 0;
+    const byName = db.prepare(`SELECT id FROM borrowers WHERE name LIKE ? OR phone LIKE ? LIMIT 20`);
+    const byNumber = db.prepare(`SELECT id FROM loans WHERE number LIKE ? LIMIT 20`);
+    let qb = 0;
+    await add(
+      'search by name, phone, ID tail or loan number',
+      () => call('search.global', { query: queries[q++ % queries.length] }),
+      () => {
+        const text = queries[qb++ % queries.length]!;
+        byName.all(`%${text}%`, `%${text}%`);
+        byNumber.all(`%${text}%`);
+      },
+    );
+  } finally {
+    await app?.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  }
+
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ loans, operations: results, rssMb }, null, 2)}\n`);
+    return;
+  }
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`Pledgebook bench: ${loans} loans, ${runs} runs after warm-up, RSS ${rssMb} MB`);
+  console.log(
+    `${pad('operation', 58)} ${pad('median ms', 10)} ${pad('p95 ms', 10)} ${pad('SQL ms', 10)} ratio`,
+  );
+  for (const r of results) {
+    console.log(
+      `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
