@@ -85,6 +85,8 @@ export function VirtualTable<Row>({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceKey]);
 
+  // Key repeat can deliver several presses before React re-renders: step from the latest
+  // selection (functional update), and scroll once the selection has settled.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step =
       event.key === 'ArrowDown'
@@ -98,14 +100,16 @@ export function VirtualTable<Row>({
               : 0;
     if (step !== 0) {
       event.preventDefault();
-      const next = Math.max(0, Math.min(total - 1, selected + step));
-      setSelected(next);
-      virtualizer.scrollToIndex(next, { align: 'auto' });
+      setSelected((current) => Math.max(0, Math.min(total - 1, current + step)));
     } else if (event.key === 'Enter' && onOpen) {
       const row = rowAt(selected);
       if (row) onOpen(row);
     }
   };
+  useEffect(() => {
+    if (total > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
 
   const template = useMemo(() => columns.map((c) => c.width ?? 'minmax(80px, 1fr)').join(' '), [columns]);
   const loading = pages.some((p) => p.isLoading);

@@ -14,6 +14,7 @@ import { Page } from '../../components/Page';
 import { VirtualTable } from '../../components/VirtualTable';
 import { useDebounced } from '../../components/useDebounced';
 import { useLoanColumns } from './LoanTable';
+import { usePrefs } from '../../app/prefs';
 
 type Sort = 'number' | 'daysPastDue' | 'outstanding' | 'nextDue';
 
@@ -21,6 +22,7 @@ export function LoansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const columns = useLoanColumns();
+  const prefs = usePrefs();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<LoanStatus | ''>('');
   const [product, setProduct] = useState<Product | ''>('');
@@ -98,7 +100,7 @@ export function LoansPage() {
         </select>
         {total !== null && (
           <span className="muted" data-testid="loan-count">
-            {t('loans.count', { count: total })}
+            {t('loans.count', { count: total, formatted: prefs.number(total) })}
           </span>
         )}
       </div>

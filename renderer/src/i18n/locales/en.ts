@@ -165,7 +165,7 @@ export const en = {
     },
     searchPlaceholder: 'Loan no., borrower or phone',
     empty: 'No loans match.',
-    count: '{{count}} loans',
+    count: '{{formatted}} loans',
     terms: 'Terms',
     annualRate: 'Annual rate (%)',
     months: 'Term (months)',

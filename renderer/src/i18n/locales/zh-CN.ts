@@ -161,7 +161,7 @@ export const zhCN: Messages = {
     sort: { number: '贷款编号', daysPastDue: '逾期天数', outstanding: '剩余本金', nextDue: '下次到期日' },
     searchPlaceholder: '贷款编号、借款人或电话',
     empty: '没有符合条件的贷款。',
-    count: '共 {{count}} 笔贷款',
+    count: '共 {{formatted}} 笔贷款',
     terms: '贷款条件',
     annualRate: '年利率（%）',
     months: '期限（月）',

@@ -161,7 +161,7 @@ export const zhTW: Messages = {
     sort: { number: '貸款編號', daysPastDue: '逾期天數', outstanding: '剩餘本金', nextDue: '下次到期日' },
     searchPlaceholder: '貸款編號、借款人或電話',
     empty: '沒有符合條件的貸款。',
-    count: '共 {{count}} 筆貸款',
+    count: '共 {{formatted}} 筆貸款',
     terms: '貸款條件',
     annualRate: '年利率（%）',
     months: '期限（月）',

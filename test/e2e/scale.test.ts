@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { startHarness, type Harness } from './harness';
+
+/** The loan list on a 20,000-loan book: only the rows in view exist, and filters still bite. */
+describe('the loan list at 20,000 loans', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      today: '2026-06-30',
+      seed: (app) =>
+        seedLoanBook(app.ctx, { loans: 20_000, seed: 3, asOf: '2026-06-30' }).then(() => undefined),
+    });
+  }, 240_000);
+  afterAll(async () => h?.close());
+
+  it('keeps fewer than 300 rows in the DOM while scrolling, and filtering updates the view', async () => {
+    await h.open('/loans');
+    const count = h.page.getByTestId('loan-count');
+    await count.waitFor();
+    expect(await count.textContent()).toBe('20,000 loans');
+    const rows = h.page.locator('.vtable-row');
+    expect(await rows.count()).toBeLessThan(300);
+
+    // Scroll far down with the keyboard: still a window of rows, now from deep in the book.
+    await h.page.locator('.vtable-body').focus();
+    for (let i = 0; i < 40; i++) await h.page.keyboard.press('PageDown');
+    await h.page.waitForFunction(
+      () => document.querySelectorAll('.vtable-row[aria-rowindex="602"]').length === 1,
+    );
+    expect(await rows.count()).toBeLessThan(300);
+
+    const expected = await h.app.handlers['loans.list']({ bucket: '181+', offset: 0, limit: 1 });
+    await h.page.getByLabel('Bucket').selectOption('181+');
+    await h.page.waitForFunction(
+      (n) => document.querySelector('[data-testid="loan-count"]')?.textContent === `${n} loans`,
+      expected.total.toLocaleString('en-US'),
+    );
+    expect(expected.total).toBeGreaterThan(0);
+    expect(expected.total).toBeLessThan(20_000);
+    const firstRow = await rows.first().textContent();
+    expect(firstRow).toContain(expected.rows[0]!.number);
+    expect(await rows.count()).toBeLessThan(300);
+  });
+});
