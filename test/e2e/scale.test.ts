@@ -30,12 +30,14 @@ describe('the loan list at 20,000 loans', () => {
     );
     expect(await rows.count()).toBeLessThan(300);
 
-    const expected = await h.app.handlers['loans.list']({ bucket: '181+', offset: 0, limit: 1 });
+    const result = await h.app.dispatch('loans.list', { bucket: '181+', offset: 0, limit: 1 });
+    if (!result.ok) throw new Error(result.error.message);
+    const expected = result.value as { total: number; rows: { number: string }[] };
     await h.page.getByLabel('Bucket').selectOption('181+');
-    await h.page.waitForFunction(
-      (n) => document.querySelector('[data-testid="loan-count"]')?.textContent === `${n} loans`,
-      expected.total.toLocaleString('en-US'),
-    );
+    await h.page
+      .getByTestId('loan-count')
+      .filter({ hasText: `${expected.total.toLocaleString('en-US')} loans` })
+      .waitFor();
     expect(expected.total).toBeGreaterThan(0);
     expect(expected.total).toBeLessThan(20_000);
     const firstRow = await rows.first().textContent();
