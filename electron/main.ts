@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import { dbFlagFromArgv, resolveDatabasePath } from './db/location';
 import { registerApi } from './ipc';
 import { buildMenuTemplate, pickMenuLabels } from './menu';
@@ -9,8 +9,14 @@ import { createAppProtocolHandler } from './protocol';
 import { APP_SCHEME, lockDownSession } from './security';
 import { openApp, type PledgebookApp } from './services/app';
 import { backUpDatabase } from './services/system/backup';
+import { Session } from './services/auth/actor';
+import { scheduleAutomaticBackups, takeAutomaticBackup } from './services/system/auto-backup';
+import { defaultBackupFolder } from './services/system/backup-folder';
+import { restoreDatabase } from './services/system/restore';
+import { DatabaseDamagedError } from './services/system/startup-check';
 import { systemClock } from './services/clock';
 import { createMainWindow } from './window';
+import { notifyDueReminders } from './collections-notification';
 
 // Main stays thin: windows, menu, dialogs and IPC. Every rule lives in ./services, which also
 // runs under plain Node for the CLI and the tests.
@@ -22,6 +28,9 @@ protocol.registerSchemesAsPrivileged([
 
 let backend: PledgebookApp | undefined;
 let mainWindow: BrowserWindow | undefined;
+let stopBackups: (() => void) | undefined;
+/** The app locks after ten minutes without a request; sign in again to continue. */
+const IDLE_LOCK_MS = 10 * 60_000;
 
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
@@ -32,18 +41,21 @@ async function start(): Promise<void> {
     env: process.env,
     userDataDir: app.getPath('userData'),
   });
+  const nativeBinding = findNativeBinding({
+    isPackaged: app.isPackaged,
+    appRoot: app.getAppPath(),
+    resourcesPath: process.resourcesPath,
+    electronVersion: process.versions.electron,
+    arch: process.arch,
+  });
   try {
     backend = await openApp({
       databasePath,
       clock: systemClock,
-      nativeBinding: findNativeBinding({
-        isPackaged: app.isPackaged,
-        appRoot: app.getAppPath(),
-        resourcesPath: process.resourcesPath,
-        electronVersion: process.versions.electron,
-        arch: process.arch,
-      }),
+      nativeBinding,
       onInternalError: (error) => console.error(error),
+      // Nobody is signed in at start: the window shows owner set-up or sign-in first.
+      session: new Session(null, { idleLockMs: IDLE_LOCK_MS }),
       platform: {
         savePdf: async ({ suggestedName, landscape }) => {
           if (!mainWindow) return { saved: false };
@@ -52,6 +64,10 @@ async function start(): Promise<void> {
       },
     });
   } catch (error) {
+    if (error instanceof DatabaseDamagedError && error.latestBackup) {
+      await offerRestore(error, databasePath, nativeBinding);
+      return;
+    }
     dialog.showErrorBox(
       'Pledgebook cannot open its database',
       error instanceof Error ? error.message : String(error),
@@ -60,6 +76,9 @@ async function start(): Promise<void> {
     return;
   }
   const ready = backend;
+  stopBackups = scheduleAutomaticBackups(ready.ctx, defaultBackupFolder(databasePath), (e) =>
+    console.error('automatic backup failed', e),
+  );
   registerApi(ipcMain, () => ready.dispatch, devServerUrl);
 
   mainWindow = createMainWindow({
@@ -79,6 +98,9 @@ async function start(): Promise<void> {
       }),
     ),
   );
+  if (Notification.isSupported()) {
+    void notifyDueReminders((o) => new Notification(o), ready.dispatch, app.getLocale());
+  }
 }
 
 async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow): Promise<void> {
@@ -88,15 +110,60 @@ async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow):
   });
   if (choice.canceled || !choice.filePath) return;
   try {
-    await backUpDatabase(ready.ctx, choice.filePath);
+    await backUpDatabase(ready.ctx, choice.filePath, (fraction) => window.setProgressBar(fraction));
   } catch (error) {
     dialog.showErrorBox('Backup failed', error instanceof Error ? error.message : String(error));
+  } finally {
+    window.setProgressBar(-1);
   }
+}
+
+/** A damaged book is never opened: offer the latest backup, saving the damaged file first. */
+async function offerRestore(
+  error: DatabaseDamagedError,
+  databasePath: string,
+  nativeBinding: string | undefined,
+): Promise<void> {
+  const answer = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Pledgebook cannot open its database',
+    message: error.message,
+    buttons: ['Restore the latest backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (answer.response === 0 && error.latestBackup) {
+    try {
+      await restoreDatabase({
+        databasePath,
+        backupPath: error.latestBackup,
+        now: systemClock.now(),
+        nativeBinding,
+      });
+      app.relaunch();
+    } catch (restoreError) {
+      dialog.showErrorBox(
+        'Restore failed',
+        restoreError instanceof Error ? restoreError.message : String(restoreError),
+      );
+    }
+  }
+  app.exit(1);
 }
 
 app.enableSandbox();
 void app.whenReady().then(start);
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  void backend?.close();
+let closing = false;
+app.on('will-quit', (event) => {
+  if (!backend || closing) return;
+  // One last automatic backup, then close; quitting waits for both.
+  closing = true;
+  event.preventDefault();
+  stopBackups?.();
+  const open = backend;
+  void takeAutomaticBackup(open.ctx, defaultBackupFolder(open.ctx.databasePath))
+    .catch((e: unknown) => console.error('backup on close failed', e))
+    .finally(() => void open.close().finally(() => app.quit()));
+  backend = undefined;
 });

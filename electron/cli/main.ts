@@ -1,9 +1,30 @@
 import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
+import { alertsCommand } from './commands/alerts';
+import { auditCommand } from './commands/audit';
+import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
+import { planPreviewCommand } from './commands/plan-preview';
+import { seedCommand } from './commands/seed';
+import { exportCommand, importCommand } from './commands/import';
 import { statementCommand } from './commands/statement';
+import { reportCommand } from './commands/report';
+import { restoreCommand } from './commands/restore';
 import { versionCommand } from './commands/version';
+import { worklistCommand } from './commands/worklist';
 
-const COMMANDS: CliCommand[] = [versionCommand, checkCommand, statementCommand];
+const COMMANDS: CliCommand[] = [
+  versionCommand,
+  checkCommand,
+  statementCommand,
+  seedCommand,
+  importCommand,
+  exportCommand,
+  alertsCommand,
+  auditCommand,
+  worklistCommand,
+  planPreviewCommand,
+  backupCommand,
+  restoreCommand, reportCommand];
 
 export function usage(): string {
   return ['usage: npm run cli -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

@@ -8,6 +8,9 @@ import type { Platform, ServiceContext } from './context';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatch';
 import { createHandlers } from './handlers';
 import { APP_VERSION } from './version';
+import { guardHandlers } from './auth/guard';
+import type { ScryptCost } from './auth/password';
+import { damagedError, isCorruptionError, startupProblems } from './system/startup-check';
 
 export interface OpenAppOptions {
   databasePath: string;
@@ -17,6 +20,8 @@ export interface OpenAppOptions {
   /** Who acts until someone signs in; the CLI and tests act as the system. */
   session?: Session;
   onInternalError?: (error: unknown) => void;
+  /** Tests only: a cheaper scrypt cost for the many users they create. */
+  passwordCost?: ScryptCost;
 }
 
 /** A running Pledgebook backend: the same object behind Electron IPC, the CLI and the test server. */
@@ -31,7 +36,7 @@ export interface PledgebookApp {
 
 export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
   if (options.databasePath !== ':memory:') mkdirSync(dirname(options.databasePath), { recursive: true });
-  const connection = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  const connection = openChecked(options);
   try {
     await migrateToLatest(connection, {
       backupPath: (next) =>
@@ -51,8 +56,10 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     nativeBinding: options.nativeBinding,
     platform: options.platform,
     actor: () => session.actor(),
+    session,
+    passwordCost: options.passwordCost,
   };
-  const handlers = createHandlers(ctx);
+  const handlers = guardHandlers(createHandlers(ctx), ctx);
   return {
     ctx,
     session,
@@ -61,6 +68,32 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     connection,
     close: () => connection.close(),
   };
+}
+
+/** Opens the book and runs the start-up checks; a damaged file is refused, never used. */
+function openChecked(options: OpenAppOptions): Connection {
+  let connection: Connection;
+  try {
+    connection = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  } catch (error) {
+    if (isCorruptionError(error)) throw damagedError(options.databasePath, [(error as Error).message]);
+    throw error;
+  }
+  let problems: string[];
+  try {
+    problems = startupProblems(connection.sqlite);
+  } catch (error) {
+    if (!isCorruptionError(error)) {
+      void connection.close();
+      throw error;
+    }
+    problems = [(error as Error).message];
+  }
+  if (problems.length > 0) {
+    void connection.close();
+    throw damagedError(options.databasePath, problems);
+  }
+  return connection;
 }
 
 const basenameOf = (p: string) => p.split(/[\\/]/).pop() ?? 'pledgebook.db';

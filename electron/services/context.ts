@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
-import type { Actor } from './auth/actor';
+import type { Actor, Session } from './auth/actor';
+import type { ScryptCost } from './auth/password';
 import type { PrintOutcome } from '../../shared/contract';
 
 /** What only the desktop shell can do; the CLI and the test server have none of it. */
@@ -22,4 +23,8 @@ export interface ServiceContext {
   platform?: Platform;
   /** The signed-in user, or null before sign-in. Services check permissions against it. */
   actor(): Actor | null;
+  /** Who is signed in to this running app; sign-in and sign-out change it. */
+  session?: Session;
+  /** scrypt cost for new password hashes; only tests lower it, never production. */
+  passwordCost?: ScryptCost;
 }

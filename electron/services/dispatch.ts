@@ -42,6 +42,12 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
       return ok(await handler(parsed.data));
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+      if (isDiskFull(error)) {
+        return fail(
+          'unavailable',
+          'The disk is full, so nothing was saved. Free some space (or move the book to a bigger disk) and try again.',
+        );
+      }
       onInternalError?.(error);
       return fail(
         'internal',
@@ -50,3 +56,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
     }
   };
 }
+
+/** SQLite's answer when the file cannot grow: the transaction was rolled back whole. */
+const isDiskFull = (error: unknown) =>
+  error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_FULL';

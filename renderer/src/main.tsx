@@ -6,6 +6,7 @@ import { call } from './api/client';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { PrefsProvider } from './app/prefs';
 import { createRouter } from './app/routes';
+import { AuthGate } from './features/access/AuthGate';
 import { initI18n, systemLocale } from './i18n';
 import './styles/app.css';
 
@@ -21,7 +22,9 @@ async function boot(): Promise<void> {
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <PrefsProvider>
-            <RouterProvider router={createRouter()} />
+            <AuthGate>
+              <RouterProvider router={createRouter()} />
+            </AuthGate>
           </PrefsProvider>
         </QueryClientProvider>
       </ErrorBoundary>

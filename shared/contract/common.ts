@@ -14,7 +14,8 @@ export const positiveMinor = minorAmount.refine((v) => v > 0, 'must be greater t
 export const ratePercent = z
   .string()
   .trim()
-  .regex(/^\d{1,3}(\.\d{1,6})?$/, 'must be a percentage such as 12 or 0.05');
+  // abort: Zod 4 runs later refinements even after a failed check, and those parse the decimal.
+  .regex(/^\d{1,3}(\.\d{1,6})?$/, { message: 'must be a percentage such as 12 or 0.05', abort: true });
 
 export const id = z.number().int().positive();
 export const nonEmptyText = (max: number) => z.string().trim().min(1, 'is required').max(max);

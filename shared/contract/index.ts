@@ -3,14 +3,30 @@ import type { MethodSpec } from './define';
 import { systemContract } from './system';
 import { borrowersContract } from './borrowers';
 import { loansContract } from './loans';
+import { collateralContract } from './collateral';
+import { collectionsContract } from './collections';
 import { printContract } from './print';
+import { importContract } from './import';
+import { reportsContract } from './reports';
+import { plansContract } from './plans';
+import { writeOffsContract } from './write-offs';
+import { accessContract } from './access';
 
 export * from './result';
 export * from './common';
 export * from './system';
 export * from './borrowers';
 export * from './loans';
+export * from './collateral';
+export * from './collateral-settings';
+export * from './collections';
 export * from './print';
+export * from './import';
+export * from './reports';
+export * from './plans';
+export * from './access';
+export * from './plan-settings';
+export * from './write-offs';
 
 /**
  * The whole API between the UI and the services: one map from method name to request schema
@@ -21,7 +37,14 @@ export const contract = {
   ...systemContract,
   ...borrowersContract,
   ...loansContract,
+  ...collateralContract,
+  ...collectionsContract,
   ...printContract,
+  ...importContract,
+  ...reportsContract,
+  ...plansContract,
+  ...writeOffsContract,
+  ...accessContract,
 } as const;
 
 export type Contract = typeof contract;

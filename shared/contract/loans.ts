@@ -184,7 +184,7 @@ export interface Receipt {
 }
 
 export interface SearchHit {
-  kind: 'borrower' | 'loan';
+  kind: 'borrower' | 'loan' | 'collateral';
   id: number;
   title: string;
   subtitle: string;
@@ -211,7 +211,8 @@ export const loansContract = {
     z.object({ loanId: id, date: isoDate, amount: positiveMinor }).strict(),
   ),
   'payments.record': method<{ id: number; receiptNumber: string }>()(paymentInputSchema),
-  'payments.reverse': method<{ id: number }>()(
+  /** A person's reversal waits for a second user's approval and answers with `approvalId`. */
+  'payments.reverse': method<{ id: number } | { approvalId: number }>()(
     z
       .object({
         paymentId: id,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method } from './define';
 import { noInput } from './common';
+import { collateralSettingsShape } from './collateral-settings';
+import { planSettingsShape } from './plan-settings';
 
 export interface AppInfo {
   version: string;
@@ -30,6 +32,8 @@ export const settingsSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Za-z0-9-]{0,12}$/, 'may use letters, digits and "-" only, at most 12'),
+  ...collateralSettingsShape,
+  ...planSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

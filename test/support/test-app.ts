@@ -14,9 +14,10 @@ export interface TestApp extends PledgebookApp {
 }
 
 /** A fresh database file and a fixed "today" per test: nothing leaks between tests. */
-export async function openTestApp(today = '2026-06-15'): Promise<TestApp> {
+/** `time` is the UTC time of day `clock.now()` reports (default 09:00:00). */
+export async function openTestApp(today = '2026-06-15', time?: string): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'pledgebook-test-'));
-  const app = await openApp({ databasePath: join(dir, 'book.db'), clock: fixedClock(today) });
+  const app = await openApp({ databasePath: join(dir, 'book.db'), clock: fixedClock(today, time) });
   return {
     ...app,
     async call(method, input) {

@@ -2,19 +2,21 @@ import type { HealthReport } from '../../../shared/contract';
 import type { CliCommand } from '../command';
 import { json, withApp } from '../command';
 import { parseCliArgs } from '../args';
+import { verifyAuditChain } from '../../services/audit/verify';
 
 export const checkCommand: CliCommand = {
   name: 'check',
   usage: 'check [--db PATH] [--json]',
   async run(args, io) {
     const { values } = parseCliArgs(args, { db: { type: 'string' }, json: { type: 'boolean' } });
-    const report = await withApp(values.db, io, async (app) => {
+    const { report, audit } = await withApp(values.db, io, async (app) => {
       const result = await app.dispatch('system.check', {});
       if (!result.ok) throw new Error(result.error.message);
-      return result.value as HealthReport;
+      return { report: result.value as HealthReport, audit: verifyAuditChain(app.ctx.sqlite) };
     });
+    const healthy = report.healthy && audit.ok;
     if (values.json) {
-      io.out(json(report));
+      io.out(json({ ...report, healthy, audit }));
     } else {
       io.out(`integrity: ${report.integrity.join('; ')}`);
       io.out(`foreign keys: ${report.foreignKeyViolations} violation(s)`);
@@ -24,8 +26,13 @@ export const checkCommand: CliCommand = {
       io.out(
         `journal_mode=${report.pragmas.journalMode} synchronous=${report.pragmas.synchronous} foreign_keys=${report.pragmas.foreignKeys}`,
       );
-      io.out(report.healthy ? 'healthy' : 'NOT healthy');
+      io.out(
+        audit.ok
+          ? `audit trail: intact, ${audit.rows} row(s)`
+          : `audit trail: BROKEN at row ${audit.firstBroken?.id}: ${audit.firstBroken?.problem}`,
+      );
+      io.out(healthy ? 'healthy' : 'NOT healthy');
     }
-    return report.healthy ? 0 : 1;
+    return healthy ? 0 : 1;
   },
 };

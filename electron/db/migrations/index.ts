@@ -1,7 +1,11 @@
 import type { Migration } from 'kysely';
+import * as m0008 from './0008_loan_status_history';
 import * as m0001 from './0001_settings';
 import * as m0002 from './0002_loan_book';
 import * as m0003 from './0003_collateral';
+import * as m0004 from './0004_collections';
+import * as m0005 from './0005_plans';
+import * as m0006 from './0006_users_and_audit';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -11,6 +15,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0001_settings': m0001,
   '0002_loan_book': m0002,
   '0003_collateral': m0003,
+  '0004_collections': m0004,
+  '0005_plans': m0005,
+  '0006_users_and_audit': m0006,
+  '0008_loan_status_history': m0008,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'pii.reveal',
   'reports.read',
   'backups.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -28,6 +29,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'approvals.decide',
     'reports.read',
     'backups.manage',
+    'audit.read',
   ],
   collector: ['book.read', 'payments.record', 'collections.work', 'plans.propose'],
   viewer: ['book.read', 'reports.read'],

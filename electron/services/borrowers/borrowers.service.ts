@@ -1,16 +1,45 @@
 import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import type { BorrowerDetail, BorrowerRow } from '../../../shared/contract';
+import type { BorrowerDetail, BorrowerRow, CreateBorrowerInput } from '../../../shared/contract';
+import type { Db } from '../loans/loan.repository';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound } from '../errors';
 import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
 import { likePattern } from '../search/like';
+import { appendAudit } from '../audit/audit';
+import { assignedTo, isScoped } from '../auth/scope';
 
 type BorrowerHandlers = Pick<
   Handlers,
   'borrowers.list' | 'borrowers.get' | 'borrowers.create' | 'borrowers.update'
 >;
+
+/** Writes a new borrower; the screens and the spreadsheet import both come through here. */
+export async function insertBorrower(
+  db: Db,
+  input: Omit<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'> &
+    Partial<Pick<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'>>,
+  now: string,
+) {
+  return db
+    .insertInto('borrowers')
+    .values({
+      kind: input.kind,
+      name: input.name,
+      id_type: input.idType,
+      id_number: input.idNumber.toUpperCase(),
+      phone: input.phone ?? '',
+      alt_phone: input.altPhone ?? '',
+      address: input.address ?? '',
+      employer: input.employer ?? '',
+      notes: input.notes ?? '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
 
 export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
   const { db, clock } = ctx;
@@ -32,6 +61,12 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
         sql<number>`coalesce(max(${dpdSql(today)}), 0)`.as('worst_dpd'),
       ])
       .groupBy('b.id');
+    const actor = ctx.actor();
+    if (isScoped(actor)) {
+      const mine = sql<boolean>`EXISTS (SELECT 1 FROM loans mine WHERE mine.borrower_id = b.id
+        AND ${assignedTo(actor, sql.ref('mine.id'))})`;
+      q = q.where(mine);
+    }
     if (query) {
       const pattern = likePattern(query);
       q = q.where((eb) =>
@@ -112,47 +147,51 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
       return detail;
     },
 
-    'borrowers.create': async (input) => {
-      const now = clock.now();
-      const { id } = await db
-        .insertInto('borrowers')
-        .values({
-          kind: input.kind,
-          name: input.name,
-          id_type: input.idType,
-          id_number: input.idNumber.toUpperCase(),
-          phone: input.phone,
-          alt_phone: input.altPhone,
-          address: input.address,
-          employer: input.employer,
-          notes: input.notes,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return { id };
-    },
+    'borrowers.create': async (input) =>
+      db.transaction().execute(async (trx) => {
+        const created = await insertBorrower(trx, input, clock.now());
+        await appendAudit(trx, ctx, {
+          entity: 'borrower',
+          entityId: created.id,
+          action: 'create',
+          after: created,
+        });
+        return { id: created.id };
+      }),
 
-    'borrowers.update': async (input) => {
-      const result = await db
-        .updateTable('borrowers')
-        .set({
-          kind: input.kind,
-          name: input.name,
-          id_type: input.idType,
-          ...(input.idNumber ? { id_number: input.idNumber.toUpperCase() } : {}),
-          phone: input.phone,
-          alt_phone: input.altPhone,
-          address: input.address,
-          employer: input.employer,
-          notes: input.notes,
-          updated_at: clock.now(),
-        })
-        .where('id', '=', input.id)
-        .executeTakeFirst();
-      if (result.numUpdatedRows === 0n) throw notFound('Borrower', input.id);
-      return { id: input.id };
-    },
+    'borrowers.update': async (input) =>
+      db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('borrowers')
+          .selectAll()
+          .where('id', '=', input.id)
+          .executeTakeFirst();
+        if (!before) throw notFound('Borrower', input.id);
+        const after = await trx
+          .updateTable('borrowers')
+          .set({
+            kind: input.kind,
+            name: input.name,
+            id_type: input.idType,
+            ...(input.idNumber ? { id_number: input.idNumber.toUpperCase() } : {}),
+            phone: input.phone,
+            alt_phone: input.altPhone,
+            address: input.address,
+            employer: input.employer,
+            notes: input.notes,
+            updated_at: clock.now(),
+          })
+          .where('id', '=', input.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'borrower',
+          entityId: input.id,
+          action: 'update',
+          before,
+          after,
+        });
+        return { id: input.id };
+      }),
   };
 }

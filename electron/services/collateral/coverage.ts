@@ -2,7 +2,7 @@
  * Collateral coverage, as the rest of the app asks for it: the value of each loan's collateral
  * today. Other features (collections, dashboard) depend on this file's API; keep it stable.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { OPEN_STATUSES } from '../../../shared/contract';
 import { splitValue, type Claim } from '../../../shared/collateral/coverage';
@@ -10,42 +10,56 @@ import { splitValue, type Claim } from '../../../shared/collateral/coverage';
 export { exposureOf, ltvOf, ltvBasisPoints, splitValue } from '../../../shared/collateral/coverage';
 
 /**
- * Each item's value today: its latest valuation dated on or before `today` (same date: the one
- * entered last), ignoring voided ones. Items never valued by then are worth 0.
+ * Each item's current valuation: the latest dated on or before `today` (same date: the one
+ * entered last), ignoring voided ones. Items never valued by then are absent. Without `itemIds`,
+ * every item (one pass over the table, no long IN list).
  */
+export async function currentValuations(
+  db: Kysely<DB> | Transaction<DB>,
+  today: string,
+  itemIds?: readonly number[],
+): Promise<Map<number, { value: number; date: string }>> {
+  if (itemIds && itemIds.length === 0) return new Map();
+  let ranked = db
+    .selectFrom('collateral_valuations')
+    .select([
+      'item_id',
+      'value',
+      'date',
+      sql<number>`row_number() OVER (PARTITION BY item_id ORDER BY date DESC, id DESC)`.as('rank'),
+    ])
+    .where('voided_at', 'is', null)
+    .where('date', '<=', today);
+  if (itemIds) ranked = ranked.where('item_id', 'in', [...itemIds]);
+  const rows = await db
+    .selectFrom(ranked.as('v'))
+    .select(['item_id', 'value', 'date'])
+    .where('rank', '=', 1)
+    .execute();
+  return new Map(rows.map((r) => [r.item_id, { value: r.value, date: r.date }]));
+}
+
+/** Each item's value today (0 when never valued by then). */
 export async function currentValues(
   db: Kysely<DB> | Transaction<DB>,
   today: string,
   itemIds: readonly number[],
 ): Promise<Map<number, number>> {
-  const values = new Map<number, number>(itemIds.map((id) => [id, 0]));
-  if (itemIds.length === 0) return values;
-  const rows = await db
-    .selectFrom('collateral_valuations')
-    .select(['item_id', 'value'])
-    .where('item_id', 'in', [...itemIds])
-    .where('voided_at', 'is', null)
-    .where('date', '<=', today)
-    .orderBy('item_id')
-    .orderBy('date')
-    .orderBy('id')
-    .execute();
-  for (const r of rows) values.set(r.item_id, r.value); // ascending, so the last one wins
-  return values;
+  const latest = await currentValuations(db, today, itemIds);
+  return new Map(itemIds.map((id) => [id, latest.get(id)?.value ?? 0]));
 }
 
 /**
- * For each open loan secured by at least one active item, the value (minor units) of the
- * collateral allocated to it today. An item securing several open loans is split across them
- * by outstanding principal (see `splitValue` for the rounding). Loans without collateral, and
- * closed loans, are absent. With `loanIds`, only those loans are returned, but shares are still
- * worked out against every open loan each item secures.
+ * For each active item securing at least one open loan: its value today and how that value is
+ * split across the open loans it secures (see `splitValue` for the rounding). With `loanIds`,
+ * only items securing one of those loans, but each split still covers every open loan the
+ * item secures.
  */
-export async function collateralValueByLoan(
+export async function itemShares(
   db: Kysely<DB> | Transaction<DB>,
   today: string,
-  loanIds?: number[],
-): Promise<Map<number, number>> {
+  loanIds?: readonly number[],
+): Promise<Map<number, { value: number; date: string | null; shares: Map<number, number> }>> {
   let query = db
     .selectFrom('collateral_links as k')
     .innerJoin('collateral_items as i', 'i.id', 'k.item_id')
@@ -58,7 +72,10 @@ export async function collateralValueByLoan(
     if (loanIds.length === 0) return new Map();
     // Every link of every item that secures one of the wanted loans: the split needs them all.
     query = query.where('k.item_id', 'in', (eb) =>
-      eb.selectFrom('collateral_links').select('item_id').where('loan_id', 'in', loanIds),
+      eb
+        .selectFrom('collateral_links')
+        .select('item_id')
+        .where('loan_id', 'in', [...loanIds]),
     );
   }
   const links = await query.orderBy('k.item_id').orderBy('k.loan_id').execute();
@@ -69,12 +86,31 @@ export async function collateralValueByLoan(
     claims.push({ loanId: l.loan_id, weight: l.outstanding_principal ?? 0 });
     claimsByItem.set(l.item_id, claims);
   }
-  const values = await currentValues(db, today, [...claimsByItem.keys()]);
+  const valuations = await currentValuations(db, today, loanIds ? [...claimsByItem.keys()] : undefined);
+  const result = new Map<number, { value: number; date: string | null; shares: Map<number, number> }>();
+  for (const [itemId, claims] of claimsByItem) {
+    const latest = valuations.get(itemId);
+    const value = latest?.value ?? 0;
+    result.set(itemId, { value, date: latest?.date ?? null, shares: splitValue(value, claims) });
+  }
+  return result;
+}
 
+/**
+ * For each open loan secured by at least one active item, the value (minor units) of the
+ * collateral allocated to it today: each item's latest valuation split across the open loans it
+ * secures by outstanding principal. Loans without collateral, and closed loans, are absent.
+ * With `loanIds`, only those loans are returned.
+ */
+export async function collateralValueByLoan(
+  db: Kysely<DB> | Transaction<DB>,
+  today: string,
+  loanIds?: number[],
+): Promise<Map<number, number>> {
   const wanted = loanIds ? new Set(loanIds) : null;
   const byLoan = new Map<number, number>();
-  for (const [itemId, claims] of claimsByItem) {
-    for (const [loanId, share] of splitValue(values.get(itemId) ?? 0, claims)) {
+  for (const { shares } of (await itemShares(db, today, loanIds)).values()) {
+    for (const [loanId, share] of shares) {
       if (wanted && !wanted.has(loanId)) continue;
       byLoan.set(loanId, (byLoan.get(loanId) ?? 0) + share);
     }

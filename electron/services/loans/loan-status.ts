@@ -2,6 +2,7 @@ import { computeStatement, type Payment, type Statement } from '../../../shared/
 import type { LoanRecord, PaymentRecord } from './tables';
 import { activeVersion, findLoan, installmentsOf, paymentRowsOf, type Db } from './loan.repository';
 import { notFound } from '../errors';
+import { reportedDelinquency } from '../plans/restructured-dpd';
 
 /**
  * Payments the engine should see: every payment that has not been reversed. Reversal rows are
@@ -83,7 +84,9 @@ export async function writeLoanStatus(db: Db, loanId: number, s: Statement, last
 
 export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
   const book = await loadLoanBook(db, loanId);
-  const statement = statementOf(book, today);
+  const statement = await reportedDelinquency(db, book, statementOf(book, today), (d) =>
+    statementOf(book, d),
+  );
   const dates = effectivePayments(book.paymentRows)
     .map((p) => p.date)
     .sort();

@@ -1,17 +1,20 @@
 import { sql } from 'kysely';
 import { buildSchedule, type ScheduledInstallment } from '../../../shared/engine';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import type { LoanDetail, LoanStatus } from '../../../shared/contract';
+import type { LoanDetail, LoanStatus, ParsedInput } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { invalidField, notFound, ruleViolation } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, loanListBase, toLoanListRow } from './list.query';
-import { insertScheduleVersion, installmentsOf, partiesOf } from './loan.repository';
+import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from './loan-status';
 import { paymentRowsWithSplit } from '../payments/payment-rows';
 import { likePattern } from '../search/like';
+import { appendAudit } from '../audit/audit';
+import { assignedTo, isScoped } from '../auth/scope';
+import { reportedDelinquency } from '../plans/restructured-dpd';
 
 type LoanHandlers = Pick<
   Handlers,
@@ -27,6 +30,48 @@ type LoanHandlers = Pick<
 export function formatLoanNumber(prefix: string, startDate: string, sequence: number): string {
   const body = `${startDate.slice(0, 4)}-${String(sequence).padStart(6, '0')}`;
   return prefix ? `${prefix}-${body}` : body;
+}
+
+/**
+ * Writes a loan and its contract schedule (version 1); the caller refreshes its status in the
+ * same transaction. The loan screen and the spreadsheet import both come through here.
+ */
+export async function insertLoan(
+  db: Db,
+  loan: Pick<ParsedInput<'loans.create'>, 'borrowerId' | 'product' | 'terms'> &
+    Partial<
+      Pick<ParsedInput<'loans.create'>, 'penaltyDailyRatePercent' | 'graceDays' | 'upfrontFee' | 'officer'>
+    > & { number: string; status: LoanStatus },
+  installments: readonly ScheduledInstallment[],
+  now: string,
+): Promise<number> {
+  const { id } = await db
+    .insertInto('loans')
+    .values({
+      number: loan.number,
+      product: loan.product,
+      borrower_id: loan.borrowerId,
+      status: loan.status,
+      principal: loan.terms.principal,
+      annual_rate_percent: loan.terms.annualRatePercent,
+      months: loan.terms.months,
+      method: loan.terms.method,
+      start_date: loan.terms.startDate,
+      penalty_daily_rate_percent: loan.penaltyDailyRatePercent ?? '0',
+      grace_days: loan.graceDays ?? 0,
+      upfront_fee: loan.upfrontFee ?? 0,
+      officer: loan.officer ?? '',
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insertScheduleVersion(
+    db,
+    { loanId: id, version: 1, reason: 'contract', effectiveFrom: loan.terms.startDate, createdAt: now },
+    installments,
+  );
+  return id;
 }
 
 /** Moves a clerk may make by hand; restructuring, write-off and closing come from their own workflows. */
@@ -98,27 +143,12 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           input.terms.startDate,
           await nextCounter(trx, 'loan-number'),
         );
-        const { id } = await trx
-          .insertInto('loans')
-          .values({
-            number,
-            product: input.product,
-            borrower_id: input.borrowerId,
-            status: input.activate ? 'active' : 'draft',
-            principal: input.terms.principal,
-            annual_rate_percent: input.terms.annualRatePercent,
-            months: input.terms.months,
-            method: input.terms.method,
-            start_date: input.terms.startDate,
-            penalty_daily_rate_percent: input.penaltyDailyRatePercent,
-            grace_days: input.graceDays,
-            upfront_fee: input.upfrontFee,
-            officer: input.officer,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertLoan(
+          trx,
+          { ...input, number, status: input.activate ? 'active' : 'draft' },
+          installments,
+          now,
+        );
         if (parties.length > 0) {
           await trx
             .insertInto('loan_parties')
@@ -132,18 +162,13 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
             )
             .execute();
         }
-        await insertScheduleVersion(
-          trx,
-          {
-            loanId: id,
-            version: 1,
-            reason: 'contract',
-            effectiveFrom: input.terms.startDate,
-            createdAt: now,
-          },
-          installments,
-        );
         await refreshLoanStatus(trx, id, today);
+        await appendAudit(trx, ctx, {
+          entity: 'loan',
+          entityId: id,
+          action: 'create',
+          after: { number, ...input },
+        });
         return { id, number };
       });
     },
@@ -151,6 +176,8 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     'loans.list': async (input) => {
       const today = clock.today();
       let q = loanListBase(db, today);
+      const actor = ctx.actor();
+      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('l.id')));
       if (input.query) {
         const pattern = likePattern(input.query);
         q = q.where((eb) =>
@@ -191,7 +218,9 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     'loans.get': async ({ id, asOf }) => {
       const book = await loadLoanBook(db, id);
       const when = asOf ?? clock.today();
-      const statement = statementOf(book, when);
+      const statement = await reportedDelinquency(db, book, statementOf(book, when), (d) =>
+        statementOf(book, d),
+      );
       const borrower = await db
         .selectFrom('borrowers')
         .selectAll()
@@ -277,6 +306,13 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           .where('id', '=', id)
           .execute();
         await refreshLoanStatus(trx, id, clock.today());
+        await appendAudit(trx, ctx, {
+          entity: 'loan',
+          entityId: id,
+          action: 'set-status',
+          before: { status: loan.status },
+          after: { status },
+        });
         return { id, status };
       });
     },

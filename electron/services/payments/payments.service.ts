@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, type PaymentPreview } from '../../../shared/contract';
+import { OPEN_STATUSES, type PaymentMethod, type PaymentPreview } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
 import type { Statement } from '../../../shared/engine';
 import { maskIdNumber } from '../../../shared/privacy/mask';
@@ -9,6 +9,9 @@ import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
+import { appendAudit } from '../audit/audit';
+import { needsSecondPerson, requestApproval } from '../approvals/request';
+import { isBackdated } from '../approvals/backdating';
 
 type PaymentHandlers = Pick<
   Handlers,
@@ -25,7 +28,7 @@ const summaryOf = (s: Statement) => ({
 });
 
 /** Rules every payment must pass before it is previewed or posted. */
-function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
+export function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
   const { loan } = book;
   if (!OPEN_STATUSES.includes(loan.status)) {
     throw ruleViolation(`Loan ${loan.number} is ${loan.status}; it does not take payments.`);
@@ -75,8 +78,13 @@ export function previewOf(book: LoanBook, date: string, amount: number): Payment
   };
 }
 
+/** Receipts read R-2026-000123 and never repeat; call inside the transaction that posts the payment. */
+export async function nextReceiptNumber(db: Db, today: string): Promise<string> {
+  return `R-${today.slice(0, 4)}-${String(await nextCounter(db, 'receipt-number')).padStart(6, '0')}`;
+}
+
 /** Closes a loan the moment nothing is owed, and reopens it if a reversal brings debt back. */
-async function settleStatus(db: Db, book: LoanBook, statement: Statement, now: string): Promise<void> {
+export async function settleStatus(db: Db, book: LoanBook, statement: Statement, now: string): Promise<void> {
   const owes = payoffOf(statement) > 0;
   if (!owes && OPEN_STATUSES.includes(book.loan.status)) {
     await db
@@ -93,6 +101,107 @@ async function settleStatus(db: Db, book: LoanBook, statement: Statement, now: s
   }
 }
 
+/**
+ * Posts a payment inside the caller's transaction: the rules, the receipt number, the status
+ * cache, closing a settled loan and the audit row. The payment screen and the sale of
+ * repossessed collateral both come through here, so the engine allocates them alike.
+ */
+export async function recordPayment(
+  trx: Db,
+  ctx: ServiceContext,
+  input: {
+    loanId: number;
+    date: string;
+    amount: number;
+    method: PaymentMethod;
+    reference: string;
+    receivedBy: string;
+  },
+): Promise<{ id: number; receiptNumber: string }> {
+  const { clock } = ctx;
+  const today = clock.today();
+  const book = await loadLoanBook(trx, input.loanId);
+  checkPayment(book, input.date, input.amount, today);
+  const receiptNumber = await nextReceiptNumber(trx, today);
+  const { id } = await trx
+    .insertInto('payments')
+    .values({
+      loan_id: input.loanId,
+      receipt_number: receiptNumber,
+      date: input.date,
+      amount: input.amount,
+      method: input.method,
+      reference: input.reference,
+      received_by: input.receivedBy,
+      reverses_payment_id: null,
+      reversal_reason: '',
+      created_at: clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const statement = await refreshLoanStatus(trx, input.loanId, today);
+  await settleStatus(trx, book, statement, clock.now());
+  await appendAudit(trx, ctx, {
+    entity: 'payment',
+    entityId: id,
+    action: 'record',
+    after: { receiptNumber, ...input },
+  });
+  return { id, receiptNumber };
+}
+
+/** Reverses a payment inside the caller's transaction; the original stays, a reversal row cancels it. */
+export async function reversePayment(
+  trx: Db,
+  ctx: ServiceContext,
+  paymentId: number,
+  reason: string,
+): Promise<{ id: number }> {
+  const { clock } = ctx;
+  const original = await trx
+    .selectFrom('payments')
+    .selectAll()
+    .where('id', '=', paymentId)
+    .executeTakeFirst();
+  if (!original) throw notFound('Payment', paymentId);
+  if (original.reverses_payment_id !== null)
+    throw ruleViolation('A reversal cannot itself be reversed; record a new payment instead.');
+  const already = await trx
+    .selectFrom('payments')
+    .select('id')
+    .where('reverses_payment_id', '=', paymentId)
+    .executeTakeFirst();
+  if (already) throw ruleViolation(`Payment ${original.receipt_number} was already reversed.`);
+  const today = clock.today();
+  const { id } = await trx
+    .insertInto('payments')
+    .values({
+      loan_id: original.loan_id,
+      receipt_number: `${original.receipt_number}-REV`,
+      date: today,
+      amount: original.amount,
+      method: original.method,
+      reference: original.reference,
+      received_by: original.received_by,
+      reverses_payment_id: original.id,
+      reversal_reason: reason,
+      created_at: clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const book = await loadLoanBook(trx, original.loan_id);
+  const statement = await refreshLoanStatus(trx, original.loan_id, today);
+  await settleStatus(trx, book, statement, clock.now());
+  await appendAudit(trx, ctx, {
+    entity: 'payment',
+    entityId: paymentId,
+    action: 'reverse',
+    before: original,
+    after: { reversalPaymentId: id, reason },
+  });
+  return { id };
+}
+
 export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
   const { db, clock } = ctx;
   return {
@@ -104,68 +213,37 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
 
     'payments.record': async (input) =>
       db.transaction().execute(async (trx) => {
-        const today = clock.today();
-        const book = await loadLoanBook(trx, input.loanId);
-        checkPayment(book, input.date, input.amount, today);
-        const receiptNumber = `R-${today.slice(0, 4)}-${String(await nextCounter(trx, 'receipt-number')).padStart(6, '0')}`;
-        const { id } = await trx
-          .insertInto('payments')
-          .values({
-            loan_id: input.loanId,
-            receipt_number: receiptNumber,
-            date: input.date,
-            amount: input.amount,
-            method: input.method,
-            reference: input.reference,
-            received_by: input.receivedBy,
-            reverses_payment_id: null,
-            reversal_reason: '',
-            created_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const statement = await refreshLoanStatus(trx, input.loanId, today);
-        await settleStatus(trx, book, statement, clock.now());
-        return { id, receiptNumber };
+        const actor = ctx.actor();
+        if (needsSecondPerson(actor) && (await isBackdated(trx, input.date, clock.today()))) {
+          throw ruleViolation(
+            `A payment dated ${input.date} is back-dated too far: send it for a second user's approval.`,
+            { needsApproval: 'backdated-payment' },
+          );
+        }
+        return recordPayment(trx, ctx, input);
       }),
 
     'payments.reverse': async ({ paymentId, reason }) =>
       db.transaction().execute(async (trx) => {
-        const original = await trx
-          .selectFrom('payments')
-          .selectAll()
-          .where('id', '=', paymentId)
-          .executeTakeFirst();
-        if (!original) throw notFound('Payment', paymentId);
-        if (original.reverses_payment_id !== null)
-          throw ruleViolation('A reversal cannot itself be reversed; record a new payment instead.');
-        const already = await trx
-          .selectFrom('payments')
-          .select('id')
-          .where('reverses_payment_id', '=', paymentId)
-          .executeTakeFirst();
-        if (already) throw ruleViolation(`Payment ${original.receipt_number} was already reversed.`);
-        const today = clock.today();
-        const { id } = await trx
-          .insertInto('payments')
-          .values({
-            loan_id: original.loan_id,
-            receipt_number: `${original.receipt_number}-REV`,
-            date: today,
-            amount: original.amount,
-            method: original.method,
-            reference: original.reference,
-            received_by: original.received_by,
-            reverses_payment_id: original.id,
-            reversal_reason: reason,
-            created_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const book = await loadLoanBook(trx, original.loan_id);
-        const statement = await refreshLoanStatus(trx, original.loan_id, today);
-        await settleStatus(trx, book, statement, clock.now());
-        return { id };
+        if (needsSecondPerson(ctx.actor())) {
+          const payment = await trx
+            .selectFrom('payments')
+            .select(['loan_id', 'reverses_payment_id'])
+            .where('id', '=', paymentId)
+            .executeTakeFirst();
+          if (!payment) throw notFound('Payment', paymentId);
+          if (payment.reverses_payment_id !== null)
+            throw ruleViolation('A reversal cannot itself be reversed; record a new payment instead.');
+          const approvalId = await requestApproval(trx, ctx, {
+            kind: 'payment-reversal',
+            entity: 'payment',
+            entityId: paymentId,
+            payload: { paymentId, reason },
+            reason,
+          });
+          return { approvalId };
+        }
+        return reversePayment(trx, ctx, paymentId, reason);
       }),
 
     'payments.receipt': async ({ paymentId }) => {

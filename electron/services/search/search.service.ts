@@ -3,12 +3,13 @@ import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { likePattern } from './like';
+import { collateralHits } from '../collateral/search';
 
 const LIMIT = 20;
 
 /**
- * Ctrl+K: one box for borrower name, phone, the last digits of an ID number and loan number.
- * Plates and VINs join when collateral records land. Each hit says which field matched.
+ * Ctrl+K: one box for borrower name, phone, the last digits of an ID number, loan number, and a
+ * collateral item's plate, VIN, certificate number or address. Each hit says which field matched.
  */
 export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.global'> {
   return {
@@ -35,6 +36,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
         .where('l.number', 'like', pattern)
         .limit(LIMIT)
         .execute();
+      const collateral = await collateralHits(ctx, q);
       const hits: SearchHit[] = [
         ...loans.map((l) => ({
           kind: 'loan' as const,
@@ -50,6 +52,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
           subtitle: `${maskIdNumber(b.id_number)} · ${b.phone}`,
           matched: b.name.includes(q) ? 'name' : b.phone.includes(q) ? 'phone' : 'idTail',
         })),
+        ...collateral,
       ];
       return hits.slice(0, LIMIT);
     },

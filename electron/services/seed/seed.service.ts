@@ -15,6 +15,7 @@ import type { ServiceContext } from '../context';
 import { formatLoanNumber } from '../loans/loans.service';
 import { loadSettings } from '../system/system.service';
 import { drawBehaviour, simulatePayments } from './behaviour';
+import { CollateralSeeder, type CollateralSummary } from './collateral';
 import { PartyFactory, type SeedParty } from './people';
 import { Rng } from './prng';
 import { drawTerms, type SeedProduct } from './terms';
@@ -56,6 +57,8 @@ export interface SeedSummary {
   byProduct: Record<SeedProduct, number>;
   /** Seeded loans by status: settled ones closed, some long-defaulted ones with lawyers. */
   byStatus: Record<'active' | 'legal' | 'closed', number>;
+  /** Collateral items and valuations written for the seeded loans. */
+  collateral: CollateralSummary;
 }
 
 /** The database already holds loans and appending was not asked for. */
@@ -147,6 +150,7 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     if (row.kind === 'company') taken.names.push(row.name);
   }
   const parties = new PartyFactory(rng, taken);
+  const collateral = new CollateralSeeder(sqlite, options.seed, asOf, existing);
 
   const summary: SeedSummary = {
     loans: 0,
@@ -157,6 +161,7 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     byBucket: Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>,
     byProduct: { 'car-title': 0, mortgage: 0 },
     byStatus: { active: 0, legal: 0, closed: 0 },
+    collateral: collateral.summary,
   };
 
   const asOfDay = toDayNumber(asOf);
@@ -325,6 +330,17 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
       ).lastInsertRowid,
     );
     for (const p of loanParties) sql.party.run(loanId, p.id, p.role, p.relationship);
+    collateral.forLoan({
+      loanId,
+      product,
+      borrowerId: borrower.id,
+      borrower: borrower.party,
+      startDate,
+      principal: terms.principal,
+      status,
+      statement,
+      createdAt,
+    });
     const versionId = Number(sql.version.run(loanId, startDate, createdAt).lastInsertRowid);
     let next = 0;
     for (; next + INSTALLMENT_CHUNK <= installments.length; next += INSTALLMENT_CHUNK) {

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import { settingsSchema, type Settings } from '../../../shared/contract';
+import { DEFAULT_COLLATERAL_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
+import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
 import { checkHealth } from './health';
 import { DomainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
+import { appendAudit } from '../audit/audit';
 
 export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
   // Unknown or damaged keys fall back to defaults instead of blocking start-up.
@@ -18,6 +20,8 @@ export const DEFAULT_SETTINGS: Settings = {
   currency: 'CNY',
   locale: '',
   loanNumberPrefix: 'PB',
+  ...DEFAULT_COLLATERAL_SETTINGS,
+  ...DEFAULT_PLAN_SETTINGS,
 };
 
 export function systemHandlers(
@@ -43,10 +47,23 @@ export function systemHandlers(
       return ctx.platform.savePdf(options);
     },
     'settings.update': async (patch) => {
+      const before = await loadSettings(ctx);
       await ctx.db.transaction().execute(async (trx) => {
+        const changed: Record<string, unknown> = {};
+        const was: Record<string, unknown> = {};
         for (const [key, value] of Object.entries(patch)) {
-          if (value !== undefined) await writeSetting(trx, key, value);
+          if (value === undefined) continue;
+          await writeSetting(trx, key, value);
+          changed[key] = value;
+          was[key] = before[key as keyof Settings];
         }
+        await appendAudit(trx, ctx, {
+          entity: 'settings',
+          entityId: 'settings',
+          action: 'update',
+          before: was,
+          after: changed,
+        });
       });
       return loadSettings(ctx);
     },

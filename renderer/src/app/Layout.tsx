@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NAV_ITEMS } from './routes';
 import { SearchPalette } from '../features/search/SearchPalette';
+import { SignedInAs } from '../features/access/AuthGate';
 
 /** Sidebar plus content. Every nav entry is a real link, so Tab and Enter work without a mouse. */
 export function Layout() {
@@ -40,6 +41,7 @@ export function Layout() {
         <div className="sidebar-search">
           <SearchPalette />
         </div>
+        <SignedInAs />
       </aside>
       <main id="main" className="content" tabIndex={-1}>
         <ErrorBoundary>

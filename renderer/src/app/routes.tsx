@@ -2,13 +2,24 @@ import { createHashRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { PendingFeaturePage } from '../features/pending/PendingFeaturePage';
+import { ReportPage } from '../features/reports/ReportPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { BorrowersPage } from '../features/borrowers/BorrowersPage';
 import { BorrowerDetailPage } from '../features/borrowers/BorrowerDetailPage';
 import { LoansPage } from '../features/loans/LoansPage';
 import { NewLoanPage } from '../features/loans/NewLoanPage';
 import { LoanDetailPage } from '../features/loans/LoanDetailPage';
 import { ReceiptPage } from '../features/payments/ReceiptPage';
+import { CollateralRegisterPage } from '../features/collateral/CollateralRegisterPage';
+import { CollateralDetailPage } from '../features/collateral/CollateralDetailPage';
+import { WorklistPage } from '../features/collections/WorklistPage';
+import { AccountPage } from '../features/collections/AccountPage';
+import { DossierPage } from '../features/collections/DossierPage';
+import { LetterPage } from '../features/collections/LetterPage';
+import { LegalCasePage, LegalCasesPage } from '../features/collections/LegalPages';
+import { PlansPage } from '../features/plans/PlansPage';
+import { PlanComparePage } from '../features/plans/PlanComparePage';
+import { PlanAgreementPage } from '../features/plans/PlanAgreementPage';
 
 export const NAV_ITEMS = [
   { path: '/', label: 'nav.dashboard' },
@@ -18,6 +29,7 @@ export const NAV_ITEMS = [
   { path: '/collections', label: 'nav.collections' },
   { path: '/plans', label: 'nav.plans' },
   { path: '/reports', label: 'nav.reports' },
+  { path: '/import', label: 'nav.import' },
   { path: '/settings', label: 'nav.settings' },
 ] as const;
 
@@ -32,10 +44,19 @@ const routes: RouteObject[] = [
       { path: 'loans/new', element: <NewLoanPage /> },
       { path: 'loans/:id', element: <LoanDetailPage /> },
       { path: 'payments/:id/receipt', element: <ReceiptPage /> },
-      { path: 'collateral', element: <PendingFeaturePage title="nav.collateral" /> },
-      { path: 'collections', element: <PendingFeaturePage title="nav.collections" /> },
-      { path: 'plans', element: <PendingFeaturePage title="nav.plans" /> },
-      { path: 'reports', element: <PendingFeaturePage title="nav.reports" /> },
+      { path: 'collateral', element: <CollateralRegisterPage /> },
+      { path: 'collateral/:id', element: <CollateralDetailPage /> },
+      { path: 'collections', element: <WorklistPage /> },
+      { path: 'collections/loans/:loanId', element: <AccountPage /> },
+      { path: 'collections/visits/:id/dossier', element: <DossierPage /> },
+      { path: 'collections/loans/:loanId/letter', element: <LetterPage /> },
+      { path: 'collections/legal', element: <LegalCasesPage /> },
+      { path: 'collections/legal/:id', element: <LegalCasePage /> },
+      { path: 'plans', element: <PlansPage /> },
+      { path: 'plans/:id/agreement', element: <PlanAgreementPage /> },
+      { path: 'loans/:id/plans', element: <PlanComparePage /> },
+      { path: 'reports', element: <ReportPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

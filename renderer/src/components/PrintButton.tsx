@@ -6,9 +6,19 @@ import { call, ApiCallError } from '../api/client';
  * the file; the page never names a path). Outside the desktop app — the browser demo — the
  * browser's own print dialog takes over.
  */
-export function PrintButton({ suggestedName, label }: { suggestedName: string; label?: string }) {
+export function PrintButton({
+  suggestedName,
+  label,
+  beforePrint,
+}: {
+  suggestedName: string;
+  label?: string;
+  /** Runs first (e.g. logging a letter as sent); if it throws, nothing is printed. */
+  beforePrint?: () => Promise<void>;
+}) {
   const { t } = useTranslation();
   const print = async () => {
+    await beforePrint?.();
     try {
       await call('print.savePdf', { suggestedName });
     } catch (error) {

@@ -6,6 +6,8 @@ import { Card, Facts, Page } from '../../components/Page';
 import { Dialog } from '../../components/Dialog';
 import { SmallLoanTable } from '../loans/LoanTable';
 import { BorrowerForm } from './BorrowerForm';
+import { BorrowerCoverage } from '../collateral/LoanCollateralCard';
+import { CollectionsTimeline } from '../collections/CollectionsTimeline';
 
 export function BorrowerDetailPage() {
   const { t } = useTranslation();
@@ -48,6 +50,7 @@ export function BorrowerDetailPage() {
           ]}
         />
       </Card>
+      <BorrowerCoverage borrowerId={b.id} />
       <Card title={t('borrowers.loans')}>
         {b.loans.length > 0 ? <SmallLoanTable rows={b.loans} /> : <p className="muted">{t('loans.empty')}</p>}
       </Card>
@@ -81,6 +84,7 @@ export function BorrowerDetailPage() {
           onSaved={() => setEditing(false)}
         />
       </Dialog>
+      <CollectionsTimeline borrowerId={id} />
     </Page>
   );
 }

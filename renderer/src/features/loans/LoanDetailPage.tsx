@@ -10,7 +10,10 @@ import { Card, Facts, Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import { PaymentHistory } from '../payments/PaymentHistory';
+import { CollectionsTimeline } from '../collections/CollectionsTimeline';
 import { ScheduleTable } from './ScheduleTable';
+import { LoanCollateralCard } from '../collateral/LoanCollateralCard';
+import { NegotiatePlanButton } from '../plans/NegotiatePlanButton';
 
 export function LoanDetailPage() {
   const { t } = useTranslation();
@@ -45,6 +48,7 @@ export function LoanDetailPage() {
               {t('loans.markLegal')}
             </button>
           )}
+          <NegotiatePlanButton loanId={l.id} open={takesPayments} />
           <PrintButton suggestedName={l.number} />
           {takesPayments && (
             <button type="button" className="btn btn-primary" onClick={() => setPaying(true)}>
@@ -129,8 +133,10 @@ export function LoanDetailPage() {
           </ul>
         )}
       </Card>
+      <LoanCollateralCard loanId={l.id} today={info.data.today} />
       <ScheduleTable loanId={l.id} statement={s} versions={l.versions} activeVersion={l.activeVersion} />
       <PaymentHistory payments={l.payments} />
+      <CollectionsTimeline loanId={l.id} />
       <Dialog
         open={paying}
         title={`${t('payments.record')} · ${l.number}`}

@@ -32,7 +32,7 @@ export function SearchPalette() {
     if (!hit) return;
     setOpen(false);
     setQuery('');
-    navigate(hit.kind === 'loan' ? `/loans/${hit.id}` : `/borrowers/${hit.id}`);
+    navigate(`/${{ loan: 'loans', borrower: 'borrowers', collateral: 'collateral' }[hit.kind]}/${hit.id}`);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -79,7 +79,11 @@ export function SearchPalette() {
               <span>
                 <strong>{h.title}</strong> <span className="muted">{h.subtitle}</span>
               </span>
-              <span className="badge">{t(`search.matched.${h.matched as 'name'}`)}</span>
+              <span className="badge">
+                {h.kind === 'collateral'
+                  ? t(`collateral.search.${h.matched}`)
+                  : t(`search.matched.${h.matched as 'name'}`)}
+              </span>
             </li>
           ))}
           {debounced && hits.data && rows.length === 0 && <li className="muted">{t('search.noHits')}</li>}

@@ -1,22 +1,36 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { SUPPORTED_LOCALES, settingsSchema, type Settings } from '../../../../shared/contract';
+import { SUPPORTED_LOCALES, settingsSchema } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { Card, Facts, Page } from '../../components/Page';
 import { Field } from '../../components/form';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { switchLocale, systemLocale } from '../../i18n';
+import { CollectionSettingsCard } from '../collections/CollectionSettingsCard';
+import { CollateralSettingsCard } from '../collateral/CollateralSettingsCard';
+import { PlanSettingsCard } from '../plans/PlanSettingsCard';
+import { AccessSettingsCards } from '../access/AccessSettingsCards';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
+
+// This form saves only its own keys, so it never overwrites what another card saved meanwhile.
+const generalSchema = settingsSchema.pick({
+  companyName: true,
+  currency: true,
+  locale: true,
+  loanNumberPrefix: true,
+});
+type GeneralSettings = z.infer<typeof generalSchema>;
 
 export function SettingsPage() {
   const { t } = useTranslation();
   const { settings } = usePrefs();
   const info = useApi('system.info', {});
   const save = useApiMutation('settings.update', ['settings.', 'system.']);
-  const form = useForm<Settings>({ resolver: zodResolver(settingsSchema), defaultValues: settings });
+  const form = useForm<GeneralSettings>({ resolver: zodResolver(generalSchema), defaultValues: settings });
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -79,6 +93,10 @@ export function SettingsPage() {
           />
         )}
       </Card>
+      <CollectionSettingsCard />
+      <CollateralSettingsCard />
+      <PlanSettingsCard />
+      <AccessSettingsCards />
     </Page>
   );
 }

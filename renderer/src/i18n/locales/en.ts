@@ -14,6 +14,7 @@ export const en = {
     collections: 'Collections',
     plans: 'Plans',
     reports: 'Reports',
+    import: 'Import & export',
     settings: 'Settings',
     main: 'Main navigation',
   },

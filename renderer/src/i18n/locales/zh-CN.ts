@@ -15,6 +15,7 @@ export const zhCN: Messages = {
     collections: '催收',
     plans: '还款方案',
     reports: '报表',
+    import: '导入导出',
     settings: '设置',
     main: '主导航',
   },

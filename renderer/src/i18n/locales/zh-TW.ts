@@ -15,6 +15,7 @@ export const zhTW: Messages = {
     collections: '催收',
     plans: '還款方案',
     reports: '報表',
+    import: '匯入匯出',
     settings: '設定',
     main: '主導覽',
   },

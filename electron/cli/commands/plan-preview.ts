@@ -1,0 +1,91 @@
+import { computeStatement, parseStatementFile } from '../../../shared/engine';
+import { applyPlan, PlanRefusal, type PlanOutcome } from '../../../shared/engine/plans';
+import { planSpecSchema, toPlanSpec } from '../../../shared/contract/plans';
+import { formatAmount } from '../../../shared/money/amount';
+import { UsageError, type CliCommand } from '../command';
+import { parseCliArgs } from '../args';
+import { readJsonFile } from './statement';
+
+/** The plan as `plan-preview` prints it: amounts as strings with exactly two decimals. */
+export function formatPlanOutput(outcome: PlanOutcome) {
+  const c = outcome.comparison;
+  const money = (v: number | null) => (v === null ? null : formatAmount(v));
+  return {
+    schedule: outcome.installments.map((i) => ({
+      n: i.n,
+      dueDate: i.dueDate,
+      principal: formatAmount(i.principal),
+      interest: formatAmount(i.interest),
+      total: formatAmount(i.principal + i.interest),
+    })),
+    comparison: {
+      type: c.type,
+      asOf: outcome.asOf,
+      installmentAmount: money(c.installmentAmount),
+      installmentCount: c.installmentCount,
+      endDate: c.endDate,
+      dueNow: formatAmount(c.dueNow),
+      totalToPay: formatAmount(c.totalToPay),
+      totalInterest: formatAmount(c.totalInterest),
+      penaltyToPay: formatAmount(c.penaltyToPay),
+      penaltyWaived: formatAmount(c.penaltyWaived),
+      capitalized: formatAmount(c.capitalized),
+      writtenOff: formatAmount(c.writtenOff),
+      presentValue: formatAmount(c.presentValue),
+      before: {
+        outstandingPrincipal: formatAmount(c.before.outstandingPrincipal),
+        overduePrincipal: formatAmount(c.before.overduePrincipal),
+        overdueInterest: formatAmount(c.before.overdueInterest),
+        penalty: formatAmount(c.before.penalty),
+        payoff: formatAmount(c.before.payoff),
+      },
+    },
+  };
+}
+
+/**
+ * `plan-preview FILE --as-of YYYY-MM-DD`: a statement-contract loan file plus a `"plan"` object,
+ * through the same plan engine the app uses. No database. Bad input is exit 2 with one line
+ * naming the field.
+ */
+export const planPreviewCommand: CliCommand = {
+  name: 'plan-preview',
+  usage: 'plan-preview FILE --as-of YYYY-MM-DD',
+  async run(args, io) {
+    const { values, positionals } = parseCliArgs(args, { 'as-of': { type: 'string' } }, true);
+    if (positionals.length !== 1)
+      throw new UsageError('expects exactly one FILE (a JSON loan file with a "plan")');
+    if (values['as-of'] === undefined) throw new UsageError('--as-of is required (YYYY-MM-DD)');
+    const json = await readJsonFile(positionals[0]!);
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      throw new UsageError('file: must be a JSON object with the loan terms and a "plan"');
+    }
+    const { plan, ...loanFile } = json as Record<string, unknown>;
+    const parsed = parseStatementFile(loanFile, values['as-of']);
+    if (!parsed.ok) throw new UsageError(`${parsed.error.field}: ${parsed.error.message}`);
+    if (plan === undefined) throw new UsageError('plan: is required');
+    const spec = planSpecSchema.safeParse(plan);
+    if (!spec.success) {
+      const issue = spec.error.issues[0]!;
+      throw new UsageError(`${['plan', ...issue.path.map(String)].join('.')}: ${issue.message}`);
+    }
+    const loan = parsed.value;
+    try {
+      const outcome = applyPlan(
+        computeStatement(loan),
+        {
+          method: loan.terms.method,
+          annualRatePercent: loan.terms.annualRatePercent,
+          penaltyDailyRatePercent: loan.penaltyDailyRatePercent,
+          graceDays: loan.graceDays,
+        },
+        toPlanSpec(spec.data),
+      );
+      io.out(JSON.stringify(formatPlanOutput(outcome), null, 2));
+    } catch (error) {
+      if (error instanceof PlanRefusal) throw new UsageError(`${error.field}: ${error.message}`);
+      throw error;
+    }
+    return 0;
+  },
+};

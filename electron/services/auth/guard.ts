@@ -1,0 +1,100 @@
+import type { MethodName } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { requirePermission, type Permission } from './permissions';
+import { requireLoanInScope, requireBorrowerInScope } from './scope';
+
+/** Methods anyone may call, signed in or not: what the sign-in screen itself needs. */
+const OPEN_METHODS = new Set<string>([
+  'auth.status',
+  'auth.createOwner',
+  'auth.signIn',
+  'auth.signOut',
+  'system.info',
+  'settings.get',
+]);
+
+/** Each method's permission where the general rule below would be wrong. */
+export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
+  'payments.record': 'payments.record',
+  'payments.preview': 'payments.record',
+  'payments.requestBackdated': 'payments.record',
+  'payments.reverse': 'payments.record',
+  'settings.update': 'settings.manage',
+  'collections.updateSettings': 'settings.manage',
+  'users.list': 'users.manage',
+  'users.create': 'users.manage',
+  'users.update': 'users.manage',
+  'borrowers.revealIdNumber': 'pii.reveal',
+  'audit.list': 'audit.read',
+  'audit.verify': 'audit.read',
+  'approvals.decide': 'approvals.decide',
+  'plans.propose': 'plans.propose',
+  'plans.decide': 'approvals.decide',
+  'reports.dashboard': 'reports.read',
+  'reports.monthly': 'reports.read',
+  'reports.export': 'reports.read',
+  'export.book': 'reports.read',
+  'system.check': 'backups.manage',
+};
+
+/** Verbs that only read; every other method changes the book and needs `book.write`. */
+const READ_VERB =
+  /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|timeline|alerts|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
+
+export function permissionFor(method: string): Permission {
+  const explicit = METHOD_PERMISSIONS[method as MethodName];
+  if (explicit) return explicit;
+  if (method.startsWith('collections.'))
+    return READ_VERB.test(method.split('.')[1]!) ? 'book.read' : 'collections.work';
+  return READ_VERB.test(method.split('.')[1] ?? '') ? 'book.read' : 'book.write';
+}
+
+/** Methods that name one loan or one borrower: a collector may only reach their own accounts. */
+const LOAN_KEYS: Partial<Record<MethodName, string>> = {
+  'loans.get': 'id',
+  'loans.scheduleVersion': 'loanId',
+  'payments.preview': 'loanId',
+  'payments.record': 'loanId',
+  'payments.requestBackdated': 'loanId',
+  'collections.account': 'loanId',
+  'collateral.forLoan': 'loanId',
+  'plans.preview': 'loanId',
+  'plans.propose': 'loanId',
+};
+const BORROWER_KEYS: Partial<Record<MethodName, string>> = {
+  'borrowers.get': 'id',
+  'borrowers.revealIdNumber': 'id',
+  'collateral.forBorrower': 'borrowerId',
+};
+
+/**
+ * Wraps every handler so the service layer itself refuses what the signed-in user may not do:
+ * the UI hiding a button is a courtesy, this is the rule. Each request also counts as activity
+ * for the idle lock, after checking whether the session had already locked.
+ */
+export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers {
+  const guarded: Record<string, (input: unknown) => Promise<unknown>> = {};
+  for (const [method, handler] of Object.entries(handlers) as [
+    string,
+    (input: unknown) => Promise<unknown>,
+  ][]) {
+    guarded[method] = async (input) => {
+      // The screen polls auth.status to notice the idle lock; that poll is not the user acting.
+      if (method === 'auth.status') ctx.session?.actor();
+      else ctx.session?.touch();
+      if (!OPEN_METHODS.has(method)) {
+        const actor = requirePermission(ctx.actor(), permissionFor(method));
+        const loanKey = LOAN_KEYS[method as MethodName];
+        const borrowerKey = BORROWER_KEYS[method as MethodName];
+        const fields = input as Record<string, unknown>;
+        if (loanKey && typeof fields[loanKey] === 'number')
+          await requireLoanInScope(ctx.db, actor, fields[loanKey]);
+        if (borrowerKey && typeof fields[borrowerKey] === 'number')
+          await requireBorrowerInScope(ctx.db, actor, fields[borrowerKey]);
+      }
+      return handler(input);
+    };
+  }
+  return guarded as Handlers;
+}

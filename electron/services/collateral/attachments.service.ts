@@ -1,0 +1,259 @@
+/**
+ * Photos and scans, stored once per content under the data folder:
+ * <folder of the database>/attachments/<first two hex digits>/<sha256>. Files are never deleted;
+ * unlinking only stamps the link row with who removed it and why.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { MAX_ATTACHMENT_BYTES, type AttachmentRow } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../loans/loan.repository';
+
+const SIGNATURES: [string, (b: Buffer) => boolean][] = [
+  ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],
+  [
+    'image/png',
+    (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+  ],
+  ['image/gif', (b) => b.subarray(0, 4).toString('latin1') === 'GIF8'],
+  [
+    'image/webp',
+    (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
+  ],
+  ['application/pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
+];
+
+/** The type the bytes really are, when we recognise them; the claimed type is not trusted for images. */
+export function sniffMime(bytes: Buffer): string | null {
+  return SIGNATURES.find(([, test]) => test(bytes))?.[0] ?? null;
+}
+
+export const isPreviewable = (mime: string) => mime.startsWith('image/');
+
+export function attachmentsDir(databasePath: string): string {
+  return join(dirname(databasePath), 'attachments');
+}
+
+export function attachmentPath(databasePath: string, sha256: string): string {
+  return join(attachmentsDir(databasePath), sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes under their hash unless already there; a half-written file is never visible. */
+function store(databasePath: string, sha256: string, bytes: Buffer): void {
+  const target = attachmentPath(databasePath, sha256);
+  if (existsSync(target)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  const temp = `${target}.${process.pid}.tmp`;
+  writeFileSync(temp, bytes);
+  renameSync(temp, target);
+}
+
+export async function attachmentRowsOf(
+  db: Db,
+  where: { itemId?: number; loanId?: number; valuationIds?: number[] },
+): Promise<AttachmentRow[]> {
+  let q = db
+    .selectFrom('attachment_links as k')
+    .innerJoin('attachments as a', 'a.id', 'k.attachment_id')
+    .select([
+      'k.id as link_id',
+      'a.id as attachment_id',
+      'a.sha256',
+      'a.size',
+      'a.mime',
+      'k.file_name',
+      'k.category',
+      'k.note',
+      'k.item_id',
+      'k.loan_id',
+      'k.valuation_id',
+      'k.linked_by',
+      'k.linked_at',
+    ])
+    .where('k.unlinked_at', 'is', null);
+  if (where.itemId !== undefined) q = q.where('k.item_id', '=', where.itemId);
+  if (where.loanId !== undefined) q = q.where('k.loan_id', '=', where.loanId);
+  if (where.valuationIds !== undefined) {
+    if (where.valuationIds.length === 0) return [];
+    q = q.where('k.valuation_id', 'in', where.valuationIds);
+  }
+  const rows = await q.orderBy('k.id').execute();
+  return rows.map((r) => ({
+    linkId: r.link_id,
+    attachmentId: r.attachment_id,
+    sha256: r.sha256,
+    size: r.size,
+    mime: r.mime,
+    fileName: r.file_name,
+    category: r.category,
+    note: r.note,
+    itemId: r.item_id,
+    loanId: r.loan_id,
+    valuationId: r.valuation_id,
+    linkedBy: r.linked_by,
+    linkedAt: r.linked_at,
+    isImage: isPreviewable(r.mime),
+  }));
+}
+
+export function attachmentHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'attachments.upload' | 'attachments.preview' | 'attachments.unlink'> {
+  const { db, clock } = ctx;
+  return {
+    'attachments.upload': async (input) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      const bytes = Buffer.from(input.dataBase64, 'base64');
+      if (bytes.length === 0) throw invalidField('dataBase64', 'the file is empty');
+      if (bytes.length > MAX_ATTACHMENT_BYTES)
+        throw invalidField('dataBase64', `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+      const sniffed = sniffMime(bytes);
+      if (input.mime.startsWith('image/') && (!sniffed || !sniffed.startsWith('image/')))
+        throw invalidField(
+          'dataBase64',
+          `${input.fileName} says it is ${input.mime} but is not a JPEG, PNG, GIF or WebP image`,
+        );
+      const mime = sniffed ?? input.mime.toLowerCase();
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+      return db.transaction().execute(async (trx) => {
+        let itemId = input.itemId ?? null;
+        if (input.valuationId !== undefined) {
+          const v = await trx
+            .selectFrom('collateral_valuations')
+            .select('item_id')
+            .where('id', '=', input.valuationId)
+            .executeTakeFirst();
+          if (!v) throw invalidField('valuationId', `valuation ${input.valuationId} does not exist`);
+          if (itemId !== null && v.item_id !== itemId)
+            throw invalidField('valuationId', `valuation ${input.valuationId} belongs to another item`);
+          itemId = v.item_id;
+        }
+        if (itemId !== null) {
+          const item = await trx
+            .selectFrom('collateral_items')
+            .select('id')
+            .where('id', '=', itemId)
+            .executeTakeFirst();
+          if (!item) throw invalidField('itemId', `item ${itemId} does not exist`);
+        }
+        if (input.loanId !== undefined) {
+          const loan = await trx
+            .selectFrom('loans')
+            .select('id')
+            .where('id', '=', input.loanId)
+            .executeTakeFirst();
+          if (!loan) throw invalidField('loanId', `loan ${input.loanId} does not exist`);
+        }
+        const existing = await trx
+          .selectFrom('attachments')
+          .select('id')
+          .where('sha256', '=', sha256)
+          .executeTakeFirst();
+        // The file goes down before its row commits: a crash in between leaves an unreferenced
+        // file (harmless, reused by the next upload of the same bytes), never a row without a file.
+        store(ctx.databasePath, sha256, bytes);
+        const attachmentId =
+          existing?.id ??
+          (
+            await trx
+              .insertInto('attachments')
+              .values({ sha256, size: bytes.length, mime, created_at: clock.now() })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
+        const { id: linkId } = await trx
+          .insertInto('attachment_links')
+          .values({
+            attachment_id: attachmentId,
+            item_id: itemId,
+            loan_id: input.loanId ?? null,
+            valuation_id: input.valuationId ?? null,
+            category: input.category,
+            file_name: input.fileName,
+            note: input.note,
+            linked_by: actor.displayName,
+            linked_at: clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'attachment',
+          entityId: linkId,
+          action: 'link',
+          after: {
+            sha256,
+            size: bytes.length,
+            mime,
+            fileName: input.fileName,
+            itemId,
+            loanId: input.loanId,
+            valuationId: input.valuationId,
+          },
+        });
+        return { linkId, attachmentId, sha256, alreadyStored: existing !== undefined };
+      });
+    },
+
+    'attachments.preview': async ({ linkId }) => {
+      requirePermission(ctx.actor(), 'book.read');
+      const row = await db
+        .selectFrom('attachment_links as k')
+        .innerJoin('attachments as a', 'a.id', 'k.attachment_id')
+        .select(['a.sha256', 'a.mime', 'k.file_name'])
+        .where('k.id', '=', linkId)
+        .executeTakeFirst();
+      if (!row) throw notFound('Attachment', linkId);
+      if (!isPreviewable(row.mime))
+        throw ruleViolation(`${row.file_name} is not an image; it has no preview.`);
+      const path = attachmentPath(ctx.databasePath, row.sha256);
+      if (!existsSync(path))
+        throw new DomainError(
+          'not-found',
+          `The file for ${row.file_name} is missing from ${attachmentsDir(ctx.databasePath)}.`,
+        );
+      const bytes = readFileSync(path);
+      if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
+        throw new DomainError(
+          'conflict',
+          `The stored file for ${row.file_name} is damaged (its SHA-256 no longer matches).`,
+        );
+      return {
+        dataUrl: `data:${row.mime};base64,${bytes.toString('base64')}`,
+        mime: row.mime,
+        fileName: row.file_name,
+      };
+    },
+
+    'attachments.unlink': async ({ linkId, reason }) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const link = await trx
+          .selectFrom('attachment_links')
+          .selectAll()
+          .where('id', '=', linkId)
+          .executeTakeFirst();
+        if (!link) throw notFound('Attachment', linkId);
+        if (link.unlinked_at) throw ruleViolation(`${link.file_name} was already removed.`);
+        await trx
+          .updateTable('attachment_links')
+          .set({ unlinked_at: clock.now(), unlinked_by: actor.displayName, unlink_reason: reason })
+          .where('id', '=', linkId)
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'attachment',
+          entityId: linkId,
+          action: 'unlink',
+          before: link,
+          after: { reason },
+        });
+        return { linkId };
+      });
+    },
+  };
+}

@@ -1,0 +1,485 @@
+import {
+  collateralRulesOf,
+  OPEN_STATUSES,
+  type CollateralRow,
+  type AlertKind,
+  type ItemDetails,
+  type ItemLoan,
+  type LoanCollateral,
+  type LoanStatus,
+} from '../../../shared/contract';
+import { vinCheckDigit, vinCheckDigitMatches } from '../../../shared/collateral/vin';
+import { depreciatedEstimate } from '../../../shared/collateral/depreciation';
+import { ltvBasisPoints, ltvOf } from '../../../shared/collateral/coverage';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import { loadSettings } from '../system/system.service';
+import type { Db } from '../loans/loan.repository';
+import { likePattern } from '../search/like';
+import { itemMatches } from './search';
+import {
+  activeItemWithVin,
+  detailColumns,
+  findItem,
+  itemViewOf,
+  labelOf,
+  linksOfItem,
+  valuationsOf,
+} from './item.repository';
+import { bookPosition, type BookPosition } from './position';
+import { currentValuations } from './coverage';
+import { insertValuation, checkValuation, valuationRowsOf } from './valuations.service';
+import { attachmentRowsOf } from './attachments.service';
+import { repossessionsOf } from './repossession.service';
+import type { CollateralItemRecord } from './tables';
+
+type ItemHandlers = Pick<
+  Handlers,
+  | 'collateral.create'
+  | 'collateral.update'
+  | 'collateral.get'
+  | 'collateral.list'
+  | 'collateral.link'
+  | 'collateral.unlink'
+  | 'collateral.release'
+  | 'collateral.forLoan'
+  | 'collateral.forBorrower'
+  | 'collateral.alerts'
+>;
+
+/** Loans that can take collateral: anything not yet settled. */
+const LINKABLE: readonly LoanStatus[] = ['draft', ...OPEN_STATUSES];
+
+export async function rulesOf(ctx: ServiceContext) {
+  return collateralRulesOf(await loadSettings(ctx));
+}
+
+/** A VIN must be unique among active items; a wrong check digit is only a warning. */
+async function checkVin(db: Db, details: ItemDetails, exceptId?: number): Promise<string[]> {
+  if (details.kind !== 'vehicle') return [];
+  const other = await activeItemWithVin(db, details.vin, exceptId);
+  if (other) {
+    throw invalidField(
+      'details.vin',
+      `${details.vin} is already recorded on another active item (#${other.id}, plate ${other.plate ?? '—'})`,
+    );
+  }
+  return vinCheckDigitMatches(details.vin)
+    ? []
+    : [
+        `vin: the check digit (9th character) is ${details.vin[8]} but ISO 3779 gives ${vinCheckDigit(details.vin)}; check the VIN (non-North-American VINs may not use it)`,
+      ];
+}
+
+async function loansForLinking(db: Db, loanIds: readonly number[], field: string) {
+  const loans = await db
+    .selectFrom('loans')
+    .select(['id', 'number', 'status', 'borrower_id'])
+    .where('id', 'in', [...loanIds])
+    .execute();
+  for (const id of loanIds) {
+    const loan = loans.find((l) => l.id === id);
+    if (!loan) throw invalidField(field, `loan ${id} does not exist`);
+    if (!LINKABLE.includes(loan.status))
+      throw invalidField(field, `loan ${loan.number} is ${loan.status}; it cannot take collateral`);
+  }
+  if (new Set(loans.map((l) => l.borrower_id)).size > 1)
+    throw invalidField(field, 'an item can only secure loans of one borrower');
+  return loans;
+}
+
+function rowOf(
+  r: CollateralItemRecord,
+  borrowerName: string,
+  loans: CollateralRow['loans'],
+  position: BookPosition,
+  fallbackValue: { value: number; date: string | null },
+): CollateralRow {
+  const p = position.items.get(r.id);
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    label: labelOf(r),
+    borrowerId: r.borrower_id,
+    borrowerName,
+    plate: r.plate,
+    vin: r.vin,
+    titleCertificateNo: r.title_certificate_no,
+    address: r.address,
+    currentValue: p?.value ?? fallbackValue.value,
+    currentValuationDate: p?.valuationDate ?? fallbackValue.date,
+    loans,
+    worstLtvBasisPoints: p?.worstLtvBasisPoints ?? null,
+    alertKinds: position.alertKindsByItem.get(r.id) ?? [],
+  };
+}
+
+async function linkedLoansOf(db: Db, itemIds: number[]) {
+  const byItem = new Map<number, CollateralRow['loans']>();
+  if (itemIds.length === 0) return byItem;
+  const rows = await db
+    .selectFrom('collateral_links as k')
+    .innerJoin('loans as l', 'l.id', 'k.loan_id')
+    .select(['k.item_id', 'l.id', 'l.number', 'l.status'])
+    .where('k.item_id', 'in', itemIds)
+    .orderBy('l.number')
+    .execute();
+  for (const r of rows) {
+    const list = byItem.get(r.item_id) ?? [];
+    list.push({ loanId: r.id, number: r.number, status: r.status });
+    byItem.set(r.item_id, list);
+  }
+  return byItem;
+}
+
+export function itemHandlers(ctx: ServiceContext): ItemHandlers {
+  const { db, clock } = ctx;
+
+  /**
+   * The whole book's position, reused while nothing has been written: scrolling the register
+   * fetches page after page, and each would otherwise recompute every loan. Any write on this
+   * connection (total_changes) or another one (data_version) starts afresh.
+   */
+  let cached: { key: string; position: Promise<BookPosition> } | null = null;
+  const wholeBook = async (today: string) => {
+    const version = ctx.sqlite
+      .prepare('SELECT total_changes() AS a, (SELECT data_version FROM pragma_data_version) AS b')
+      .get() as { a: number; b: number };
+    const key = `${today}|${version.a}|${version.b}`;
+    if (cached?.key !== key)
+      cached = { key, position: rulesOf(ctx).then((rules) => bookPosition(db, today, rules)) };
+    return cached.position.catch((error: unknown) => {
+      cached = null;
+      throw error;
+    });
+  };
+
+  const rowsFor = async (
+    records: (CollateralItemRecord & { borrower_name: string })[],
+    position: BookPosition,
+  ) => {
+    const ids = records.map((r) => r.id);
+    const [links, values] = await Promise.all([
+      linkedLoansOf(db, ids),
+      currentValuations(db, clock.today(), ids),
+    ]);
+    return records.map((r) => {
+      const { borrower_name, ...record } = r;
+      return rowOf(
+        record,
+        borrower_name,
+        links.get(r.id) ?? [],
+        position,
+        values.get(r.id) ?? { value: 0, date: null },
+      );
+    });
+  };
+
+  return {
+    'collateral.create': async (input) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      const today = clock.today();
+      const now = clock.now();
+      if (input.valuation) checkValuation(input.valuation, today, 'valuation.');
+      return db.transaction().execute(async (trx) => {
+        const loans = await loansForLinking(trx, input.loanIds, 'loanIds');
+        const warnings = await checkVin(trx, input.details);
+        const { id } = await trx
+          .insertInto('collateral_items')
+          .values({
+            kind: input.details.kind,
+            borrower_id: loans[0]!.borrower_id,
+            status: 'active',
+            description: input.description,
+            notes: input.notes,
+            ...detailColumns(input.details),
+            created_by: actor.displayName,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('collateral_links')
+          .values(
+            input.loanIds.map((loanId) => ({
+              item_id: id,
+              loan_id: loanId,
+              linked_by: actor.displayName,
+              linked_at: now,
+            })),
+          )
+          .execute();
+        if (input.valuation) await insertValuation(trx, ctx, id, input.valuation);
+        await appendAudit(trx, ctx, { entity: 'collateral', entityId: id, action: 'create', after: input });
+        return { id, warnings };
+      });
+    },
+
+    'collateral.update': async (input) => {
+      requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const before = await findItem(trx, input.id);
+        if (!before) throw notFound('Collateral item', input.id);
+        if (before.kind !== input.details.kind)
+          throw invalidField('details.kind', `item ${input.id} is a ${before.kind}; its kind cannot change`);
+        if (before.status !== 'active')
+          throw ruleViolation(`Item ${input.id} is ${before.status}; it can no longer be edited.`);
+        const warnings = await checkVin(trx, input.details, input.id);
+        await trx
+          .updateTable('collateral_items')
+          .set({
+            description: input.description,
+            notes: input.notes,
+            ...detailColumns(input.details),
+            updated_at: clock.now(),
+          })
+          .where('id', '=', input.id)
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'collateral',
+          entityId: input.id,
+          action: 'update',
+          before,
+          after: input,
+        });
+        return { id: input.id, warnings };
+      });
+    },
+
+    'collateral.get': async ({ id }) => {
+      const today = clock.today();
+      const r = await findItem(db, id);
+      if (!r) throw notFound('Collateral item', id);
+      const { borrower_name, ...record } = r;
+      const settings = await loadSettings(ctx);
+      const [position, links, valuationRecords] = await Promise.all([
+        bookPosition(db, today, collateralRulesOf(settings), { itemIds: [id] }),
+        linksOfItem(db, id),
+        valuationsOf(db, id),
+      ]);
+      const p = position.items.get(id);
+      const live = valuationRecords.filter((v) => v.voided_at === null && v.date <= today);
+      const latest = live.at(-1);
+      const appraisal = live.filter((v) => v.source === 'appraiser').at(-1);
+      const loans: ItemLoan[] = links.map((l) => {
+        const lp = position.loans.get(l.id);
+        return {
+          loanId: l.id,
+          number: l.number,
+          status: l.status,
+          share: p?.shares.get(l.id) ?? 0,
+          exposure: lp?.exposure ?? 0,
+          value: lp?.value ?? 0,
+          ltvBasisPoints: lp?.ltvBasisPoints ?? null,
+        };
+      });
+      return {
+        ...itemViewOf(record, borrower_name),
+        currentValue: latest?.value ?? 0,
+        currentValuationDate: latest?.date ?? null,
+        estimate:
+          record.kind === 'vehicle' && appraisal
+            ? {
+                value: depreciatedEstimate(appraisal, settings.vehicleDepreciationPercent, today),
+                fromDate: appraisal.date,
+                fromValue: appraisal.value,
+                ratePercent: settings.vehicleDepreciationPercent,
+              }
+            : null,
+        loans,
+        worstLtvBasisPoints: p?.worstLtvBasisPoints ?? null,
+        valuations: await valuationRowsOf(db, valuationRecords),
+        alerts: position.alerts.filter((a) => a.itemId === id),
+        attachments: await attachmentRowsOf(db, { itemId: id }),
+        repossessions: await repossessionsOf(db, { itemId: id }),
+      };
+    },
+
+    'collateral.list': async (input) => {
+      const today = clock.today();
+      // Filter on ids first; only the page's rows are read in full.
+      let q = db
+        .selectFrom('collateral_items as i')
+        .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+        .select('i.id');
+      if (input.kind) q = q.where('i.kind', '=', input.kind);
+      if (input.query) {
+        const query = input.query;
+        q = q.where((eb) =>
+          eb.or([itemMatches(query)(eb as never), eb('b.name', 'like', likePattern(query))]),
+        );
+      }
+      if (input.loanStatus) {
+        const status = input.loanStatus;
+        q = q.where('i.id', 'in', (eb) =>
+          eb
+            .selectFrom('collateral_links as k')
+            .innerJoin('loans as l', 'l.id', 'k.loan_id')
+            .select('k.item_id')
+            .where('l.status', '=', status),
+        );
+      }
+      const [matches, position] = await Promise.all([q.orderBy('i.id', 'desc').execute(), wholeBook(today)]);
+      const alerted = (id: number) => {
+        const kinds = position.alertKindsByItem.get(id) ?? [];
+        return input.alert === 'any' ? kinds.length > 0 : kinds.includes(input.alert as AlertKind);
+      };
+      const ids = matches.map((m) => m.id).filter((id) => !input.alert || alerted(id));
+      const page = ids.slice(input.offset, input.offset + input.limit);
+      const records = page.length
+        ? await db
+            .selectFrom('collateral_items as i')
+            .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+            .selectAll('i')
+            .select('b.name as borrower_name')
+            .where('i.id', 'in', page)
+            .orderBy('i.id', 'desc')
+            .execute()
+        : [];
+      return { rows: await rowsFor(records, position), total: ids.length };
+    },
+
+    'collateral.link': async ({ itemId, loanId }) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const item = await findItem(trx, itemId);
+        if (!item) throw notFound('Collateral item', itemId);
+        if (item.status !== 'active')
+          throw ruleViolation(`Item ${itemId} is ${item.status}; it secures nothing now.`);
+        const [loan] = await loansForLinking(trx, [loanId], 'loanId');
+        if (loan!.borrower_id !== item.borrower_id)
+          throw invalidField(
+            'loanId',
+            `loan ${loan!.number} belongs to another borrower; an item secures loans of its owner only`,
+          );
+        const existing = await trx
+          .selectFrom('collateral_links')
+          .select('loan_id')
+          .where('item_id', '=', itemId)
+          .where('loan_id', '=', loanId)
+          .executeTakeFirst();
+        if (existing) throw ruleViolation(`Item ${itemId} already secures loan ${loan!.number}.`);
+        await trx
+          .insertInto('collateral_links')
+          .values({ item_id: itemId, loan_id: loanId, linked_by: actor.displayName, linked_at: clock.now() })
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'collateral',
+          entityId: itemId,
+          action: 'link',
+          after: { loanId },
+        });
+        return { itemId, loanId };
+      });
+    },
+
+    'collateral.unlink': async ({ itemId, loanId, reason }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        await refuseDuringRepossession(trx, itemId);
+        const gone = await trx
+          .deleteFrom('collateral_links')
+          .where('item_id', '=', itemId)
+          .where('loan_id', '=', loanId)
+          .executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) throw notFound('Link of item to loan', `${itemId}/${loanId}`);
+        await appendAudit(trx, ctx, {
+          entity: 'collateral',
+          entityId: itemId,
+          action: 'unlink',
+          before: { loanId },
+          after: { reason },
+        });
+        return { itemId, loanId };
+      });
+    },
+
+    'collateral.release': async ({ id, reason }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const item = await findItem(trx, id);
+        if (!item) throw notFound('Collateral item', id);
+        if (item.status !== 'active') throw ruleViolation(`Item ${id} is already ${item.status}.`);
+        await refuseDuringRepossession(trx, id);
+        await trx
+          .updateTable('collateral_items')
+          .set({ status: 'released', updated_at: clock.now() })
+          .where('id', '=', id)
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'collateral',
+          entityId: id,
+          action: 'release',
+          before: { status: item.status },
+          after: { status: 'released', reason },
+        });
+        return { id };
+      });
+    },
+
+    'collateral.forLoan': async ({ loanId }): Promise<LoanCollateral> => {
+      const today = clock.today();
+      const loan = await db.selectFrom('loans').select('id').where('id', '=', loanId).executeTakeFirst();
+      if (!loan) throw notFound('Loan', loanId);
+      const position = await bookPosition(db, today, await rulesOf(ctx), { loanIds: [loanId] });
+      const records = await db
+        .selectFrom('collateral_items as i')
+        .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+        .innerJoin('collateral_links as k', 'k.item_id', 'i.id')
+        .selectAll('i')
+        .select('b.name as borrower_name')
+        .where('k.loan_id', '=', loanId)
+        .orderBy('i.id')
+        .execute();
+      const rows = await rowsFor(records, position);
+      const lp = position.loans.get(loanId);
+      return {
+        exposure: lp?.exposure ?? 0,
+        value: lp?.value ?? 0,
+        ltvBasisPoints: lp?.ltvBasisPoints ?? null,
+        items: rows.map((row) => ({ ...row, share: lp?.shares.get(row.id) ?? 0 })),
+        alerts: position.alerts,
+        repossessions: await repossessionsOf(db, { loanId }),
+      };
+    },
+
+    'collateral.forBorrower': async ({ borrowerId }) => {
+      const loans = await db.selectFrom('loans').select('id').where('borrower_id', '=', borrowerId).execute();
+      const position = await bookPosition(db, clock.today(), await rulesOf(ctx), {
+        loanIds: loans.map((l) => l.id),
+      });
+      let exposure = 0;
+      let value = 0;
+      for (const l of position.loans.values()) {
+        if (l.borrowerId !== borrowerId) continue;
+        exposure += l.exposure;
+        value += l.value;
+      }
+      const ltv = ltvOf(exposure, value);
+      return {
+        exposure,
+        value,
+        ltvBasisPoints: ltv ? ltvBasisPoints(ltv) : null,
+        items: [...position.items.values()].filter((i) => i.record.borrower_id === borrowerId).length,
+      };
+    },
+
+    'collateral.alerts': async ({ asOf, kind }) => {
+      const position = await wholeBook(asOf ?? clock.today());
+      return kind ? position.alerts.filter((a) => a.kind === kind) : position.alerts;
+    },
+  };
+}
+
+async function refuseDuringRepossession(db: Db, itemId: number) {
+  const open = (await repossessionsOf(db, { itemId })).find((r) => r.next !== null && r.stage !== null);
+  if (open)
+    throw ruleViolation(
+      `Item ${itemId} is being repossessed for loan ${open.loanNumber}; finish or reverse that first.`,
+    );
+}

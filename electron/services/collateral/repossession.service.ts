@@ -1,0 +1,389 @@
+/**
+ * Repossession through sale: ordered → taken into possession → listed → sold → proceeds applied
+ * → outcome recorded. Each step is a row with who and when; only the latest step can be
+ * reversed, with a reason, and the loan is recomputed each time.
+ *
+ * Money: storage, towing and selling costs come off the gross price first; the net, capped at
+ * what clears the loan on the sale's application date, is posted as an ordinary payment
+ * (method 'other'), so the engine allocates it penalty → interest → principal. Whatever the net
+ * leaves over is a surplus owed back to the borrower; whatever it falls short is a deficiency
+ * that stays on the loan (which stays 'repossessed', so DPD keeps counting). Costs beyond the
+ * gross price are the lender's loss: the engine has no fee line to charge them to the loan.
+ */
+import {
+  OPEN_STATUSES,
+  REPOSSESSION_STEPS,
+  type LoanStatus,
+  type RepossessionStep,
+  type RepossessionView,
+  type ParsedInput,
+} from '../../../shared/contract';
+import { formatAmount } from '../../../shared/money';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../loans/loan.repository';
+import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import { recordPayment, reversePayment } from '../payments/payments.service';
+import { findItem } from './item.repository';
+import type { RepossessionStepRecord } from './tables';
+
+type StepInput = ParsedInput<'repossession.record'>['step'];
+
+const nextStep = (stage: RepossessionStep | null): RepossessionStep | null =>
+  stage === null ? null : (REPOSSESSION_STEPS[REPOSSESSION_STEPS.indexOf(stage) + 1] ?? null);
+
+const live = (steps: RepossessionStepRecord[]) => steps.filter((s) => s.reversed_at === null);
+
+export async function repossessionsOf(db: Db, where: { itemId?: number; loanId?: number; id?: number }) {
+  let q = db
+    .selectFrom('repossessions as r')
+    .innerJoin('loans as l', 'l.id', 'r.loan_id')
+    .select(['r.id', 'r.item_id', 'r.loan_id', 'r.kind', 'l.number']);
+  if (where.itemId !== undefined) q = q.where('r.item_id', '=', where.itemId);
+  if (where.loanId !== undefined) q = q.where('r.loan_id', '=', where.loanId);
+  if (where.id !== undefined) q = q.where('r.id', '=', where.id);
+  const cases = await q.orderBy('r.id').execute();
+  if (cases.length === 0) return [];
+  const steps = await db
+    .selectFrom('repossession_steps')
+    .selectAll()
+    .where(
+      'repossession_id',
+      'in',
+      cases.map((c) => c.id),
+    )
+    .orderBy('id')
+    .execute();
+  return cases.map((c): RepossessionView => {
+    const own = steps.filter((s) => s.repossession_id === c.id);
+    const stage = live(own).at(-1)?.step ?? null;
+    return {
+      id: c.id,
+      itemId: c.item_id,
+      loanId: c.loan_id,
+      loanNumber: c.number,
+      kind: c.kind,
+      stage,
+      next: nextStep(stage),
+      costs: live(own).reduce(
+        (sum, s) => sum + (s.storage_cost ?? 0) + (s.towing_cost ?? 0) + (s.selling_costs ?? 0),
+        0,
+      ),
+      steps: own.map((s) => ({
+        id: s.id,
+        step: s.step,
+        date: s.date,
+        note: s.note,
+        location: s.location,
+        storageCost: s.storage_cost,
+        towingCost: s.towing_cost,
+        channel: s.channel,
+        askingPrice: s.asking_price,
+        buyer: s.buyer,
+        grossPrice: s.gross_price,
+        sellingCosts: s.selling_costs,
+        paymentId: s.payment_id,
+        netProceeds: s.net_proceeds,
+        appliedAmount: s.applied_amount,
+        surplus: s.surplus,
+        deficiency: s.deficiency,
+        recordedBy: s.recorded_by,
+        recordedAt: s.recorded_at,
+        reversed: s.reversed_at
+          ? { at: s.reversed_at, by: s.reversed_by ?? '', reason: s.reversal_reason ?? '' }
+          : null,
+      })),
+    };
+  });
+}
+
+async function loadCase(db: Db, id: number) {
+  const [view] = await repossessionsOf(db, { id });
+  if (!view) throw notFound('Repossession', id);
+  const steps = await db
+    .selectFrom('repossession_steps')
+    .selectAll()
+    .where('repossession_id', '=', id)
+    .orderBy('id')
+    .execute();
+  return { view, steps: live(steps) };
+}
+
+async function setLoanStatus(db: Db, loanId: number, status: LoanStatus, now: string) {
+  await db.updateTable('loans').set({ status, updated_at: now }).where('id', '=', loanId).execute();
+}
+
+export function repossessionHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'repossession.start' | 'repossession.record' | 'repossession.reverse'> {
+  const { db, clock } = ctx;
+
+  const checkDate = (date: string, after: string | undefined) => {
+    const today = clock.today();
+    if (date > today) throw invalidField('date', `cannot be after today (${today})`);
+    if (after && date < after) throw invalidField('date', `cannot be before the previous step (${after})`);
+  };
+
+  /** Writes one step row; the step-specific columns not given stay null. */
+  const insertStep = async (
+    trx: Db,
+    repossessionId: number,
+    row: Partial<Omit<RepossessionStepRecord, 'id' | 'repossession_id' | 'recorded_by' | 'recorded_at'>> & {
+      step: RepossessionStep;
+      date: string;
+    },
+  ) => {
+    const actor = requirePermission(ctx.actor(), 'book.write');
+    await trx
+      .insertInto('repossession_steps')
+      .values({
+        repossession_id: repossessionId,
+        note: '',
+        ...row,
+        recorded_by: actor.displayName,
+        recorded_at: clock.now(),
+      })
+      .execute();
+    await appendAudit(trx, ctx, {
+      entity: 'repossession',
+      entityId: repossessionId,
+      action: row.step,
+      after: row,
+    });
+  };
+
+  return {
+    'repossession.start': async ({ itemId, loanId, kind, date, note }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      checkDate(date, undefined);
+      return db.transaction().execute(async (trx) => {
+        const item = await findItem(trx, itemId);
+        if (!item) throw invalidField('itemId', `item ${itemId} does not exist`);
+        if (item.status !== 'active')
+          throw ruleViolation(`Item ${itemId} is ${item.status}; there is nothing to repossess.`);
+        if ((item.kind === 'vehicle') !== (kind === 'repossession'))
+          throw invalidField(
+            'kind',
+            item.kind === 'vehicle'
+              ? 'a vehicle is repossessed'
+              : 'property goes through foreclosure or a judicial auction',
+          );
+        const link = await trx
+          .selectFrom('collateral_links as k')
+          .innerJoin('loans as l', 'l.id', 'k.loan_id')
+          .select(['l.number', 'l.status'])
+          .where('k.item_id', '=', itemId)
+          .where('k.loan_id', '=', loanId)
+          .executeTakeFirst();
+        if (!link) throw invalidField('loanId', `item ${itemId} does not secure loan ${loanId}`);
+        if (!OPEN_STATUSES.includes(link.status))
+          throw ruleViolation(`Loan ${link.number} is ${link.status}; there is no debt to enforce.`);
+        const running = (await repossessionsOf(trx, { itemId })).find(
+          (r) => r.stage !== null && r.next !== null,
+        );
+        if (running)
+          throw ruleViolation(`Item ${itemId} already has a repossession in progress (#${running.id}).`);
+        const { id } = await trx
+          .insertInto('repossessions')
+          .values({ item_id: itemId, loan_id: loanId, kind, created_at: clock.now() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await insertStep(trx, id, { step: 'ordered', date, note });
+        return { id };
+      });
+    },
+
+    'repossession.record': async ({ repossessionId, step }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const { view, steps } = await loadCase(trx, repossessionId);
+        if (view.next !== step.step) {
+          throw ruleViolation(
+            view.next === null
+              ? `Repossession #${repossessionId} is ${view.stage === null ? 'cancelled' : 'finished'}; record nothing more on it.`
+              : `The next step of repossession #${repossessionId} is "${view.next}", not "${step.step}".`,
+          );
+        }
+        checkDate(step.date, steps.at(-1)?.date);
+        await recordStep(trx, view, steps, step);
+        return (await repossessionsOf(trx, { id: repossessionId }))[0]!;
+      });
+    },
+
+    'repossession.reverse': async ({ repossessionId, reason }) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const { view, steps } = await loadCase(trx, repossessionId);
+        const last = steps.at(-1);
+        if (!last) throw ruleViolation(`Repossession #${repossessionId} has no step left to reverse.`);
+        const now = clock.now();
+        if (last.step === 'possessed') {
+          const loan = await trx
+            .selectFrom('loans')
+            .select('status')
+            .where('id', '=', view.loanId)
+            .executeTakeFirstOrThrow();
+          if (loan.status === 'repossessed')
+            await setLoanStatus(
+              trx,
+              view.loanId,
+              (last.prior_loan_status as LoanStatus | null) ?? 'active',
+              now,
+            );
+        } else if (last.step === 'sold') {
+          await trx
+            .updateTable('collateral_items')
+            .set({ status: 'active', updated_at: now })
+            .where('id', '=', view.itemId)
+            .execute();
+        } else if (last.step === 'applied' && last.payment_id !== null) {
+          await reversePayment(
+            trx,
+            ctx,
+            last.payment_id,
+            `reversal of repossession #${repossessionId} step "applied": ${reason}`,
+          );
+          // The payment's reversal reopens a closed loan as 'active'; the car is still in our hands.
+          const loan = await trx
+            .selectFrom('loans')
+            .select('status')
+            .where('id', '=', view.loanId)
+            .executeTakeFirstOrThrow();
+          if (loan.status === 'active') await setLoanStatus(trx, view.loanId, 'repossessed', now);
+        }
+        await trx
+          .updateTable('repossession_steps')
+          .set({ reversed_at: now, reversed_by: actor.displayName, reversal_reason: reason })
+          .where('id', '=', last.id)
+          .execute();
+        await refreshLoanStatus(trx, view.loanId, clock.today());
+        await appendAudit(trx, ctx, {
+          entity: 'repossession',
+          entityId: repossessionId,
+          action: `reverse-${last.step}`,
+          before: last,
+          after: { reason },
+        });
+        return (await repossessionsOf(trx, { id: repossessionId }))[0]!;
+      });
+    },
+  };
+
+  async function recordStep(
+    trx: Db,
+    view: RepossessionView,
+    steps: RepossessionStepRecord[],
+    step: StepInput,
+  ) {
+    const now = clock.now();
+    switch (step.step) {
+      case 'possessed': {
+        const loan = await trx
+          .selectFrom('loans')
+          .select(['status', 'number'])
+          .where('id', '=', view.loanId)
+          .executeTakeFirstOrThrow();
+        if (!OPEN_STATUSES.includes(loan.status))
+          throw ruleViolation(`Loan ${loan.number} is ${loan.status}; there is no debt to enforce.`);
+        await insertStep(trx, view.id, {
+          step: 'possessed',
+          date: step.date,
+          note: step.note,
+          location: step.location,
+          storage_cost: step.storageCost,
+          towing_cost: step.towingCost,
+          prior_loan_status: loan.status,
+        });
+        await setLoanStatus(trx, view.loanId, 'repossessed', now);
+        return;
+      }
+      case 'listed':
+        await insertStep(trx, view.id, {
+          step: 'listed',
+          date: step.date,
+          note: step.note,
+          channel: step.channel,
+          asking_price: step.askingPrice,
+        });
+        return;
+      case 'sold':
+        await insertStep(trx, view.id, {
+          step: 'sold',
+          date: step.date,
+          note: step.note,
+          buyer: step.buyer,
+          gross_price: step.grossPrice,
+          selling_costs: step.sellingCosts,
+        });
+        // A sold item secures nothing any more; its value leaves every loan's coverage.
+        await trx
+          .updateTable('collateral_items')
+          .set({ status: 'sold', updated_at: now })
+          .where('id', '=', view.itemId)
+          .execute();
+        return;
+      case 'applied': {
+        const book = await loadLoanBook(trx, view.loanId);
+        if (!OPEN_STATUSES.includes(book.loan.status))
+          throw invalidField(
+            'loanId',
+            `loan ${book.loan.number} is ${book.loan.status}; proceeds cannot be applied to it`,
+          );
+        const sale = steps.find((s) => s.step === 'sold')!;
+        const costs = view.costs;
+        const net = Math.max(0, (sale.gross_price ?? 0) - costs);
+        const payoff = payoffOf(statementOf(book, step.date));
+        const applied = Math.min(net, payoff);
+        let paymentId: number | null = null;
+        if (applied > 0) {
+          const actor = requirePermission(ctx.actor(), 'book.write');
+          paymentId = (
+            await recordPayment(trx, ctx, {
+              loanId: view.loanId,
+              date: step.date,
+              amount: applied,
+              method: 'other',
+              reference: `sale of collateral #${view.itemId} (repossession #${view.id})`,
+              receivedBy: actor.displayName,
+            })
+          ).id;
+        }
+        await insertStep(trx, view.id, {
+          step: 'applied',
+          date: step.date,
+          note:
+            step.note ||
+            `gross ${formatAmount(sale.gross_price ?? 0)} − costs ${formatAmount(costs)} = net ${formatAmount(net)}; debt ${formatAmount(payoff)}`,
+          payment_id: paymentId,
+          net_proceeds: net,
+          applied_amount: applied,
+          surplus: Math.max(0, net - payoff),
+          deficiency: Math.max(0, payoff - net),
+        });
+        return;
+      }
+      case 'settled': {
+        const applied = steps.find((s) => s.step === 'applied')!;
+        const book = await loadLoanBook(trx, view.loanId);
+        const owed = payoffOf(statementOf(book, step.date));
+        await insertStep(trx, view.id, {
+          step: 'settled',
+          date: step.date,
+          note:
+            step.note ||
+            ((applied.surplus ?? 0) > 0
+              ? `surplus ${formatAmount(applied.surplus ?? 0)} owed back to the borrower`
+              : `deficiency ${formatAmount(owed)} left owing`),
+          surplus: applied.surplus ?? 0,
+          deficiency: owed,
+        });
+        // With nothing owed the payment already closed the loan; with a deficiency it stays
+        // 'repossessed' and keeps ageing until the borrower pays or it is written off.
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { SearchHit } from '../../../shared/contract';
+import type { ServiceContext } from '../context';
+import { likePattern } from '../search/like';
+import { labelOf } from './item.repository';
+import type { CollateralItemsTable } from './tables';
+
+/**
+ * What "find an item" matches, in the register and in the global search alike: plate and VIN in
+ * any case, title and mortgage certificate numbers, and the address.
+ */
+export function itemMatches(q: string) {
+  const pattern = likePattern(q);
+  const upper = likePattern(q.toUpperCase());
+  return (eb: ExpressionBuilder<{ i: CollateralItemsTable }, 'i'>) =>
+    eb.or([
+      eb('i.plate', 'like', upper),
+      eb('i.vin', 'like', upper),
+      eb('i.title_certificate_no', 'like', pattern),
+      eb('i.mortgage_registration_no', 'like', pattern),
+      eb('i.address', 'like', pattern),
+    ]);
+}
+
+/** Collateral hits for the global search, each saying which field matched. */
+export async function collateralHits(
+  ctx: Pick<ServiceContext, 'db'>,
+  q: string,
+  limit = 20,
+): Promise<SearchHit[]> {
+  if (q.length < 2) return [];
+  const rows = await ctx.db
+    .selectFrom('collateral_items as i')
+    .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+    .select([
+      'i.id',
+      'i.kind',
+      'i.plate',
+      'i.vin',
+      'i.make',
+      'i.model',
+      'i.year',
+      'i.address',
+      'i.title_certificate_no',
+      'i.mortgage_registration_no',
+      'b.name',
+    ])
+    .where((eb) => itemMatches(q)(eb as never))
+    .orderBy('i.id')
+    .limit(limit)
+    .execute();
+  const has = (v: string | null) => (v ?? '').toUpperCase().includes(q.toUpperCase());
+  return rows.map((r) => ({
+    kind: 'collateral' as const,
+    id: r.id,
+    title: labelOf(r),
+    subtitle: r.name,
+    matched: has(r.plate)
+      ? 'plate'
+      : has(r.vin)
+        ? 'vin'
+        : has(r.title_certificate_no) || has(r.mortgage_registration_no)
+          ? 'certificate'
+          : 'address',
+  }));
+}

@@ -1,0 +1,121 @@
+import type { ValuationRow } from '../../../shared/contract';
+import type { ValuationSource } from '../../../shared/collateral/kinds';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import type { Db } from '../loans/loan.repository';
+import { findItem } from './item.repository';
+import { attachmentRowsOf } from './attachments.service';
+import type { ValuationRecord } from './tables';
+
+interface ValuationInput {
+  date: string;
+  source: ValuationSource;
+  value: number;
+  valuedBy: string;
+  note: string;
+}
+
+/** The schema already refuses a zero or negative value; the calendar is checked here. */
+export function checkValuation(v: ValuationInput, today: string, prefix = ''): void {
+  if (v.date > today)
+    throw invalidField(`${prefix}date`, `a valuation cannot be dated after today (${today})`);
+  if (v.value <= 0) throw invalidField(`${prefix}value`, 'must be greater than zero');
+}
+
+export async function insertValuation(
+  db: Db,
+  ctx: ServiceContext,
+  itemId: number,
+  v: ValuationInput,
+): Promise<number> {
+  const actor = requirePermission(ctx.actor(), 'book.write');
+  const { id } = await db
+    .insertInto('collateral_valuations')
+    .values({
+      item_id: itemId,
+      date: v.date,
+      source: v.source,
+      value: v.value,
+      valued_by: v.valuedBy,
+      note: v.note,
+      created_by: actor.displayName,
+      created_at: ctx.clock.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function valuationRowsOf(db: Db, records: ValuationRecord[]): Promise<ValuationRow[]> {
+  const documents = records.length
+    ? await attachmentRowsOf(db, { valuationIds: records.map((r) => r.id) })
+    : [];
+  return records.map((r) => ({
+    id: r.id,
+    date: r.date,
+    source: r.source,
+    value: r.value,
+    valuedBy: r.valued_by,
+    note: r.note,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    voided: r.voided_at ? { at: r.voided_at, by: r.voided_by ?? '', reason: r.void_reason ?? '' } : null,
+    documents: documents.filter((d) => d.valuationId === r.id),
+  }));
+}
+
+export function valuationHandlers(
+  ctx: ServiceContext,
+): Pick<Handlers, 'collateral.addValuation' | 'collateral.voidValuation'> {
+  const { db, clock } = ctx;
+  return {
+    'collateral.addValuation': async ({ itemId, ...v }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      checkValuation(v, clock.today());
+      return db.transaction().execute(async (trx) => {
+        const item = await findItem(trx, itemId);
+        if (!item) throw notFound('Collateral item', itemId);
+        if (item.status !== 'active')
+          throw ruleViolation(`Item ${itemId} is ${item.status}; it is no longer valued.`);
+        const id = await insertValuation(trx, ctx, itemId, v);
+        await appendAudit(trx, ctx, {
+          entity: 'valuation',
+          entityId: id,
+          action: 'create',
+          after: { itemId, ...v },
+        });
+        return { id };
+      });
+    },
+
+    /** A wrong valuation is voided, not deleted: the history keeps what was believed and when. */
+    'collateral.voidValuation': async ({ id, reason }) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      return db.transaction().execute(async (trx) => {
+        const before = await trx
+          .selectFrom('collateral_valuations')
+          .selectAll()
+          .where('id', '=', id)
+          .executeTakeFirst();
+        if (!before) throw notFound('Valuation', id);
+        if (before.voided_at) throw ruleViolation(`Valuation ${id} was already voided.`);
+        await trx
+          .updateTable('collateral_valuations')
+          .set({ voided_at: clock.now(), voided_by: actor.displayName, void_reason: reason })
+          .where('id', '=', id)
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'valuation',
+          entityId: id,
+          action: 'void',
+          before,
+          after: { reason },
+        });
+        return { id };
+      });
+    },
+  };
+}

@@ -1,0 +1,515 @@
+import { MERGE_FIELDS, type GuardViolation } from '../../../shared/contract/collections';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { appendAudit } from '../audit/audit';
+import { requirePermission } from '../auth/permissions';
+import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
+import { loadSettings } from '../system/system.service';
+import { nextCounter } from '../system/settings.repository';
+import { contactViolations, type PastContact } from './contact-rules';
+import { instantOfLocal, localTimeOf } from './local-time';
+import { loadCollectionSettings, rulesOf, saveCollectionSettings } from './settings';
+import { buildWorklist, remindersFor } from './worklist.query';
+import { borrowerOf, collectionAccount, dossierOf, timelineOf } from './account.query';
+import { evaluatedPromises } from './promises.query';
+import { renderLetter } from './letters';
+import { advanceLegalCase, legalCase, legalCases, openLegalCase } from './legal';
+import { loadLetterTemplates, saveLetterTemplates, unknownFields } from './letter-templates';
+
+type CollectionHandlers = Pick<Handlers, Extract<keyof Handlers, `collections.${string}`>>;
+
+/** Refuses a contact or visit that breaks the profile unless an override reason is given. */
+function guard(violations: GuardViolation[], overrideReason: string, profile: string) {
+  if (violations.length === 0) return { override_reason: '', override_rules: '' };
+  if (overrideReason === '') {
+    throw new DomainError(
+      'rule-violation',
+      `Blocked by the ${profile} contact profile: ${violations.map((v) => v.message).join(' ')} To go ahead anyway, give an override reason; it is recorded and counted in the monthly report.`,
+      { violations },
+    );
+  }
+  return { override_reason: overrideReason, override_rules: violations.map((v) => v.rule).join(',') };
+}
+
+/** Earlier contacts with one person, as the rules count them: an amended contact counts once, as amended. */
+async function contactHistory(db: Db, partyBorrowerId: number): Promise<PastContact[]> {
+  const rows = await db
+    .selectFrom('collection_contacts as c')
+    .innerJoin('contact_outcomes as o', 'o.code', 'c.outcome')
+    .select(['c.id', 'c.at', 'c.channel', 'o.connected', 'c.amends_contact_id'])
+    .where('c.party_borrower_id', '=', partyBorrowerId)
+    .execute();
+  const amended = new Set(rows.map((r) => r.amends_contact_id).filter((x) => x !== null));
+  return rows
+    .filter((r) => !amended.has(r.id))
+    .map((r) => ({ at: r.at, channel: r.channel, connected: r.connected === 1 }));
+}
+
+async function openLoan(db: Db, loanId: number) {
+  const loan = await findLoan(db, loanId);
+  if (!loan) throw notFound('Loan', loanId);
+  if (loan.status === 'draft')
+    throw ruleViolation(`Loan ${loan.number} is a draft; there is nothing to collect.`);
+  return loan;
+}
+
+export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
+  const { db, clock } = ctx;
+  const settings = () => loadCollectionSettings(db);
+  const who = () => requirePermission(ctx.actor(), 'collections.work').displayName;
+
+  return {
+    'collections.worklist': async (filter) => {
+      const today = clock.today();
+      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter) };
+    },
+
+    'collections.account': async ({ loanId }) =>
+      collectionAccount(db, loanId, clock.today(), clock.now(), await settings()),
+
+    'collections.logContact': async (input) =>
+      db.transaction().execute(async (trx) => {
+        const loggedBy = who();
+        const today = clock.today();
+        const now = clock.now();
+        const loan = await openLoan(trx, input.loanId);
+        const borrower = await borrowerOf(trx, loan.borrower_id);
+        const config = await loadCollectionSettings(trx);
+
+        let partyId = loan.borrower_id;
+        if (input.party !== 'borrower') {
+          if (input.partyBorrowerId === undefined) {
+            throw invalidField('partyBorrowerId', `choose which ${input.party} was contacted`);
+          }
+          const onLoan = (await partiesOf(trx, loan.id)).some(
+            (p) => p.borrower_id === input.partyBorrowerId && p.role === input.party,
+          );
+          if (!onLoan)
+            throw invalidField('partyBorrowerId', `is not a ${input.party} on loan ${loan.number}`);
+          partyId = input.partyBorrowerId;
+        }
+
+        const at = input.localTime === undefined ? now : instantOfLocal(input.localTime, borrower.time_zone);
+        if (at > now) {
+          const local = localTimeOf(now, borrower.time_zone);
+          throw invalidField(
+            'localTime',
+            `a contact cannot be in the future (it is now ${local.date} ${local.hhmm} for the borrower)`,
+          );
+        }
+        const outcome = await trx
+          .selectFrom('contact_outcomes')
+          .selectAll()
+          .where('code', '=', input.outcome)
+          .where('active', '=', 1)
+          .executeTakeFirst();
+        if (!outcome) throw invalidField('outcome', `"${input.outcome}" is not an outcome in the list`);
+        if (input.followUpOn !== undefined && input.followUpOn < today) {
+          throw invalidField('followUpOn', `a follow-up cannot be planned before today (${today})`);
+        }
+        if (input.promise && input.promise.dueDate < today) {
+          throw invalidField('promise.dueDate', `a promise cannot be dated in the past (today is ${today})`);
+        }
+
+        let override = { override_reason: '', override_rules: '' };
+        if (input.amendsContactId !== undefined) {
+          const original = await trx
+            .selectFrom('collection_contacts')
+            .select(['id', 'loan_id'])
+            .where('id', '=', input.amendsContactId)
+            .executeTakeFirst();
+          if (!original || original.loan_id !== loan.id) {
+            throw invalidField(
+              'amendsContactId',
+              `contact ${input.amendsContactId} is not on loan ${loan.number}`,
+            );
+          }
+        } else {
+          // A correction describes a contact that already passed the guards; only new contacts are judged.
+          const unreachable = await trx
+            .selectFrom('borrower_unreachable')
+            .select('borrower_id')
+            .where('borrower_id', '=', loan.borrower_id)
+            .executeTakeFirst();
+          const violations = contactViolations(
+            rulesOf(config),
+            { at, channel: input.channel, party: input.party, connected: outcome.connected === 1 },
+            await contactHistory(trx, partyId),
+            { timeZone: borrower.time_zone, unreachable: unreachable !== undefined },
+          );
+          override = guard(violations, input.overrideReason, config.profile);
+        }
+
+        const row = {
+          loan_id: loan.id,
+          party_borrower_id: partyId,
+          party: input.party,
+          channel: input.channel,
+          at,
+          duration_seconds: input.durationSeconds,
+          outcome: input.outcome,
+          notes: input.notes,
+          follow_up_on: input.followUpOn ?? null,
+          amends_contact_id: input.amendsContactId ?? null,
+          ...override,
+          logged_by: loggedBy,
+          created_at: now,
+        };
+        const { id } = await trx
+          .insertInto('collection_contacts')
+          .values(row)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'collection-contact',
+          entityId: id,
+          action: input.amendsContactId === undefined ? 'log' : 'amend',
+          after: row,
+        });
+
+        let promiseId: number | null = null;
+        if (input.promise) {
+          const promise = {
+            loan_id: loan.id,
+            contact_id: id,
+            amount: input.promise.amount,
+            made_on: localTimeOf(at, borrower.time_zone).date,
+            due_date: input.promise.dueDate,
+            collector: loggedBy,
+            created_at: now,
+          };
+          promiseId = (
+            await trx.insertInto('promises_to_pay').values(promise).returning('id').executeTakeFirstOrThrow()
+          ).id;
+          await appendAudit(trx, ctx, {
+            entity: 'promise-to-pay',
+            entityId: promiseId,
+            action: 'create',
+            after: promise,
+          });
+        }
+        return { id, promiseId };
+      }),
+
+    'collections.planVisit': async (input) =>
+      db.transaction().execute(async (trx) => {
+        const plannedBy = who();
+        const loan = await openLoan(trx, input.loanId);
+        const borrower = await borrowerOf(trx, loan.borrower_id);
+        const team = [...new Set(input.team.map((t) => t.trim()).filter((t) => t !== ''))];
+        if (team.length < 2) {
+          throw invalidField('team', 'an on-site visit needs a team of at least two different staff members');
+        }
+        const at = instantOfLocal(input.localTime, borrower.time_zone);
+        if (at < clock.now())
+          throw invalidField('localTime', 'a visit must be planned for a time still to come');
+        const config = await loadCollectionSettings(trx);
+        const violations = contactViolations(
+          rulesOf(config),
+          { at, channel: 'visit', party: 'borrower', connected: false },
+          [],
+          { timeZone: borrower.time_zone, unreachable: false },
+        );
+        const row = {
+          loan_id: loan.id,
+          planned_at: at,
+          planned_local_date: input.localTime.slice(0, 10),
+          address_kind: input.addressKind,
+          address: input.address,
+          team: JSON.stringify(team),
+          purpose: input.purpose,
+          talking_points: input.talkingPoints,
+          ...guard(violations, input.overrideReason, config.profile),
+          planned_by: plannedBy,
+          created_at: clock.now(),
+          outcome: null,
+        };
+        const { id } = await trx
+          .insertInto('collection_visits')
+          .values(row)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, { entity: 'collection-visit', entityId: id, action: 'plan', after: row });
+        return { id };
+      }),
+
+    'collections.recordVisitOutcome': async ({ visitId, ...input }) =>
+      db.transaction().execute(async (trx) => {
+        const recordedBy = who();
+        const visit = await trx
+          .selectFrom('collection_visits')
+          .select(['id', 'outcome', 'planned_at'])
+          .where('id', '=', visitId)
+          .executeTakeFirst();
+        if (!visit) throw notFound('Visit', visitId);
+        if (visit.outcome !== null)
+          throw ruleViolation(`The outcome of visit ${visitId} is already recorded.`);
+        if (visit.planned_at > clock.now()) throw ruleViolation('The visit has not happened yet.');
+        const outcome = { ...input, recordedAt: clock.now(), recordedBy };
+        await trx
+          .updateTable('collection_visits')
+          .set({ outcome: JSON.stringify(outcome) })
+          .where('id', '=', visitId)
+          .execute();
+        await appendAudit(trx, ctx, {
+          entity: 'collection-visit',
+          entityId: visitId,
+          action: 'record-outcome',
+          after: outcome,
+        });
+        return { id: visitId };
+      }),
+
+    'collections.dossier': async ({ visitId }) =>
+      dossierOf(
+        db,
+        visitId,
+        clock.today(),
+        clock.now(),
+        await settings(),
+        (await loadSettings(ctx)).companyName,
+      ),
+
+    'collections.assign': async ({ loanIds, collector }) =>
+      db.transaction().execute(async (trx) => {
+        who();
+        const found = await trx.selectFrom('loans').select('id').where('id', 'in', loanIds).execute();
+        if (found.length !== new Set(loanIds).size)
+          throw invalidField('loanIds', 'some of these loans do not exist');
+        const now = clock.now();
+        for (const { id } of found) {
+          await trx
+            .insertInto('collection_assignments')
+            .values({ loan_id: id, collector, assigned_at: now })
+            .onConflict((oc) => oc.column('loan_id').doUpdateSet({ collector, assigned_at: now }))
+            .execute();
+          await appendAudit(trx, ctx, {
+            entity: 'loan',
+            entityId: id,
+            action: 'assign-collector',
+            after: { collector },
+          });
+        }
+        return { assigned: found.length };
+      }),
+
+    'collections.assignRoundRobin': async ({ bucket, collectors }) =>
+      db.transaction().execute(async (trx) => {
+        who();
+        const config = await loadCollectionSettings(trx);
+        const unassigned = (await buildWorklist(trx, clock.today(), config, { bucket })).filter(
+          (r) => r.collector === null,
+        );
+        const now = clock.now();
+        const assigned: { loanNumber: string; collector: string }[] = [];
+        for (const row of unassigned) {
+          // One cursor per bucket, kept across runs, so the rotation carries on where it stopped.
+          const turn = await nextCounter(trx, `collections.round-robin.${bucket}`);
+          const collector = collectors[(turn - 1) % collectors.length]!;
+          await trx
+            .insertInto('collection_assignments')
+            .values({ loan_id: row.loanId, collector, assigned_at: now })
+            .execute();
+          await appendAudit(trx, ctx, {
+            entity: 'loan',
+            entityId: row.loanId,
+            action: 'assign-collector',
+            after: { collector, rule: `round-robin ${bucket}` },
+          });
+          assigned.push({ loanNumber: row.loanNumber, collector });
+        }
+        return { assigned };
+      }),
+
+    'collections.setUnreachable': async ({ borrowerId, unreachable, reason }) =>
+      db.transaction().execute(async (trx) => {
+        const markedBy = who();
+        await borrowerOf(trx, borrowerId);
+        if (unreachable) {
+          if (reason === '') throw invalidField('reason', 'say why the borrower cannot be reached');
+          await trx
+            .insertInto('borrower_unreachable')
+            .values({ borrower_id: borrowerId, since: clock.now(), reason, marked_by: markedBy })
+            .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ reason, marked_by: markedBy }))
+            .execute();
+        } else {
+          await trx.deleteFrom('borrower_unreachable').where('borrower_id', '=', borrowerId).execute();
+        }
+        await appendAudit(trx, ctx, {
+          entity: 'borrower',
+          entityId: borrowerId,
+          action: unreachable ? 'mark-unreachable' : 'clear-unreachable',
+          after: { reason },
+        });
+        return { borrowerId, unreachable };
+      }),
+
+    'collections.timeline': async (scope) => {
+      if (scope.loanId === undefined && scope.borrowerId === undefined) {
+        throw invalidField('loanId', 'give a loan or a borrower');
+      }
+      return timelineOf(db, scope, clock.today(), await settings());
+    },
+
+    'collections.reminders': async () => remindersFor(db, clock.today(), await settings()),
+
+    'collections.promiseStats': async () => {
+      const config = await settings();
+      const records = await db.selectFrom('promises_to_pay').selectAll().execute();
+      const evaluated = await evaluatedPromises(db, records, clock.today(), config.promiseToleranceDays);
+      const loans = new Map(
+        (
+          await db
+            .selectFrom('loans as l')
+            .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+            .select(['l.id', 'b.id as borrower_id', 'b.name'])
+            .execute()
+        ).map((l) => [l.id, l]),
+      );
+      const byBorrower = new Map<
+        number,
+        { borrowerId: number; name: string; kept: number; broken: number }
+      >();
+      const byCollector = new Map<string, { collector: string; kept: number; broken: number }>();
+      for (const p of evaluated) {
+        if (p.status === 'pending') continue;
+        const loan = loans.get(p.loanId)!;
+        const b = byBorrower.get(loan.borrower_id) ?? {
+          borrowerId: loan.borrower_id,
+          name: loan.name,
+          kept: 0,
+          broken: 0,
+        };
+        const c = byCollector.get(p.collector) ?? { collector: p.collector, kept: 0, broken: 0 };
+        b[p.status] += 1;
+        c[p.status] += 1;
+        byBorrower.set(loan.borrower_id, b);
+        byCollector.set(p.collector, c);
+      }
+      return { byBorrower: [...byBorrower.values()], byCollector: [...byCollector.values()] };
+    },
+
+    'collections.overrideCount': async ({ month }) => {
+      const count = async (table: 'collection_contacts' | 'collection_visits') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('override_reason', '!=', '')
+              .where('created_at', 'like', `${month}-%`)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return { month, overrides: (await count('collection_contacts')) + (await count('collection_visits')) };
+    },
+
+    'collections.letterTemplates': () => loadLetterTemplates(db),
+
+    'collections.updateLetterTemplate': async ({ kind, locale, subject, body }) =>
+      db.transaction().execute(async (trx) => {
+        requirePermission(ctx.actor(), 'settings.manage');
+        for (const [field, text] of [
+          ['subject', subject],
+          ['body', body],
+        ] as const) {
+          const unknown = unknownFields(text);
+          if (unknown.length > 0) {
+            throw invalidField(
+              field,
+              `unknown merge field {{${unknown[0]}}}; use one of ${MERGE_FIELDS.join(', ')}`,
+            );
+          }
+        }
+        const templates = await loadLetterTemplates(trx);
+        const before = templates[kind][locale];
+        templates[kind][locale] = { subject, body };
+        await saveLetterTemplates(trx, templates);
+        await appendAudit(trx, ctx, {
+          entity: 'settings',
+          entityId: `letter:${kind}:${locale}`,
+          action: 'update',
+          before,
+          after: { subject, body },
+        });
+        return templates;
+      }),
+
+    'collections.letter': async (request) => {
+      const s = await loadSettings(ctx);
+      return renderLetter(db, request, clock.today(), { name: s.companyName, currency: s.currency });
+    },
+
+    'collections.logLetter': async (request) => {
+      // Read before the transaction: the settings reader uses its own handle, not the transaction's.
+      const s = await loadSettings(ctx);
+      return db.transaction().execute(async (trx) => {
+        const loggedBy = who();
+        const loan = await openLoan(trx, request.loanId);
+        const letter = await renderLetter(trx, request, clock.today(), {
+          name: s.companyName,
+          currency: s.currency,
+        });
+        const row = {
+          loan_id: loan.id,
+          party_borrower_id: loan.borrower_id,
+          party: 'borrower' as const,
+          channel: 'letter' as const,
+          at: clock.now(),
+          duration_seconds: 0,
+          outcome: 'letter-sent',
+          notes: `${letter.subject} [${request.kind}, ${request.locale}]`,
+          follow_up_on: null,
+          amends_contact_id: null,
+          override_reason: '',
+          override_rules: '',
+          logged_by: loggedBy,
+          created_at: clock.now(),
+        };
+        const { id } = await trx
+          .insertInto('collection_contacts')
+          .values(row)
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'collection-contact',
+          entityId: id,
+          action: 'log-letter',
+          after: row,
+        });
+        return { id };
+      });
+    },
+
+    'collections.openLegalCase': async (input) =>
+      db.transaction().execute(async (trx) => ({ id: await openLegalCase(trx, ctx, input, who()) })),
+
+    'collections.advanceLegalCase': async (input) =>
+      db.transaction().execute(async (trx) => {
+        await advanceLegalCase(trx, ctx, input, who());
+        return { id: input.caseId };
+      }),
+
+    'collections.legalCases': ({ openOnly }) => legalCases(db, openOnly),
+
+    'collections.legalCase': ({ caseId }) => legalCase(db, caseId),
+
+    'collections.settings': () => settings(),
+
+    'collections.updateSettings': async (next) =>
+      db.transaction().execute(async (trx) => {
+        requirePermission(ctx.actor(), 'settings.manage');
+        const before = await loadCollectionSettings(trx);
+        await saveCollectionSettings(trx, next);
+        await appendAudit(trx, ctx, {
+          entity: 'settings',
+          entityId: 'collections',
+          action: 'update',
+          before,
+          after: next,
+        });
+        return next;
+      }),
+  };
+}

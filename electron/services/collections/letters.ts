@@ -1,0 +1,63 @@
+import type { LetterKind, LetterLocale, RenderedLetter } from '../../../shared/contract/collections';
+import { addDays } from '../../../shared/dates';
+import { formatAmount } from '../../../shared/money';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import { loadLoanBook, statementOf } from '../loans/loan-status';
+import type { Db } from '../loans/loan.repository';
+import { borrowerOf } from './account.query';
+import { loadLetterTemplates, mergeLetter } from './letter-templates';
+
+/** Days the letter gives before its deadline: a final notice allows two weeks. */
+const DEADLINE_DAYS: Record<LetterKind, number> = {
+  reminder: 7,
+  demand: 7,
+  'final-notice': 14,
+  'plan-confirmation': 0,
+};
+
+/** A letter for one loan, merged from its template with today's figures from the engine. */
+export async function renderLetter(
+  db: Db,
+  request: { loanId: number; kind: LetterKind; locale: LetterLocale },
+  today: string,
+  company: { name: string; currency: string },
+): Promise<RenderedLetter> {
+  const book = await loadLoanBook(db, request.loanId);
+  const statement = statementOf(book, today);
+  const b = await borrowerOf(db, book.loan.borrower_id);
+  const promise = await db
+    .selectFrom('promises_to_pay')
+    .select(['amount', 'due_date'])
+    .where('loan_id', '=', request.loanId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  const money = (minor: number) => `${formatAmount(minor)} ${company.currency}`;
+  const values = {
+    company: company.name,
+    date: today,
+    borrower: b.name,
+    idNumber: maskIdNumber(b.id_number),
+    address: b.address,
+    loanNumber: book.loan.number,
+    overdueAmount: money(
+      statement.overdue.principal + statement.overdue.interest + statement.overdue.penalty,
+    ),
+    daysPastDue: String(statement.daysPastDue),
+    outstanding: money(statement.outstandingPrincipal),
+    deadline: addDays(today, DEADLINE_DAYS[request.kind]),
+    promiseAmount: promise ? money(promise.amount) : '—',
+    promiseDate: promise?.due_date ?? '—',
+  };
+  const template = (await loadLetterTemplates(db))[request.kind][request.locale];
+  return {
+    kind: request.kind,
+    locale: request.locale,
+    subject: mergeLetter(template.subject, values),
+    body: mergeLetter(template.body, values),
+    companyName: company.name,
+    date: today,
+    borrower: b.name,
+    address: b.address,
+    loanNumber: book.loan.number,
+  };
+}

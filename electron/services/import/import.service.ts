@@ -1,0 +1,104 @@
+import type { ImportResult, ParsedInput } from '../../../shared/contract';
+import { readBook, type SheetInput } from '../../../shared/import/book';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/import/fields';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { requirePermission } from '../auth/permissions';
+import { invalidField } from '../errors';
+import { readSettingsRows, writeSetting } from '../system/settings.repository';
+import { readImportFile, type ImportEncoding } from './read-file';
+import { writeBook, type ExistingLoans } from './write-book';
+import { exportBook, templateWorkbook } from './export-book';
+
+type ImportHandlers = Pick<
+  Handlers,
+  | 'import.preview'
+  | 'import.commit'
+  | 'import.savedMapping'
+  | 'import.saveMapping'
+  | 'import.template'
+  | 'export.book'
+>;
+
+const MAPPING_SETTING = 'import.columnMapping';
+
+export interface ImportOptions {
+  files: { name: string; bytes: Uint8Array }[];
+  encoding?: ImportEncoding;
+  mapping: ColumnMapping;
+  existing: ExistingLoans;
+  dryRun: boolean;
+}
+
+/** Reads every file, checks every row, and writes the book only when all of them pass. */
+export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
+  requirePermission(ctx.actor(), 'book.write');
+  const sheets: SheetInput[] = [];
+  const files: ImportResult['files'] = [];
+  for (const file of options.files) {
+    const read = await readImportFile(file.name, file.bytes, options.encoding);
+    // Two files may both have a "Sheet1"; the file name keeps their errors apart.
+    const prefix = options.files.length > 1 && read.encoding === null ? `${file.name}: ` : '';
+    sheets.push(...read.sheets.map((s) => ({ ...s, name: prefix + s.name })));
+    files.push({ name: file.name, encoding: read.encoding });
+  }
+  const book = readBook(sheets, options.mapping, ctx.clock.today());
+  const written = await writeBook(ctx, book, {
+    existing: options.existing,
+    dryRun: options.dryRun,
+    files: options.files.map((f) => f.name),
+  });
+  // In file order: sheet by sheet, row by row, as the lender will work through them.
+  const sheetOrder = sheets.map((s) => s.name);
+  written.errors.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
+  return { ...written, collateral: 0, sheets: book.sheets, files };
+}
+
+export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
+  const stored = (await readSettingsRows(ctx.db))[MAPPING_SETTING];
+  if (!stored || typeof stored !== 'object') return {};
+  const fields: readonly (ImportField | null)[] = [...IMPORT_FIELDS, null];
+  return Object.fromEntries(
+    Object.entries(stored as Record<string, unknown>).filter(([, f]) => fields.includes(f as ImportField)),
+  ) as ColumnMapping;
+}
+
+const bytesOf = (base64: string, name: string): Uint8Array => {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidField('files', `${name} did not arrive as base64`);
+  return Buffer.from(base64, 'base64');
+};
+
+function optionsOf(input: ParsedInput<'import.preview'>, dryRun: boolean): ImportOptions {
+  return {
+    files: input.files.map((f) => ({ name: f.name, bytes: bytesOf(f.base64, f.name) })),
+    encoding: input.encoding === 'auto' ? undefined : input.encoding,
+    mapping: input.mapping,
+    existing: input.existing,
+    dryRun,
+  };
+}
+
+export function importHandlers(ctx: ServiceContext): ImportHandlers {
+  return {
+    'import.preview': (input) => runImport(ctx, optionsOf(input, true)),
+    'import.commit': (input) => runImport(ctx, optionsOf(input, false)),
+    'import.savedMapping': () => savedMapping(ctx),
+    'import.saveMapping': async ({ mapping }) => {
+      requirePermission(ctx.actor(), 'book.write');
+      const merged = { ...(await savedMapping(ctx)), ...mapping };
+      await writeSetting(ctx.db, MAPPING_SETTING, merged);
+      return { columns: Object.keys(merged).length };
+    },
+    'import.template': async ({ language }) => {
+      const bytes = await templateWorkbook(language);
+      return {
+        name: `pledgebook-import-template-${language}.xlsx`,
+        base64: Buffer.from(bytes).toString('base64'),
+      };
+    },
+    'export.book': async ({ what, format, language }) => {
+      const files = await exportBook(ctx, { what, format, language });
+      return { files: files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })) };
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Writes a read loan book through the same functions the screens use — new borrowers, loans with
+ * their contract schedule, payments checked against the statement engine — in ONE transaction.
+ * Any rejected row rolls the whole import back, so a preview is simply this run, undone.
+ *
+ * Loan numbers the book already has:
+ *  - skip: the loan row and its payments in the file are left out; the book keeps its loan.
+ *  - update: the terms are replaced by a new schedule version, but only while the loan has no
+ *    payment recorded in Pledgebook (else that row is rejected): a schedule under real payments
+ *    is changed by a restructuring, never by a spreadsheet.
+ * Payments for a loan already in the book are added, except one with the same date and amount
+ * as a payment the loan already has: re-importing a payments sheet does not post it twice.
+ */
+import { buildSchedule, computeStatement } from '../../../shared/engine';
+import type { ImportResult } from '../../../shared/contract';
+import type { ImportBook, PaymentDraft, RowError, RowRef } from '../../../shared/import/book';
+import type { ImportField } from '../../../shared/import/fields';
+import type { ServiceContext } from '../context';
+import { DomainError } from '../errors';
+import { insertBorrower } from '../borrowers/borrowers.service';
+import { insertLoan } from '../loans/loans.service';
+import { insertScheduleVersion, type Db } from '../loans/loan.repository';
+import { loadLoanBook, refreshLoanStatus, writeLoanStatus } from '../loans/loan-status';
+import { checkPayment, nextReceiptNumber, settleStatus } from '../payments/payments.service';
+import { appendAudit } from '../audit/audit';
+
+export type ExistingLoans = 'skip' | 'update';
+type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'payments' | 'updated' | 'skipped'>;
+
+class RollBack extends Error {}
+
+/** The header a field had in the row's sheet, so errors point at the lender's own column. */
+function columnOf(book: ImportBook, at: RowRef, field: ImportField): string {
+  const plan = book.sheets.find((s) => s.name === at.sheet);
+  const i = plan?.fields.indexOf(field) ?? -1;
+  return i >= 0 ? plan!.headers[i]! : field;
+}
+
+const PAYMENT_FIELD: Record<string, ImportField> = { date: 'paymentDate', amount: 'paymentAmount' };
+
+export async function writeBook(
+  ctx: ServiceContext,
+  book: ImportBook,
+  options: { existing: ExistingLoans; dryRun: boolean; files: string[] },
+): Promise<Counts & { errors: RowError[]; committed: boolean }> {
+  const { clock } = ctx;
+  const today = clock.today();
+  const now = clock.now();
+  const errors: RowError[] = [...book.errors];
+  const counts: Counts = { borrowers: 0, loans: 0, payments: 0, updated: 0, skipped: 0 };
+  const reject = (at: RowRef, field: ImportField | '', reason: string) =>
+    errors.push({ ...at, column: field ? columnOf(book, at, field) : '', reason });
+
+  const work = async (trx: Db) => {
+    const borrowerIds = new Map(
+      (await trx.selectFrom('borrowers').select(['id', 'id_number']).execute()).map((b) => [
+        b.id_number,
+        b.id,
+      ]),
+    );
+    for (const b of book.borrowers) {
+      if (borrowerIds.has(b.idNumber)) continue;
+      const created = await insertBorrower(trx, { ...b, kind: 'person' }, now);
+      borrowerIds.set(b.idNumber, created.id);
+      counts.borrowers += 1;
+    }
+
+    const loanIds = new Map(
+      (await trx.selectFrom('loans').select(['id', 'number']).execute()).map((l) => [l.number, l.id]),
+    );
+    const skippedNumbers = new Set<string>();
+    const withPayments = new Set(book.payments.map((p) => p.loanNumber));
+    const touched = new Set<number>();
+    for (const loan of book.loans) {
+      const existingId = loanIds.get(loan.number);
+      const borrowerId = borrowerIds.get(loan.borrowerIdNumber)!;
+      const installments = buildSchedule(loan.terms);
+      if (existingId === undefined) {
+        const id = await insertLoan(trx, { ...loan, borrowerId, status: 'active' }, installments, now);
+        loanIds.set(loan.number, id);
+        if (withPayments.has(loan.number)) {
+          touched.add(id);
+        } else {
+          // What refreshLoanStatus would compute, without reading back the rows just written:
+          // a new imported loan has no penalty rate, no grace days and no payments.
+          const statement = computeStatement({
+            installments,
+            penaltyDailyRatePercent: '0',
+            graceDays: 0,
+            payments: [],
+            asOf: today,
+          });
+          await writeLoanStatus(trx, id, statement, null);
+        }
+        counts.loans += 1;
+      } else if (options.existing === 'skip') {
+        skippedNumbers.add(loan.number);
+        counts.skipped += 1;
+      } else {
+        const payment = await trx
+          .selectFrom('payments')
+          .select('id')
+          .where('loan_id', '=', existingId)
+          .executeTakeFirst();
+        if (payment) {
+          reject(
+            loan.at,
+            'loanNumber',
+            `loan ${loan.number} already has payments in Pledgebook, so it cannot be updated`,
+          );
+          continue;
+        }
+        await trx
+          .updateTable('loans')
+          .set({
+            borrower_id: borrowerId,
+            product: loan.product,
+            principal: loan.terms.principal,
+            annual_rate_percent: loan.terms.annualRatePercent,
+            months: loan.terms.months,
+            method: loan.terms.method,
+            start_date: loan.terms.startDate,
+            updated_at: now,
+          })
+          .where('id', '=', existingId)
+          .execute();
+        const last = await trx
+          .selectFrom('schedule_versions')
+          .select((eb) => eb.fn.max('version').as('v'))
+          .where('loan_id', '=', existingId)
+          .executeTakeFirstOrThrow();
+        await insertScheduleVersion(
+          trx,
+          {
+            loanId: existingId,
+            version: (last.v ?? 0) + 1,
+            reason: 'import',
+            effectiveFrom: loan.terms.startDate,
+            createdAt: now,
+          },
+          installments,
+        );
+        touched.add(existingId);
+        counts.updated += 1;
+      }
+    }
+
+    const byLoan = new Map<string, PaymentDraft[]>();
+    for (const p of book.payments) {
+      if (skippedNumbers.has(p.loanNumber)) {
+        counts.skipped += 1;
+        continue;
+      }
+      if (!loanIds.has(p.loanNumber)) {
+        reject(p.at, 'loanNumber', `there is no loan ${p.loanNumber} in this file or in the book`);
+        continue;
+      }
+      byLoan.set(p.loanNumber, [...(byLoan.get(p.loanNumber) ?? []), p]);
+    }
+    for (const [number, payments] of byLoan) {
+      const loanId = loanIds.get(number)!;
+      const book = await loadLoanBook(trx, loanId);
+      const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
+      // The engine applies payments by date; posting them in date order checks each like the clerk would.
+      for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+        if (earlier.has(`${p.date}|${p.amount}`)) {
+          counts.skipped += 1;
+          continue;
+        }
+        try {
+          checkPayment(book, p.date, p.amount, today);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const issue = (error.details as { field?: string }[] | undefined)?.[0];
+          reject(
+            p.at,
+            PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber',
+            error.message.replace(/^\w+: /, ''),
+          );
+          continue;
+        }
+        const row = await trx
+          .insertInto('payments')
+          .values({
+            loan_id: loanId,
+            receipt_number: await nextReceiptNumber(trx, today),
+            date: p.date,
+            amount: p.amount,
+            method: 'other',
+            reference: p.reference,
+            received_by: '',
+            reverses_payment_id: null,
+            reversal_reason: '',
+            created_at: now,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        book.paymentRows.push(row);
+        counts.payments += 1;
+      }
+      touched.delete(loanId);
+      const statement = await refreshLoanStatus(trx, loanId, today);
+      await settleStatus(trx, book, statement, now);
+    }
+    for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
+
+    if (errors.length > 0 || options.dryRun) throw new RollBack();
+    await appendAudit(trx, ctx, {
+      entity: 'import',
+      entityId: options.files.join(', ').slice(0, 200),
+      action: 'import',
+      after: counts,
+    });
+  };
+
+  try {
+    await ctx.db.transaction().execute(work);
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    return { ...counts, errors, committed: false };
+  }
+  return { ...counts, errors, committed: true };
+}

@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { PlanComparison } from '../../../shared/engine/plans';
+import type { PlanRow, PlanSpecInput } from '../../../shared/contract/plans';
+import type { Db } from '../loans/loan.repository';
+
+export function planRowsQuery(db: Db) {
+  return db
+    .selectFrom('repayment_plans as p')
+    .innerJoin('loans as l', 'l.id', 'p.loan_id')
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .selectAll('p')
+    .select(['l.number as loan_number', 'b.name as borrower_name'])
+    .orderBy(sql`p.status = 'proposed'`, 'desc')
+    .orderBy('p.id', 'desc');
+}
+
+type PlanQueryRow = Awaited<ReturnType<ReturnType<typeof planRowsQuery>['executeTakeFirstOrThrow']>>;
+
+export function toPlanRow(r: PlanQueryRow): PlanRow {
+  return {
+    id: r.id,
+    loanId: r.loan_id,
+    loanNumber: r.loan_number,
+    borrowerName: r.borrower_name,
+    type: r.type,
+    spec: JSON.parse(r.params) as PlanSpecInput,
+    status: r.status,
+    asOf: r.as_of,
+    proposedBy: r.proposed_by_name,
+    proposedByUserId: r.proposed_by,
+    proposedAt: r.proposed_at,
+    proposalNote: r.proposal_note,
+    decidedBy: r.decided_by_name,
+    decidedAt: r.decided_at,
+    decisionNote: r.decision_note,
+    versionId: r.version_id,
+    endedOn: r.ended_on,
+    comparison: JSON.parse(r.comparison) as PlanComparison,
+  };
+}
+
+export async function planRowById(db: Db, id: number): Promise<PlanRow | undefined> {
+  const row = await planRowsQuery(db).where('p.id', '=', id).executeTakeFirst();
+  return row && toPlanRow(row);
+}

@@ -1,0 +1,222 @@
+import {
+  OPEN_STATUSES,
+  planSpecSchema,
+  toPlanSpec,
+  type PlanPreview,
+  type PlanSpecInput,
+} from '../../../shared/contract';
+import { applyPlan, PlanRefusal, type PlanOutcome } from '../../../shared/engine/plans';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import { insertScheduleVersion, type Db } from '../loans/loan.repository';
+import { loadLoanBook, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
+import { planLoanOf } from './plan-loan';
+import { reviewPlans } from './adherence';
+import { agreementOf } from './agreement';
+import { planRowById, planRowsQuery, toPlanRow } from './plans.repository';
+
+type PlanHandlers = Pick<
+  Handlers,
+  'plans.preview' | 'plans.propose' | 'plans.decide' | 'plans.list' | 'plans.get'
+>;
+
+function requireOpenLoan(book: LoanBook): void {
+  if (!OPEN_STATUSES.includes(book.loan.status)) {
+    throw ruleViolation(
+      `Loan ${book.loan.number} is ${book.loan.status}: a plan can only be made for a loan that is still open.`,
+    );
+  }
+}
+
+/** The plan on the loan's statement today, computed on its active schedule version. */
+function outcomeOn(book: LoanBook, today: string, spec: ReturnType<typeof toPlanSpec>): PlanOutcome {
+  try {
+    return applyPlan(statementOf(book, today), planLoanOf(book.loan), spec);
+  } catch (error) {
+    if (error instanceof PlanRefusal) throw invalidField(error.field, error.message);
+    throw error;
+  }
+}
+
+async function nextVersionNumber(db: Db, loanId: number): Promise<number> {
+  const row = await db
+    .selectFrom('schedule_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('loan_id', '=', loanId)
+    .executeTakeFirst();
+  return (row?.v ?? 0) + 1;
+}
+
+export function planHandlers(ctx: ServiceContext): PlanHandlers {
+  const { db, clock } = ctx;
+  return {
+    'plans.preview': async ({ loanId, candidates }) => {
+      const book = await loadLoanBook(db, loanId);
+      requireOpenLoan(book);
+      const statement = statementOf(book, clock.today());
+      return candidates.map((input): PlanPreview => {
+        const spec = input as PlanSpecInput;
+        try {
+          const outcome = applyPlan(statement, planLoanOf(book.loan), toPlanSpec(input));
+          return {
+            ok: true,
+            spec,
+            installments: outcome.installments,
+            comparison: outcome.comparison,
+            balances: outcome.balances,
+          };
+        } catch (error) {
+          if (!(error instanceof PlanRefusal)) throw error;
+          return { ok: false, spec, field: error.field, message: error.message };
+        }
+      });
+    },
+
+    'plans.propose': async ({ loanId, spec, note }) => {
+      const actor = requirePermission(ctx.actor(), 'plans.propose');
+      const id = await db.transaction().execute(async (trx) => {
+        const today = clock.today();
+        const book = await loadLoanBook(trx, loanId);
+        requireOpenLoan(book);
+        const outcome = outcomeOn(book, today, toPlanSpec(spec));
+        const { id } = await trx
+          .insertInto('repayment_plans')
+          .values({
+            loan_id: loanId,
+            type: spec.type,
+            params: JSON.stringify(spec),
+            status: 'proposed',
+            as_of: today,
+            comparison: JSON.stringify(outcome.comparison),
+            penalty_waived: outcome.comparison.penaltyWaived,
+            written_off: outcome.comparison.writtenOff,
+            proposed_by: actor.userId,
+            proposed_by_name: actor.displayName,
+            proposed_at: clock.now(),
+            proposal_note: note,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'plan',
+          entityId: id,
+          action: 'propose',
+          after: { loanId, spec, note },
+        });
+        return id;
+      });
+      return (await planRowById(db, id))!;
+    },
+
+    'plans.decide': async ({ planId, decision, note }) => {
+      const actor = requirePermission(ctx.actor(), 'approvals.decide');
+      await db.transaction().execute(async (trx) => {
+        const today = clock.today();
+        const plan = await trx
+          .selectFrom('repayment_plans')
+          .selectAll()
+          .where('id', '=', planId)
+          .executeTakeFirst();
+        if (!plan) throw notFound('Plan', planId);
+        if (plan.status !== 'proposed')
+          throw ruleViolation(`Plan #${planId} is ${plan.status}; only a proposed plan can be decided.`);
+        if (plan.proposed_by === actor.userId) {
+          throw ruleViolation(
+            `You proposed plan #${planId}; another user with approval rights must approve or reject it.`,
+          );
+        }
+        const decided = {
+          decided_by: actor.userId,
+          decided_by_name: actor.displayName,
+          decided_at: clock.now(),
+          decision_note: note,
+        };
+        if (decision === 'reject') {
+          await trx
+            .updateTable('repayment_plans')
+            .set({ status: 'rejected', ...decided })
+            .where('id', '=', planId)
+            .execute();
+          await appendAudit(trx, ctx, {
+            entity: 'plan',
+            entityId: planId,
+            action: 'reject',
+            after: { note },
+          });
+          return;
+        }
+        const book = await loadLoanBook(trx, plan.loan_id);
+        requireOpenLoan(book);
+        const active = await trx
+          .selectFrom('repayment_plans')
+          .select('id')
+          .where('loan_id', '=', plan.loan_id)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        if (active) {
+          throw ruleViolation(
+            `Loan ${book.loan.number} already follows plan #${active.id}; it must end before another starts.`,
+          );
+        }
+        // The figures are recomputed on the approval date: payments or penalty since the proposal count.
+        const spec = planSpecSchema.parse(JSON.parse(plan.params));
+        const outcome = outcomeOn(book, today, toPlanSpec(spec));
+        const statement = statementOf(book, today);
+        const versionId = await insertScheduleVersion(
+          trx,
+          {
+            loanId: plan.loan_id,
+            version: await nextVersionNumber(trx, plan.loan_id),
+            reason: `plan #${planId}: ${plan.type}`,
+            effectiveFrom: today,
+            createdAt: clock.now(),
+          },
+          outcome.version,
+        );
+        await trx
+          .updateTable('loans')
+          .set({ status: 'restructured', updated_at: clock.now() })
+          .where('id', '=', plan.loan_id)
+          .execute();
+        await trx
+          .updateTable('repayment_plans')
+          .set({
+            status: 'active',
+            ...decided,
+            as_of: today,
+            comparison: JSON.stringify(outcome.comparison),
+            penalty_waived: outcome.comparison.penaltyWaived,
+            written_off: outcome.comparison.writtenOff,
+            version_id: versionId,
+            carried_rows: outcome.carriedRows,
+            held_due_date: statement.dpdReason?.dueDate ?? null,
+          })
+          .where('id', '=', planId)
+          .execute();
+        await refreshLoanStatus(trx, plan.loan_id, today);
+        await appendAudit(trx, ctx, {
+          entity: 'plan',
+          entityId: planId,
+          action: 'approve',
+          before: { loanStatus: book.loan.status, version: book.version },
+          after: { note, versionId, comparison: outcome.comparison },
+        });
+      });
+      return (await planRowById(db, planId))!;
+    },
+
+    'plans.get': async ({ planId }) => agreementOf(db, planId, clock.today()),
+
+    'plans.list': async ({ status, loanId }) => {
+      // Plans are judged whenever they are looked at, so a missed installment shows at once.
+      await db.transaction().execute((trx) => reviewPlans(trx, ctx, clock.today()));
+      let q = planRowsQuery(db);
+      if (status) q = q.where('p.status', '=', status);
+      if (loanId) q = q.where('p.loan_id', '=', loanId);
+      return (await q.limit(500).execute()).map(toPlanRow);
+    },
+  };
+}

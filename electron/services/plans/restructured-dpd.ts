@@ -1,0 +1,85 @@
+/**
+ * THE rule for how a restructured loan is aged (the `restructuredDpdPolicy` setting). Both the
+ * status cache (which every list, worklist and report reads DPD from) and the loan's statement
+ * view go through `reportedDelinquency`, so they always agree.
+ *
+ *  - 'reset': the loan is aged on its new schedule version like any loan — approval brings DPD
+ *    back to 0, and only missed plan installments make it late again.
+ *  - 'cure' (default): approval does not make an overdue loan current. Until `cureInstallments`
+ *    plan installments in a row have been kept (or every plan installment is paid), DPD keeps
+ *    counting from the oldest installment that was unpaid when the plan was approved — the loan
+ *    stays delinquent. Once cured, it is aged on the new version like 'reset'.
+ */
+import { bucketOf, type Statement } from '../../../shared/engine';
+import { compareDates, daysBetween, type IsoDate } from '../../../shared/dates/civil';
+import {
+  DEFAULT_PLAN_SETTINGS,
+  planSettingsShape,
+  type PlanSettings,
+} from '../../../shared/contract/plan-settings';
+import type { LoanBook } from '../loans/loan-status';
+import type { Db } from '../loans/loan.repository';
+import { readSettingsRows } from '../system/settings.repository';
+import { planStanding } from './plan-standing';
+
+export async function planSettingsOf(db: Db): Promise<PlanSettings> {
+  const rows = await readSettingsRows(db);
+  const read = <K extends keyof PlanSettings>(key: K): PlanSettings[K] => {
+    const parsed = planSettingsShape[key].safeParse(rows[key]);
+    return (parsed.success ? parsed.data : DEFAULT_PLAN_SETTINGS[key]) as PlanSettings[K];
+  };
+  return {
+    restructuredDpdPolicy: read('restructuredDpdPolicy'),
+    cureInstallments: read('cureInstallments'),
+    planToleranceDays: read('planToleranceDays'),
+  };
+}
+
+/** The statement with DPD counted from `heldDueDate` when that is older than the engine's answer. */
+export function holdDelinquency(statement: Statement, heldDueDate: IsoDate): Statement {
+  const held = Math.max(0, daysBetween(heldDueDate, statement.asOf));
+  if (held <= statement.daysPastDue) return statement;
+  const oldest = statement.oldestUnpaidDueDate;
+  return {
+    ...statement,
+    daysPastDue: held,
+    bucket: bucketOf(held),
+    dpdReason: {
+      installment: statement.dpdReason?.installment ?? 0,
+      dueDate: heldDueDate,
+      daysPastDue: held,
+    },
+    oldestUnpaidDueDate: oldest !== null && compareDates(oldest, heldDueDate) < 0 ? oldest : heldDueDate,
+  };
+}
+
+/** The statement as the app reports it, with the restructured-loan DPD policy applied. */
+export async function reportedDelinquency(
+  db: Db,
+  book: LoanBook,
+  statement: Statement,
+  statementAt: (date: IsoDate) => Statement,
+): Promise<Statement> {
+  if (book.loan.status !== 'restructured') return statement;
+  const plan = await db
+    .selectFrom('repayment_plans')
+    .select(['held_due_date', 'carried_rows'])
+    .where('loan_id', '=', book.loan.id)
+    .where('status', 'in', ['active', 'broken', 'completed'])
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!plan?.held_due_date || plan.carried_rows === null) return statement;
+  const settings = await planSettingsOf(db);
+  if (settings.restructuredDpdPolicy === 'reset') return statement;
+  const standing = planStanding(
+    book.installments,
+    plan.carried_rows,
+    statementAt,
+    statement.asOf,
+    settings.planToleranceDays,
+  );
+  const cured =
+    standing.completed ||
+    standing.keptInARow >= Math.min(settings.cureInstallments, standing.planInstallments);
+  return cured ? statement : holdDelinquency(statement, plan.held_due_date);
+}

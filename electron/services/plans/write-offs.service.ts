@@ -1,0 +1,248 @@
+/**
+ * Write-off (核销): one user asks, another with approval rights approves, and the loan leaves the
+ * book as 'written-off' with its payoff on that day recorded. Money received afterwards is a
+ * recovery, kept in its own table: the statement engine and the payments ledger are unchanged,
+ * and reports read recoveries by date.
+ */
+import { OPEN_STATUSES, type RecoveryRow, type WriteOffRow } from '../../../shared/contract';
+import { requirePermission } from '../auth/permissions';
+import { appendAudit } from '../audit/audit';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import type { Db } from '../loans/loan.repository';
+import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+
+type WriteOffHandlers = Pick<
+  Handlers,
+  'writeOffs.request' | 'writeOffs.decide' | 'writeOffs.list' | 'recoveries.record' | 'recoveries.list'
+>;
+
+function writeOffRows(db: Db) {
+  return db
+    .selectFrom('write_offs as w')
+    .innerJoin('loans as l', 'l.id', 'w.loan_id')
+    .selectAll('w')
+    .select('l.number')
+    .orderBy('w.id', 'desc');
+}
+
+function toWriteOff(
+  r: Awaited<ReturnType<ReturnType<typeof writeOffRows>['executeTakeFirstOrThrow']>>,
+): WriteOffRow {
+  return {
+    id: r.id,
+    loanId: r.loan_id,
+    loanNumber: r.number,
+    status: r.status,
+    amount: r.amount,
+    principal: r.principal,
+    approvedOn: r.approved_on,
+    requestedBy: r.requested_by_name,
+    reason: r.reason,
+    decidedBy: r.decided_by_name,
+    decisionNote: r.decision_note,
+  };
+}
+
+async function writeOffById(db: Db, id: number): Promise<WriteOffRow> {
+  return toWriteOff(await writeOffRows(db).where('w.id', '=', id).executeTakeFirstOrThrow());
+}
+
+export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
+  const { db, clock } = ctx;
+  return {
+    'writeOffs.request': async ({ loanId, reason }) => {
+      const actor = requirePermission(ctx.actor(), 'book.write');
+      const id = await db.transaction().execute(async (trx) => {
+        const book = await loadLoanBook(trx, loanId);
+        if (!OPEN_STATUSES.includes(book.loan.status)) {
+          throw ruleViolation(
+            `Loan ${book.loan.number} is ${book.loan.status}: only an open loan can be written off.`,
+          );
+        }
+        const pending = await trx
+          .selectFrom('write_offs')
+          .select('id')
+          .where('loan_id', '=', loanId)
+          .where('status', '=', 'proposed')
+          .executeTakeFirst();
+        if (pending)
+          throw ruleViolation(`Write-off #${pending.id} of loan ${book.loan.number} is already waiting.`);
+        const { id } = await trx
+          .insertInto('write_offs')
+          .values({
+            loan_id: loanId,
+            status: 'proposed',
+            requested_by: actor.userId,
+            requested_by_name: actor.displayName,
+            requested_at: clock.now(),
+            reason,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, {
+          entity: 'write-off',
+          entityId: id,
+          action: 'request',
+          after: { loanId, reason },
+        });
+        return id;
+      });
+      return writeOffById(db, id);
+    },
+
+    'writeOffs.decide': async ({ writeOffId, decision, note }) => {
+      const actor = requirePermission(ctx.actor(), 'approvals.decide');
+      await db.transaction().execute(async (trx) => {
+        const today = clock.today();
+        const row = await trx
+          .selectFrom('write_offs')
+          .selectAll()
+          .where('id', '=', writeOffId)
+          .executeTakeFirst();
+        if (!row) throw notFound('Write-off', writeOffId);
+        if (row.status !== 'proposed')
+          throw ruleViolation(`Write-off #${writeOffId} is already ${row.status}.`);
+        if (row.requested_by === actor.userId) {
+          throw ruleViolation(
+            `You requested write-off #${writeOffId}; another user with approval rights must decide it.`,
+          );
+        }
+        const decided = {
+          decided_by: actor.userId,
+          decided_by_name: actor.displayName,
+          decided_at: clock.now(),
+          decision_note: note,
+        };
+        if (decision === 'reject') {
+          await trx
+            .updateTable('write_offs')
+            .set({ status: 'rejected', ...decided })
+            .where('id', '=', writeOffId)
+            .execute();
+          await appendAudit(trx, ctx, {
+            entity: 'write-off',
+            entityId: writeOffId,
+            action: 'reject',
+            after: { note },
+          });
+          return;
+        }
+        const book = await loadLoanBook(trx, row.loan_id);
+        if (!OPEN_STATUSES.includes(book.loan.status)) {
+          throw ruleViolation(
+            `Loan ${book.loan.number} is ${book.loan.status}: only an open loan can be written off.`,
+          );
+        }
+        const statement = statementOf(book, today);
+        const amount = payoffOf(statement);
+        await trx
+          .updateTable('write_offs')
+          .set({
+            status: 'approved',
+            ...decided,
+            amount,
+            principal: statement.outstandingPrincipal,
+            approved_on: today,
+          })
+          .where('id', '=', writeOffId)
+          .execute();
+        await trx
+          .updateTable('loans')
+          .set({ status: 'written-off', updated_at: clock.now() })
+          .where('id', '=', row.loan_id)
+          .execute();
+        await refreshLoanStatus(trx, row.loan_id, today);
+        await appendAudit(trx, ctx, {
+          entity: 'write-off',
+          entityId: writeOffId,
+          action: 'approve',
+          before: { loanStatus: book.loan.status },
+          after: { amount, principal: statement.outstandingPrincipal, note },
+        });
+      });
+      return writeOffById(db, writeOffId);
+    },
+
+    'writeOffs.list': async ({ loanId }) => {
+      let q = writeOffRows(db);
+      if (loanId) q = q.where('w.loan_id', '=', loanId);
+      return (await q.execute()).map(toWriteOff);
+    },
+
+    'recoveries.record': async (input) => {
+      const actor = requirePermission(ctx.actor(), 'payments.record');
+      const id = await db.transaction().execute(async (trx) => {
+        const today = clock.today();
+        const writeOff = await trx
+          .selectFrom('write_offs')
+          .select(['id', 'approved_on'])
+          .where('loan_id', '=', input.loanId)
+          .where('status', '=', 'approved')
+          .executeTakeFirst();
+        if (!writeOff?.approved_on) {
+          throw ruleViolation(
+            'Only money for a written-off loan is a recovery; record other money as a payment.',
+          );
+        }
+        if (input.date > today)
+          throw invalidField('date', `a recovery cannot be dated after today (${today})`);
+        if (input.date < writeOff.approved_on) {
+          throw invalidField('date', `must not be before the write-off on ${writeOff.approved_on}`);
+        }
+        const { id } = await trx
+          .insertInto('recoveries')
+          .values({
+            loan_id: input.loanId,
+            write_off_id: writeOff.id,
+            date: input.date,
+            amount: input.amount,
+            method: input.method,
+            reference: input.reference,
+            received_by: actor.displayName,
+            created_at: clock.now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, ctx, { entity: 'recovery', entityId: id, action: 'record', after: input });
+        return id;
+      });
+      return (await recoveryRows(db).where('r.id', '=', id).execute()).map(toRecovery)[0]!;
+    },
+
+    'recoveries.list': async ({ loanId, from, to }) => {
+      let q = recoveryRows(db);
+      if (loanId) q = q.where('r.loan_id', '=', loanId);
+      if (from) q = q.where('r.date', '>=', from);
+      if (to) q = q.where('r.date', '<=', to);
+      return (await q.execute()).map(toRecovery);
+    },
+  };
+}
+
+function recoveryRows(db: Db) {
+  return db
+    .selectFrom('recoveries as r')
+    .innerJoin('loans as l', 'l.id', 'r.loan_id')
+    .selectAll('r')
+    .select('l.number')
+    .orderBy('r.date')
+    .orderBy('r.id');
+}
+
+function toRecovery(
+  r: Awaited<ReturnType<ReturnType<typeof recoveryRows>['executeTakeFirstOrThrow']>>,
+): RecoveryRow {
+  return {
+    id: r.id,
+    loanId: r.loan_id,
+    loanNumber: r.number,
+    writeOffId: r.write_off_id,
+    date: r.date,
+    amount: r.amount,
+    method: r.method,
+    reference: r.reference,
+    receivedBy: r.received_by,
+  };
+}

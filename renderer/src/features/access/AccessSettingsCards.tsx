@@ -1,0 +1,15 @@
+import { useApi } from '../../api/hooks';
+import { ApprovalsCard } from './ApprovalsCard';
+import { AuditCard } from './AuditCard';
+
+/** The Settings cards for approvals and the audit trail, shown to those allowed to use them. */
+export function AccessSettingsCards() {
+  const status = useApi('auth.status', {});
+  const may = (permission: string) => status.data?.user?.permissions.includes(permission) ?? false;
+  return (
+    <>
+      {may('approvals.decide') && <ApprovalsCard />}
+      {may('audit.read') && <AuditCard />}
+    </>
+  );
+}

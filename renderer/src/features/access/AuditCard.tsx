@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Card } from '../../components/Page';
+import { Field } from '../../components/form';
+import { useDebounced } from '../../components/useDebounced';
+
+const PAGE = 200;
+
+/** The audit viewer in Settings: filter by user, record type and date; verify the hash chain. */
+export function AuditCard() {
+  const { t } = useTranslation();
+  const [username, setUsername] = useState('');
+  const [entity, setEntity] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const typedUser = useDebounced(username, 300);
+  const typedEntity = useDebounced(entity, 300);
+  const list = useApi('audit.list', {
+    username: typedUser,
+    entity: typedEntity,
+    ...(from ? { from } : {}),
+    ...(to ? { to } : {}),
+    limit: PAGE,
+  });
+  const verify = useApiMutation('audit.verify');
+
+  return (
+    <Card title={t('access.auditTitle')}>
+      <div className="form-grid">
+        <Field label={t('access.auditUser')} htmlFor="audit-user">
+          <input id="audit-user" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </Field>
+        <Field label={t('access.auditEntity')} htmlFor="audit-entity">
+          <input id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)} />
+        </Field>
+        <Field label={t('access.auditFrom')} htmlFor="audit-from">
+          <input id="audit-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </Field>
+        <Field label={t('access.auditTo')} htmlFor="audit-to">
+          <input id="audit-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="btn" onClick={() => verify.mutate({})} disabled={verify.isPending}>
+          {t('access.verify')}
+        </button>
+        {verify.data && (
+          <span role="status" className={verify.data.ok ? 'muted' : 'field-error'}>
+            {verify.data.ok
+              ? t('access.verifyOk', { rows: verify.data.rows })
+              : t('access.verifyBroken', {
+                  id: verify.data.firstBroken?.id,
+                  problem: verify.data.firstBroken?.problem,
+                })}
+          </span>
+        )}
+      </div>
+      {verify.error && <ErrorPanel error={verify.error} />}
+      {list.error && <ErrorPanel error={list.error} />}
+      {list.data && list.data.rows.length === 0 && <p className="muted">{t('access.auditNone')}</p>}
+      {list.data && list.data.rows.length > 0 && (
+        <>
+          <p className="muted">
+            {t('access.auditShown', { shown: list.data.rows.length, total: list.data.total })}
+          </p>
+          <table className="grid" aria-label={t('access.auditTitle')}>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('access.auditWhen')}</th>
+                <th>{t('access.auditUser')}</th>
+                <th>{t('access.auditRecord')}</th>
+                <th>{t('access.auditAction')}</th>
+                <th>{t('access.auditChange')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="num">{r.id}</td>
+                  <td>{r.at.replace('T', ' ').slice(0, 19)}</td>
+                  <td>{r.username}</td>
+                  <td>
+                    {r.entity} {r.entityId}
+                  </td>
+                  <td>{r.action}</td>
+                  <td className="audit-change">
+                    <code>{r.before ?? '—'}</code> → <code>{r.after ?? '—'}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Card>
+  );
+}

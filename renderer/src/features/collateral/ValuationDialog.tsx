@@ -1,0 +1,113 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { VALUATION_SOURCES, type ValuationSource } from '../../../../shared/contract';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Field } from '../../components/form';
+import { parseMoneyInput } from '../../format/format';
+import { readFileAsBase64 } from './Attachments';
+import { fieldErrorsOf, useCollateralMutation } from './shared-ui';
+
+/** Records a dated valuation, with its source, who made it, and an optional supporting document. */
+export function ValuationDialog({
+  itemId,
+  today,
+  onDone,
+}: {
+  itemId: number;
+  today: string;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const add = useCollateralMutation('collateral.addValuation');
+  const upload = useCollateralMutation('attachments.upload');
+  const [v, setV] = useState({
+    date: today,
+    source: 'appraiser' as ValuationSource,
+    value: '',
+    valuedBy: '',
+    note: '',
+  });
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const errors = fieldErrorsOf(add.error);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFileError(null);
+    const document = file
+      ? await readFileAsBase64(file).catch((err: Error) => setFileError(err.message))
+      : null;
+    if (file && !document) return;
+    const { id } = await add.mutateAsync({ itemId, ...v, value: parseMoneyInput(v.value) ?? -1 });
+    if (document && file) {
+      await upload.mutateAsync({
+        valuationId: id,
+        category: 'appraisal',
+        fileName: file.name,
+        mime: file.type || 'application/octet-stream',
+        dataBase64: document,
+      });
+    }
+    onDone();
+  };
+
+  return (
+    <form className="form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
+      <Field label={t('collateral.valuation.value')} htmlFor="vd-value" error={errors.value}>
+        <input
+          id="vd-value"
+          inputMode="decimal"
+          autoFocus
+          value={v.value}
+          onChange={(e) => setV({ ...v, value: e.target.value })}
+        />
+      </Field>
+      <Field label={t('collateral.valuation.date')} htmlFor="vd-date" error={errors.date}>
+        <input
+          id="vd-date"
+          type="date"
+          max={today}
+          value={v.date}
+          onChange={(e) => setV({ ...v, date: e.target.value })}
+        />
+      </Field>
+      <Field label={t('collateral.valuation.source')} htmlFor="vd-source">
+        <select
+          id="vd-source"
+          value={v.source}
+          onChange={(e) => setV({ ...v, source: e.target.value as ValuationSource })}
+        >
+          {VALUATION_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`collateral.sources.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('collateral.valuation.by')} htmlFor="vd-by" error={errors.valuedBy}>
+        <input id="vd-by" value={v.valuedBy} onChange={(e) => setV({ ...v, valuedBy: e.target.value })} />
+      </Field>
+      <Field label={t('collateral.valuation.note')} htmlFor="vd-note">
+        <input id="vd-note" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
+      </Field>
+      <Field label={t('collateral.valuation.document')} htmlFor="vd-file" error={fileError ?? undefined}>
+        <input
+          id="vd-file"
+          type="file"
+          accept="image/*,application/pdf"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={add.isPending || upload.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+      {add.error && <ErrorPanel error={add.error} />}
+      {upload.error && <ErrorPanel error={upload.error} />}
+    </form>
+  );
+}

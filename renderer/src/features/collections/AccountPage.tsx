@@ -1,0 +1,168 @@
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ContactRow } from '../../../../shared/contract';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { FRESH } from './fresh';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { DpdBadge } from '../../components/badges';
+import { Card, Facts, Page } from '../../components/Page';
+import { ContactForm } from './ContactForm';
+import { ContactList, PromiseList } from './ContactList';
+import { CollectionsTimeline } from './CollectionsTimeline';
+import { PlanVisitForm, VisitList } from './Visits';
+import { markVisited, nextAccount } from './next-account';
+import './collections.css';
+
+/** One account being worked: what is owed, what was said and promised, and what to do next. */
+export function AccountPage() {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const navigate = useNavigate();
+  const loanId = Number(useParams().loanId);
+  const account = useApi('collections.account', { loanId }, FRESH);
+  const worklist = useApi('collections.worklist', {}, FRESH);
+  const assign = useApiMutation('collections.assign', ['collections.']);
+  const unreachable = useApiMutation('collections.setUnreachable', ['collections.']);
+  const escalate = useApiMutation('collections.openLegalCase', ['collections.', 'loans.']);
+  const info = useApi('system.info', {});
+  const [amending, setAmending] = useState<ContactRow | null>(null);
+  const [planning, setPlanning] = useState(false);
+  const [collector, setCollector] = useState('');
+  const [done, setDone] = useState(false);
+  if (account.error) throw account.error;
+  const a = account.data;
+  if (!a) return null;
+
+  const goNext = () => {
+    markVisited(loanId);
+    const next = worklist.data && nextAccount(worklist.data.rows, loanId);
+    if (!next) return setDone(true);
+    markVisited(next.loanId);
+    setAmending(null);
+    navigate(`/collections/loans/${next.loanId}`);
+  };
+  const toggleUnreachable = () => {
+    if (a.unreachable) return unreachable.mutate({ borrowerId: a.borrower.id, unreachable: false });
+    const reason = window.prompt(t('collections.account.unreachableReason'));
+    if (reason) unreachable.mutate({ borrowerId: a.borrower.id, unreachable: true, reason });
+  };
+
+  return (
+    <Page
+      title={
+        <>
+          {t('collections.account.title', { number: a.loanNumber })}{' '}
+          <DpdBadge dpd={a.daysPastDue} bucket={a.bucket} />
+        </>
+      }
+      actions={
+        <>
+          <Link className="btn" to="/collections">
+            {t('collections.backToList')}
+          </Link>
+          <Link className="btn" to={`/collections/loans/${a.loanId}/letter`}>
+            {t('collections.letters.open')}
+          </Link>
+          <Link className="btn" to={`/loans/${a.loanId}`}>
+            {t('collections.account.openLoan')}
+          </Link>
+          <button type="button" className="btn btn-primary" onClick={goNext} disabled={!worklist.data}>
+            {t('collections.nextAccount')}
+          </button>
+        </>
+      }
+    >
+      {done && (
+        <p className="explain" role="status">
+          {t('collections.allDone')}
+        </p>
+      )}
+      <Card>
+        <Facts
+          items={[
+            [
+              t('collections.columns.borrower'),
+              `${a.borrower.name} · ${a.borrower.idNumberMasked} · ${a.borrower.phone}`,
+            ],
+            [
+              t('collections.account.borrowerTime'),
+              <span data-testid="borrower-time">{`${a.borrower.timeZone} ${a.borrowerLocalNow}`}</span>,
+            ],
+            [t('collections.columns.overdue'), prefs.money(a.overdueAmount)],
+            [t('collections.dossier.outstanding'), prefs.money(a.outstandingPrincipal)],
+            [t('collections.account.profile'), t(`collections.profiles.${a.profile}`)],
+            [t('collections.collector'), a.collector ?? t('collections.unassigned')],
+          ]}
+        />
+        <div className="toolbar no-print">
+          <input
+            aria-label={t('collections.collector')}
+            placeholder={t('collections.collector')}
+            value={collector}
+            onChange={(e) => setCollector(e.target.value)}
+          />
+          <button
+            type="button"
+            className="btn"
+            disabled={!collector.trim()}
+            onClick={() => assign.mutate({ loanIds: [a.loanId], collector: collector.trim() })}
+          >
+            {t('collections.account.assign')}
+          </button>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void escalate
+                .mutateAsync({ loanId: a.loanId, date: info.data?.today ?? '' })
+                .then(({ id }) => navigate(`/collections/legal/${id}`))
+                .catch(() => undefined)
+            }
+          >
+            {t('collections.legal.escalate')}
+          </button>
+          <button type="button" className="btn" onClick={toggleUnreachable}>
+            {a.unreachable
+              ? t('collections.account.clearUnreachable')
+              : t('collections.account.markUnreachable')}
+          </button>
+          {a.unreachable && <span className="badge badge-warn">{t('collections.account.unreachable')}</span>}
+        </div>
+        {assign.error && <ErrorPanel error={assign.error} />}
+        {unreachable.error && <ErrorPanel error={unreachable.error} />}
+        {escalate.error && <ErrorPanel error={escalate.error} />}
+      </Card>
+      <div className="two-col">
+        <Card title={t('collections.contact.log')}>
+          <ContactForm
+            key={amending?.id ?? 'new'}
+            account={a}
+            amending={amending}
+            onAmended={() => setAmending(null)}
+          />
+        </Card>
+        <div>
+          <Card title={t('collections.promise.title')}>
+            <PromiseList promises={a.promises} />
+          </Card>
+          <Card title={t('collections.visit.title')}>
+            {planning ? (
+              <PlanVisitForm account={a} onDone={() => setPlanning(false)} />
+            ) : (
+              <button type="button" className="btn" onClick={() => setPlanning(true)}>
+                {t('collections.visit.plan')}
+              </button>
+            )}
+            <VisitList visits={a.visits} />
+          </Card>
+        </div>
+      </div>
+      <Card title={t('collections.contact.history')}>
+        <ContactList contacts={a.contacts} onAmend={setAmending} />
+      </Card>
+      <CollectionsTimeline loanId={a.loanId} />
+    </Page>
+  );
+}

@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PRODUCTS, type Product, type WorklistRow } from '../../../../shared/contract';
+import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/engine';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { FRESH } from './fresh';
+import { usePrefs } from '../../app/prefs';
+import { DpdBadge } from '../../components/badges';
+import { Page } from '../../components/Page';
+import { VirtualTable, type Column } from '../../components/VirtualTable';
+import { useDebounced } from '../../components/useDebounced';
+import { FactorList } from './FactorList';
+import { markVisited, nextAccount } from './next-account';
+import { RemindersCard } from './RemindersCard';
+import './collections.css';
+
+export function useWorklistFilter() {
+  const [bucket, setBucket] = useState<AgingBucket | ''>('');
+  const [product, setProduct] = useState<Product | ''>('');
+  const [officer, setOfficer] = useState('');
+  const [collector, setCollector] = useState('');
+  const o = useDebounced(officer, 250);
+  const c = useDebounced(collector, 250);
+  const filter = {
+    ...(bucket ? { bucket } : {}),
+    ...(product ? { product } : {}),
+    ...(o.trim() ? { officer: o.trim() } : {}),
+    ...(c.trim() ? { collector: c.trim() } : {}),
+  };
+  return { filter, bucket, setBucket, product, setProduct, officer, setOfficer, collector, setCollector };
+}
+
+export function WorklistPage() {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const navigate = useNavigate();
+  const f = useWorklistFilter();
+  const worklist = useApi('collections.worklist', f.filter, FRESH);
+  const [done, setDone] = useState(false);
+  if (worklist.error) throw worklist.error;
+  const rows = worklist.data?.rows;
+
+  const open = (row: WorklistRow) => {
+    markVisited(row.loanId);
+    navigate(`/collections/loans/${row.loanId}`);
+  };
+  const workNext = () => {
+    const next = rows && nextAccount(rows);
+    if (next) open(next);
+    else setDone(true);
+  };
+
+  const columns: Column<WorklistRow>[] = [
+    {
+      key: 'score',
+      header: t('collections.columns.score'),
+      cell: (r) => <strong>{r.score}</strong>,
+      width: '70px',
+      numeric: true,
+    },
+    { key: 'loan', header: t('collections.columns.loan'), cell: (r) => r.loanNumber, width: '150px' },
+    { key: 'borrower', header: t('collections.columns.borrower'), cell: (r) => r.borrower, width: '120px' },
+    {
+      key: 'dpd',
+      header: t('collections.columns.dpd'),
+      cell: (r) => <DpdBadge dpd={r.daysPastDue} bucket={r.bucket} />,
+      width: '100px',
+    },
+    {
+      key: 'overdue',
+      header: t('collections.columns.overdue'),
+      cell: (r) => prefs.money(r.overdueAmount),
+      width: '120px',
+      numeric: true,
+    },
+    {
+      key: 'collector',
+      header: t('collections.collector'),
+      cell: (r) => r.collector ?? t('collections.unassigned'),
+      width: '100px',
+    },
+    { key: 'why', header: t('collections.columns.why'), cell: (r) => <FactorList factors={r.factors} /> },
+  ];
+
+  return (
+    <Page
+      title={t('collections.title')}
+      actions={
+        <>
+          <Link className="btn" to="/collections/legal">
+            {t('collections.legal.open')}
+          </Link>
+          <button type="button" className="btn btn-primary" onClick={workNext} disabled={!rows}>
+            {t('collections.workNext')}
+          </button>
+        </>
+      }
+    >
+      <RemindersCard />
+      <div className="toolbar">
+        <select
+          aria-label={t('loans.bucket')}
+          value={f.bucket}
+          onChange={(e) => f.setBucket(e.target.value as AgingBucket | '')}
+        >
+          <option value="">{t('loans.allBuckets')}</option>
+          {AGING_BUCKETS.filter((b) => b !== 'current').map((b) => (
+            <option key={b} value={b}>
+              {t(`buckets.${b}`)}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label={t('loans.product')}
+          value={f.product}
+          onChange={(e) => f.setProduct(e.target.value as Product | '')}
+        >
+          <option value="">{t('loans.allProducts')}</option>
+          {PRODUCTS.map((p) => (
+            <option key={p} value={p}>
+              {t(`products.${p}`)}
+            </option>
+          ))}
+        </select>
+        <input
+          aria-label={t('collections.officer')}
+          placeholder={t('collections.officer')}
+          value={f.officer}
+          onChange={(e) => f.setOfficer(e.target.value)}
+        />
+        <input
+          aria-label={t('collections.collector')}
+          placeholder={t('collections.collector')}
+          value={f.collector}
+          onChange={(e) => f.setCollector(e.target.value)}
+        />
+        {rows && (
+          <span className="muted" data-testid="worklist-count">
+            {t('collections.count', { count: rows.length })} ·{' '}
+            {t('collections.asOf', { date: prefs.date(worklist.data!.asOf) })}
+          </span>
+        )}
+      </div>
+      {f.bucket && f.bucket !== 'current' && <RoundRobin bucket={f.bucket} />}
+      {done && (
+        <p className="explain" role="status">
+          {t('collections.allDone')}
+        </p>
+      )}
+      <p className="muted">{t('collections.scoreHelp')}</p>
+      {rows && (
+        <VirtualTable<WorklistRow>
+          label={t('collections.title')}
+          columns={columns}
+          source={{
+            key: ['collections.worklist', f.filter, worklist.dataUpdatedAt],
+            fetch: async (offset, limit) => ({
+              rows: rows.slice(offset, offset + limit),
+              total: rows.length,
+            }),
+          }}
+          rowKey={(r) => r.loanId}
+          onOpen={open}
+          emptyText={t('collections.empty')}
+        />
+      )}
+    </Page>
+  );
+}
+
+/** Hands the bucket's unassigned accounts to the named collectors in turn, highest score first. */
+function RoundRobin({ bucket }: { bucket: Exclude<AgingBucket, 'current'> }) {
+  const { t } = useTranslation();
+  const assign = useApiMutation('collections.assignRoundRobin', ['collections.']);
+  const [names, setNames] = useState('');
+  const collectors = names
+    .split(/[,，、]/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  return (
+    <div className="toolbar">
+      <input
+        aria-label={t('collections.roundRobinCollectors')}
+        placeholder={t('collections.roundRobinCollectors')}
+        value={names}
+        onChange={(e) => setNames(e.target.value)}
+        style={{ minWidth: 320 }}
+      />
+      <button
+        type="button"
+        className="btn"
+        disabled={collectors.length === 0 || assign.isPending}
+        onClick={() => assign.mutate({ bucket, collectors })}
+      >
+        {t('collections.assignRoundRobin')}
+      </button>
+      {assign.data && (
+        <span role="status">{t('collections.assignedCount', { count: assign.data.assigned.length })}</span>
+      )}
+      {assign.error && <ErrorPanel error={assign.error} />}
+    </div>
+  );
+}

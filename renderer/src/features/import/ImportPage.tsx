@@ -1,0 +1,345 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  EXPORT_FORMATS,
+  EXPORT_WHATS,
+  IMPORT_ENCODING_CHOICES,
+  type ExportFormat,
+  type ExportWhat,
+  type FileBytes,
+  type ImportResult,
+} from '../../../../shared/contract';
+import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../../shared/import/fields';
+import { call } from '../../api/client';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Card, Page } from '../../components/Page';
+
+const MAX_BYTES = 25 * 1024 * 1024;
+type Encoding = (typeof IMPORT_ENCODING_CHOICES)[number];
+type Existing = 'skip' | 'update';
+type Language = 'en' | 'zh-CN' | 'zh-TW';
+
+/** The file's bytes as base64, the way they travel through the contract. */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Saves a file the service produced through a download; Electron asks where to save it. */
+function download(file: FileBytes) {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes]));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const countsOf = (r: ImportResult) => ({
+  borrowers: r.borrowers,
+  loans: r.loans,
+  payments: r.payments,
+  updated: r.updated,
+  skipped: r.skipped,
+});
+
+const languageOf = (lng: string): Language => (lng === 'zh-CN' || lng === 'zh-TW' ? lng : 'en');
+
+export function ImportPage() {
+  const { t, i18n } = useTranslation();
+  const [files, setFiles] = useState<FileBytes[]>([]);
+  const [encoding, setEncoding] = useState<Encoding>('auto');
+  const [existing, setExisting] = useState<Existing>('skip');
+  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [previewed, setPreviewed] = useState<{ request: object; result: ImportResult } | null>(null);
+  const [committing, setCommitting] = useState(false);
+  const [summary, setSummary] = useState<ImportResult | null>(null);
+  const [problem, setProblem] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  useEffect(() => {
+    call('import.savedMapping', {}).then(setMapping, setProblem);
+  }, []);
+
+  // Every change of file, encoding, mapping or choice re-checks the whole file; nothing is written.
+  const request = useMemo(
+    () => ({ files, encoding, mapping, existing }),
+    [files, encoding, mapping, existing],
+  );
+  useEffect(() => {
+    if (request.files.length === 0) return;
+    let current = true;
+    call('import.preview', request).then(
+      (result) => current && setPreviewed({ request, result }),
+      (e: unknown) => current && setProblem(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [request]);
+  const preview = previewed?.result ?? null;
+  const checking = files.length > 0 && previewed?.request !== request && problem === null;
+
+  const choose = async (list: FileList | null) => {
+    setProblem(null);
+    setSummary(null);
+    setPreviewed(null);
+    const chosen = Array.from(list ?? []);
+    const tooBig = chosen.find((f) => f.size > MAX_BYTES);
+    if (tooBig) {
+      setProblem(new Error(t('import.tooBig', { name: tooBig.name })));
+      return;
+    }
+    setFiles(await Promise.all(chosen.map(async (f) => ({ name: f.name, base64: await readAsBase64(f) }))));
+  };
+
+  const mapColumn = (header: string, field: ImportField | null) =>
+    setMapping((m) => ({ ...m, [header]: field }));
+
+  const confirm = async () => {
+    setCommitting(true);
+    setProblem(null);
+    try {
+      const result = await call('import.commit', request);
+      if (result.committed) {
+        setSummary(result);
+        setFiles([]);
+        setPreviewed(null);
+      } else {
+        setPreviewed({ request, result });
+      }
+    } catch (error) {
+      setProblem(error);
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  const saveMapping = () =>
+    call('import.saveMapping', { mapping }).then(() => setNotice(t('import.mappingSaved')), setProblem);
+
+  const canConfirm =
+    preview !== null &&
+    !checking &&
+    preview.errors.length === 0 &&
+    preview.loans + preview.payments + preview.updated > 0;
+
+  return (
+    <Page title={t('import.title')}>
+      {problem !== null && <ErrorPanel error={problem} />}
+      <Card title={t('import.importTitle')}>
+        <p className="muted">{t('import.intro')}</p>
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="import-files">{t('import.files')}</label>
+            <input
+              id="import-files"
+              type="file"
+              multiple
+              accept=".xlsx,.csv,.txt"
+              onChange={(e) => void choose(e.target.files)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="import-encoding">{t('import.encoding')}</label>
+            <select
+              id="import-encoding"
+              value={encoding}
+              onChange={(e) => setEncoding(e.target.value as Encoding)}
+            >
+              {IMPORT_ENCODING_CHOICES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`import.encodings.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="import-existing">{t('import.existing')}</label>
+            <select
+              id="import-existing"
+              value={existing}
+              onChange={(e) => setExisting(e.target.value as Existing)}
+            >
+              <option value="skip">{t('import.existingChoices.skip')}</option>
+              <option value="update">{t('import.existingChoices.update')}</option>
+            </select>
+          </div>
+        </div>
+        {checking && <p role="status">{t('import.checking')}</p>}
+        {summary && (
+          <div role="status" data-testid="import-summary">
+            <progress className="import-progress" aria-label={t('import.progress')} max={1} value={1} />
+            <p>{t('import.done', countsOf(summary))}</p>
+          </div>
+        )}
+      </Card>
+
+      {preview && (
+        <>
+          <Card title={t('import.previewTitle')}>
+            <ul data-testid="import-files">
+              {preview.files.map((f) => (
+                <li key={f.name}>
+                  {f.name}: {t('import.detected')}{' '}
+                  {f.encoding ? t(`import.encodings.${f.encoding}`) : t('import.workbook')}
+                </li>
+              ))}
+            </ul>
+            {preview.sheets.map((sheet) => (
+              <div key={sheet.name} className="import-sheet">
+                <h3>
+                  {t('import.sheet')} {sheet.name}: {t(`import.kinds.${sheet.kind}`)} ·{' '}
+                  {t('import.rows', { count: sheet.dataRows })}
+                </h3>
+                <table className="grid compact">
+                  <thead>
+                    <tr>
+                      <th>{t('import.column')}</th>
+                      <th>{t('import.field')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {sheet.headers.map((header, i) =>
+                      header ? (
+                        <tr key={`${header}-${i}`}>
+                          <td>{header}</td>
+                          <td>
+                            <select
+                              aria-label={`${sheet.name} ${header}`}
+                              value={sheet.fields[i] ?? ''}
+                              onChange={(e) =>
+                                mapColumn(header, (e.target.value || null) as ImportField | null)
+                              }
+                            >
+                              <option value="">{t('import.ignore')}</option>
+                              {IMPORT_FIELDS.map((f) => (
+                                <option key={f} value={f}>
+                                  {t(`import.fields.${f}`)}
+                                </option>
+                              ))}
+                            </select>
+                          </td>
+                        </tr>
+                      ) : null,
+                    )}
+                  </tbody>
+                </table>
+              </div>
+            ))}
+            <button type="button" className="btn" onClick={() => void saveMapping()}>
+              {t('import.saveMapping')}
+            </button>
+            {notice && <span role="status"> {notice}</span>}
+          </Card>
+
+          <Card title={t('import.willWrite', countsOf(preview))}>
+            {preview.errors.length === 0 ? (
+              <p>{t('import.noErrors')}</p>
+            ) : (
+              <>
+                <p className="error-detail">{t('import.errorsTitle', { count: preview.errors.length })}</p>
+                <table className="grid compact" data-testid="import-errors">
+                  <thead>
+                    <tr>
+                      <th>{t('import.sheet')}</th>
+                      <th>{t('import.row')}</th>
+                      <th>{t('import.column')}</th>
+                      <th>{t('import.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.errors.map((e, i) => (
+                      <tr key={i}>
+                        <td>{e.sheet}</td>
+                        <td>{e.row}</td>
+                        <td>{e.column}</td>
+                        <td>{e.reason}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
+            )}
+            {committing && <progress className="import-progress" aria-label={t('import.progress')} />}
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!canConfirm || committing}
+              onClick={() => void confirm()}
+            >
+              {committing ? t('import.importing') : t('import.confirm')}
+            </button>
+          </Card>
+        </>
+      )}
+
+      <TemplateAndExport language={languageOf(i18n.language)} onProblem={setProblem} />
+    </Page>
+  );
+}
+
+function TemplateAndExport({ language, onProblem }: { language: Language; onProblem: (e: unknown) => void }) {
+  const { t } = useTranslation();
+  const [what, setWhat] = useState<ExportWhat>('all');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  return (
+    <>
+      <Card title={t('import.templateTitle')}>
+        <p className="muted">{t('import.templateHint')}</p>
+        <button
+          type="button"
+          className="btn"
+          onClick={() => void call('import.template', { language }).then(download, onProblem)}
+        >
+          {t('import.downloadTemplate')}
+        </button>
+      </Card>
+      <Card title={t('import.exportTitle')}>
+        <div className="toolbar">
+          <div className="field">
+            <label htmlFor="export-what">{t('import.exportWhat')}</label>
+            <select id="export-what" value={what} onChange={(e) => setWhat(e.target.value as ExportWhat)}>
+              {EXPORT_WHATS.map((w) => (
+                <option key={w} value={w}>
+                  {t(`import.whats.${w}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="export-format">{t('import.exportFormat')}</label>
+            <select
+              id="export-format"
+              value={format}
+              onChange={(e) => setFormat(e.target.value as ExportFormat)}
+            >
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`import.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              void call('export.book', { what, format, language }).then(
+                (r) => r.files.forEach(download),
+                onProblem,
+              )
+            }
+          >
+            {t('import.exportButton')}
+          </button>
+        </div>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import { useTranslation } from 'react-i18next';
+import type { PlanSpecInput } from '../../../../shared/contract';
+import { PLAN_TYPES, type PlanType } from '../../../../shared/engine/plans/types';
+import { REPAYMENT_METHODS } from '../../../../shared/engine/schedule';
+import { Field } from '../../components/form';
+
+/** A sensible first draft of each kind of plan, for the lender to adjust. */
+export function defaultSpec(type: PlanType, today: string): PlanSpecInput {
+  switch (type) {
+    case 'arrears-installments':
+      return { type, months: 6, waivePenaltyPercent: '0' };
+    case 'extension':
+      return { type, months: 24, arrears: 'keep' };
+    case 'holiday':
+      return { type, months: 3, interest: 'capitalize' };
+    case 'rate-change':
+      return { type, annualRatePercent: '6' };
+    case 'settlement':
+      return { type, amount: '1.00', payBy: today };
+  }
+}
+
+/** The fields of one candidate plan; every change is previewed at once by the comparison. */
+export function CandidateEditor({
+  index,
+  spec,
+  today,
+  onChange,
+}: {
+  index: number;
+  spec: PlanSpecInput;
+  today: string;
+  onChange: (spec: PlanSpecInput) => void;
+}) {
+  const { t } = useTranslation();
+  const id = (field: string) => `plan-${index}-${field}`;
+  const set = (patch: Record<string, unknown>) => onChange({ ...spec, ...patch } as PlanSpecInput);
+  const months = 'months' in spec && (
+    <Field label={t('plans.months')} htmlFor={id('months')}>
+      <input
+        id={id('months')}
+        type="number"
+        min={1}
+        value={spec.months}
+        onChange={(e) => set({ months: Number(e.target.value) })}
+      />
+    </Field>
+  );
+  return (
+    <div className="plan-candidate" data-testid={`candidate-${index}`}>
+      <Field label={t('plans.type')} htmlFor={id('type')}>
+        <select
+          id={id('type')}
+          value={spec.type}
+          onChange={(e) => onChange(defaultSpec(e.target.value as PlanType, today))}
+        >
+          {PLAN_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`plans.types.${type}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {months}
+      {spec.type === 'arrears-installments' && (
+        <Field label={t('plans.waivePenaltyPercent')} htmlFor={id('waive')}>
+          <input
+            id={id('waive')}
+            inputMode="decimal"
+            value={spec.waivePenaltyPercent ?? '0'}
+            onChange={(e) => set({ waivePenaltyPercent: e.target.value })}
+          />
+        </Field>
+      )}
+      {(spec.type === 'extension' || spec.type === 'rate-change') && (
+        <Field
+          label={t('plans.annualRatePercent')}
+          htmlFor={id('rate')}
+          hint={spec.type === 'extension' ? t('plans.sameRate') : undefined}
+        >
+          <input
+            id={id('rate')}
+            inputMode="decimal"
+            value={spec.annualRatePercent ?? ''}
+            onChange={(e) =>
+              set({
+                annualRatePercent:
+                  e.target.value === '' && spec.type === 'extension' ? undefined : e.target.value,
+              })
+            }
+          />
+        </Field>
+      )}
+      {spec.type === 'extension' && (
+        <>
+          <Field label={t('plans.method')} htmlFor={id('method')}>
+            <select
+              id={id('method')}
+              value={spec.method ?? ''}
+              onChange={(e) => set({ method: e.target.value || undefined })}
+            >
+              <option value="">{t('plans.sameMethod')}</option>
+              {REPAYMENT_METHODS.map((m) => (
+                <option key={m} value={m}>
+                  {t(`methods.${m}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('plans.arrears')} htmlFor={id('arrears')}>
+            <select
+              id={id('arrears')}
+              value={spec.arrears ?? 'keep'}
+              onChange={(e) => set({ arrears: e.target.value })}
+            >
+              <option value="keep">{t('plans.arrearsKeep')}</option>
+              <option value="capitalize">{t('plans.arrearsCapitalize')}</option>
+            </select>
+          </Field>
+        </>
+      )}
+      {spec.type === 'holiday' && (
+        <Field label={t('plans.holidayInterest')} htmlFor={id('interest')}>
+          <select
+            id={id('interest')}
+            value={spec.interest}
+            onChange={(e) => set({ interest: e.target.value })}
+          >
+            <option value="capitalize">{t('plans.interestCapitalize')}</option>
+            <option value="defer">{t('plans.interestDefer')}</option>
+          </select>
+        </Field>
+      )}
+      {spec.type === 'settlement' && (
+        <>
+          <Field label={t('plans.amount')} htmlFor={id('amount')}>
+            <input
+              id={id('amount')}
+              inputMode="decimal"
+              value={spec.amount}
+              onChange={(e) => set({ amount: e.target.value })}
+            />
+          </Field>
+          <Field label={t('plans.payBy')} htmlFor={id('payBy')}>
+            <input
+              id={id('payBy')}
+              type="date"
+              value={spec.payBy}
+              onChange={(e) => set({ payBy: e.target.value })}
+            />
+          </Field>
+        </>
+      )}
+    </div>
+  );
+}

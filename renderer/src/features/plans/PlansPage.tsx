@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { PLAN_STATUSES, type PlanRow, type PlanStatus } from '../../../../shared/contract';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { usePrefs } from '../../app/prefs';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Card, Page } from '../../components/Page';
+import './plans.css';
+
+const STATUS_TONE: Record<PlanStatus, string> = {
+  proposed: 'badge-warn',
+  rejected: '',
+  active: 'badge-ok',
+  broken: 'badge-danger',
+  completed: 'badge-ok',
+  lapsed: '',
+};
+
+/** Plans by status; approvers decide proposals here (never their own: the service refuses it). */
+export function PlansPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<PlanStatus | ''>('');
+  const plans = useApi('plans.list', status ? { status } : {});
+  if (plans.error) throw plans.error;
+  return (
+    <Page title={t('plans.title')}>
+      <div className="toolbar" role="group" aria-label={t('plans.title')}>
+        {(['', ...PLAN_STATUSES] as const).map((s) => (
+          <button
+            key={s || 'all'}
+            type="button"
+            className={`btn ${status === s ? 'btn-primary' : ''}`}
+            aria-pressed={status === s}
+            onClick={() => setStatus(s)}
+          >
+            {s ? t(`plans.status.${s}`) : t('plans.all')}
+          </button>
+        ))}
+      </div>
+      <Card>
+        {plans.data?.length === 0 && <p className="muted">{t('plans.none')}</p>}
+        {plans.data && plans.data.length > 0 && (
+          <table className="grid" aria-label={t('plans.title')}>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('plans.loan')}</th>
+                <th>{t('plans.borrower')}</th>
+                <th>{t('plans.type')}</th>
+                <th className="num">{t('plans.figures.installmentAmount')}</th>
+                <th className="num">{t('plans.figures.totalToPay')}</th>
+                <th>{t('plans.proposedBy')}</th>
+                <th>{t('plans.decidedBy')}</th>
+                <th>{t('loans.status')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {plans.data.map((p) => (
+                <PlanListRow key={p.id} plan={p} />
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+    </Page>
+  );
+}
+
+function PlanListRow({ plan: p }: { plan: PlanRow }) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const decide = useApiMutation('plans.decide', ['plans.', 'loans.']);
+  const [note, setNote] = useState('');
+  const c = p.comparison;
+  return (
+    <>
+      <tr data-testid={`plan-row-${p.id}`}>
+        <td>{p.id}</td>
+        <td>
+          <Link to={`/loans/${p.loanId}`}>{p.loanNumber}</Link>
+        </td>
+        <td>{p.borrowerName}</td>
+        <td>{t(`plans.types.${p.type}`)}</td>
+        <td className="num">{c.installmentAmount === null ? '—' : prefs.money(c.installmentAmount)}</td>
+        <td className="num">{prefs.money(c.totalToPay)}</td>
+        <td>{p.proposedBy}</td>
+        <td>
+          {p.decidedBy ?? '—'}
+          {p.decisionNote ? ` · ${p.decisionNote}` : ''}
+        </td>
+        <td>
+          <span className={`badge ${STATUS_TONE[p.status]}`} data-testid={`plan-status-${p.id}`}>
+            {t(`plans.status.${p.status}`)}
+          </span>
+          {p.status === 'broken' && p.endedOn && (
+            <div className="muted">{t('plans.brokenHint', { date: prefs.date(p.endedOn) })}</div>
+          )}
+        </td>
+        <td>
+          <Link to={`/plans/${p.id}/agreement`}>{t('plans.agreement')}</Link>
+        </td>
+      </tr>
+      {p.status === 'proposed' && (
+        <tr>
+          <td colSpan={10}>
+            {decide.error && <ErrorPanel error={decide.error} />}
+            <input
+              aria-label={t('plans.comment')}
+              placeholder={t('plans.comment')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />{' '}
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ planId: p.id, decision: 'approve', note })}
+            >
+              {t('plans.approve')}
+            </button>{' '}
+            <button
+              type="button"
+              className="btn"
+              disabled={decide.isPending}
+              onClick={() => decide.mutate({ planId: p.id, decision: 'reject', note })}
+            >
+              {t('plans.reject')}
+            </button>
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { method } from './define';
+import { id, isoDate, noInput, nonEmptyText, pageRequest } from './common';
+import { paymentInputSchema } from './loans';
+
+/** Users, sign-in, the audit trail and maker-checker approvals. */
+export const ROLE_NAMES = ['owner', 'manager', 'collector', 'viewer'] as const;
+export type RoleName = (typeof ROLE_NAMES)[number];
+
+export interface SignedInUser {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: RoleName;
+  permissions: string[];
+}
+
+export interface AuthStatus {
+  /** False on first run: the screen asks for the owner's account. */
+  hasUsers: boolean;
+  user: SignedInUser | null;
+}
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: RoleName;
+  active: boolean;
+  lockedUntil: string | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  username: string;
+  entity: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  rows: number;
+  firstBroken?: { id: number; problem: string };
+}
+
+export const APPROVAL_KIND_NAMES = [
+  'write-off',
+  'penalty-waiver',
+  'settlement-discount',
+  'plan-approval',
+  'backdated-payment',
+  'payment-reversal',
+] as const;
+
+export interface ApprovalRow {
+  id: number;
+  kind: (typeof APPROVAL_KIND_NAMES)[number];
+  entity: string;
+  entityId: string;
+  summary: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
+const username = z
+  .string()
+  .trim()
+  .min(2, 'must have at least 2 characters')
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'may contain letters, digits, ".", "_" and "-" only');
+/** NIST and OWASP: length matters most; no composition rules, but at least 10 characters. */
+const password = z.string().min(10, 'must have at least 10 characters').max(200);
+
+const newUser = { username, displayName: nonEmptyText(80), password };
+
+export const accessContract = {
+  'auth.status': method<AuthStatus>()(noInput),
+  'auth.createOwner': method<SignedInUser>()(z.object(newUser).strict()),
+  'auth.signIn': method<SignedInUser>()(
+    z.object({ username, password: z.string().min(1, 'is required').max(200) }).strict(),
+  ),
+  'auth.signOut': method<{ signedOut: true }>()(noInput),
+  'users.list': method<UserRow[]>()(noInput),
+  'users.create': method<{ id: number }>()(z.object({ ...newUser, role: z.enum(ROLE_NAMES) }).strict()),
+  'users.update': method<{ id: number }>()(
+    z
+      .object({
+        id,
+        displayName: nonEmptyText(80).optional(),
+        role: z.enum(ROLE_NAMES).optional(),
+        active: z.boolean().optional(),
+        password: password.optional(),
+      })
+      .strict(),
+  ),
+  /** Shows a borrower's full ID number: needs its own permission and leaves an audit entry. */
+  'borrowers.revealIdNumber': method<{ idNumber: string }>()(z.object({ id }).strict()),
+  'audit.list': method<{ rows: AuditRow[]; total: number }>()(
+    z
+      .object({
+        username: z.string().trim().max(32).default(''),
+        entity: z.string().trim().max(40).default(''),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        ...pageRequest,
+      })
+      .strict(),
+  ),
+  'audit.verify': method<AuditVerifyResult>()(noInput),
+  /** A payment dated too far back, sent for a second user's approval instead of being posted. */
+  'payments.requestBackdated': method<{ approvalId: number }>()(paymentInputSchema),
+  'approvals.list': method<ApprovalRow[]>()(
+    z.object({ status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() }).strict(),
+  ),
+  'approvals.decide': method<{ id: number; status: 'approved' | 'rejected' }>()(
+    z.object({ id, approve: z.boolean(), note: z.string().trim().max(500).default('') }).strict(),
+  ),
+};

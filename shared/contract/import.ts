@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { method } from './define';
+import { IMPORT_FIELDS, type ColumnMapping } from '../import/fields';
+import type { RowError, SheetPlan } from '../import/book';
+
+export const IMPORT_ENCODING_CHOICES = ['auto', 'utf8', 'gbk', 'gb18030', 'big5'] as const;
+export const EXPORT_WHATS = [
+  'loans',
+  'payments',
+  'borrowers',
+  'schedules',
+  'collateral',
+  'valuations',
+  'all',
+] as const;
+export type ExportWhat = (typeof EXPORT_WHATS)[number];
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const HEADER_LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
+
+/** 25 MB of file is about 33.4 million base64 characters. */
+const MAX_BASE64 = 35_000_000;
+
+export const columnMappingSchema = z.record(
+  z.string().max(200),
+  z.enum(IMPORT_FIELDS).nullable(),
+) as z.ZodType<ColumnMapping>;
+
+export const importRequestSchema = z
+  .object({
+    files: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(255),
+            base64: z.string().max(MAX_BASE64, 'the file is larger than 25 MB'),
+          })
+          .strict(),
+      )
+      .min(1, 'choose at least one file')
+      .max(10),
+    encoding: z.enum(IMPORT_ENCODING_CHOICES).default('auto'),
+    mapping: columnMappingSchema.default({}),
+    /** What to do with a loan number the book already has. */
+    existing: z.enum(['skip', 'update']).default('skip'),
+  })
+  .strict();
+export type ImportRequest = z.input<typeof importRequestSchema>;
+
+export interface ImportResult {
+  /** True only when every row passed and the book was written. */
+  committed: boolean;
+  borrowers: number;
+  loans: number;
+  /** Collateral is not imported yet; always 0. */
+  collateral: number;
+  payments: number;
+  /** Loans already in the book whose terms were replaced (update). */
+  updated: number;
+  /** Rows left out: loans already in the book (skip) with their payments, and payments already recorded. */
+  skipped: number;
+  errors: RowError[];
+  sheets: SheetPlan[];
+  files: { name: string; encoding: string | null }[];
+}
+
+export interface FileBytes {
+  name: string;
+  base64: string;
+}
+
+export const importContract = {
+  'import.preview': method<ImportResult>()(importRequestSchema),
+  'import.commit': method<ImportResult>()(importRequestSchema),
+  'import.savedMapping': method<ColumnMapping>()(z.object({}).strict()),
+  'import.saveMapping': method<{ columns: number }>()(z.object({ mapping: columnMappingSchema }).strict()),
+  'import.template': method<FileBytes>()(z.object({ language: z.enum(HEADER_LANGUAGES) }).strict()),
+  'export.book': method<{ files: FileBytes[] }>()(
+    z
+      .object({
+        what: z.enum(EXPORT_WHATS),
+        format: z.enum(EXPORT_FORMATS),
+        language: z.enum(HEADER_LANGUAGES).default('en'),
+      })
+      .strict(),
+  ),
+};

@@ -1,0 +1,175 @@
+/**
+ * The columns an imported loan book can have, in the lender's words, with the headers Chinese
+ * and English spreadsheets use for them. Pure data: the renderer, the services and the CLI all
+ * map headers with it.
+ */
+export const IMPORT_FIELDS = [
+  'borrowerName',
+  'idNumber',
+  'phone',
+  'address',
+  'loanNumber',
+  'principal',
+  'annualRate',
+  'annualRateFraction',
+  'months',
+  'startDate',
+  'method',
+  'product',
+  'paymentDate',
+  'paymentAmount',
+  'paymentReference',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export type HeaderLanguage = 'en' | 'zh-CN' | 'zh-TW';
+
+interface FieldSpec {
+  /** The header written in templates and exports, per language. */
+  label: Record<HeaderLanguage, string>;
+  /** Other headers lenders use for the same column (compared after `normalizeHeader`). */
+  aliases: string[];
+}
+
+export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
+  borrowerName: {
+    label: { en: 'Borrower', 'zh-CN': '借款人', 'zh-TW': '借款人' },
+    aliases: [
+      '姓名',
+      '客户名称',
+      '客戶名稱',
+      '借款人姓名',
+      'name',
+      'borrower name',
+      'customer',
+      'customer name',
+    ],
+  },
+  idNumber: {
+    label: { en: 'ID number', 'zh-CN': '身份证号', 'zh-TW': '身分證號' },
+    aliases: [
+      '证件号码',
+      '證件號碼',
+      '身份证号码',
+      '身份證號',
+      '身分證字號',
+      'id no',
+      'id',
+      'id card',
+      'national id',
+    ],
+  },
+  phone: {
+    label: { en: 'Phone', 'zh-CN': '手机', 'zh-TW': '手機' },
+    aliases: ['电话', '電話', '手机号', '手机号码', '联系电话', '聯絡電話', 'mobile', 'telephone', 'tel'],
+  },
+  address: {
+    label: { en: 'Address', 'zh-CN': '地址', 'zh-TW': '地址' },
+    aliases: ['住址', '联系地址', '聯絡地址', 'borrower address', 'home address'],
+  },
+  loanNumber: {
+    label: { en: 'Loan number', 'zh-CN': '合同编号', 'zh-TW': '合約編號' },
+    aliases: [
+      '贷款编号',
+      '貸款編號',
+      '合同編號',
+      '合同号',
+      '借款合同编号',
+      'loan no',
+      'loan id',
+      'contract number',
+      'contract no',
+    ],
+  },
+  principal: {
+    label: { en: 'Principal', 'zh-CN': '贷款金额', 'zh-TW': '貸款金額' },
+    aliases: ['借款金额', '借款金額', '本金', '放款金额', '放款金額', 'loan amount', 'amount'],
+  },
+  annualRate: {
+    label: { en: 'Annual rate (%)', 'zh-CN': '年利率(%)', 'zh-TW': '年利率(%)' },
+    aliases: ['年利率', '利率', '利率(%)', 'annual rate', 'rate', 'rate (%)', 'interest rate'],
+  },
+  annualRateFraction: {
+    label: { en: 'Annual rate (decimal)', 'zh-CN': '年利率(小数)', 'zh-TW': '年利率(小數)' },
+    aliases: ['利率(小数)', '利率(小數)', 'annual rate (fraction)', 'rate (decimal)'],
+  },
+  months: {
+    label: { en: 'Months', 'zh-CN': '期限(月)', 'zh-TW': '期限(月)' },
+    aliases: [
+      '期限',
+      '期数',
+      '期數',
+      '贷款期限(月)',
+      '貸款期限(月)',
+      '贷款期限',
+      'term',
+      'term (months)',
+      'tenor',
+    ],
+  },
+  startDate: {
+    label: { en: 'Start date', 'zh-CN': '放款日期', 'zh-TW': '放款日期' },
+    aliases: ['起息日', '放款日', '借款日期', 'disbursement date', 'disbursed', 'loan date'],
+  },
+  method: {
+    label: { en: 'Repayment method', 'zh-CN': '还款方式', 'zh-TW': '還款方式' },
+    aliases: ['method', 'repayment type'],
+  },
+  product: {
+    label: { en: 'Product', 'zh-CN': '产品', 'zh-TW': '產品' },
+    aliases: ['贷款类型', '貸款類型', '贷款产品', 'loan type', 'type'],
+  },
+  paymentDate: {
+    label: { en: 'Payment date', 'zh-CN': '还款日期', 'zh-TW': '還款日期' },
+    aliases: ['实还日期', '收款日期', 'paid on', 'date paid', 'repayment date'],
+  },
+  paymentAmount: {
+    label: { en: 'Payment amount', 'zh-CN': '还款金额', 'zh-TW': '還款金額' },
+    aliases: ['实还金额', '收款金额', 'amount paid', 'repayment amount'],
+  },
+  paymentReference: {
+    label: { en: 'Payment reference', 'zh-CN': '还款备注', 'zh-TW': '還款備註' },
+    aliases: ['备注', '備註', '流水号', 'reference', 'memo'],
+  },
+};
+
+/** Case, spaces and full-width punctuation do not matter: "年利率（%）" is "年利率(%)". */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/\s+/g, '')
+    .toLowerCase();
+}
+
+const HEADER_INDEX: ReadonlyMap<string, ImportField> = (() => {
+  const index = new Map<string, ImportField>();
+  for (const field of IMPORT_FIELDS) {
+    const spec = FIELD_SPECS[field];
+    for (const h of [...Object.values(spec.label), ...spec.aliases, field]) {
+      index.set(normalizeHeader(h), field);
+    }
+  }
+  return index;
+})();
+
+/** The field a header names, trying it whole and then without a trailing "(…)" unit. */
+export function fieldForHeader(header: string): ImportField | null {
+  const h = normalizeHeader(header);
+  if (!h) return null;
+  return HEADER_INDEX.get(h) ?? HEADER_INDEX.get(h.replace(/\([^)]*\)$/, '')) ?? null;
+}
+
+/**
+ * A saved column mapping: header text → field, or null to ignore the column. Entries win over
+ * the built-in dictionary, so a lender's own "放款金额(元)" can be taught once.
+ */
+export type ColumnMapping = Record<string, ImportField | null>;
+
+export function mapHeaders(headers: readonly string[], mapping: ColumnMapping = {}): (ImportField | null)[] {
+  const own = new Map(Object.entries(mapping).map(([h, f]) => [normalizeHeader(h), f]));
+  return headers.map((h) => {
+    const key = normalizeHeader(h);
+    return own.has(key) ? (own.get(key) ?? null) : fieldForHeader(h);
+  });
+}

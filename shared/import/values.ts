@@ -1,0 +1,201 @@
+/**
+ * Turns spreadsheet cells into exact values: ISO dates, integer minor units and rate strings.
+ * Cells arrive as text, as numbers (what Excel stores) or as ISO dates the file reader already
+ * worked out. Nothing here uses floating-point arithmetic: numbers are read through their
+ * shortest decimal text and scaled by moving the decimal point.
+ */
+import { fromDayNumber, isValidIsoDate } from '../dates/civil';
+import { parseAmount, type Minor } from '../money/amount';
+import { REPAYMENT_METHODS, type RepaymentMethod } from '../engine/schedule';
+
+export type Cell = string | number | null;
+
+/** A value, or the reason (one short English sentence) the cell cannot be used. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const bad = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+export const cellText = (cell: Cell): string => (cell === null ? '' : String(cell).trim());
+
+/** Plain decimal text of a number or numeric string: 12.5 → "12.5"; refuses 1e21 and NaN. */
+function decimalText(cell: Cell): string | null {
+  const text = cellText(cell);
+  return /^-?\d+(\.\d+)?$/.test(text) ? text : /^-?\.\d+$/.test(text) ? text.replace('.', '0.') : null;
+}
+
+/** Moves the decimal point of a decimal string: ("12.5", 4) → "125000", ("0.12", 2) → "12". */
+export function shiftDecimal(text: string, places: number): string {
+  const negative = text.startsWith('-');
+  const [whole = '', frac = ''] = (negative ? text.slice(1) : text).split('.');
+  let digits = whole + frac;
+  let point = whole.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  digits = digits.padEnd(point, '0');
+  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const fracPart = digits.slice(point).replace(/0+$/, '');
+  return `${negative ? '-' : ''}${intPart}${fracPart ? `.${fracPart}` : ''}`;
+}
+
+// Excel counts days from 1899-12-31 as day 1 and, copying Lotus 1-2-3, believes 1900-02-29
+// existed (serial 60). Serials from 61 on are therefore one day "late": 25569 is 1970-01-01.
+const EXCEL_EPOCH_SERIAL = 25569;
+const EXCEL_FAKE_LEAP_DAY = 60;
+/** 9999-12-31: Excel's last date. */
+const EXCEL_MAX_SERIAL = 2958465;
+
+export function excelSerialToIso(serial: number): Parsed<string> {
+  const day = Math.floor(serial);
+  if (!Number.isFinite(serial) || day < 1 || day > EXCEL_MAX_SERIAL) {
+    return bad(`${serial} is not an Excel date serial number`);
+  }
+  if (day === EXCEL_FAKE_LEAP_DAY) return bad('Excel serial 60 is 1900-02-29, a date that never existed');
+  return ok(fromDayNumber(day - EXCEL_EPOCH_SERIAL + (day < EXCEL_FAKE_LEAP_DAY ? 1 : 0)));
+}
+
+const YMD =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
+/** 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, or an Excel serial number such as 46027. */
+export function parseDateCell(cell: Cell): Parsed<string> {
+  if (typeof cell === 'number') return excelSerialToIso(cell);
+  const text = cellText(cell);
+  if (!text) return bad('is empty');
+  if (/^\d{1,7}(\.\d+)?$/.test(text)) return excelSerialToIso(Number(text.split('.')[0]));
+  const m = YMD.exec(text);
+  if (m) {
+    const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+    if (isValidIsoDate(iso)) return ok(iso);
+    return bad(`"${text}" is not a real calendar date`);
+  }
+  return bad(`"${text}" is not a date; write it like 2026-01-05, 2026/1/5 or 2026年1月5日`);
+}
+
+/** 100000, "100,000.00", "¥12,000", "￥12000元", "12.5万" (= 125,000.00) → minor units. */
+export function parseAmountCell(cell: Cell): Parsed<Minor> {
+  let text = cellText(cell);
+  if (!text) return bad('is empty');
+  text = text.replace(/^[¥￥]|元$|\s+/g, '').replace(/^(?:RMB|CNY)/i, '');
+  let scale = 0;
+  if (text.endsWith('万')) {
+    scale = 4;
+    text = text.slice(0, -1);
+  }
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(text)) text = text.replace(/,/g, '');
+  const decimal = decimalText(text);
+  if (decimal === null) return bad(`"${cellText(cell)}" is not an amount`);
+  if (decimal.startsWith('-')) return bad(`"${cellText(cell)}" is negative`);
+  const shifted = shiftDecimal(decimal, scale);
+  const [, frac = ''] = shifted.split('.');
+  if (frac.length > 2) return bad(`"${cellText(cell)}" has more than 2 decimals`);
+  try {
+    return ok(parseAmount(shifted));
+  } catch {
+    return bad(`"${cellText(cell)}" is too large`);
+  }
+}
+
+/**
+ * A rate as the exact percentage string the loan terms keep: 12 or "12%" → "12". In a column
+ * that holds fractions (header "年利率(小数)" / "rate (decimal)") 0.12 → "12".
+ */
+export function parseRateCell(cell: Cell, asFraction = false): Parsed<string> {
+  let text = cellText(cell);
+  if (!text) return bad('is empty');
+  let percentSign = false;
+  if (/[%％]$/.test(text)) {
+    percentSign = true;
+    text = text.slice(0, -1).trim();
+  }
+  const decimal = decimalText(text);
+  if (decimal === null || decimal.startsWith('-')) return bad(`"${cellText(cell)}" is not a rate`);
+  const percent = asFraction && !percentSign ? shiftDecimal(decimal, 2) : shiftDecimal(decimal, 0);
+  if (!/^\d{1,3}(\.\d{1,6})?$/.test(percent)) {
+    return bad(`"${cellText(cell)}" is not a yearly percentage such as 12, 12% or 8.5`);
+  }
+  return ok(percent);
+}
+
+/** 12, "12期", "12个月", "12 months" → 12. */
+export function parseMonthsCell(cell: Cell): Parsed<number> {
+  const text = cellText(cell).replace(/\s*(期|个月|個月|月|months?)$/i, '');
+  if (!/^\d{1,4}(\.0+)?$/.test(text)) return bad(`"${cellText(cell)}" is not a whole number of months`);
+  const months = Number(text.split('.')[0]);
+  if (months < 1 || months > 600) return bad(`${months} months is outside 1 to 600`);
+  return ok(months);
+}
+
+const METHOD_NAMES: Record<string, RepaymentMethod> = {
+  等额本息: 'annuity',
+  等額本息: 'annuity',
+  等额本金: 'equal-principal',
+  等額本金: 'equal-principal',
+  先息后本: 'interest-only',
+  先息後本: 'interest-only',
+  按月付息到期还本: 'interest-only',
+  到期一次还本付息: 'bullet',
+  到期一次還本付息: 'bullet',
+  'equal installments': 'annuity',
+  'equal principal': 'equal-principal',
+  'interest only': 'interest-only',
+};
+
+export function parseMethodCell(cell: Cell): Parsed<RepaymentMethod> {
+  const text = cellText(cell);
+  const key = text.toLowerCase();
+  const found = METHOD_NAMES[text] ?? METHOD_NAMES[key] ?? REPAYMENT_METHODS.find((m) => m === key);
+  return found
+    ? ok(found)
+    : bad(`"${text}" is not a repayment method (等额本息, 等额本金, 先息后本, 到期一次还本付息)`);
+}
+
+export type ImportProduct = 'mortgage' | 'car-title' | 'other-secured';
+const PRODUCT_NAMES: Record<string, ImportProduct> = {
+  房产抵押: 'mortgage',
+  房產抵押: 'mortgage',
+  房抵贷: 'mortgage',
+  车辆抵押: 'car-title',
+  車輛抵押: 'car-title',
+  车抵贷: 'car-title',
+  其他抵押: 'other-secured',
+  mortgage: 'mortgage',
+  'car-title': 'car-title',
+  'car title': 'car-title',
+  'other-secured': 'other-secured',
+};
+
+export function parseProductCell(cell: Cell): Parsed<ImportProduct> {
+  const text = cellText(cell);
+  const found = PRODUCT_NAMES[text] ?? PRODUCT_NAMES[text.toLowerCase()];
+  return found ? ok(found) : bad(`"${text}" is not a product (房产抵押 or 车辆抵押)`);
+}
+
+/** Labels written back out, so an export re-imports as the same book. */
+export const METHOD_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', Record<RepaymentMethod, string>> = {
+  en: {
+    annuity: 'annuity',
+    'equal-principal': 'equal-principal',
+    'interest-only': 'interest-only',
+    bullet: 'bullet',
+  },
+  'zh-CN': {
+    annuity: '等额本息',
+    'equal-principal': '等额本金',
+    'interest-only': '先息后本',
+    bullet: '到期一次还本付息',
+  },
+  'zh-TW': {
+    annuity: '等額本息',
+    'equal-principal': '等額本金',
+    'interest-only': '先息後本',
+    bullet: '到期一次還本付息',
+  },
+};
+
+export const PRODUCT_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', Record<ImportProduct, string>> = {
+  en: { mortgage: 'mortgage', 'car-title': 'car-title', 'other-secured': 'other-secured' },
+  'zh-CN': { mortgage: '房产抵押', 'car-title': '车辆抵押', 'other-secured': '其他抵押' },
+  'zh-TW': { mortgage: '房產抵押', 'car-title': '車輛抵押', 'other-secured': '其他抵押' },
+};

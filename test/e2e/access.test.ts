@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness';
+
+describe('first run and sign-in', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ locale: 'en-US' });
+    // The harness acts as the system; the desktop app starts with nobody signed in.
+    h.app.session.signOut();
+  });
+  afterAll(async () => h?.close());
+
+  it('sets up the owner on first run, signs out, and is refused a wrong password before signing in', async () => {
+    await h.page.goto(`${h.server.url}#/`);
+    await h.page.getByRole('heading', { level: 1, name: 'Set up the owner account' }).waitFor();
+    await h.page.getByLabel('Username').fill('chen');
+    await h.page.getByLabel('Your name').fill('陈老板');
+    await h.page.getByLabel('Password').fill('a long passphrase');
+    await h.page.getByRole('button', { name: 'Create owner and sign in' }).click();
+    await h.page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(await h.page.getByText('Signed in as 陈老板 (Owner)').count()).toBe(1);
+
+    await h.page.getByRole('button', { name: 'Sign out' }).click();
+    await h.page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await h.page.getByLabel('Username').fill('chen');
+    await h.page.getByLabel('Password').fill('not the passphrase');
+    await h.page.getByRole('button', { name: 'Sign in' }).click();
+    await h.page.getByText('Wrong username or password.').waitFor();
+    expect(h.app.session.actor()).toBeNull();
+
+    await h.page.getByLabel('Password').fill('a long passphrase');
+    await h.page.getByRole('button', { name: 'Sign in' }).click();
+    await h.page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(h.app.session.actor()?.username).toBe('chen');
+  });
+});

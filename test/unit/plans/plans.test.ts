@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import { buildSchedule, computeStatement, type Payment, type StatementInput } from '../../../shared/engine';
+import {
+  applyPlan,
+  PlanRefusal,
+  presentValue,
+  spreadEvenly,
+  type PlanLoan,
+  type PlanSpec,
+} from '../../../shared/engine/plans';
+
+/*
+ * The worked loan: 1,200.00 at 12% a year (1% a month), equal principal over 12 months from
+ * 2026-01-15, penalty 0.1% a day, no grace. Installment k repays 100.00 principal and
+ * (13 − k).00 interest: 112.00, 111.00, 110.00, … 101.00, due on the 15th.
+ * Installment 1 is paid on time; installment 2 (111.00, due 2026-03-15) is not.
+ * On 2026-04-15 it is 31 days overdue: penalty = 111.00 × 0.1% × 31 = 3.441 → 3.44.
+ */
+const LOAN: PlanLoan = {
+  method: 'equal-principal',
+  annualRatePercent: '12',
+  penaltyDailyRatePercent: '0.1',
+  graceDays: 0,
+};
+const AS_OF = '2026-04-15';
+const installments = buildSchedule({
+  method: 'equal-principal',
+  principal: 120000,
+  annualRatePercent: '12',
+  months: 12,
+  startDate: '2026-01-15',
+});
+const ON_TIME: Payment[] = [{ date: '2026-02-15', amount: 11200 }];
+
+const input = (payments: Payment[] = ON_TIME, asOf = AS_OF): StatementInput => ({
+  installments,
+  penaltyDailyRatePercent: '0.1',
+  graceDays: 0,
+  payments,
+  asOf,
+});
+const plan = (spec: PlanSpec, payments?: Payment[]) =>
+  applyPlan(computeStatement(input(payments)), LOAN, spec);
+const rows = (outcome: ReturnType<typeof plan>) =>
+  outcome.installments.map((i) => [i.dueDate, i.principal, i.interest]);
+const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+describe('the worked loan before any plan', () => {
+  it('is 31 days overdue on installment 2 with 3.44 penalty', () => {
+    const s = computeStatement(input());
+    expect(s.daysPastDue).toBe(31);
+    expect(s.overdue).toEqual({ principal: 10000, interest: 1100, penalty: 344 });
+    expect(s.outstandingPrincipal).toBe(110000);
+  });
+});
+
+describe('arrears installments (分期)', () => {
+  // Waive 50% of 3.44 → 1.72 waived, 1.72 kept. Arrears principal 100.00 over 3: 33.33, 33.33,
+  // 33.34; charges 11.00 + 1.72 = 12.72 over 3: 4.24 each. They ride on top of installments 4–6
+  // (due 05-15, 06-15, 07-15: 100 + 9, 100 + 8, 100 + 7); installment 3 (due today) is unchanged.
+  const outcome = plan({ type: 'arrears-installments', months: 3, waivePenaltyPercent: '50' });
+
+  it('spreads the arrears over the next three months on top of the regular installments', () => {
+    expect(rows(outcome).slice(0, 5)).toEqual([
+      ['2026-04-15', 10000, 1000],
+      ['2026-05-15', 13333, 900 + 424],
+      ['2026-06-15', 13333, 800 + 424],
+      ['2026-07-15', 13334, 700 + 424],
+      ['2026-08-15', 10000, 600],
+    ]);
+    expect(outcome.installments).toHaveLength(10);
+    expect(outcome.comparison.endDate).toBe('2027-01-15');
+  });
+
+  it('reports waiver, total and interest', () => {
+    const c = outcome.comparison;
+    expect(c.penaltyWaived).toBe(172);
+    expect(c.penaltyToPay).toBe(172);
+    // Installments 3–12: 1,000.00 principal + 55.00 interest; arrears 100.00 + 12.72.
+    expect(c.totalToPay).toBe(105500 + 11272);
+    // 55.00 still scheduled + 11.00 overdue interest; the 1.72 penalty is not interest.
+    expect(c.totalInterest).toBe(6600);
+    expect(c.installmentAmount).toBe(11000);
+  });
+
+  it('reconciles: paid + still to pay + waived = everything the loan owed', () => {
+    // Paid 112.00; owed: 1,278.00 scheduled (1,200 + 78 interest) + 3.44 penalty.
+    expect(11200 + outcome.comparison.totalToPay + outcome.comparison.penaltyWaived).toBe(127800 + 344);
+    const principal = total(outcome.version.map((i) => i.principal));
+    expect(principal).toBe(120000);
+  });
+
+  it('leaves the loan current when the statement engine replays the payments on the new version', () => {
+    const s = computeStatement({ ...input(), installments: outcome.version });
+    expect(s.daysPastDue).toBe(0);
+    expect(s.overdue).toEqual({ principal: 0, interest: 0, penalty: 0 });
+    expect(s.outstandingPrincipal).toBe(110000);
+    expect(s.installments[0]!.status).toBe('paid');
+  });
+
+  it('refuses a waiver larger than the penalty due', () => {
+    expect(() => plan({ type: 'arrears-installments', months: 3, waivePenaltyPercent: '100.5' })).toThrow(
+      expect.objectContaining({ field: 'plan.waivePenaltyPercent' }),
+    );
+  });
+});
+
+describe('term extension (展期)', () => {
+  it('capitalizes arrears and re-amortizes over the new term', () => {
+    // Principal 1,100.00 + 11.00 interest + 3.44 penalty = 1,114.44.
+    // Annuity over 2 at 1%: 111444 × 1.0201 / 2.01 = 56559.22 → 565.59.
+    // Month 1: interest 11.1444 → 11.14, principal 554.45; balance 559.99; month 2: interest 5.60.
+    const outcome = plan({
+      type: 'extension',
+      months: 2,
+      annualRatePercent: '12',
+      method: 'annuity',
+      arrears: 'capitalize',
+    });
+    expect(rows(outcome)).toEqual([
+      ['2026-05-15', 55445, 1114],
+      ['2026-06-15', 55999, 560],
+    ]);
+    const c = outcome.comparison;
+    expect(c.capitalized).toBe(1444);
+    expect(c.totalToPay).toBe(113118);
+    // 11.14 + 5.60 new interest + 11.00 overdue interest (the 3.44 penalty is not interest).
+    expect(c.totalInterest).toBe(2774);
+    expect(c.dueNow).toBe(0);
+    // 565.59 / 1.01 + 565.59 / 1.0201 = 565.59 × 2.01 / 1.0201 = 1,114.4357… → 1,114.44.
+    expect(c.presentValue).toBe(111444);
+  });
+
+  it('keeps overdue interest and penalty due now, outside the new installments', () => {
+    // 110000 × 1.0201 / 2.01 = 55826.37 → 558.26; interest 11.00 then 5.5274 → 5.53.
+    const outcome = plan({ type: 'extension', months: 2, arrears: 'keep', method: 'annuity' });
+    expect(rows(outcome)).toEqual([
+      ['2026-05-15', 54726, 1100],
+      ['2026-06-15', 55274, 553],
+    ]);
+    expect(outcome.comparison.dueNow).toBe(1444);
+    expect(outcome.comparison.totalToPay).toBe(1444 + 55826 + 55827);
+    // The version has the kept arrears as a row due on the as-of date, so DPD restarts at 0.
+    const s = computeStatement({ ...input(), installments: outcome.version });
+    expect(s.nextDue).toEqual({ dueDate: AS_OF, amount: 1444 });
+    expect(s.daysPastDue).toBe(0);
+  });
+
+  it('settles a partly paid installment so the old money is counted exactly once', () => {
+    // On 04-01 the borrower pays 50.00 on installment 2: 17 days late, penalty 111.00 × 0.1% × 17 =
+    // 1.887 → 1.89; interest 11.00; principal 37.11. By 04-15 the penalty has grown by
+    // 62.89 × 0.1% × 14 = 0.88046: round(1.887 + 0.88046) − 1.89 = 2.77 − 1.89 = 0.88 due.
+    const payments = [...ON_TIME, { date: '2026-04-01', amount: 5000 }];
+    const outcome = plan({ type: 'extension', months: 2, arrears: 'capitalize' }, payments);
+    expect(outcome.comparison.before.penalty).toBe(88);
+    expect(outcome.comparison.capitalized).toBe(88);
+    // Kept: installment 1; settled: 37.11 principal + (11.00 + 1.89) "interest", due on the as-of date.
+    expect(outcome.version.slice(0, 2)).toEqual([
+      { n: 1, dueDate: '2026-02-15', principal: 10000, interest: 1200 },
+      { n: 2, dueDate: AS_OF, principal: 3711, interest: 1289 },
+    ]);
+    // New principal 1,062.89 + 0.88 = 1,063.77, so the version's principal is 1,200.00 + 0.88.
+    expect(total(outcome.installments.map((i) => i.principal))).toBe(106377);
+    expect(total(outcome.version.map((i) => i.principal))).toBe(120000 + 88);
+    const s = computeStatement({ ...input(payments), installments: outcome.version });
+    expect(s.daysPastDue).toBe(0);
+    expect(s.unapplied).toBe(0);
+    expect(s.outstandingPrincipal).toBe(106377);
+    expect(s.installments.slice(0, 2).map((i) => i.status)).toEqual(['paid', 'paid']);
+  });
+
+  it('refuses a zero or negative term', () => {
+    expect(() => plan({ type: 'extension', months: 0, arrears: 'keep' })).toThrow(PlanRefusal);
+    expect(() => plan({ type: 'extension', months: -3, arrears: 'keep' })).toThrow(
+      expect.objectContaining({ field: 'plan.months' }),
+    );
+  });
+});
+
+describe('payment holiday (宽限期)', () => {
+  it('capitalizes the holiday interest month by month', () => {
+    // 1,100.00 + 11.00 + 3.44 = 1,114.44; +11.14 (1,125.58); +11.2558 → 11.26 (1,136.84).
+    // Eleven installments were unpaid, so 11 equal-principal installments from 2026-06-15:
+    // round(1,136.84 / 11) = 103.35; first interest 11.3684 → 11.37; the last takes 103.34.
+    const outcome = plan({ type: 'holiday', months: 2, interest: 'capitalize' });
+    expect(outcome.installments).toHaveLength(11);
+    expect(rows(outcome)[0]).toEqual(['2026-07-15', 10335, 1137]);
+    expect(rows(outcome)[10]).toEqual(['2027-05-15', 10334, 103]);
+    expect(outcome.comparison.capitalized).toBe(3684);
+    expect(total(outcome.installments.map((i) => i.principal))).toBe(113684);
+  });
+
+  it('defers the holiday interest and the arrears to the last installment', () => {
+    // 100.00 a month; interest 11.00, 10.00 … 1.00; deferred = 11.00 + 3.44 + 2 × 11.00 = 36.44.
+    const outcome = plan({ type: 'holiday', months: 2, interest: 'defer' });
+    expect(rows(outcome)[0]).toEqual(['2026-07-15', 10000, 1100]);
+    expect(rows(outcome)[10]).toEqual(['2027-05-15', 10000, 100 + 3644]);
+    expect(outcome.comparison.capitalized).toBe(0);
+    // 1,100.00 + (11 + 10 + … + 1 = 66.00) + 36.44.
+    expect(outcome.comparison.totalToPay).toBe(110000 + 6600 + 3644);
+  });
+});
+
+describe('rate change', () => {
+  // To 6% (0.5% a month) for the nine installments due after 04-15: 100.00 each, interest
+  // 4.50, 4.00 … 0.50. Installments 2 and 3 (due on or before the as-of date) stay as they are.
+  const outcome = plan({ type: 'rate-change', annualRatePercent: '6' });
+
+  it('re-prices the installments still to come on their own due dates', () => {
+    expect(rows(outcome).slice(0, 2)).toEqual([
+      ['2026-05-15', 10000, 450],
+      ['2026-06-15', 10000, 400],
+    ]);
+    expect(rows(outcome)[8]).toEqual(['2027-01-15', 10000, 50]);
+    // Installment 2 (111.00 + 3.44 penalty) and 3 (110.00) are due now.
+    expect(outcome.comparison.dueNow).toBe(11100 + 344 + 11000);
+    expect(outcome.comparison.totalInterest).toBe(1100 + 1000 + 2250);
+  });
+
+  it('leaves the arrears and their penalty exactly as the engine had them', () => {
+    const s = computeStatement({ ...input(), installments: outcome.version });
+    expect(s.daysPastDue).toBe(31);
+    expect(s.overdue).toEqual({ principal: 10000, interest: 1100, penalty: 344 });
+  });
+});
+
+describe('settlement', () => {
+  // Payoff on 04-15: 1,100.00 + 66.00 interest + 3.44 penalty = 1,169.44.
+  it('offers a discounted lump sum and says what would be written off', () => {
+    const outcome = plan({ type: 'settlement', amount: 101000, payBy: '2026-05-15' });
+    expect(rows(outcome)).toEqual([['2026-05-15', 101000, 0]]);
+    const c = outcome.comparison;
+    expect(c.before.payoff).toBe(116944);
+    expect(c.writtenOff).toBe(116944 - 101000);
+    expect(c.penaltyWaived).toBe(344);
+    // 1,010.00 one month away at 1% a month is worth exactly 1,000.00 today.
+    expect(c.presentValue).toBe(100000);
+  });
+
+  it('refuses an amount above the payoff', () => {
+    expect(() => plan({ type: 'settlement', amount: 116945, payBy: '2026-05-15' })).toThrow(
+      expect.objectContaining({ field: 'plan.amount' }),
+    );
+  });
+});
+
+describe('a closed loan', () => {
+  it('cannot be restructured', () => {
+    const payments = [{ date: '2026-02-01', amount: 127800 }];
+    expect(() => plan({ type: 'rate-change', annualRatePercent: '6' }, payments)).toThrow(
+      expect.objectContaining({ field: 'loan' }),
+    );
+  });
+});
+
+describe('helpers', () => {
+  it('spreads evenly with the remainder last', () => {
+    expect(spreadEvenly(10000, 3)).toEqual([3333, 3333, 3334]);
+    expect(spreadEvenly(2, 3)).toEqual([1, 1, 0]);
+  });
+
+  it('discounts by whole months at the contract rate', () => {
+    // 102.01 two months away at 1% = 100.00; 50.00 due today is not discounted.
+    expect(
+      presentValue(
+        [
+          { date: '2026-06-15', amount: 10201 },
+          { date: '2026-04-15', amount: 5000 },
+        ],
+        AS_OF,
+        '12',
+      ),
+    ).toBe(15000);
+    // 2026-05-16 is in the second month after 04-15: 102.01 / 1.0201.
+    expect(presentValue([{ date: '2026-05-16', amount: 10201 }], AS_OF, '12')).toBe(10000);
+  });
+});
