@@ -187,6 +187,28 @@ describe('collateral items', () => {
     expect(register.rows[0]!.alertKinds).toEqual(['ltv']);
   });
 
+  it('follows the thresholds in Settings, and refuses a threshold that is not a percentage', async () => {
+    const { loanId } = await givenACarTitleLoan(app);
+    await app.call('collateral.create', {
+      loanIds: [loanId],
+      details: aCar(),
+      valuation: appraisal('2026-06-01', 10_000_000),
+    });
+    expect(await app.call('collateral.alerts', { kind: 'ltv' })).toEqual([]);
+    await app.call('settings.update', { ltvThresholdVehiclePercent: '55.5' });
+    expect((await app.call('collateral.alerts', { kind: 'ltv' }))[0]?.reason).toMatch(
+      /above the 55\.50% threshold$/,
+    );
+    const bad = await app.attempt('settings.update', { ltvThresholdVehiclePercent: '0' });
+    expect(!bad.ok && bad.error.details).toEqual([
+      expect.objectContaining({ field: 'ltvThresholdVehiclePercent' }),
+    ]);
+    const months = await app.attempt('settings.update', { staleValuationMonthsVehicle: 0 });
+    expect(!months.ok && months.error.details).toEqual([
+      expect.objectContaining({ field: 'staleValuationMonthsVehicle' }),
+    ]);
+  });
+
   it('flags lapsed insurance, stale valuations and missing documents', async () => {
     const { loanId } = await givenACarTitleLoan(app);
     await app.call('collateral.create', {

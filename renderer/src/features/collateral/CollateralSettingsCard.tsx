@@ -62,7 +62,7 @@ export function CollateralSettingsCard() {
         ))}
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {t('common.save')}
+            {t('collateral.settings.save')}
           </button>
           {save.isSuccess && <span className="muted">{t('common.saved')}</span>}
         </div>

@@ -197,6 +197,7 @@ export const collateralText = featureText({
     },
     settings: {
       title: 'Collateral',
+      save: 'Save collateral settings',
       ltvThresholdPropertyPercent: 'LTV alert above, property (%)',
       ltvThresholdVehiclePercent: 'LTV alert above, vehicles (%)',
       staleValuationMonthsProperty: 'Property valuation stale after (months)',
@@ -388,6 +389,7 @@ export const collateralText = featureText({
     },
     settings: {
       title: '抵押物',
+      save: '保存抵押物设置',
       ltvThresholdPropertyPercent: '房产抵押率预警线（%）',
       ltvThresholdVehiclePercent: '车辆抵押率预警线（%）',
       staleValuationMonthsProperty: '房产估值有效期（月）',
@@ -579,6 +581,7 @@ export const collateralText = featureText({
     },
     settings: {
       title: '擔保品',
+      save: '儲存擔保品設定',
       ltvThresholdPropertyPercent: '不動產貸放成數警示線（%）',
       ltvThresholdVehiclePercent: '車輛貸放成數警示線（%）',
       staleValuationMonthsProperty: '不動產鑑價有效期（月）',
