@@ -24,7 +24,9 @@ const COMMANDS: CliCommand[] = [
   worklistCommand,
   planPreviewCommand,
   backupCommand,
-  restoreCommand, reportCommand];
+  restoreCommand,
+  reportCommand,
+];
 
 export function usage(): string {
   return ['usage: npm run cli -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.usage}`)].join('\n');

@@ -45,7 +45,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Connectio
     sqlite.close();
     throw error;
   }
-  const db = new Kysely<DB>({ dialect: new PledgebookSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<DB>({
+    dialect: new PledgebookSqliteDialect({ database: withStatementCache(sqlite) }),
+  });
   return {
     sqlite,
     db,

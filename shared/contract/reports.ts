@@ -20,6 +20,34 @@ export const OPTIONAL_SECTIONS = [
 ] as const;
 export type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 
+/** The month's collection work, read as of the month's end. Money in minor units. */
+export interface MonthActivity {
+  promises: { made: number; madeAmount: number; due: number; kept: number; broken: number; pending: number };
+  collectors: { collector: string; contacts: number; promisesDue: number; kept: number; broken: number }[];
+  contactGuards: { overrides: number };
+  plans: {
+    approved: number;
+    rejected: number;
+    active: number;
+    broken: number;
+    completed: number;
+    penaltyWaived: number;
+  };
+  legal: { opened: number; closed: number; open: number; costs: number; chargedToLoans: number };
+  collateral: {
+    overdueExposure: number;
+    overdueCollateralValue: number;
+    /** Collateral value allocated to overdue loans over their exposure (four decimals). */
+    coverage: string;
+    ltvBreaches: number;
+    possessed: number;
+    sold: number;
+    grossProceeds: number;
+    sellingCosts: number;
+    proceedsApplied: number;
+  };
+}
+
 export interface MonthlyReport extends MonthlyFigures {
   companyName: string;
   currency: string;
@@ -27,6 +55,7 @@ export interface MonthlyReport extends MonthlyFigures {
   /** Entries dated in or before the month but recorded (or reversed) after it ended. */
   lateEntries: number;
   notTracked: OptionalSection[];
+  activity: MonthActivity;
 }
 
 export interface DashboardData {

@@ -12,6 +12,15 @@ const MONEY_KEYS = new Set([
   'overdueAtStart',
   'recoveredFromStartOverdue',
   'exposure',
+  'madeAmount',
+  'penaltyWaived',
+  'costs',
+  'chargedToLoans',
+  'overdueExposure',
+  'overdueCollateralValue',
+  'grossProceeds',
+  'sellingCosts',
+  'proceedsApplied',
 ]);
 
 /**

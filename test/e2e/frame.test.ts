@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { startHarness, type Harness } from './harness';
+import { NAV_ITEMS } from '../../renderer/src/app/nav';
 
 const EXPECTED = [
   { locale: 'en-US', dashboard: 'Dashboard', settings: 'Settings', loans: 'Loans', lang: 'en' },
@@ -22,7 +23,7 @@ describe.each(EXPECTED)('the app frame in $locale', (expected) => {
     expect(await h.page.locator('html').getAttribute('lang')).toBe(expected.lang);
     expect(await h.page.getByRole('heading', { level: 1 }).textContent()).toBe(expected.dashboard);
     const links = await nav.getByRole('link').allTextContents();
-    expect(links).toHaveLength(8);
+    expect(links).toHaveLength(NAV_ITEMS.length);
     expect(links).toContain(expected.loans);
 
     // Keyboard only: focus the Settings link and press Enter.
@@ -45,7 +46,7 @@ describe('switching the language in Settings', () => {
 
   it('saves the choice and re-renders in 繁體中文, surviving a reload', async () => {
     await h.open('/settings');
-    await h.page.getByLabel('Language').selectOption('zh-TW');
+    await h.page.locator('#locale').selectOption('zh-TW');
     await h.page.getByRole('button', { name: 'Save' }).click();
     await h.page.getByRole('heading', { level: 1, name: '設定' }).waitFor();
     await h.page.reload();

@@ -28,6 +28,8 @@ import type { Db } from '../loans/loan.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
 import { recordPayment, reversePayment } from '../payments/payments.service';
 import { findItem } from './item.repository';
+import { needsSecondPerson } from '../approvals/request';
+import { isBackdated } from '../approvals/backdating';
 import type { RepossessionStepRecord } from './tables';
 
 type StepInput = ParsedInput<'repossession.record'>['step'];
@@ -240,6 +242,9 @@ export function repossessionHandlers(
             .where('id', '=', view.itemId)
             .execute();
         } else if (last.step === 'applied' && last.payment_id !== null) {
+          // Reversing a payment is a checker's act elsewhere in the app; here it needs a user who
+          // may decide approvals (the approvals table has no kind for a repossession step yet).
+          if (needsSecondPerson(actor)) requirePermission(actor, 'approvals.decide');
           await reversePayment(
             trx,
             ctx,
@@ -331,6 +336,12 @@ export function repossessionHandlers(
           throw invalidField(
             'loanId',
             `loan ${book.loan.number} is ${book.loan.status}; proceeds cannot be applied to it`,
+          );
+        const actor = ctx.actor();
+        if (needsSecondPerson(actor) && (await isBackdated(trx, step.date, clock.today())))
+          throw invalidField(
+            'date',
+            `proceeds applied on ${step.date} would post a back-dated payment, which needs a second user's approval; apply them with today's date`,
           );
         const sale = steps.find((s) => s.step === 'sold')!;
         const costs = view.costs;

@@ -113,6 +113,47 @@ export function reportSections(r: MonthlyReport): SectionTable[] {
         ['top 10', '', '', r.concentration.topShare],
       ],
     },
-    { name: 'Not tracked yet', header: ['section'], rows: r.notTracked.map((s) => [s]) },
+    ...activityTables(r),
+  ];
+}
+
+function activityTables(r: MonthlyReport): SectionTable[] {
+  const a = r.activity;
+  const m = formatAmount;
+  const pairs = (name: string, rows: [string, string | number][]): SectionTable => ({
+    name,
+    header: ['figure', 'value'],
+    rows,
+  });
+  return [
+    pairs('Collateral', [
+      ['overdueExposure', m(a.collateral.overdueExposure)],
+      ['overdueCollateralValue', m(a.collateral.overdueCollateralValue)],
+      ['coverage', a.collateral.coverage],
+      ['ltvBreaches', a.collateral.ltvBreaches],
+      ['possessed', a.collateral.possessed],
+      ['sold', a.collateral.sold],
+      ['grossProceeds', m(a.collateral.grossProceeds)],
+      ['sellingCosts', m(a.collateral.sellingCosts)],
+      ['proceedsApplied', m(a.collateral.proceedsApplied)],
+    ]),
+    pairs(
+      'Promises',
+      Object.entries(a.promises).map(([k, v]) => [k, k === 'madeAmount' ? m(v) : v]),
+    ),
+    pairs(
+      'Plans',
+      Object.entries(a.plans).map(([k, v]) => [k, k === 'penaltyWaived' ? m(v) : v]),
+    ),
+    pairs(
+      'Legal',
+      Object.entries(a.legal).map(([k, v]) => [k, k === 'costs' || k === 'chargedToLoans' ? m(v) : v]),
+    ),
+    pairs('Contact guards', [['overrides', a.contactGuards.overrides]]),
+    {
+      name: 'Collectors',
+      header: ['collector', 'contacts', 'promisesDue', 'kept', 'broken'],
+      rows: a.collectors.map((c) => [c.collector, c.contacts, c.promisesDue, c.kept, c.broken]),
+    },
   ];
 }

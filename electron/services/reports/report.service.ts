@@ -14,12 +14,13 @@ import { loadSettings } from '../system/system.service';
 import { loadWholeBook, statusOn, type BookLoan } from './book-snapshot';
 import { reportToCsv, reportToXlsx } from './report-export';
 import { agingAsOf } from './aging';
+import { monthActivity } from './activity';
 
 /**
  * Sections whose data no feature records yet. A feature that lands makes its section tracked by
  * filling it in here; until then the report says "not tracked yet" rather than print zeros.
  */
-const TRACKED_SECTIONS = new Set<OptionalSection>();
+const TRACKED_SECTIONS = new Set<OptionalSection>(OPTIONAL_SECTIONS);
 
 function reportLoans(book: BookLoan[], monthStart: string, monthEnd: string): ReportLoan[] {
   const dayBefore = addDays(monthStart, -1);
@@ -52,7 +53,12 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   // A month still running is reported up to today.
   const reportEnd = monthEnd < today ? monthEnd : today;
   const book = await loadWholeBook(ctx.db);
-  const figures = monthlyFigures(month, monthStart, reportEnd, reportLoans(book, monthStart, reportEnd));
+  const loans = reportLoans(book, monthStart, reportEnd);
+  const figures = monthlyFigures(month, monthStart, reportEnd, loans);
+  const overdueAtEnd = loans
+    .filter((l) => BOOK_STATUSES.includes(l.statusAtEnd) && l.atEnd.daysPastDue > 0)
+    .map((l) => ({ loanId: l.id, statement: l.atEnd }));
+  const activity = await monthActivity(ctx, monthStart, reportEnd, overdueAtEnd);
   const settings = await loadSettings(ctx);
   // Entries dated in or before the month but keyed in after it ended change its figures.
   const late = await ctx.db
@@ -69,6 +75,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
     generatedOn: today,
     lateEntries: late.n,
     notTracked: OPTIONAL_SECTIONS.filter((s) => !TRACKED_SECTIONS.has(s)),
+    activity,
   };
 }
 

@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorBoundary } from './ErrorBoundary';
-import { NAV_ITEMS } from './routes';
+import { NAV_ITEMS } from './nav';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SignedInAs } from '../features/access/AuthGate';
 

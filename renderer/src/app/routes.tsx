@@ -1,5 +1,6 @@
 import { createHashRouter, type RouteObject } from 'react-router';
 import { Layout } from './Layout';
+export { NAV_ITEMS } from './nav';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportPage } from '../features/reports/ReportPage';
@@ -20,18 +21,6 @@ import { LegalCasePage, LegalCasesPage } from '../features/collections/LegalPage
 import { PlansPage } from '../features/plans/PlansPage';
 import { PlanComparePage } from '../features/plans/PlanComparePage';
 import { PlanAgreementPage } from '../features/plans/PlanAgreementPage';
-
-export const NAV_ITEMS = [
-  { path: '/', label: 'nav.dashboard' },
-  { path: '/borrowers', label: 'nav.borrowers' },
-  { path: '/loans', label: 'nav.loans' },
-  { path: '/collateral', label: 'nav.collateral' },
-  { path: '/collections', label: 'nav.collections' },
-  { path: '/plans', label: 'nav.plans' },
-  { path: '/reports', label: 'nav.reports' },
-  { path: '/import', label: 'nav.import' },
-  { path: '/settings', label: 'nav.settings' },
-] as const;
 
 const routes: RouteObject[] = [
   {

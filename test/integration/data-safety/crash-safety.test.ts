@@ -24,7 +24,7 @@ describe('crash safety', () => {
       if (found.partial.length > 0) failures.push(`kill ${n}: partial ${found.partial.join(', ')}`);
       if (found.integrity !== 'ok') failures.push(`kill ${n}: integrity ${found.integrity}`);
       // Nothing is skipped: the transactions present are exactly 1..counter.
-      if (found.complete.length !== found.counter || found.complete.at(-1) !== found.counter)
+      if (found.complete.length !== found.counter || (found.complete.at(-1) ?? 0) !== found.counter)
         failures.push(`kill ${n}: ${found.complete.length} transactions, counter ${found.counter}`);
     });
     expect(failures).toEqual([]);

@@ -252,9 +252,22 @@ describe('the monthly recovery report on a hand-built book', () => {
     expect(report.concentration.topShare).toBe('1.0000');
   });
 
-  it('says which sections are not tracked yet instead of printing zeros, and that nothing was keyed in late', () => {
+  it("reads the month's collection work: no promises, plans or cases here, and overdue loans without collateral", () => {
     expect(report.lateEntries).toBe(0);
-    expect(report.notTracked.length).toBeGreaterThan(0);
+    expect(report.notTracked).toEqual([]);
+    expect(report.activity.promises).toEqual({
+      made: 0,
+      madeAmount: 0,
+      due: 0,
+      kept: 0,
+      broken: 0,
+      pending: 0,
+    });
+    expect(report.activity.plans.approved).toBe(0);
+    expect(report.activity.legal.opened).toBe(0);
+    // Exposure of the loans overdue on 05-31: L3 11,000 + L4 11,500 + L5 9,000 + L7 20,000 + L10 9,017.54.
+    expect(report.activity.collateral.overdueExposure).toBe(6_051_754);
+    expect(report.activity.collateral.coverage).toBe('0.0000');
   });
 
   it('reproduces the same figures later, and flags an entry dated in May but keyed in afterwards', async () => {

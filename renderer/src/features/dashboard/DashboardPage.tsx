@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
-import { Card, NotTrackedYet, Page } from '../../components/Page';
+import { Card, Page } from '../../components/Page';
+import { CollateralAlertsCard } from '../collateral/AlertList';
 import { RemindersCard } from '../collections/RemindersCard';
 
 const CHART = { width: 520, height: 240 };
@@ -36,14 +37,7 @@ export function DashboardPage() {
               {t('reports.dashboard.loans', { count: d.loansInBook, overdue: d.overdueLoans })}
             </p>
           </Card>
-          <div className="two-col">
-            <Card title={t('reports.dashboard.promisesToday')}>
-              <NotTrackedYet />
-            </Card>
-            <Card title={t('reports.dashboard.alerts')}>
-              <NotTrackedYet />
-            </Card>
-          </div>
+          <CollateralAlertsCard limit={8} />
           <div className="two-col">
             <Card title={t('reports.dashboard.aging')}>
               <BarChart

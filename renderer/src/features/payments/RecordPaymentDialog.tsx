@@ -135,7 +135,9 @@ export function RecordPaymentDialog({
               {t('payments.before')}: <DpdBadge dpd={p.before.daysPastDue} bucket={p.before.bucket} /> →{' '}
               {t('payments.after')}: <DpdBadge dpd={p.after.daysPastDue} bucket={p.after.bucket} />
             </p>
-            <p className="muted">{t('payments.payoffHint', { date: prefs.date(request.date), amount: prefs.money(p.payoff) })}</p>
+            <p className="muted">
+              {t('payments.payoffHint', { date: prefs.date(request.date), amount: prefs.money(p.payoff) })}
+            </p>
           </div>
         )}
       </section>

@@ -131,7 +131,9 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
                   {money(r.collections[k])}
                 </td>
               ))}
-              <td className="num muted">{t('reports.notTracked')}</td>
+              <td className="num" data-testid="collected-sales">
+                {money(r.activity.collateral.proceedsApplied)}
+              </td>
             </tr>
           </tbody>
         </table>
@@ -278,11 +280,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
         </table>
       </Section>
 
-      {r.notTracked.map((s) => (
-        <Section key={s} title={t(`reports.sections.${s}`)}>
-          <p className="muted">{t('reports.notTracked')}</p>
-        </Section>
-      ))}
+      <ActivitySections report={r} />
 
       <Section title={t('reports.sections.notes')} className="report-notes">
         <ol>
@@ -324,5 +322,89 @@ function KeyValues({ rows }: { rows: [string, string][] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Promises, collectors, guard overrides, plans, legal cases and collateral for the month. */
+function ActivitySections({ report: r }: { report: MonthlyReport }) {
+  const { t } = useTranslation();
+  const { money } = usePrefs();
+  const a = r.activity;
+  const rate = (s: string) => `${(Number(s) * 100).toFixed(2)}%`;
+  const kv = (rows: [string, string | number][]) => (
+    <KeyValues rows={rows.map(([k, v]) => [t(`reports.act.${k}`), String(v)])} />
+  );
+  return (
+    <>
+      <Section title={t('reports.sections.collateral')}>
+        {kv([
+          ['overdueExposure', money(a.collateral.overdueExposure)],
+          ['overdueCollateral', money(a.collateral.overdueCollateralValue)],
+          ['coverage', rate(a.collateral.coverage)],
+          ['ltvBreaches', a.collateral.ltvBreaches],
+          ['possessed', a.collateral.possessed],
+          ['sold', a.collateral.sold],
+          ['gross', money(a.collateral.grossProceeds)],
+          ['sellingCosts', money(a.collateral.sellingCosts)],
+          ['applied', money(a.collateral.proceedsApplied)],
+        ])}
+      </Section>
+      <Section title={t('reports.sections.promises')}>
+        {kv([
+          ['made', a.promises.made],
+          ['madeAmount', money(a.promises.madeAmount)],
+          ['due', a.promises.due],
+          ['kept', a.promises.kept],
+          ['broken', a.promises.broken],
+          ['pending', a.promises.pending],
+        ])}
+      </Section>
+      <Section title={t('reports.sections.plans')}>
+        {kv([
+          ['approved', a.plans.approved],
+          ['rejected', a.plans.rejected],
+          ['active', a.plans.active],
+          ['broken', a.plans.broken],
+          ['completed', a.plans.completed],
+          ['penaltyWaived', money(a.plans.penaltyWaived)],
+        ])}
+      </Section>
+      <Section title={t('reports.sections.legal')}>
+        {kv([
+          ['opened', a.legal.opened],
+          ['closed', a.legal.closed],
+          ['open', a.legal.open],
+          ['costs', money(a.legal.costs)],
+          ['charged', money(a.legal.chargedToLoans)],
+        ])}
+      </Section>
+      <Section title={t('reports.sections.contactGuards')}>
+        {kv([['overrides', a.contactGuards.overrides]])}
+      </Section>
+      <Section title={t('reports.sections.collectors')}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>{t('reports.act.collector')}</th>
+              <th className="num">{t('reports.act.contacts')}</th>
+              <th className="num">{t('reports.act.due')}</th>
+              <th className="num">{t('reports.act.kept')}</th>
+              <th className="num">{t('reports.act.broken')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.collectors.map((c) => (
+              <tr key={c.collector}>
+                <td>{c.collector}</td>
+                <td className="num">{c.contacts}</td>
+                <td className="num">{c.promisesDue}</td>
+                <td className="num">{c.kept}</td>
+                <td className="num">{c.broken}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+    </>
   );
 }
