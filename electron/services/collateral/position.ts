@@ -31,8 +31,25 @@ export interface LoanPosition extends Coverage {
   shares: Map<number, number>;
 }
 
+/** What the position needs of an item: its label and the facts the alert rules read. */
+const POSITION_COLUMNS = [
+  'id',
+  'kind',
+  'borrower_id',
+  'address',
+  'plate',
+  'make',
+  'model',
+  'year',
+  'insurance_expiry',
+  'holds_title_certificate',
+  'mortgage_registration_no',
+  'holds_mortgage_registration',
+  'holds_registration_certificate',
+] as const;
+
 export interface ItemPosition {
-  record: CollateralItemRecord;
+  record: Pick<CollateralItemRecord, (typeof POSITION_COLUMNS)[number]>;
   borrowerName: string;
   value: number;
   valuationDate: string | null;
@@ -128,7 +145,7 @@ export async function bookPosition(
   let itemQuery = db
     .selectFrom('collateral_items as i')
     .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
-    .selectAll('i')
+    .select(POSITION_COLUMNS.map((c) => `i.${c}` as const))
     .select('b.name as borrower_name')
     .where('i.status', '=', 'active');
   if (!whole) {

@@ -337,7 +337,7 @@ export function repossessionHandlers(
             'loanId',
             `loan ${book.loan.number} is ${book.loan.status}; proceeds cannot be applied to it`,
           );
-        const actor = ctx.actor();
+        const actor = requirePermission(ctx.actor(), 'book.write');
         if (needsSecondPerson(actor) && (await isBackdated(trx, step.date, clock.today())))
           throw invalidField(
             'date',
@@ -350,7 +350,6 @@ export function repossessionHandlers(
         const applied = Math.min(net, payoff);
         let paymentId: number | null = null;
         if (applied > 0) {
-          const actor = requirePermission(ctx.actor(), 'book.write');
           paymentId = (
             await recordPayment(trx, ctx, {
               loanId: view.loanId,

@@ -115,6 +115,22 @@ describe('repossession through sale', () => {
     expect(state.statement.daysPastDue).toBe(loan.statement.daysPastDue + 30);
   });
 
+  it('refuses a person back-dated proceeds, which would post a back-dated payment without a second user', async () => {
+    const { repossessionId } = await givenARepossessedCar(app);
+    await sell(app, repossessionId, 8_000_000);
+    app.session.signIn({ userId: 7, username: 'li', displayName: '李经理', role: 'manager' });
+    const late = await app.attempt('repossession.record', {
+      repossessionId,
+      step: { step: 'applied', date: '2026-06-10' },
+    });
+    expect(!late.ok && late.error.details).toEqual([expect.objectContaining({ field: 'date' })]);
+    const applied = await app.call('repossession.record', {
+      repossessionId,
+      step: { step: 'applied', date: '2026-06-15' },
+    });
+    expect(applied.steps.at(-1)).toMatchObject({ step: 'applied', recordedBy: '李经理' });
+  });
+
   it('reverses the application of proceeds: the payment is reversed and the loan is repossessed again', async () => {
     const { loanId, repossessionId } = await givenARepossessedCar(app);
     await sell(app, repossessionId, 8_000_000);
