@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         await a.handlers['reports.dashboard']({});
         await a.close();
       },
-      Math.min(runs, 5),
+      Math.min(runs, 3),
       1,
     );
     results.push({
@@ -105,9 +105,9 @@ async function main(): Promise<void> {
       return r.value;
     };
 
-    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs) => {
-      const t = await time(run, n);
-      const b = baseline ? await time(baseline, n) : null;
+    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs, warmup = 2) => {
+      const t = await time(run, n, warmup);
+      const b = baseline ? await time(baseline, n, warmup) : null;
       results.push({
         name,
         medianMs: round(t.median),

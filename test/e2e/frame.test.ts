@@ -46,8 +46,10 @@ describe('switching the language in Settings', () => {
 
   it('saves the choice and re-renders in 繁體中文, surviving a reload', async () => {
     await h.open('/settings');
-    await h.page.locator('#locale').selectOption('zh-TW');
-    await h.page.getByRole('button', { name: 'Save' }).click();
+    // Settings holds several cards, each with its own Save; the General card is the first form.
+    const general = h.page.locator('form').filter({ has: h.page.locator('#locale') });
+    await general.locator('#locale').selectOption('zh-TW');
+    await general.getByRole('button', { name: 'Save', exact: true }).click();
     await h.page.getByRole('heading', { level: 1, name: '設定' }).waitFor();
     await h.page.reload();
     await h.page.getByRole('heading', { level: 1, name: '設定' }).waitFor();
@@ -56,8 +58,9 @@ describe('switching the language in Settings', () => {
 
   it('refuses an invalid loan number prefix with a message on the field', async () => {
     await h.open('/settings');
-    await h.page.getByLabel('貸款編號前綴').fill('PB 2026!');
-    await h.page.getByRole('button', { name: '儲存' }).click();
+    const general = h.page.locator('form').filter({ has: h.page.locator('#locale') });
+    await general.getByLabel('貸款編號前綴').fill('PB 2026!');
+    await general.getByRole('button', { name: '儲存', exact: true }).click();
     await h.page.getByRole('alert').first().waitFor();
     expect((await h.app.handlers['settings.get']({})).loanNumberPrefix).toBe('PB');
   });

@@ -25,7 +25,7 @@ describe('the loan list at 20,000 loans', () => {
     // Scroll far down with the keyboard: still a window of rows, now from deep in the book.
     await h.page.locator('.vtable-body').focus();
     for (let i = 0; i < 40; i++) await h.page.keyboard.press('PageDown');
-    await h.page.locator('.vtable-row[aria-rowindex="602"]').waitFor();
+    await h.page.locator('.vtable-row[aria-rowindex="602"]').waitFor({ state: 'attached' });
     expect(await rows.count()).toBeLessThan(300);
 
     const result = await h.app.dispatch('loans.list', { bucket: '181+', offset: 0, limit: 1 });

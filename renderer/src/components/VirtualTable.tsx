@@ -43,6 +43,7 @@ export function VirtualTable<Row>({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
+  const selectedRef = useRef(0);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
 
   const pages = useQueries({
@@ -80,13 +81,25 @@ export function VirtualTable<Row>({
   // A new filter starts again at the top.
   const sourceKey = JSON.stringify(source.key);
   useEffect(() => {
+    selectedRef.current = 0;
     setSelected(0);
-    virtualizer.scrollToIndex(0);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [sourceKey]);
 
-  // Key repeat can deliver several presses before React re-renders: step from the latest
-  // selection (functional update), and scroll once the selection has settled.
+  // Key repeat can deliver several presses before React re-renders, so each step starts from
+  // the latest selection kept in a ref, not from the state of the last render.
+  const select = (index: number) => {
+    selectedRef.current = index;
+    setSelected(index);
+    // Rows have a fixed height, so bringing one into view is plain arithmetic; the virtualizer's
+    // own scrollToIndex re-measures on every call and can loop when keys repeat fast.
+    const body = scrollRef.current;
+    if (!body) return;
+    const top = index * ROW_HEIGHT;
+    if (top < body.scrollTop) body.scrollTop = top;
+    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight)
+      body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const step =
       event.key === 'ArrowDown'
@@ -100,16 +113,12 @@ export function VirtualTable<Row>({
               : 0;
     if (step !== 0) {
       event.preventDefault();
-      setSelected((current) => Math.max(0, Math.min(total - 1, current + step)));
+      select(Math.max(0, Math.min(total - 1, selectedRef.current + step)));
     } else if (event.key === 'Enter' && onOpen) {
-      const row = rowAt(selected);
+      const row = rowAt(selectedRef.current);
       if (row) onOpen(row);
     }
   };
-  useEffect(() => {
-    if (total > 0) virtualizer.scrollToIndex(selected, { align: 'auto' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected]);
 
   const template = useMemo(() => columns.map((c) => c.width ?? 'minmax(80px, 1fr)').join(' '), [columns]);
   const loading = pages.some((p) => p.isLoading);
@@ -150,7 +159,10 @@ export function VirtualTable<Row>({
                   height: ROW_HEIGHT,
                   gridTemplateColumns: template,
                 }}
-                onClick={() => setSelected(item.index)}
+                onClick={() => {
+                  selectedRef.current = item.index;
+                  setSelected(item.index);
+                }}
                 onDoubleClick={() => row && onOpen?.(row)}
               >
                 {columns.map((c) => (
