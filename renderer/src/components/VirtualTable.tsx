@@ -52,7 +52,11 @@ export function VirtualTable<Row>({
       queryFn: () => source.fetch(page * PAGE, PAGE),
     })),
   });
-  const total = pages.find((p) => p.data)?.data?.total ?? 0;
+  // While the pages for a new scroll position load, keep the last known row count: dropping to
+  // zero would collapse the list, scroll back to the top and fetch again, forever.
+  const lastTotal = useRef(0);
+  const total = pages.find((p) => p.data)?.data?.total ?? lastTotal.current;
+  lastTotal.current = total;
   const rowAt = (index: number): Row | undefined => {
     const page = Math.floor(index / PAGE);
     const at = visiblePages.indexOf(page);
