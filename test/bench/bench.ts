@@ -90,8 +90,8 @@ async function main(): Promise<void> {
     );
     results.push({
       name: 'open the database and load the dashboard',
-      medianMs: open.median,
-      p95Ms: open.p95,
+      medianMs: round(open.median),
+      p95Ms: round(open.p95),
       baselineMs: null,
       ratio: null,
     });
