@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { givenACarTitleLoan } from '../support/fixtures';
 
 // A 2×2 red PNG: small enough to inline, real enough for the browser to decode.
 const PHOTO = Buffer.from(
@@ -21,28 +22,7 @@ describe('collateral, end to end in Chromium', () => {
       today: '2026-06-15',
       locale: 'en-US',
       seed: async (app) => {
-        const borrower = await app.dispatch('borrowers.create', {
-          kind: 'person',
-          name: 'Wang Fang',
-          idType: 'resident-id',
-          idNumber: '110101199003071234',
-        });
-        if (!borrower.ok) throw new Error(borrower.error.message);
-        const loan = await app.dispatch('loans.create', {
-          borrowerId: (borrower.value as { id: number }).id,
-          product: 'car-title',
-          terms: {
-            method: 'annuity',
-            principal: 6_000_000,
-            annualRatePercent: '12',
-            months: 12,
-            startDate: '2026-03-10',
-          },
-          penaltyDailyRatePercent: '0.05',
-          graceDays: 3,
-        });
-        if (!loan.ok) throw new Error(loan.error.message);
-        loanId = (loan.value as { id: number }).id;
+        ({ loanId } = await givenACarTitleLoan(app.dispatch));
       },
     });
   });

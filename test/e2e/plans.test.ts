@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { pdfText, pdfToPngs, startHarness, type Harness } from './harness';
 import type { PledgebookApp } from '../../electron/services/app';
+import { givenACarTitleLoan } from '../support/fixtures';
 import type { Actor } from '../../electron/services/auth/actor';
 
 const LI: Actor = { userId: 1, username: 'li', displayName: 'Li Na', role: 'collector' };
@@ -24,30 +25,7 @@ async function seed(app: PledgebookApp) {
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
     return r.value as { id: number };
   };
-  const borrower = await call('borrowers.create', {
-    kind: 'person',
-    name: 'Wang Fang',
-    idType: 'resident-id',
-    idNumber: '110101199003071234',
-    phone: '13800138000',
-    altPhone: '',
-    address: '',
-    employer: '',
-    notes: '',
-  });
-  const loan = await call('loans.create', {
-    borrowerId: borrower.id,
-    product: 'car-title',
-    terms: {
-      method: 'annuity',
-      principal: 6_000_000,
-      annualRatePercent: '12',
-      months: 12,
-      startDate: '2026-03-10',
-    },
-    penaltyDailyRatePercent: '0.05',
-    graceDays: 3,
-  });
+  const loan = { id: (await givenACarTitleLoan(app.dispatch)).loanId };
   await call('payments.record', { loanId: loan.id, date: '2026-04-10', amount: 533_093, method: 'cash' });
   await app.ctx.db
     .insertInto('collection_assignments')

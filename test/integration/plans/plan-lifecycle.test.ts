@@ -6,6 +6,7 @@ import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Actor } from '../../../electron/services/auth/actor';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import { WANG_FANG } from '../../support/test-app';
+import { givenACarTitleLoan } from '../../support/fixtures';
 
 /**
  * The loan-book test's car-title loan: 60,000.00 at 12%, annuity over 12 months from 2026-03-10
@@ -40,20 +41,7 @@ afterEach(async () => {
 
 async function givenAnOverdueCarTitleLoan() {
   today = '2026-04-10';
-  const borrower = await call('borrowers.create', WANG_FANG);
-  const loan = await call('loans.create', {
-    borrowerId: borrower.id,
-    product: 'car-title',
-    terms: {
-      method: 'annuity',
-      principal: 6_000_000,
-      annualRatePercent: '12',
-      months: 12,
-      startDate: '2026-03-10',
-    },
-    penaltyDailyRatePercent: '0.05',
-    graceDays: 3,
-  });
+  const loan = { id: (await givenACarTitleLoan(app.dispatch, WANG_FANG)).loanId };
   await call('payments.record', { loanId: loan.id, date: '2026-04-10', amount: 533_093, method: 'cash' });
   // Collectors work their assigned accounts only.
   await app.ctx.db
