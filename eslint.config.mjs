@@ -74,6 +74,9 @@ export default tseslint.config(
           'setTimeout',
           'setInterval',
         ].map((name) => ({ name, message: `shared/ is pure: ${name} is not available on both sides.` })),
+        // Calendar dates are YYYY-MM-DD strings with integer day arithmetic (shared/dates), never a
+        // local-time Date whose day shifts with the PC's time zone.
+        { name: 'Date', message: 'shared/ carries dates as YYYY-MM-DD strings; use shared/dates, not Date.' },
       ],
     },
   },

@@ -28,6 +28,7 @@ const SAMPLES = {
   Electron: "import { app } from 'electron';\nexport const name = app.getName();\n",
   'window.alert': "export function warn(): void {\n  window.alert('x');\n}\n",
   'document.title': 'export const title = (): string => document.title;\n',
+  'a local-time Date': 'export const day = (): number => new Date().getDate();\n',
   'process.env': "export const db = (): string | undefined => process.env['PLEDGEBOOK_DB'];\n",
   'main-process code': "import { openApp } from '../electron/services/app';\nexport const open = openApp;\n",
 } as const;
