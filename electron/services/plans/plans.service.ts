@@ -17,6 +17,7 @@ import { planLoanOf } from './plan-loan';
 import { reviewPlans } from './adherence';
 import { agreementOf } from './agreement';
 import { planRowById, planRowsQuery, toPlanRow } from './plans.repository';
+import { decisionStamp, refuseOwnRequest } from './decision';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -123,17 +124,12 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         if (!plan) throw notFound('Plan', planId);
         if (plan.status !== 'proposed')
           throw ruleViolation(`Plan #${planId} is ${plan.status}; only a proposed plan can be decided.`);
-        if (plan.proposed_by === actor.userId) {
-          throw ruleViolation(
-            `You proposed plan #${planId}; another user with approval rights must approve or reject it.`,
-          );
-        }
-        const decided = {
-          decided_by: actor.userId,
-          decided_by_name: actor.displayName,
-          decided_at: clock.now(),
-          decision_note: note,
-        };
+        refuseOwnRequest(
+          plan.proposed_by,
+          actor,
+          `You proposed plan #${planId}; another user with approval rights must approve or reject it.`,
+        );
+        const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
           await trx
             .updateTable('repayment_plans')

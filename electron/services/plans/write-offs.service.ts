@@ -12,6 +12,7 @@ import type { Handlers } from '../dispatch';
 import { invalidField, notFound, ruleViolation } from '../errors';
 import type { Db } from '../loans/loan.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import { decisionStamp, refuseOwnRequest } from './decision';
 
 type WriteOffHandlers = Pick<
   Handlers,
@@ -104,17 +105,12 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         if (!row) throw notFound('Write-off', writeOffId);
         if (row.status !== 'proposed')
           throw ruleViolation(`Write-off #${writeOffId} is already ${row.status}.`);
-        if (row.requested_by === actor.userId) {
-          throw ruleViolation(
-            `You requested write-off #${writeOffId}; another user with approval rights must decide it.`,
-          );
-        }
-        const decided = {
-          decided_by: actor.userId,
-          decided_by_name: actor.displayName,
-          decided_at: clock.now(),
-          decision_note: note,
-        };
+        refuseOwnRequest(
+          row.requested_by,
+          actor,
+          `You requested write-off #${writeOffId}; another user with approval rights must decide it.`,
+        );
+        const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
           await trx
             .updateTable('write_offs')

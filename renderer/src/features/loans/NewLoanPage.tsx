@@ -14,6 +14,7 @@ import { Field } from '../../components/form';
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
 import { BorrowerPicker } from '../borrowers/BorrowerPicker';
+import { InstallmentTable } from './InstallmentTable';
 
 const money = (message: string) => z.string().refine((v) => parseMoneyInput(v) !== null, message);
 
@@ -215,28 +216,7 @@ export function NewLoanPage() {
                 <span className="value">{prefs.money(preview.data.totalPayable)}</span>
               </div>
             </div>
-            <table className="grid" aria-label={t('loans.schedulePreview')}>
-              <thead>
-                <tr>
-                  <th>{t('loans.installment')}</th>
-                  <th>{t('loans.dueDate')}</th>
-                  <th className="num">{t('payments.principal')}</th>
-                  <th className="num">{t('loans.interest')}</th>
-                  <th className="num">{t('loans.total')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.data.installments.map((i) => (
-                  <tr key={i.n}>
-                    <td>{i.n}</td>
-                    <td>{prefs.date(i.dueDate)}</td>
-                    <td className="num">{prefs.money(i.principal)}</td>
-                    <td className="num">{prefs.money(i.interest)}</td>
-                    <td className="num">{prefs.money(i.principal + i.interest)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <InstallmentTable label={t('loans.schedulePreview')} installments={preview.data.installments} />
           </>
         ) : (
           <p className="muted">{t('payments.previewHint')}</p>

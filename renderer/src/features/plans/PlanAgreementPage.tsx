@@ -6,6 +6,7 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import type { PlanSpecInput } from '../../../../shared/contract';
 import './plans.css';
+import { InstallmentTable } from '../loans/InstallmentTable';
 
 /** The plan's terms in words, from the plan as proposed. */
 function PlanTerms({ spec }: { spec: PlanSpecInput }) {
@@ -139,28 +140,7 @@ export function PlanAgreementPage() {
           </tbody>
         </table>
         <h2>{t('plans.newSchedule')}</h2>
-        <table className="grid" aria-label={t('plans.newSchedule')}>
-          <thead>
-            <tr>
-              <th>{t('plans.n')}</th>
-              <th>{t('plans.dueDate')}</th>
-              <th className="num">{t('plans.schedulePrincipal')}</th>
-              <th className="num">{t('plans.interest')}</th>
-              <th className="num">{t('plans.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.installments.map((i) => (
-              <tr key={i.n}>
-                <td>{i.n}</td>
-                <td>{prefs.date(i.dueDate)}</td>
-                <td className="num">{prefs.money(i.principal)}</td>
-                <td className="num">{prefs.money(i.interest)}</td>
-                <td className="num">{prefs.money(i.principal + i.interest)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <InstallmentTable label={t('plans.newSchedule')} installments={a.installments} />
         <p>{t('plans.clause')}</p>
         <h2>{t('plans.signatures')}</h2>
         <div className="signatures">
