@@ -1,8 +1,10 @@
 /**
  * The monthly recovery report's figures, defined once, computed from engine statements.
- * The service layer gathers, per loan, the statement at the end of the day before the month
- * (`atStart`) and at the end of the month (`atEnd`) plus the status on both days; everything
- * here is pure arithmetic on those, so the definitions can be read and tested in one place.
+ * The service layer gathers, per loan, its position at the end of the day before the month
+ * (`atStart`) and at the end of the month (`atEnd`), the status on both days, and what the
+ * month's payments paid — from engine statements (`monthOfLoan`), or from the month-end cache
+ * the engine filled. Everything here is pure arithmetic on those, so the definitions can be read
+ * and tested in one place.
  */
 import type { Product, LoanStatus } from '../contract/loans';
 import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../engine/buckets';
@@ -12,7 +14,27 @@ import { rate4 } from './rates';
 export const BOOK_STATUSES: readonly LoanStatus[] = ['active', 'restructured', 'legal'];
 export const PAR_THRESHOLDS = [1, 30, 60, 90] as const;
 
-export interface ReportLoan {
+/** The part of an engine statement the report reads: a loan's position on one day. */
+export type Position = Pick<Statement, 'daysPastDue' | 'bucket' | 'outstandingPrincipal' | 'overdue'>;
+
+/** What the payments dated in the month paid, as the engine split them. */
+export interface Collected {
+  penalty: number;
+  interest: number;
+  principal: number;
+  payments: number;
+}
+
+/** One loan's month: its positions at both ends, what was collected, and what was recovered. */
+export interface LoanMonth {
+  atStart: Position | null;
+  atEnd: Position;
+  collected: Collected;
+  /** Paid during the month of what was overdue at its start (0 without `atStart`). */
+  recovered: number;
+}
+
+export interface ReportLoan extends LoanMonth {
   id: number;
   number: string;
   product: Product;
@@ -23,8 +45,6 @@ export interface ReportLoan {
   upfrontFee: number;
   statusAtStart: LoanStatus | null;
   statusAtEnd: LoanStatus;
-  atStart: Statement | null;
-  atEnd: Statement;
 }
 
 export interface BucketCell {
@@ -95,10 +115,10 @@ export interface MonthlyFigures {
 const inBook = (status: LoanStatus | null, started: boolean) =>
   started && status !== null && BOOK_STATUSES.includes(status);
 
-const overdueTotal = (s: Statement) => s.overdue.principal + s.overdue.interest + s.overdue.penalty;
+const overdueTotal = (s: Position) => s.overdue.principal + s.overdue.interest + s.overdue.penalty;
 
 /** Exposure on a loan: outstanding principal, overdue interest and penalty due. */
-export const exposureOf = (s: Statement) => s.outstandingPrincipal + s.overdue.interest + s.overdue.penalty;
+export const exposureOf = (s: Position) => s.outstandingPrincipal + s.overdue.interest + s.overdue.penalty;
 
 function emptyCells(): Record<AgingBucket, BucketCell> {
   return Object.fromEntries(AGING_BUCKETS.map((b) => [b, { count: 0, outstanding: 0 }])) as Record<
@@ -108,7 +128,7 @@ function emptyCells(): Record<AgingBucket, BucketCell> {
 }
 
 /** Aging buckets and PARx = outstanding of loans with DPD > x over total outstanding. */
-export function agingOf(statements: readonly Statement[]): AgingTable {
+export function agingOf(statements: readonly Position[]): AgingTable {
   const buckets = emptyCells();
   let outstanding = 0;
   for (const s of statements) {
@@ -149,6 +169,24 @@ export function recoveredFromStartOverdue(atStart: Statement, atEnd: Statement):
   return recovered;
 }
 
+/** A loan's month from engine statements at the day before the month and at its end. */
+export function monthOfLoan(atStart: Statement | null, atEnd: Statement, monthStart: string): LoanMonth {
+  const collected = { penalty: 0, interest: 0, principal: 0, payments: 0 };
+  for (const a of atEnd.allocations) {
+    if (a.date < monthStart) continue;
+    collected.penalty += a.penalty;
+    collected.interest += a.interest;
+    collected.principal += a.principal;
+    collected.payments += 1;
+  }
+  return {
+    atStart,
+    atEnd,
+    collected,
+    recovered: atStart ? recoveredFromStartOverdue(atStart, atEnd) : 0,
+  };
+}
+
 function rollColumn(loan: ReportLoan): RollColumn {
   if (loan.statusAtEnd === 'written-off') return 'written-off';
   if (loan.statusAtEnd === 'repossessed') return 'repossessed';
@@ -173,13 +211,10 @@ export function monthlyFigures(
   // Collected: every payment dated in the month, as the engine split it.
   const collections = { penalty: 0, interest: 0, principal: 0, fees: 0, total: 0, payments: 0 };
   for (const loan of loans) {
-    for (const a of loan.atEnd.allocations) {
-      if (a.date < monthStart || a.date > monthEnd) continue;
-      collections.penalty += a.penalty;
-      collections.interest += a.interest;
-      collections.principal += a.principal;
-      collections.payments += 1;
-    }
+    collections.penalty += loan.collected.penalty;
+    collections.interest += loan.collected.interest;
+    collections.principal += loan.collected.principal;
+    collections.payments += loan.collected.payments;
     // Up-front fees are taken when the loan is disbursed.
     if (loan.startDate >= monthStart && loan.startDate <= monthEnd) collections.fees += loan.upfrontFee;
   }
@@ -203,7 +238,7 @@ export function monthlyFigures(
   for (const loan of bookAtStart) {
     const start = loan.atStart!;
     overdueAtStart += overdueTotal(start);
-    recovered += recoveredFromStartOverdue(start, loan.atEnd);
+    recovered += loan.recovered;
     const column = rollColumn(loan);
     // Roll rates follow balances: the cell carries the principal that stood in the row's bucket.
     const cell = roll.get(start.bucket)![column];

@@ -118,6 +118,8 @@ export async function bookPosition(
   today: string,
   rules: CollateralRules,
   scope?: { loanIds?: readonly number[]; itemIds?: readonly number[] },
+  /** Each loan's exposure on `today` when the caller already has it (the monthly report does). */
+  knownExposures?: ReadonlyMap<number, number>,
 ): Promise<BookPosition> {
   let loanIds = scope?.loanIds;
   if (scope?.itemIds) {
@@ -155,7 +157,7 @@ export async function bookPosition(
   const [loanRows, itemRows, exposures] = await Promise.all([
     loanQuery.execute(),
     itemQuery.execute(),
-    exposureByLoan(db, today, whole ? undefined : allLoanIds),
+    knownExposures ?? exposureByLoan(db, today, whole ? undefined : allLoanIds),
   ]);
 
   const loans = new Map<number, LoanPosition>();

@@ -62,9 +62,32 @@ export function payoffOf(statement: Statement): number {
   );
 }
 
-/** Writes the per-loan status cache; call in the same transaction as the change that moved it. */
-export async function writeLoanStatus(db: Db, loanId: number, s: Statement, lastPaymentDate: string | null) {
-  const row = {
+/**
+ * The per-loan status cache row for a statement: today's position, and what this month's
+ * payments paid so far (the dashboard's "collected this month" without the engine).
+ */
+export const STATUS_COLUMNS = [
+  'computed_as_of',
+  'oldest_unpaid_due_date',
+  'outstanding_principal',
+  'overdue_principal',
+  'overdue_interest',
+  'penalty_due',
+  'next_due_date',
+  'next_due_amount',
+  'last_payment_date',
+  'collected_month',
+  'collected_penalty',
+  'collected_interest',
+  'collected_principal',
+  'collected_charges',
+  'collected_payments',
+] as const;
+
+export function statusRow(s: Statement, lastPaymentDate: string | null) {
+  const month = s.asOf.slice(0, 7);
+  const collected = collectedIn(s, month);
+  return {
     computed_as_of: s.asOf,
     oldest_unpaid_due_date: s.oldestUnpaidDueDate,
     outstanding_principal: s.outstandingPrincipal,
@@ -74,7 +97,31 @@ export async function writeLoanStatus(db: Db, loanId: number, s: Statement, last
     next_due_date: s.nextDue?.dueDate ?? null,
     next_due_amount: s.nextDue?.amount ?? null,
     last_payment_date: lastPaymentDate,
-  };
+    collected_month: month,
+    collected_penalty: collected.penalty,
+    collected_interest: collected.interest,
+    collected_principal: collected.principal,
+    collected_charges: collected.charges,
+    collected_payments: collected.payments,
+  } satisfies Record<(typeof STATUS_COLUMNS)[number], unknown>;
+}
+
+/** What the payments dated in `month` (YYYY-MM) paid, as the engine split them. */
+export function collectedIn(s: Statement, month: string) {
+  const sum = { penalty: 0, interest: 0, principal: 0, charges: 0, payments: 0 };
+  for (const a of s.allocations) {
+    if (!a.date.startsWith(month)) continue;
+    sum.penalty += a.penalty;
+    sum.interest += a.interest;
+    sum.principal += a.principal;
+    sum.payments += 1;
+  }
+  return sum;
+}
+
+/** Writes the per-loan status cache; call in the same transaction as the change that moved it. */
+export async function writeLoanStatus(db: Db, loanId: number, s: Statement, lastPaymentDate: string | null) {
+  const row = statusRow(s, lastPaymentDate);
   await db
     .insertInto('loan_status')
     .values({ loan_id: loanId, ...row })
@@ -105,7 +152,17 @@ export async function rollForwardStatuses(db: Db, today: string): Promise<number
     .select('s.loan_id')
     .where('s.computed_as_of', '<', today)
     .where('l.status', 'in', ['active', 'restructured', 'legal', 'repossessed'])
-    .where((eb) => eb.or([eb('s.next_due_date', '<=', today), eb('s.oldest_unpaid_due_date', '<', today)]))
+    .where((eb) =>
+      eb.or([
+        eb('s.next_due_date', '<=', today),
+        eb('s.oldest_unpaid_due_date', '<', today),
+        // A row from before the running totals existed (migration 0013) that paid this month.
+        eb.and([
+          eb('s.collected_month', 'is', null),
+          eb('s.last_payment_date', '>=', `${today.slice(0, 7)}-01`),
+        ]),
+      ]),
+    )
     .execute();
   for (const { loan_id } of stale) await refreshLoanStatus(db, loan_id, today);
   return stale.length;

@@ -73,6 +73,15 @@ export interface LoanStatusTable {
   next_due_date: string | null;
   next_due_amount: number | null;
   last_payment_date: string | null;
+  /** Last month whose `loan_month_ends` rows are complete; the triggers of 0013 pull it back. */
+  month_ends_through: string | null;
+  /** The month (of `computed_as_of`) the collected_* figures belong to. */
+  collected_month: string | null;
+  collected_penalty: number;
+  collected_interest: number;
+  collected_principal: number;
+  collected_charges: number;
+  collected_payments: number;
 }
 
 export interface LoanTables {

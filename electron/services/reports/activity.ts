@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { MonthActivity } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { collateralHandlers } from '../collateral/handlers';
+import { bookPosition } from '../collateral/position';
+import { rulesOf } from '../collateral/items.service';
 import { collateralValueByLoan } from '../collateral/coverage';
 import { loadCollectionSettings } from '../collections/settings';
 import { evaluatedPromises } from '../collections/promises.query';
-import type { Statement } from '../../../shared/engine';
+import type { Position } from '../../../shared/reports/monthly';
 import { exposureOf } from '../../../shared/reports/monthly';
 import { rate4 } from '../../../shared/reports/rates';
 
@@ -18,7 +19,8 @@ export async function monthActivity(
   ctx: ServiceContext,
   monthStart: string,
   monthEnd: string,
-  overdueAtEnd: { loanId: number; statement: Statement }[],
+  /** Every loan's position at the end of the month; the collateral figures read it. */
+  atEnd: ReadonlyMap<number, Position>,
 ): Promise<MonthActivity> {
   const { db } = ctx;
   const inMonth = (column: string) =>
@@ -130,14 +132,13 @@ export async function monthActivity(
     .where('date', '>=', monthStart)
     .where('date', '<=', monthEnd)
     .executeTakeFirstOrThrow();
-  const alerts = await collateralHandlers(ctx)['collateral.alerts']({ asOf: monthEnd });
-  const values = await collateralValueByLoan(
-    db,
-    monthEnd,
-    overdueAtEnd.map((l) => l.loanId),
-  );
-  const exposure = overdueAtEnd.reduce((s, l) => s + exposureOf(l.statement), 0);
-  const covered = overdueAtEnd.reduce((s, l) => s + (values.get(l.loanId) ?? 0), 0);
+  // The month-end exposures are at hand, so LTV at the month's end costs no engine run.
+  const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, exposureOf(p)]));
+  const { alerts } = await bookPosition(db, monthEnd, await rulesOf(ctx), undefined, exposures);
+  const overdueAtEnd = [...atEnd].filter(([, p]) => p.daysPastDue > 0).map(([loanId]) => loanId);
+  const values = await collateralValueByLoan(db, monthEnd, overdueAtEnd);
+  const exposure = overdueAtEnd.reduce((s, id) => s + exposures.get(id)!, 0);
+  const covered = overdueAtEnd.reduce((s, id) => s + (values.get(id) ?? 0), 0);
 
   const n = (v: number | null) => v ?? 0;
   return {

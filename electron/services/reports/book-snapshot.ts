@@ -16,16 +16,18 @@ export interface BookLoan {
 }
 
 /**
- * Every non-draft loan with its active schedule, its payments and its status history, in four
- * queries rather than four per loan: reports walk the whole book.
+ * Every non-draft loan (or those of `only`) with its active schedule, its payments and its
+ * status history, in four queries rather than four per loan: reports walk the whole book.
  */
-export async function loadWholeBook(db: Db): Promise<BookLoan[]> {
+export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<BookLoan[]> {
+  if (only?.length === 0) return [];
   const loans = await db
     .selectFrom('loans as l')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
     .selectAll('l')
     .select(['b.name as borrower_name', 'b.id_number'])
     .where('l.status', '<>', 'draft')
+    .$if(only !== undefined, (q) => q.where('l.id', 'in', only!))
     .orderBy('l.id')
     .execute();
   const installments = await db
@@ -41,13 +43,20 @@ export async function loadWholeBook(db: Db): Promise<BookLoan[]> {
       'i.interest',
     ])
     .where('v.is_active', '=', 1)
+    .$if(only !== undefined, (q) => q.where('v.loan_id', 'in', only!))
     .orderBy('v.loan_id')
     .orderBy('i.n')
     .execute();
-  const payments = await db.selectFrom('payments').selectAll().orderBy('id').execute();
+  const payments = await db
+    .selectFrom('payments')
+    .selectAll()
+    .$if(only !== undefined, (q) => q.where('loan_id', 'in', only!))
+    .orderBy('id')
+    .execute();
   const changes = await db
     .selectFrom('loan_status_changes')
     .select(['loan_id', 'to_status', 'changed_on'])
+    .$if(only !== undefined, (q) => q.where('loan_id', 'in', only!))
     .orderBy('loan_id')
     .orderBy(sql`changed_on`)
     .orderBy('id')

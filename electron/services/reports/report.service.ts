@@ -1,10 +1,11 @@
-import { sql } from 'kysely';
-import type { DashboardData, MonthlyReport, OptionalSection } from '../../../shared/contract';
+import { sql, type RawBuilder } from 'kysely';
+import type { DashboardData, LoanStatus, MonthlyReport, OptionalSection } from '../../../shared/contract';
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
 import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../shared/dates';
-import { AGING_BUCKETS } from '../../../shared/engine';
-import { BOOK_STATUSES, monthlyFigures, type ReportLoan } from '../../../shared/reports/monthly';
-import { loanHistory } from '../../../shared/reports/history';
+import { AGING_BUCKETS, bucketOf } from '../../../shared/engine';
+import { BOOK_STATUSES, monthlyFigures, monthOfLoan, type ReportLoan } from '../../../shared/reports/monthly';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import { keepMonthEndsThrough, monthEndsWithLoans } from './month-ends';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -22,7 +23,8 @@ import { monthActivity } from './activity';
  */
 const TRACKED_SECTIONS = new Set<OptionalSection>(OPTIONAL_SECTIONS);
 
-function reportLoans(book: BookLoan[], monthStart: string, monthEnd: string): ReportLoan[] {
+/** The month's loans from the engine: two statements per loan. Used for a month still running. */
+export function reportLoansFromEngine(book: BookLoan[], monthStart: string, monthEnd: string): ReportLoan[] {
   const dayBefore = addDays(monthStart, -1);
   return book
     .filter((l) => l.book.loan.start_date <= monthEnd)
@@ -39,10 +41,71 @@ function reportLoans(book: BookLoan[], monthStart: string, monthEnd: string): Re
         upfrontFee: l.book.loan.upfront_fee,
         statusAtStart: startedBefore ? statusOn(l, dayBefore) : null,
         statusAtEnd: statusOn(l, monthEnd),
-        atStart: startedBefore ? statementOf(l.book, dayBefore) : null,
-        atEnd: statementOf(l.book, monthEnd),
+        ...monthOfLoan(
+          startedBefore ? statementOf(l.book, dayBefore) : null,
+          statementOf(l.book, monthEnd),
+          monthStart,
+        ),
       };
     });
+}
+
+const positionOf = (
+  dpd: number,
+  outstanding: number,
+  principal: number,
+  interest: number,
+  penalty: number,
+) => ({
+  daysPastDue: dpd,
+  bucket: bucketOf(dpd),
+  outstandingPrincipal: outstanding,
+  overdue: { principal, interest, penalty },
+});
+
+/**
+ * The month's loans from the month-end cache, which the same engine filled: a completed month
+ * reads two rows per loan instead of running two statements.
+ */
+export async function reportLoansFromCache(ctx: ServiceContext, month: string): Promise<ReportLoan[]> {
+  await keepMonthEndsThrough(ctx.db, month);
+  const rows = await monthEndsWithLoans(ctx.db, month);
+  return rows.map((r) => ({
+    id: r.loan_id,
+    number: r.number,
+    product: r.product,
+    borrowerId: r.borrower_id,
+    borrowerName: r.borrower_name,
+    borrowerIdMasked: maskIdNumber(r.id_number),
+    startDate: r.start_date,
+    upfrontFee: r.upfront_fee,
+    statusAtStart: (r.start_status as LoanStatus | null) ?? null,
+    statusAtEnd: r.status as LoanStatus,
+    atStart:
+      r.start_status === null
+        ? null
+        : positionOf(
+            r.start_dpd!,
+            r.start_outstanding!,
+            r.start_overdue_principal!,
+            r.start_overdue_interest!,
+            r.start_penalty!,
+          ),
+    atEnd: positionOf(
+      r.days_past_due,
+      r.outstanding_principal,
+      r.overdue_principal,
+      r.overdue_interest,
+      r.penalty_due,
+    ),
+    collected: {
+      penalty: r.collected_penalty,
+      interest: r.collected_interest,
+      principal: r.collected_principal,
+      payments: r.payments,
+    },
+    recovered: r.recovered,
+  }));
 }
 
 export async function monthlyReport(ctx: ServiceContext, month: string): Promise<MonthlyReport> {
@@ -52,13 +115,18 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   if (monthStart > today) throw invalidField('month', `${month} has not started yet (today is ${today})`);
   // A month still running is reported up to today.
   const reportEnd = monthEnd < today ? monthEnd : today;
-  const book = await loadWholeBook(ctx.db);
-  const loans = reportLoans(book, monthStart, reportEnd);
+  const loans =
+    monthEnd < today
+      ? await reportLoansFromCache(ctx, month)
+      : reportLoansFromEngine(await loadWholeBook(ctx.db), monthStart, reportEnd);
   const figures = monthlyFigures(month, monthStart, reportEnd, loans);
-  const overdueAtEnd = loans
-    .filter((l) => BOOK_STATUSES.includes(l.statusAtEnd) && l.atEnd.daysPastDue > 0)
-    .map((l) => ({ loanId: l.id, statement: l.atEnd }));
-  const activity = await monthActivity(ctx, monthStart, reportEnd, overdueAtEnd);
+  const inBookAtEnd = loans.filter((l) => BOOK_STATUSES.includes(l.statusAtEnd));
+  const activity = await monthActivity(
+    ctx,
+    monthStart,
+    reportEnd,
+    new Map(inBookAtEnd.map((l) => [l.id, l.atEnd])),
+  );
   const settings = await loadSettings(ctx);
   // Entries dated in or before the month but keyed in after it ended change its figures.
   const late = await ctx.db
@@ -79,10 +147,14 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   };
 }
 
+/** Outstanding principal of the month-end rows in the book that meet `condition`. */
+const inBookSum = (condition: RawBuilder<unknown>) =>
+  sql<number>`sum(CASE WHEN e.status IN (${sql.join([...BOOK_STATUSES])}) AND ${condition} THEN e.outstanding_principal ELSE 0 END)`;
+
 /**
- * The dashboard: today's figures from the status cache (one SQL pass), and the 12-month charts
- * from ONE engine statement per loan — each statement carries every payment's dated split and,
- * through loanHistory, the loan's DPD and principal at every month-end.
+ * The dashboard without running the engine over the book: today's figures from the status cache,
+ * the months already ended from the month-end cache, and this month's collections from the
+ * status cache's running totals. Each cache is filled by the same engine and tested against it.
  */
 export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
   const today = ctx.clock.today();
@@ -100,32 +172,37 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
 
   const thisMonth = monthOf(today);
   const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonthsClamped(`${thisMonth}-01`, i - 11)));
-  const monthEnds = months.map((m) => (lastDayOfMonth(m) < today ? lastDayOfMonth(m) : today));
-  const collections12 = months.map((month) => ({ month, penalty: 0, interest: 0, principal: 0 }));
-  const byMonth = new Map(collections12.map((m) => [m.month, m]));
-  const atRisk = monthEnds.map(() => ({ outstanding: 0, par30: 0, par90: 0 }));
-
-  for (const l of await loadWholeBook(ctx.db)) {
-    const latest = statementOf(l.book, today);
-    for (const a of latest.allocations) {
-      const bucket = byMonth.get(monthOf(a.date));
-      if (!bucket) continue;
-      bucket.penalty += a.penalty;
-      bucket.interest += a.interest;
-      bucket.principal += a.principal;
-    }
-    const history = loanHistory(latest);
-    monthEnds.forEach((end, i) => {
-      if (l.book.loan.start_date > end || !BOOK_STATUSES.includes(statusOn(l, end))) return;
-      const outstanding = history.outstandingOn(end);
-      const dpd = history.dpdOn(end);
-      const m = atRisk[i]!;
-      m.outstanding += outstanding;
-      if (dpd > 30) m.par30 += outstanding;
-      if (dpd > 90) m.par90 += outstanding;
-    });
-  }
-  const thisMonthCollections = byMonth.get(thisMonth)!;
+  const ended = months.slice(0, -1);
+  await keepMonthEndsThrough(ctx.db, ended.at(-1)!);
+  const history = await ctx.db
+    .selectFrom('loan_month_ends as e')
+    .select([
+      'e.month',
+      sql<number>`sum(e.collected_penalty)`.as('penalty'),
+      sql<number>`sum(e.collected_interest)`.as('interest'),
+      sql<number>`sum(e.collected_principal)`.as('principal'),
+      inBookSum(sql`1`).as('outstanding'),
+      inBookSum(sql`e.days_past_due > 30`).as('par30'),
+      inBookSum(sql`e.days_past_due > 90`).as('par90'),
+    ])
+    .where('e.month', '>=', ended[0]!)
+    .groupBy('e.month')
+    .execute();
+  const current = await ctx.db
+    .selectFrom('loan_status')
+    .select([
+      sql<number>`coalesce(sum(collected_penalty), 0)`.as('penalty'),
+      sql<number>`coalesce(sum(collected_interest), 0)`.as('interest'),
+      sql<number>`coalesce(sum(collected_principal), 0)`.as('principal'),
+    ])
+    .where('collected_month', '=', thisMonth)
+    .executeTakeFirstOrThrow();
+  const byMonth = new Map(history.map((h) => [h.month, h]));
+  const collections12 = months.map((month) => {
+    const m = month === thisMonth ? current : byMonth.get(month);
+    return { month, penalty: m?.penalty ?? 0, interest: m?.interest ?? 0, principal: m?.principal ?? 0 };
+  });
+  const thisMonthCollections = collections12.at(-1)!;
   return {
     today,
     loansInBook: AGING_BUCKETS.reduce((n, b) => n + aging.buckets[b].count, 0),
@@ -138,11 +215,15 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
       thisMonthCollections.penalty + thisMonthCollections.interest + thisMonthCollections.principal,
     aging: AGING_BUCKETS.map((bucket) => ({ bucket, ...aging.buckets[bucket] })),
     collections12,
-    parTrend12: months.map((month, i) => ({
-      month,
-      par30: rate4(atRisk[i]!.par30, atRisk[i]!.outstanding),
-      par90: rate4(atRisk[i]!.par90, atRisk[i]!.outstanding),
-    })),
+    parTrend12: months.map((month) => {
+      if (month === thisMonth) return { month, par30: aging.par.par30, par90: aging.par.par90 };
+      const m = byMonth.get(month);
+      return {
+        month,
+        par30: rate4(m?.par30 ?? 0, m?.outstanding ?? 0),
+        par90: rate4(m?.par90 ?? 0, m?.outstanding ?? 0),
+      };
+    }),
   };
 }
 

@@ -6,6 +6,26 @@ export interface LoanStatusChangesTable {
   changed_on: string;
 }
 
+/** A loan's position at the end of a past month, as the engine computed it (see 0013). */
+export interface LoanMonthEndsTable {
+  loan_id: number;
+  month: string;
+  status: string;
+  days_past_due: number;
+  outstanding_principal: number;
+  overdue_principal: number;
+  overdue_interest: number;
+  penalty_due: number;
+  collected_penalty: number;
+  collected_interest: number;
+  collected_principal: number;
+  collected_charges: number;
+  payments: number;
+  /** Paid during the month of what was overdue at the end of the month before. */
+  recovered: number;
+}
+
 export interface ReportTables {
   loan_status_changes: LoanStatusChangesTable;
+  loan_month_ends: LoanMonthEndsTable;
 }

@@ -13,6 +13,7 @@ import { addDays, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '
 import type { PaymentMethod } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { formatLoanNumber } from '../loans/loans.service';
+import { STATUS_COLUMNS, statusRow } from '../loans/loan-status';
 import { loadSettings } from '../system/system.service';
 import { drawBehaviour, simulatePayments } from './behaviour';
 import { CollateralSeeder, type CollateralSummary } from './collateral';
@@ -117,9 +118,8 @@ function statements(sqlite: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, NULL, '', ?)`,
     ),
     status: sqlite.prepare(
-      `INSERT INTO loan_status (loan_id, computed_as_of, oldest_unpaid_due_date, outstanding_principal, overdue_principal,
-         overdue_interest, penalty_due, next_due_date, next_due_amount, last_payment_date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO loan_status (loan_id, ${STATUS_COLUMNS.join(', ')})
+       VALUES (@loan_id, ${STATUS_COLUMNS.map((c) => `@${c}`).join(', ')})`,
     ),
   };
 }
@@ -357,18 +357,7 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     for (const p of paymentRows) {
       sql.payment.run(loanId, p.receipt, p.date, p.amount, p.method, p.reference, p.receivedBy, p.createdAt);
     }
-    sql.status.run(
-      loanId,
-      statement.asOf,
-      statement.oldestUnpaidDueDate,
-      statement.outstandingPrincipal,
-      statement.overdue.principal,
-      statement.overdue.interest,
-      statement.overdue.penalty,
-      statement.nextDue?.dueDate ?? null,
-      statement.nextDue?.amount ?? null,
-      lastPayment?.date ?? null,
-    );
+    sql.status.run({ loan_id: loanId, ...statusRow(statement, lastPayment?.date ?? null) });
 
     summary.loans++;
     summary.installments += installments.length;

@@ -45,6 +45,7 @@ const CREATES: Record<string, string[]> = {
   ],
   '0005_plans': ['repayment_plans', 'write_offs', 'recoveries'],
   '0006_users_and_audit': ['audit_log', 'audit_head', 'users', 'approval_requests'],
+  '0013_month_end_positions': ['loan_month_ends'],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');

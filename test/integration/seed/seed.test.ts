@@ -364,7 +364,16 @@ describe('seed', () => {
     for (const book of books) {
       const s = statementOf(book, AS_OF);
       const { status, loan } = book;
+      const thisMonth = s.allocations.filter((a) => a.date.slice(0, 7) === AS_OF.slice(0, 7));
+      const paid = (part: 'penalty' | 'interest' | 'principal') => thisMonth.reduce((t, a) => t + a[part], 0);
       expect(status, loan.number).toEqual({
+        month_ends_through: null,
+        collected_month: AS_OF.slice(0, 7),
+        collected_penalty: paid('penalty'),
+        collected_interest: paid('interest'),
+        collected_principal: paid('principal'),
+        collected_charges: 0,
+        collected_payments: thisMonth.length,
         loan_id: loan.id,
         computed_as_of: AS_OF,
         oldest_unpaid_due_date: s.oldestUnpaidDueDate,

@@ -1,0 +1,160 @@
+import { lastDayOfMonth, monthOf, addMonthsClamped, addDays } from '../../../shared/dates';
+import type { LoanStatus } from '../../../shared/contract';
+import { BOOK_STATUSES, monthOfLoan } from '../../../shared/reports/monthly';
+import type { Statement } from '../../../shared/engine';
+import { statementOf } from '../loans/loan-status';
+import type { Db } from '../loans/loan.repository';
+import { loadWholeBook, statusOn, type BookLoan } from './book-snapshot';
+import type { LoanMonthEndsTable } from './tables';
+
+/** Loans per transaction: small enough that a payment keyed in meanwhile waits only briefly. */
+const CHUNK = 500;
+
+export interface MonthEndsProgress {
+  done: number;
+  total: number;
+}
+
+const nextMonth = (month: string) => monthOf(addMonthsClamped(`${month}-01`, 1));
+const inBook = (status: LoanStatus | null) => status !== null && BOOK_STATUSES.includes(status);
+
+/**
+ * Brings every loan's month-end rows up to `through` (a completed month). Only loans whose
+ * watermark is behind are computed — after the first run that is the month that just ended, or
+ * the loans a back-dated change touched. Each chunk is one transaction that reads and writes the
+ * same loans, so a row always matches the book it was computed from.
+ */
+export async function keepMonthEndsThrough(
+  db: Db,
+  through: string,
+  onProgress?: (p: MonthEndsProgress) => void,
+): Promise<number> {
+  const stale = await db
+    .selectFrom('loans as l')
+    .innerJoin('loan_status as s', 's.loan_id', 'l.id')
+    .select('l.id')
+    .where('l.status', '<>', 'draft')
+    .where('l.start_date', '<=', lastDayOfMonth(through))
+    .where((eb) => eb.or([eb('s.month_ends_through', 'is', null), eb('s.month_ends_through', '<', through)]))
+    .orderBy('l.id')
+    .execute();
+  const ids = stale.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const chunk = ids.slice(i, i + CHUNK);
+    await db.transaction().execute(async (trx) => {
+      const marks = new Map(
+        (
+          await trx
+            .selectFrom('loan_status')
+            .select(['loan_id', 'month_ends_through'])
+            .where('loan_id', 'in', chunk)
+            .execute()
+        ).map((r) => [r.loan_id, r.month_ends_through]),
+      );
+      const rows: LoanMonthEndsTable[] = [];
+      for (const loan of await loadWholeBook(trx, chunk)) {
+        rows.push(...monthEndRows(loan, marks.get(loan.book.loan.id) ?? null, through));
+      }
+      await trx
+        .deleteFrom('loan_month_ends')
+        .where(({ eb, and, or }) =>
+          or(
+            chunk.map((id) => {
+              const mark = marks.get(id);
+              return mark ? and([eb('loan_id', '=', id), eb('month', '>', mark)]) : eb('loan_id', '=', id);
+            }),
+          ),
+        )
+        .execute();
+      // SQLite caps bound parameters per statement; 14 columns × 500 rows stays well under it.
+      for (let r = 0; r < rows.length; r += 500) {
+        await trx
+          .insertInto('loan_month_ends')
+          .values(rows.slice(r, r + 500))
+          .execute();
+      }
+      await trx
+        .updateTable('loan_status')
+        .set({ month_ends_through: through })
+        .where('loan_id', 'in', chunk)
+        .execute();
+    });
+    onProgress?.({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
+    // Let a waiting request (the UI's next click) in between chunks.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return ids.length;
+}
+
+/**
+ * One loan's rows for the months after `mark` through `through`. A month in which the loan was
+ * out of the book at both ends and received nothing adds nothing to any figure, so it gets no
+ * row: a loan paid off years ago costs nothing per month.
+ */
+function monthEndRows(loan: BookLoan, mark: string | null, through: string): LoanMonthEndsTable[] {
+  const startMonth = monthOf(loan.book.loan.start_date);
+  let month = mark && mark >= startMonth ? nextMonth(mark) : startMonth;
+  const dayBefore = addDays(`${month}-01`, -1);
+  let previous: { statement: Statement; status: LoanStatus } | null =
+    loan.book.loan.start_date <= dayBefore
+      ? { statement: statementOf(loan.book, dayBefore), status: statusOn(loan, dayBefore) }
+      : null;
+  const rows: LoanMonthEndsTable[] = [];
+  for (; month <= through; month = nextMonth(month)) {
+    const end = lastDayOfMonth(month);
+    const statement = statementOf(loan.book, end);
+    const status = statusOn(loan, end);
+    const m = monthOfLoan(previous?.statement ?? null, statement, `${month}-01`);
+    if (inBook(previous?.status ?? null) || inBook(status) || m.collected.payments > 0 || !previous) {
+      rows.push({
+        loan_id: loan.book.loan.id,
+        month,
+        status,
+        days_past_due: statement.daysPastDue,
+        outstanding_principal: statement.outstandingPrincipal,
+        overdue_principal: statement.overdue.principal,
+        overdue_interest: statement.overdue.interest,
+        penalty_due: statement.overdue.penalty,
+        collected_penalty: m.collected.penalty,
+        collected_interest: m.collected.interest,
+        collected_principal: m.collected.principal,
+        collected_charges: 0,
+        payments: m.collected.payments,
+        recovered: m.recovered,
+      });
+    }
+    previous = { statement, status };
+  }
+  return rows;
+}
+
+/** The month-end rows of `month` with what the report needs of each loan, and the month before. */
+export function monthEndsWithLoans(db: Db, month: string) {
+  const before = monthOf(addDays(`${month}-01`, -1));
+  return db
+    .selectFrom('loan_month_ends as e')
+    .innerJoin('loans as l', 'l.id', 'e.loan_id')
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .leftJoin('loan_month_ends as p', (j) =>
+      j.onRef('p.loan_id', '=', 'e.loan_id').on('p.month', '=', before),
+    )
+    .selectAll('e')
+    .select([
+      'l.number',
+      'l.product',
+      'l.borrower_id',
+      'l.start_date',
+      'l.upfront_fee',
+      'b.name as borrower_name',
+      'b.id_number',
+      'p.status as start_status',
+      'p.days_past_due as start_dpd',
+      'p.outstanding_principal as start_outstanding',
+      'p.overdue_principal as start_overdue_principal',
+      'p.overdue_interest as start_overdue_interest',
+      'p.penalty_due as start_penalty',
+    ])
+    .where('e.month', '=', month)
+    .orderBy('e.loan_id')
+    .execute();
+}

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, lastDayOfMonth } from '../../../shared/dates';
+import { monthlyFigures } from '../../../shared/reports/monthly';
+import { rate4 } from '../../../shared/reports/rates';
+import { recordPayment, reversePayment } from '../../../electron/services/payments/payments.service';
+import { statementOf } from '../../../electron/services/loans/loan-status';
+import { loadWholeBook, statusOn } from '../../../electron/services/reports/book-snapshot';
+import { keepMonthEndsThrough } from '../../../electron/services/reports/month-ends';
+import {
+  reportLoansFromCache,
+  reportLoansFromEngine,
+} from '../../../electron/services/reports/report.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { openTestApp, type TestApp } from '../../support/test-app';
+
+const TODAY = '2026-06-30';
+const MONTHS = ['2026-03', '2026-04', '2026-05'];
+
+/**
+ * The month-end cache lets a completed month's report and the dashboard's trend skip the engine.
+ * The engine is the truth: on a seeded book both paths must give the same figures to the cent,
+ * and still after changes dated in the past, which the cache's triggers must notice.
+ */
+describe('the month-end cache matches the engine', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await openTestApp(TODAY);
+    await seedLoanBook(app.ctx, { loans: 400, seed: 11, asOf: TODAY });
+  }, 120_000);
+  afterAll(async () => app.dispose());
+
+  async function expectSameFigures() {
+    const book = await loadWholeBook(app.ctx.db);
+    for (const month of MONTHS) {
+      const start = `${month}-01`;
+      const end = lastDayOfMonth(month);
+      const fromEngine = monthlyFigures(month, start, end, reportLoansFromEngine(book, start, end));
+      const fromCache = monthlyFigures(month, start, end, await reportLoansFromCache(app.ctx, month));
+      expect(fromEngine.summary.outstanding, month).toBeGreaterThan(0);
+      expect(fromCache, month).toEqual(fromEngine);
+    }
+  }
+
+  it('for every section of three completed months', async () => {
+    await expectSameFigures();
+  });
+
+  it('computes each loan once, then only what a later change touched', async () => {
+    await keepMonthEndsThrough(app.ctx.db, '2026-05');
+    expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
+
+    const overdue = await app.ctx.db
+      .selectFrom('loan_status as s')
+      .innerJoin('loans as l', 'l.id', 's.loan_id')
+      .select(['l.id', 's.oldest_unpaid_due_date'])
+      .where('l.status', '=', 'active')
+      .where('s.oldest_unpaid_due_date', '<', '2026-04-01')
+      .orderBy('l.id')
+      .executeTakeFirstOrThrow();
+    // A payment keyed in today but dated in April changes April and May for that loan only.
+    await app.ctx.db.transaction().execute((trx) =>
+      recordPayment(trx, app.ctx, {
+        loanId: overdue.id,
+        date: '2026-04-10',
+        amount: 1_500_00,
+        method: 'cash',
+        reference: 'back-dated',
+        receivedBy: 'test',
+      }),
+    );
+    expect(await keepMonthEndsThrough(app.ctx.db, '2026-02')).toBe(0);
+    await expectSameFigures();
+    expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
+  });
+
+  it('after a reversal of a payment made months ago', async () => {
+    const old = await app.ctx.db
+      .selectFrom('payments')
+      .select(['id', 'loan_id'])
+      .where('date', '>=', '2026-03-01')
+      .where('date', '<=', '2026-03-31')
+      .where('reverses_payment_id', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    await app.ctx.db.transaction().execute((trx) => reversePayment(trx, app.ctx, old.id, 'bounced cheque'));
+    const mark = await app.ctx.db
+      .selectFrom('loan_status')
+      .select('month_ends_through')
+      .where('loan_id', '=', old.loan_id)
+      .executeTakeFirstOrThrow();
+    expect(mark.month_ends_through).toBe('2026-02');
+    await expectSameFigures();
+  });
+
+  it('gives the dashboard the engine PAR trend and collections of the months that ended', async () => {
+    const dashboard = await app.call('reports.dashboard', {});
+    const book = await loadWholeBook(app.ctx.db);
+    for (const month of MONTHS) {
+      const end = lastDayOfMonth(month);
+      let outstanding = 0;
+      let par30 = 0;
+      let collected = 0;
+      for (const loan of book) {
+        if (loan.book.loan.start_date > end) continue;
+        const s = statementOf(loan.book, end);
+        for (const a of s.allocations)
+          if (a.date >= `${month}-01`) collected += a.penalty + a.interest + a.principal;
+        if (!['active', 'restructured', 'legal'].includes(statusOn(loan, end))) continue;
+        outstanding += s.outstandingPrincipal;
+        if (s.daysPastDue > 30) par30 += s.outstandingPrincipal;
+      }
+      const trend = dashboard.parTrend12.find((p) => p.month === month)!;
+      expect(trend.par30, month).toBe(rate4(par30, outstanding));
+      const c = dashboard.collections12.find((p) => p.month === month)!;
+      expect(c.penalty + c.interest + c.principal, month).toBe(collected);
+    }
+    // This month's collections come from the status cache's running totals.
+    let thisMonth = 0;
+    for (const loan of book) {
+      for (const a of statementOf(loan.book, TODAY).allocations)
+        if (a.date > addDays('2026-06-01', -1)) thisMonth += a.penalty + a.interest + a.principal;
+    }
+    expect(dashboard.collectedThisMonth).toBe(thisMonth);
+    expect(thisMonth).toBeGreaterThan(0);
+  });
+});
