@@ -7,6 +7,8 @@ import * as m0004 from './0004_collections';
 import * as m0005 from './0005_plans';
 import * as m0006 from './0006_users_and_audit';
 import * as m0013 from './0013_month_end_positions';
+import * as m0014 from './0014_hot_query_indexes';
+import * as m0015 from './0015_search_terms';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -21,6 +23,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006_users_and_audit': m0006,
   '0008_loan_status_history': m0008,
   '0013_month_end_positions': m0013,
+  '0014_hot_query_indexes': m0014,
+  '0015_search_terms': m0015,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound } from '../errors';
 import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
-import { likePattern } from '../search/like';
+import { textMatches } from '../search/terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
 
@@ -68,12 +68,10 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
       q = q.where(mine);
     }
     if (query) {
-      const pattern = likePattern(query);
       q = q.where((eb) =>
         eb.or([
-          eb('b.name', 'like', pattern),
-          eb('b.phone', 'like', pattern),
-          eb('b.id_number', 'like', `%${query.replace(/[%_]/g, '')}`),
+          textMatches('borrowers', 'b', ['name', 'phone'], query),
+          textMatches('borrowers', 'b', ['id_number'], query, 'ending'),
         ]),
       );
     }

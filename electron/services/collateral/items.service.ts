@@ -18,7 +18,7 @@ import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import { loadSettings } from '../system/system.service';
 import type { Db } from '../loans/loan.repository';
-import { likePattern } from '../search/like';
+import { textMatches } from '../search/terms';
 import { itemMatches } from './search';
 import {
   activeItemWithVin,
@@ -311,7 +311,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       if (input.query) {
         const query = input.query;
         q = q.where((eb) =>
-          eb.or([itemMatches(query)(eb as never), eb('b.name', 'like', likePattern(query))]),
+          eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]),
         );
       }
       if (input.loanStatus) {

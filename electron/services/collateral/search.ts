@@ -1,25 +1,19 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { SearchHit } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { likePattern } from '../search/like';
+import { textMatches } from '../search/terms';
 import { labelOf } from './item.repository';
-import type { CollateralItemsTable } from './tables';
 
 /**
  * What "find an item" matches, in the register and in the global search alike: plate and VIN in
  * any case, title and mortgage certificate numbers, and the address.
  */
 export function itemMatches(q: string) {
-  const pattern = likePattern(q);
-  const upper = likePattern(q.toUpperCase());
-  return (eb: ExpressionBuilder<{ i: CollateralItemsTable }, 'i'>) =>
-    eb.or([
-      eb('i.plate', 'like', upper),
-      eb('i.vin', 'like', upper),
-      eb('i.title_certificate_no', 'like', pattern),
-      eb('i.mortgage_registration_no', 'like', pattern),
-      eb('i.address', 'like', pattern),
-    ]);
+  return textMatches(
+    'collateral_items',
+    'i',
+    ['plate', 'vin', 'title_certificate_no', 'mortgage_registration_no', 'address'],
+    q,
+  );
 }
 
 /** Collateral hits for the global search, each saying which field matched. */
@@ -45,7 +39,7 @@ export async function collateralHits(
       'i.mortgage_registration_no',
       'b.name',
     ])
-    .where((eb) => itemMatches(q)(eb as never))
+    .where(itemMatches(q))
     .orderBy('i.id')
     .limit(limit)
     .execute();

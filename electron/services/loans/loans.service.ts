@@ -11,7 +11,7 @@ import { bucketRange, loanListBase, toLoanListRow } from './list.query';
 import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from './loan-status';
 import { paymentRowsWithSplit } from '../payments/payment-rows';
-import { likePattern } from '../search/like';
+import { textMatches } from '../search/terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
 import { reportedDelinquency } from '../plans/restructured-dpd';
@@ -179,12 +179,11 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
       const actor = ctx.actor();
       if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('l.id')));
       if (input.query) {
-        const pattern = likePattern(input.query);
+        const query = input.query;
         q = q.where((eb) =>
           eb.or([
-            eb('l.number', 'like', pattern),
-            eb('b.name', 'like', pattern),
-            eb('b.phone', 'like', pattern),
+            textMatches('loans', 'l', ['number'], query),
+            textMatches('borrowers', 'b', ['name', 'phone'], query),
           ]),
         );
       }

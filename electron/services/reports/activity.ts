@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { addDays } from '../../../shared/dates';
 import type { MonthActivity } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { bookPosition } from '../collateral/position';
@@ -23,8 +24,6 @@ export async function monthActivity(
   atEnd: ReadonlyMap<number, Position>,
 ): Promise<MonthActivity> {
   const { db } = ctx;
-  const inMonth = (column: string) =>
-    sql<boolean>`substr(${sql.ref(column)}, 1, 10) BETWEEN ${monthStart} AND ${monthEnd}`;
 
   // Promises: made in the month, and those falling due in it, judged at the month's end.
   const settings = await loadCollectionSettings(db);
@@ -57,7 +56,9 @@ export async function monthActivity(
       sql<number>`count(*)`.as('n'),
       sql<number>`sum(override_reason <> '')`.as('overrides'),
     ])
-    .where(inMonth('at'))
+    // Timestamps sort as text, so the month is a range the `at` index answers.
+    .where('at', '>=', monthStart)
+    .where('at', '<', addDays(monthEnd, 1))
     .groupBy('logged_by')
     .execute();
   const byCollector = new Map<

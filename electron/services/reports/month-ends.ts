@@ -30,8 +30,8 @@ export async function keepMonthEndsThrough(
   onProgress?: (p: MonthEndsProgress) => void,
 ): Promise<number> {
   const stale = await db
-    .selectFrom('loans as l')
-    .innerJoin('loan_status as s', 's.loan_id', 'l.id')
+    .selectFrom('loan_status as s')
+    .innerJoin('loans as l', 'l.id', 's.loan_id')
     .select('l.id')
     .where('l.status', '<>', 'draft')
     .where('l.start_date', '<=', lastDayOfMonth(through))

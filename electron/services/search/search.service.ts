@@ -2,7 +2,7 @@ import type { SearchHit } from '../../../shared/contract';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { likePattern } from './like';
+import { textMatches } from './terms';
 import { collateralHits } from '../collateral/search';
 
 const LIMIT = 20;
@@ -15,16 +15,16 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
   return {
     'search.global': async ({ query }) => {
       const q = query.replace(/[%_]/g, '');
-      const pattern = likePattern(q);
       const digitsOnly = /^\d{3,}[\dXx]?$/.test(q);
       const borrowers = await ctx.db
         .selectFrom('borrowers')
         .select(['id', 'name', 'phone', 'id_number'])
         .where((eb) =>
           eb.or([
-            eb('name', 'like', pattern),
-            eb('phone', 'like', pattern),
-            ...(digitsOnly ? [eb('id_number', 'like', `%${q.toUpperCase()}`)] : []),
+            textMatches('borrowers', 'borrowers', ['name', 'phone'], q),
+            ...(digitsOnly
+              ? [textMatches('borrowers', 'borrowers', ['id_number'], q.toUpperCase(), 'ending')]
+              : []),
           ]),
         )
         .limit(LIMIT)
@@ -33,7 +33,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
         .selectFrom('loans as l')
         .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
         .select(['l.id', 'l.number', 'b.name', 'l.status'])
-        .where('l.number', 'like', pattern)
+        .where(textMatches('loans', 'l', ['number'], q))
         .limit(LIMIT)
         .execute();
       const collateral = await collateralHits(ctx, q);

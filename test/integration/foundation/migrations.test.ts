@@ -46,6 +46,15 @@ const CREATES: Record<string, string[]> = {
   '0005_plans': ['repayment_plans', 'write_offs', 'recoveries'],
   '0006_users_and_audit': ['audit_log', 'audit_head', 'users', 'approval_requests'],
   '0013_month_end_positions': ['loan_month_ends'],
+  '0014_hot_query_indexes': [],
+  '0015_search_terms': [
+    'search_terms',
+    'search_terms_config',
+    'search_terms_content',
+    'search_terms_data',
+    'search_terms_docsize',
+    'search_terms_idx',
+  ],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');
