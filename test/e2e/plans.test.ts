@@ -71,6 +71,12 @@ describe('negotiated plans, end to end in Chromium', () => {
     expect(await page.getByTestId('balance-chart').locator('.recharts-line').count()).toBe(3);
     await h.screenshot('plans-compare');
 
+    // Arrears instead of the regular installments: the nine due after today move 6 months later,
+    // so the plan ends on 2027-09-10 instead of the contract's 2027-03-10.
+    expect(await page.getByTestId('figure-0-endDate').textContent()).toBe('03/10/2027');
+    await page.getByLabel('Regular installments meanwhile').selectOption('suspend');
+    await page.getByTestId('figure-0-endDate').getByText('09/10/2027').waitFor();
+
     await page.getByLabel('Note for the approver').fill('Borrower lost a contract; can pay from July');
     await page
       .locator('.plan-columns .card')
