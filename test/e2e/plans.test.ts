@@ -91,6 +91,14 @@ describe('negotiated plans, end to end in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByTestId('plan-status-1').textContent()).toBe('Proposed');
 
+    // Were Li a manager, she still could not decide her own proposal: the buttons say why.
+    await openAs({ ...LI, role: 'manager' }, '/plans');
+    await page.getByTestId('plan-own-1').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Approve' }).getAttribute('title')).toBe(
+      'Your own proposal: another user must decide it.',
+    );
+
     // A second user with approval rights. There is no user switcher in the UI yet, so the test
     // switches the server-side session, then approves through the UI.
     await openAs(ZHANG, '/plans');
