@@ -34,7 +34,12 @@ const amountText = z
  */
 export const planSpecSchema = z.discriminatedUnion('type', [
   z
-    .object({ type: z.literal('arrears-installments'), months, waivePenaltyPercent: percent.default('0') })
+    .object({
+      type: z.literal('arrears-installments'),
+      months,
+      waivePenaltyPercent: percent.default('0'),
+      regular: z.enum(['keep', 'suspend']).default('keep'),
+    })
     .strict(),
   z
     .object({

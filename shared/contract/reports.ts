@@ -48,7 +48,14 @@ export interface MonthActivity {
   };
 }
 
+/** Money received in the month on loans already written off: kept apart from the ledger's collections. */
+export interface RecoveriesAfterWriteOff {
+  count: number;
+  amount: number;
+}
+
 export interface MonthlyReport extends MonthlyFigures {
+  collections: MonthlyFigures['collections'] & { recoveriesAfterWriteOff: RecoveriesAfterWriteOff };
   companyName: string;
   currency: string;
   generatedOn: string;

@@ -13,6 +13,7 @@ export interface WriteOffRow {
   principal: number | null;
   approvedOn: string | null;
   requestedBy: string;
+  requestedByUserId: number;
   reason: string;
   decidedBy: string | null;
   decisionNote: string;

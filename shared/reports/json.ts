@@ -21,6 +21,8 @@ const MONEY_KEYS = new Set([
   'grossProceeds',
   'sellingCosts',
   'proceedsApplied',
+  // collections.recoveriesAfterWriteOff.amount
+  'amount',
 ]);
 
 /**

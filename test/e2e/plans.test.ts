@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statSync } from 'node:fs';
 import { pdfText, pdfToPngs, startHarness, type Harness } from './harness';
 import type { PledgebookApp } from '../../electron/services/app';
-import { givenACarTitleLoan } from '../support/fixtures';
+import { givenACarTitleLoan, WANG_FANG_BORROWER } from '../support/fixtures';
 import type { Actor } from '../../electron/services/auth/actor';
 
 const LI: Actor = { userId: 1, username: 'li', displayName: 'Li Na', role: 'collector' };
 const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', role: 'manager' };
+const CHEN: Actor = { userId: 3, username: 'chen', displayName: 'Chen Jie', role: 'owner' };
 
 /**
  * Today is 2026-06-15. The car-title loan of the loan-book test (60,000.00 at 12%, annuity over 12
@@ -19,13 +20,15 @@ const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', r
  * 95.96 (rounded), plus × 5 = 13.33 → 109.29. An extension that keeps the arrears leaves
  * 1,057.60 + 109.29 = 1,166.89 due now.
  */
-async function seed(app: PledgebookApp) {
-  const call = async (method: string, input: unknown) => {
-    const r = await app.dispatch(method as never, input as never);
-    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-    return r.value as { id: number };
-  };
-  const loan = { id: (await givenACarTitleLoan(app.dispatch)).loanId };
+const callOn = (app: PledgebookApp) => async (method: string, input: unknown) => {
+  const r = await app.dispatch(method as never, input as never);
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value as { id: number };
+};
+
+async function seed(app: PledgebookApp, borrower: Record<string, unknown> = WANG_FANG_BORROWER) {
+  const call = callOn(app);
+  const loan = { id: (await givenACarTitleLoan(app.dispatch, borrower)).loanId };
   await call('payments.record', { loanId: loan.id, date: '2026-04-10', amount: 533_093, method: 'cash' });
   await app.ctx.db
     .insertInto('collection_assignments')
@@ -39,6 +42,17 @@ describe('negotiated plans, end to end in Chromium', () => {
     h = await startHarness({ today: '2026-06-15', locale: 'en-US', seed });
   });
   afterAll(async () => h?.close());
+
+  /**
+   * There is no user switcher in the UI yet: the test switches the server-side session, then
+   * reloads so the screen asks who is signed in again.
+   */
+  async function openAs(actor: Actor, route: string) {
+    h.app.session.signIn(actor);
+    await h.open(route);
+    await h.page.reload();
+    await h.page.locator('nav').first().waitFor();
+  }
 
   it('compares three options on an overdue car-title loan, proposes one, approves it as a second user and prints the agreement', async () => {
     const { page } = h;
@@ -57,6 +71,12 @@ describe('negotiated plans, end to end in Chromium', () => {
     expect(await page.getByTestId('balance-chart').locator('.recharts-line').count()).toBe(3);
     await h.screenshot('plans-compare');
 
+    // Arrears instead of the regular installments: the nine due after today move 6 months later,
+    // so the plan ends on 2027-09-10 instead of the contract's 2027-03-10.
+    expect(await page.getByTestId('figure-0-endDate').textContent()).toBe('03/10/2027');
+    await page.getByLabel('Regular installments meanwhile').selectOption('suspend');
+    await page.getByTestId('figure-0-endDate').getByText('09/10/2027').waitFor();
+
     await page.getByLabel('Note for the approver').fill('Borrower lost a contract; can pay from July');
     await page
       .locator('.plan-columns .card')
@@ -65,16 +85,23 @@ describe('negotiated plans, end to end in Chromium', () => {
       .click();
     await page.getByTestId('proposed').waitFor();
 
-    // Li may not approve her own proposal: she has no approval rights, and the service says so.
+    // Li has no approval rights: no Approve/Reject to press, and the screen says who decides.
     await h.open('/plans');
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByRole('alert').first().waitFor();
+    await page.getByText('Waiting for a user with approval rights to approve or reject it.').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
     expect(await page.getByTestId('plan-status-1').textContent()).toBe('Proposed');
+
+    // Were Li a manager, she still could not decide her own proposal: the buttons say why.
+    await openAs({ ...LI, role: 'manager' }, '/plans');
+    await page.getByTestId('plan-own-1').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Approve' }).getAttribute('title')).toBe(
+      'Your own proposal: another user must decide it.',
+    );
 
     // A second user with approval rights. There is no user switcher in the UI yet, so the test
     // switches the server-side session, then approves through the UI.
-    h.app.session.signIn(ZHANG);
-    await h.open('/plans');
+    await openAs(ZHANG, '/plans');
     await page.getByLabel('Comment').fill('Agreed at the visit');
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByTestId('plan-status-1').getByText('Active').waitFor();
@@ -95,6 +122,102 @@ describe('negotiated plans, end to end in Chromium', () => {
     expect(text).toContain('Signatures');
     const pngs = pdfToPngs(pdf);
     expect(pngs.length).toBeGreaterThanOrEqual(1);
+    expect(statSync(pngs[0]!).size).toBeGreaterThan(5_000);
+    expect(h.consoleErrors).toEqual([]);
+  });
+  it('writes the loan off through the approvals list and records later money as a recovery', async () => {
+    const { page } = h;
+    await openAs(ZHANG, '/loans/1');
+    await page.getByRole('button', { name: 'Request write-off' }).click();
+    const payoff = await page.getByTestId('write-off-amount').textContent();
+    expect(payoff).toMatch(/^CN¥[\d,]+\.\d\d$/);
+    await page.getByLabel('Reason').fill('Borrower left the city; car not found');
+    await page.getByRole('button', { name: 'Send for approval' }).click();
+    await page.getByTestId('write-off-requests').getByText('Waiting for approval').waitFor();
+    expect(await page.getByRole('button', { name: 'Request write-off' }).count()).toBe(0);
+
+    // Zhang asked, so in the approvals list his own request cannot be approved by him.
+    await openAs(ZHANG, '/settings');
+    const ownRow = page.getByTestId('write-off-approval-1');
+    await ownRow.getByText('You asked for this write-off').waitFor();
+    expect(await ownRow.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
+
+    await openAs(CHEN, '/settings');
+    await page.getByTestId('write-off-approval-1').getByRole('button', { name: 'Approve' }).click();
+    await page.getByTestId('write-off-approval-1').waitFor({ state: 'detached' });
+
+    await h.open('/loans/1');
+    await page.getByTestId('written-off-amount').waitFor();
+    expect(await page.locator('h1').textContent()).toContain('Written off');
+    // The amount written off is what remained on the approval day: the payoff the request showed.
+    expect(await page.getByTestId('written-off-amount').textContent()).toBe(payoff);
+    expect(await page.getByRole('button', { name: 'Record payment' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Record recovery' }).click();
+    await page.getByLabel('Amount').fill('800');
+    await page.getByLabel('Reference').fill('B-77');
+    await page.getByRole('button', { name: 'Save recovery' }).click();
+    await page.getByRole('table', { name: 'Recoveries after write-off' }).getByText('B-77').waitFor();
+    expect(await page.getByTestId('recovered-total').textContent()).toBe('CN¥800.00');
+    await h.screenshot('plans-written-off');
+    expect(h.consoleErrors).toEqual([]);
+  });
+});
+
+/** The printed agreement in Chinese: the same approved extension, for a borrower named 王芳. */
+const CHINESE = [
+  {
+    locale: 'zh-CN',
+    title: '还款计划协议',
+    parties: ['协议各方', '出借人', '借款人'],
+    signatures: ['签署', '借款人 · 日期', '出借人代表 · 日期'],
+  },
+  {
+    locale: 'zh-TW',
+    title: '還款計劃協議',
+    parties: ['協議各方', '出借人', '借款人'],
+    signatures: ['簽署', '借款人 · 日期', '出借人代表 · 日期'],
+  },
+] as const;
+
+describe.each(CHINESE)('the plan agreement printed in $locale', (expected) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({
+      today: '2026-06-15',
+      locale: expected.locale,
+      seed: async (app) => {
+        await seed(app, { ...WANG_FANG_BORROWER, name: '王芳' });
+        const call = callOn(app);
+        app.session.signIn(LI);
+        const plan = await call('plans.propose', {
+          loanId: 1,
+          spec: { type: 'extension', months: 24, arrears: 'keep' },
+          note: '',
+        });
+        app.session.signIn(ZHANG);
+        await call('plans.decide', { planId: plan.id, decision: 'approve', note: '' });
+      },
+    });
+  });
+  afterAll(async () => h?.close());
+
+  it('prints the title, the parties and the signature lines in Chinese on A4', async () => {
+    const { page } = h;
+    await h.open('/plans/1/agreement');
+    await page.getByRole('article', { name: expected.title }).waitFor();
+    await page.locator('.plan-agreement table').last().locator('tbody tr').nth(23).waitFor();
+    const pdf = await h.pdf(`plans-agreement-${expected.locale}`);
+    const text = pdfText(pdf);
+    expect(text).toContain(expected.title);
+    for (const label of expected.parties) expect(text).toContain(label);
+    expect(text).toContain('王芳');
+    expect(text).toContain('110***********1234');
+    expect(text).toContain('1,166.89');
+    for (const line of expected.signatures) expect(text).toContain(line);
+    const pngs = pdfToPngs(pdf);
+    // 24 installments and the terms fit on two A4 pages, as in English.
+    expect(pngs.length).toBe(2);
     expect(statSync(pngs[0]!).size).toBeGreaterThan(5_000);
     expect(h.consoleErrors).toEqual([]);
   });

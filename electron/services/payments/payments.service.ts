@@ -30,6 +30,12 @@ const summaryOf = (s: Statement) => ({
 /** Rules every payment must pass before it is previewed or posted. */
 export function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
   const { loan } = book;
+  if (loan.status === 'written-off') {
+    throw ruleViolation(
+      `Loan ${loan.number} is written off: record money received for it as a recovery, not a payment.`,
+      { recordAs: 'recovery' },
+    );
+  }
   if (!OPEN_STATUSES.includes(loan.status)) {
     throw ruleViolation(`Loan ${loan.number} is ${loan.status}; it does not take payments.`);
   }

@@ -40,6 +40,7 @@ function toWriteOff(
     principal: r.principal,
     approvedOn: r.approved_on,
     requestedBy: r.requested_by_name,
+    requestedByUserId: r.requested_by,
     reason: r.reason,
     decidedBy: r.decided_by_name,
     decisionNote: r.decision_note,

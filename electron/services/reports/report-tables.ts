@@ -35,7 +35,16 @@ export function reportSections(r: MonthlyReport): SectionTable[] {
     },
     {
       name: 'Collections',
-      header: ['penalty', 'interest', 'principal', 'fees', 'total', 'payments'],
+      header: [
+        'penalty',
+        'interest',
+        'principal',
+        'fees',
+        'total',
+        'payments',
+        'recoveriesAfterWriteOff count',
+        'recoveriesAfterWriteOff amount',
+      ],
       rows: [
         [
           m(r.collections.penalty),
@@ -44,6 +53,8 @@ export function reportSections(r: MonthlyReport): SectionTable[] {
           m(r.collections.fees),
           m(r.collections.total),
           r.collections.payments,
+          r.collections.recoveriesAfterWriteOff.count,
+          m(r.collections.recoveriesAfterWriteOff.amount),
         ],
       ],
     },

@@ -136,8 +136,16 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
     .where((eb) => eb.or([eb('p.date', '<=', reportEnd), eb('o.date', '<=', reportEnd)]))
     .where('p.created_at', '>', `${reportEnd}T23:59:59.999Z`)
     .executeTakeFirstOrThrow();
+  const recoveries = await ctx.db
+    .selectFrom('recoveries')
+    .select([sql<number>`count(*)`.as('count'), sql<number>`coalesce(sum(amount), 0)`.as('amount')])
+    .where('date', '>=', monthStart)
+    .where('date', '<=', reportEnd)
+    .executeTakeFirstOrThrow();
   return {
     ...figures,
+    // Recoveries are not payments (the loan has left the book), so `total` stays the ledger's.
+    collections: { ...figures.collections, recoveriesAfterWriteOff: recoveries },
     companyName: settings.companyName,
     currency: settings.currency,
     generatedOn: today,

@@ -62,11 +62,23 @@ function requireOpen(pos: LoanPosition): void {
 
 /**
  * 分期: the arrears — overdue principal, overdue interest and the penalty not waived — are spread
- * evenly over `months` monthly installments from the restart date, on top of the regular
- * installments still to come. The arrears carry no further interest; the penalty kept becomes part
- * of the installments' interest, so the new version accrues penalty only on missed plan payments.
+ * evenly over `months` monthly installments from the restart date. The arrears carry no further
+ * interest; the penalty kept becomes part of the installments' interest, so the new version
+ * accrues penalty only on missed plan payments.
+ *
+ * With `regular: 'keep'` the arrears ride on top of the regular installments still to come. With
+ * 'suspend' they are paid instead of them: every regular installment due after the restart date
+ * moves `months` months later (an installment due on the restart date itself is due now and stays),
+ * so maturity moves by `months` months too. As with a holiday's 'defer', the suspended months cost
+ * simple interest — a month's interest on the principal of the moved installments, per month —
+ * added to the last installment; the moved installments keep their own amounts.
  */
-function arrearsInstallments(pos: LoanPosition, months: number, waivePenaltyPercent: string): PlanDraft {
+function arrearsInstallments(
+  pos: LoanPosition,
+  loan: PlanLoan,
+  spec: Extract<PlanSpec, { type: 'arrears-installments' }>,
+): PlanDraft {
+  const { months, waivePenaltyPercent } = spec;
   const waiver = Ratio.fromDecimal(waivePenaltyPercent);
   if (waiver.sign() < 0 || waiver.compare(Ratio.fromInteger(100)) > 0) {
     throw new PlanRefusal(
@@ -88,12 +100,29 @@ function arrearsInstallments(pos: LoanPosition, months: number, waivePenaltyPerc
     principal: p,
     interest: chargeParts[i]!,
   }));
+  const regular = spec.regular === 'suspend' ? suspended(pos, loan, months) : pos.upcoming;
   return {
     ...NO_EXTRAS,
-    installments: mergeByDate(pos.upcoming, arrears),
+    installments: mergeByDate(regular, arrears),
     penaltyWaived,
     penaltyCrystallized: penaltyKept,
   };
+}
+
+/** The regular installments after `months` suspended months, the last carrying their interest. */
+function suspended(pos: LoanPosition, loan: PlanLoan, months: number): ScheduledInstallment[] {
+  const moved = (row: ScheduledInstallment) => compareDates(row.dueDate, pos.restartDate) > 0;
+  const rows = pos.upcoming.map((row) =>
+    moved(row) ? { ...row, dueDate: addMonthsClamped(row.dueDate, months) } : row,
+  );
+  const r = monthlyRateOf(loan.annualRatePercent);
+  const movedPrincipal = pos.upcoming.filter(moved).reduce((sum, row) => sum + row.principal, 0);
+  const suspensionInterest = toMinor(roundHalfUpDiv(BigInt(movedPrincipal) * r.num, r.den) * BigInt(months));
+  const last = rows.at(-1);
+  if (last && suspensionInterest > 0) {
+    rows[rows.length - 1] = { ...last, interest: last.interest + suspensionInterest };
+  }
+  return rows;
 }
 
 /**
@@ -221,7 +250,7 @@ export function draftPlan(pos: LoanPosition, loan: PlanLoan, spec: PlanSpec): Pl
   }
   switch (spec.type) {
     case 'arrears-installments':
-      return arrearsInstallments(pos, spec.months, spec.waivePenaltyPercent);
+      return arrearsInstallments(pos, loan, spec);
     case 'extension':
       return extension(pos, loan, spec);
     case 'holiday':

@@ -16,7 +16,16 @@ export const PLAN_TYPES = [
 export type PlanType = (typeof PLAN_TYPES)[number];
 
 export type PlanSpec =
-  | { type: 'arrears-installments'; months: number; waivePenaltyPercent: string }
+  | {
+      type: 'arrears-installments';
+      months: number;
+      waivePenaltyPercent: string;
+      /**
+       * 'keep' (the default): the arrears ride on top of the regular installments. 'suspend': the
+       * arrears replace them for `months` months and the regular schedule resumes after.
+       */
+      regular?: 'keep' | 'suspend';
+    }
   | {
       type: 'extension';
       months: number;

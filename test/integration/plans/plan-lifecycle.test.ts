@@ -191,6 +191,42 @@ describe('a negotiated plan from proposal to cure and break', () => {
   });
 });
 
+describe('arrears installments instead of the regular installments', () => {
+  it('suspends installments 4–12 for three months and charges the suspended months on the last one', async () => {
+    const loanId = await givenAnOverdueCarTitleLoan();
+    const original = await call('loans.scheduleVersion', { loanId, version: 1 });
+    app.session.signIn(LI);
+    const proposed = await call('plans.propose', {
+      loanId,
+      spec: { ...ARREARS_PLAN, regular: 'suspend' },
+      note: '',
+    });
+    expect(proposed.spec).toMatchObject({ regular: 'suspend' });
+    app.session.signIn(ZHANG);
+    await call('plans.decide', { planId: proposed.id, decision: 'approve', note: '' });
+    const loan = await call('loans.get', { id: loanId });
+    const version = await call('loans.scheduleVersion', { loanId, version: loan.activeVersion });
+
+    // Installments 4–12 were due 07-10 … 2027-03-10; each moves 3 months (10-10 … 2027-06-10),
+    // and only the arrears fall due on 07-15, 08-15 and 09-15.
+    const dates = version.map((r) => r.dueDate);
+    expect(dates.filter((d) => d > '2026-06-15' && d < '2026-10-01')).toEqual([
+      '2026-07-15',
+      '2026-08-15',
+      '2026-09-15',
+    ]);
+    expect(dates.at(-1)).toBe('2027-06-10');
+    // Moved principal: 60,000.00 − 4,730.93 − 4,778.24 − 4,826.02 = 45,664.81; a month's interest
+    // 456.6481 → 456.65, × 3 = 1,369.95 on the last installment.
+    const last = version.at(-1)!;
+    expect(last.principal).toBe(original.at(-1)!.principal);
+    expect(last.interest).toBe(original.at(-1)!.interest + 136_995);
+    // The new version still repays exactly the 60,000.00 lent, and the loan is paid to date.
+    expect(version.reduce((sum, r) => sum + r.principal, 0)).toBe(6_000_000);
+    expect(loan.statement.overdue).toEqual({ principal: 0, interest: 0, penalty: 0 });
+  });
+});
+
 describe('bad plans are refused and nothing is written', () => {
   it('refuses a zero term, a settlement above the payoff and a plan on a written-off loan', async () => {
     const loanId = await givenAnOverdueCarTitleLoan();

@@ -59,6 +59,34 @@ describe('plan-preview', () => {
     });
   });
 
+  it('spreads arrears instead of the regular installments with "regular": "suspend"', async () => {
+    const { code, out, err } = await preview({
+      type: 'arrears-installments',
+      months: 3,
+      waivePenaltyPercent: '50',
+      regular: 'suspend',
+    });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(out) as { schedule: { dueDate: string; total: string }[] };
+    // Installment 3 (due today) stays; 05–07 carry only the arrears (100.00 + 12.72 over 3);
+    // installments 4–12 resume on 08-15, the last with 3 × 9.00 suspension interest added.
+    expect(result.schedule.slice(0, 5).map((i) => [i.dueDate, i.total])).toEqual([
+      ['2026-04-15', '110.00'],
+      ['2026-05-15', '37.57'],
+      ['2026-06-15', '37.57'],
+      ['2026-07-15', '37.58'],
+      ['2026-08-15', '109.00'],
+    ]);
+    expect(result.schedule.at(-1)).toMatchObject({ dueDate: '2027-04-15', total: '128.00' });
+  });
+
+  it('refuses an unknown "regular" option, naming the field', async () => {
+    const { code, err } = await preview({ type: 'arrears-installments', months: 3, regular: 'skip' });
+    expect(code).toBe(2);
+    expect(err).toMatch(/^plan-preview: plan\.regular: /);
+  });
+
   it('refuses a zero term, naming the field, and prints nothing', async () => {
     const { code, out, err } = await preview({ type: 'extension', months: 0 });
     expect(code).toBe(2);

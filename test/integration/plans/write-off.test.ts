@@ -33,7 +33,7 @@ describe('write-off and recoveries', () => {
     const loanId = await givenALoan(app);
     app.session.signIn(ZHANG);
     const requested = await app.call('writeOffs.request', { loanId, reason: 'borrower absconded' });
-    expect(requested.status).toBe('proposed');
+    expect(requested).toMatchObject({ status: 'proposed', requestedByUserId: ZHANG.userId, amount: null });
 
     const self = await app.attempt('writeOffs.decide', {
       writeOffId: requested.id,
@@ -68,7 +68,12 @@ describe('write-off and recoveries', () => {
       amount: 50_000,
       method: 'cash',
     });
-    expect(payment.ok).toBe(false);
+    expect(payment.ok ? null : payment.error).toMatchObject({
+      code: 'rule-violation',
+      message: expect.stringMatching(/is written off: record money received for it as a recovery/),
+      details: { recordAs: 'recovery' },
+    });
+    expect((await app.call('loans.get', { id: loanId })).payments).toEqual([]);
     const early = await app.attempt('recoveries.record', {
       loanId,
       date: '2026-06-14',

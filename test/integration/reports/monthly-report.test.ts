@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Clock } from '../../../electron/services/clock';
+import ExcelJS from 'exceljs';
+import { SYSTEM_ACTOR, type Actor } from '../../../electron/services/auth/actor';
+import { reportToCsv, reportToXlsx } from '../../../electron/services/reports/report-export';
+import { reportToJson } from '../../../shared/reports/json';
 import type { MethodInput, MethodName, MethodOutput, MonthlyReport } from '../../../shared/contract';
 
 /**
@@ -26,6 +30,9 @@ import type { MethodInput, MethodName, MethodOutput, MonthlyReport } from '../..
  *  L10 mortgage   I  12% a year, penalty 0.05% a day, no grace; interest 120, 110, 100, 90…
  *                 pays Feb (1,120) and Mar (1,110), misses Apr, pays 1,200 on 05-20
  *  L11 draft (never in the book); L12 disbursed 06-01 (after May).
+ *  L13 car-title  K           pays nothing; written off 04-25 (Zhang asks, Chen approves), so it is
+ *                 in neither May's book nor its roll rate; recoveries of 300.00 on 05-18 and 150.00
+ *                 on 05-25 count in May, 100.00 on 06-02 does not          → 2 recoveries, 450.00
  *
  * L10 by hand: at 04-30 the Apr installment (1,100) has accrued 15 days × 1,100 × 0.05% = 8.25.
  * On 05-20: Apr accrued 35 days → 19.25; May (1,090, due 05-15) accrued 5 days → 2.725 → 2.73.
@@ -38,6 +45,9 @@ class MovableClock implements Clock {
   today = () => this.date;
   now = () => `${this.date}T09:00:00.000Z`;
 }
+
+const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', role: 'manager' };
+const CHEN: Actor = { userId: 3, username: 'chen', displayName: 'Chen Jie', role: 'owner' };
 
 const ZERO_RATE = { method: 'equal-principal', annualRatePercent: '0', months: 12 } as const;
 
@@ -81,6 +91,7 @@ describe('the monthly recovery report on a hand-built book', () => {
       H: '0088',
       I: '0099',
       J: '0100',
+      K: '0111',
     })) {
       b[name] = await borrower(`Borrower ${name}`, tail);
     }
@@ -110,6 +121,7 @@ describe('the monthly recovery report on a hand-built book', () => {
     await loan('L7', b.F!, 'mortgage', {}, 2_400_000);
     await loan('L8', b.G!, 'car-title');
     await loan('L9', b.H!, 'car-title');
+    await loan('L13', b.K!, 'car-title');
     clock.date = '2026-01-15';
     ids.L10 = (
       await call('loans.create', {
@@ -141,6 +153,14 @@ describe('the monthly recovery report on a hand-built book', () => {
     await pay('L10', '2026-03-15', 111_000);
     clock.date = '2026-04-20';
     await call('loans.setStatus', { id: ids.L7!, status: 'legal' });
+    clock.date = '2026-04-25';
+    app.session.signIn(ZHANG);
+    const writeOff = await call('writeOffs.request', { loanId: ids.L13!, reason: 'borrower absconded' });
+    app.session.signIn(CHEN);
+    await call('writeOffs.decide', { writeOffId: writeOff.id, decision: 'approve', note: '' });
+    app.session.signIn(SYSTEM_ACTOR);
+    const recover = (date: string, amount: number) =>
+      call('recoveries.record', { loanId: ids.L13!, date, amount, method: 'cash', reference: '' });
     await loan('L6', b.E!, 'car-title', { upfrontFee: 30_000 }, 1_200_000, '2026-05-05');
     await pay('L4', '2026-05-10', 50_000);
     await pay('L8', '2026-05-10', 900_000);
@@ -149,7 +169,12 @@ describe('the monthly recovery report on a hand-built book', () => {
     await pay('L1', '2026-05-15', 100_000);
     await pay('L2', '2026-05-20', 200_000);
     await pay('L10', '2026-05-20', 120_000);
+    clock.date = '2026-05-25';
+    await recover('2026-05-18', 30_000);
+    await recover('2026-05-25', 15_000);
     await loan('L12', b.J!, 'car-title', {}, 1_200_000, '2026-06-01');
+    clock.date = '2026-06-02';
+    await recover('2026-06-02', 10_000);
     clock.date = '2026-07-10';
     report = await call('reports.monthly', { month: '2026-05' });
   });
@@ -179,7 +204,34 @@ describe('the monthly recovery report on a hand-built book', () => {
       fees: 30_000, // L6's up-front fee
       total: 1_400_000,
       payments: 5,
+      // L13, written off in April: 300.00 + 150.00 in May (the 100.00 of June 2 is not May's).
+      // Kept out of the total: a recovery is not a payment.
+      recoveriesAfterWriteOff: { count: 2, amount: 45_000 },
     });
+  });
+
+  it('exports the recoveries after write-off in the CLI JSON, the CSV and the XLSX Collections sheet', async () => {
+    const json = reportToJson(report) as { collections: Record<string, unknown> };
+    expect(json.collections.recoveriesAfterWriteOff).toEqual({ count: 2, amount: '450.00' });
+    expect(json.collections.total).toBe('14000.00');
+    const csv = reportToCsv(report);
+    expect(csv).toContain(
+      '# Collections\r\npenalty,interest,principal,fees,total,payments,recoveriesAfterWriteOff count,recoveriesAfterWriteOff amount\r\n21.98,178.02,13500.00,300.00,14000.00,5,2,450.00\r\n',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await reportToXlsx(report)) as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Collections')!;
+    expect(sheet.getRow(2).values).toEqual([
+      undefined,
+      '21.98',
+      '178.02',
+      '13500.00',
+      '300.00',
+      '14000.00',
+      5,
+      2,
+      '450.00',
+    ]);
   });
 
   it('computes overdue at the start, what May recovered of it, the recovery and cure rates and new delinquencies', () => {

@@ -105,6 +105,84 @@ describe('arrears installments (分期)', () => {
   });
 });
 
+describe('arrears installments instead of the regular installments (分期, regular suspended)', () => {
+  // The same 100.00 + 12.72 arrears over 3 months (05-15, 06-15, 07-15: 33.33/33.33/33.34 + 4.24),
+  // but installments 4–12 are suspended meanwhile and each moves 3 months later (4: 08-15 …
+  // 12: 2027-04-15). Installment 3 is due today, so it stays. The suspended months cost simple
+  // interest on the moved principal, as a holiday's 'defer': 900.00 × 1% = 9.00 a month × 3 = 27.00,
+  // added to the last installment (1.00 → 28.00).
+  const spec: PlanSpec = {
+    type: 'arrears-installments',
+    months: 3,
+    waivePenaltyPercent: '50',
+    regular: 'suspend',
+  };
+  const outcome = plan(spec);
+
+  it('charges only the arrears during the suspended months, then resumes the regular schedule', () => {
+    expect(rows(outcome).slice(0, 6)).toEqual([
+      ['2026-04-15', 10000, 1000],
+      ['2026-05-15', 3333, 424],
+      ['2026-06-15', 3333, 424],
+      ['2026-07-15', 3334, 424],
+      ['2026-08-15', 10000, 900],
+      ['2026-09-15', 10000, 800],
+    ]);
+    expect(rows(outcome).at(-1)).toEqual(['2027-04-15', 10000, 100 + 2700]);
+    expect(outcome.installments).toHaveLength(13);
+    // Maturity moves by the 3 suspended months: 2027-01-15 → 2027-04-15.
+    expect(outcome.comparison.endDate).toBe('2027-04-15');
+    expect(outcome.comparison.installmentAmount).toBe(11000);
+  });
+
+  it('reports the suspension interest as interest, and the same waiver as keeping the installments', () => {
+    const c = outcome.comparison;
+    expect(c.penaltyWaived).toBe(172);
+    expect(c.penaltyToPay).toBe(172);
+    expect(c.totalToPay).toBe(105500 + 11272 + 2700);
+    expect(c.totalInterest).toBe(6600 + 2700);
+    expect(c.capitalized).toBe(0);
+  });
+
+  it('reconciles: paid + still to pay + waived − suspension interest = everything the loan owed', () => {
+    const c = outcome.comparison;
+    expect(11200 + c.totalToPay + c.penaltyWaived - 2700).toBe(127800 + 344);
+    expect(total(outcome.version.map((i) => i.principal))).toBe(120000);
+    const s = computeStatement({ ...input(), installments: outcome.version });
+    expect(s.daysPastDue).toBe(0);
+    expect(s.overdue).toEqual({ principal: 0, interest: 0, penalty: 0 });
+    expect(s.outstandingPrincipal).toBe(110000);
+  });
+
+  it('moves an installment due between the as-of date and the first arrears month too', () => {
+    // On 04-20 installment 3 (due 04-15) is overdue as well: arrears 200.00 principal + 21.00
+    // interest + penalty (111.00 × 0.1% × 36 = 3.996 plus 110.00 × 0.1% × 5 = 0.55 → 4.55, all
+    // waived). Over 2 months (05-20, 06-20): 100.00 + 10.50 each. Installments 4–12 (05-15 …)
+    // move 2 months (07-15 … 2027-03-15); 900.00 × 1% × 2 = 18.00 is added to the last.
+    const late = applyPlan(computeStatement(input(ON_TIME, '2026-04-20')), LOAN, {
+      type: 'arrears-installments',
+      months: 2,
+      waivePenaltyPercent: '100',
+      regular: 'suspend',
+    });
+    expect(rows(late).slice(0, 3)).toEqual([
+      ['2026-05-20', 10000, 1050],
+      ['2026-06-20', 10000, 1050],
+      ['2026-07-15', 10000, 900],
+    ]);
+    expect(rows(late).at(-1)).toEqual(['2027-03-15', 10000, 100 + 1800]);
+    expect(late.comparison.penaltyWaived).toBe(455);
+  });
+
+  it('is the same as keeping the installments when none are left to suspend', () => {
+    // On 2027-02-01 every installment is overdue: nothing regular remains, so nothing moves.
+    const matured = computeStatement(input(ON_TIME, '2027-02-01'));
+    const keep = applyPlan(matured, LOAN, { ...spec, regular: 'keep' });
+    const suspend = applyPlan(matured, LOAN, spec);
+    expect(suspend.installments).toEqual(keep.installments);
+  });
+});
+
 describe('term extension (展期)', () => {
   it('capitalizes arrears and re-amortizes over the new term', () => {
     // Principal 1,100.00 + 11.00 interest + 3.44 penalty = 1,114.44.

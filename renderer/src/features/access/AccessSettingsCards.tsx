@@ -1,11 +1,10 @@
-import { useApi } from '../../api/hooks';
 import { ApprovalsCard } from './ApprovalsCard';
 import { AuditCard } from './AuditCard';
+import { useCurrentUser } from './current-user';
 
 /** The Settings cards for approvals and the audit trail, shown to those allowed to use them. */
 export function AccessSettingsCards() {
-  const status = useApi('auth.status', {});
-  const may = (permission: string) => status.data?.user?.permissions.includes(permission) ?? false;
+  const { may } = useCurrentUser();
   return (
     <>
       {may('approvals.decide') && <ApprovalsCard />}

@@ -2,11 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
+import { WriteOffApprovalRow } from '../plans/WriteOffs';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
 export function ApprovalsCard() {
   const { t } = useTranslation();
   const pending = useApi('approvals.list', { status: 'pending' });
+  const writeOffs = useApi('writeOffs.list', {});
+  const waitingWriteOffs = writeOffs.data?.filter((w) => w.status === 'proposed') ?? [];
+  const count = pending.data ? pending.data.length + waitingWriteOffs.length : null;
   const decide = useApiMutation('approvals.decide', [
     'approvals.',
     'loans.',
@@ -19,8 +23,9 @@ export function ApprovalsCard() {
     <Card title={t('access.approvalsTitle')}>
       {pending.error && <ErrorPanel error={pending.error} />}
       {decide.error && <ErrorPanel error={decide.error} />}
-      {pending.data && pending.data.length === 0 && <p className="muted">{t('access.approvalsNone')}</p>}
-      {pending.data && pending.data.length > 0 && (
+      {writeOffs.error && <ErrorPanel error={writeOffs.error} />}
+      {count === 0 && <p className="muted">{t('access.approvalsNone')}</p>}
+      {pending.data && count !== null && count > 0 && (
         <table className="grid" aria-label={t('access.approvalsTitle')}>
           <thead>
             <tr>
@@ -59,6 +64,9 @@ export function ApprovalsCard() {
                   </button>
                 </td>
               </tr>
+            ))}
+            {waitingWriteOffs.map((w) => (
+              <WriteOffApprovalRow key={`write-off-${w.id}`} writeOff={w} />
             ))}
           </tbody>
         </table>

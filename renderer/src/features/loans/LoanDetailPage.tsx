@@ -14,6 +14,7 @@ import { CollectionsTimeline } from '../collections/CollectionsTimeline';
 import { ScheduleTable } from './ScheduleTable';
 import { LoanCollateralCard } from '../collateral/LoanCollateralCard';
 import { NegotiatePlanButton } from '../plans/NegotiatePlanButton';
+import { WriteOffActions, WriteOffCard } from '../plans/WriteOffs';
 
 export function LoanDetailPage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function LoanDetailPage() {
             </button>
           )}
           <NegotiatePlanButton loanId={l.id} open={takesPayments} />
+          <WriteOffActions loan={l} today={info.data.today} />
           <PrintButton suggestedName={l.number} />
           {takesPayments && (
             <button type="button" className="btn btn-primary" onClick={() => setPaying(true)}>
@@ -135,6 +137,7 @@ export function LoanDetailPage() {
       </Card>
       <LoanCollateralCard loanId={l.id} today={info.data.today} />
       <ScheduleTable loanId={l.id} statement={s} versions={l.versions} activeVersion={l.activeVersion} />
+      <WriteOffCard loanId={l.id} />
       <PaymentHistory payments={l.payments} />
       <CollectionsTimeline loanId={l.id} />
       <Dialog

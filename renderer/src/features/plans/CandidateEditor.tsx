@@ -8,7 +8,7 @@ import { Field } from '../../components/form';
 export function defaultSpec(type: PlanType, today: string): PlanSpecInput {
   switch (type) {
     case 'arrears-installments':
-      return { type, months: 6, waivePenaltyPercent: '0' };
+      return { type, months: 6, waivePenaltyPercent: '0', regular: 'keep' };
     case 'extension':
       return { type, months: 24, arrears: 'keep' };
     case 'holiday':
@@ -70,6 +70,18 @@ export function CandidateEditor({
             value={spec.waivePenaltyPercent ?? '0'}
             onChange={(e) => set({ waivePenaltyPercent: e.target.value })}
           />
+        </Field>
+      )}
+      {spec.type === 'arrears-installments' && (
+        <Field label={t('plans.regular')} htmlFor={id('regular')}>
+          <select
+            id={id('regular')}
+            value={spec.regular ?? 'keep'}
+            onChange={(e) => set({ regular: e.target.value })}
+          >
+            <option value="keep">{t('plans.regularKeep')}</option>
+            <option value="suspend">{t('plans.regularSuspend')}</option>
+          </select>
         </Field>
       )}
       {(spec.type === 'extension' || spec.type === 'rate-change') && (

@@ -14,8 +14,13 @@ function PlanTerms({ spec }: { spec: PlanSpecInput }) {
   const prefs = usePrefs();
   const items: [string, string][] = [[t('plans.type'), t(`plans.types.${spec.type}`)]];
   if ('months' in spec) items.push([t('plans.months'), String(spec.months)]);
-  if (spec.type === 'arrears-installments')
+  if (spec.type === 'arrears-installments') {
     items.push([t('plans.waivePenaltyPercent'), `${spec.waivePenaltyPercent ?? '0'}%`]);
+    items.push([
+      t('plans.regular'),
+      t(spec.regular === 'suspend' ? 'plans.regularSuspend' : 'plans.regularKeep'),
+    ]);
+  }
   if ((spec.type === 'extension' || spec.type === 'rate-change') && spec.annualRatePercent)
     items.push([t('plans.annualRatePercent'), `${spec.annualRatePercent}%`]);
   if (spec.type === 'extension')

@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
+import { useCurrentUser } from '../access/current-user';
 import './plans.css';
 
 const STATUS_TONE: Record<PlanStatus, string> = {
@@ -20,6 +21,8 @@ const STATUS_TONE: Record<PlanStatus, string> = {
 /** Plans by status; approvers decide proposals here (never their own: the service refuses it). */
 export function PlansPage() {
   const { t } = useTranslation();
+  const { user, may } = useCurrentUser();
+  const decider = { userId: user?.userId ?? null, mayDecide: may('approvals.decide') };
   const [status, setStatus] = useState<PlanStatus | ''>('');
   const plans = useApi('plans.list', status ? { status } : {});
   if (plans.error) throw plans.error;
@@ -58,7 +61,7 @@ export function PlansPage() {
             </thead>
             <tbody>
               {plans.data.map((p) => (
-                <PlanListRow key={p.id} plan={p} />
+                <PlanListRow key={p.id} plan={p} decider={decider} />
               ))}
             </tbody>
           </table>
@@ -68,11 +71,15 @@ export function PlansPage() {
   );
 }
 
-function PlanListRow({ plan: p }: { plan: PlanRow }) {
+/** Whether the signed-in user may decide proposals, and who they are (nobody decides their own). */
+interface Decider {
+  userId: number | null;
+  mayDecide: boolean;
+}
+
+function PlanListRow({ plan: p, decider }: { plan: PlanRow; decider: Decider }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const decide = useApiMutation('plans.decide', ['plans.', 'loans.']);
-  const [note, setNote] = useState('');
   const c = p.comparison;
   return (
     <>
@@ -105,31 +112,64 @@ function PlanListRow({ plan: p }: { plan: PlanRow }) {
       {p.status === 'proposed' && (
         <tr>
           <td colSpan={10}>
-            {decide.error && <ErrorPanel error={decide.error} />}
-            <input
-              aria-label={t('plans.comment')}
-              placeholder={t('plans.comment')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-            />{' '}
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={decide.isPending}
-              onClick={() => decide.mutate({ planId: p.id, decision: 'approve', note })}
-            >
-              {t('plans.approve')}
-            </button>{' '}
-            <button
-              type="button"
-              className="btn"
-              disabled={decide.isPending}
-              onClick={() => decide.mutate({ planId: p.id, decision: 'reject', note })}
-            >
-              {t('plans.reject')}
-            </button>
+            <PlanDecision plan={p} decider={decider} />
           </td>
         </tr>
+      )}
+    </>
+  );
+}
+
+/**
+ * Approve/Reject for a proposal. A user without approval rights sees why there is nothing to press;
+ * the proposer sees the buttons disabled with the reason, so maker-checker is visible, not a surprise.
+ */
+function PlanDecision({ plan: p, decider }: { plan: PlanRow; decider: Decider }) {
+  const { t } = useTranslation();
+  const decide = useApiMutation('plans.decide', ['plans.', 'loans.']);
+  const [note, setNote] = useState('');
+  if (!decider.mayDecide) {
+    return <p className="muted">{t('plans.noApprovalRight')}</p>;
+  }
+  const own = decider.userId === p.proposedByUserId;
+  const why = own ? t('plans.ownProposal') : undefined;
+  const whyId = `plan-${p.id}-why`;
+  const disabled = decide.isPending || own;
+  return (
+    <>
+      {decide.error && <ErrorPanel error={decide.error} />}
+      <input
+        aria-label={t('plans.comment')}
+        placeholder={t('plans.comment')}
+        value={note}
+        disabled={own}
+        onChange={(e) => setNote(e.target.value)}
+      />{' '}
+      <button
+        type="button"
+        className="btn btn-primary"
+        disabled={disabled}
+        title={why}
+        aria-describedby={own ? whyId : undefined}
+        onClick={() => decide.mutate({ planId: p.id, decision: 'approve', note })}
+      >
+        {t('plans.approve')}
+      </button>{' '}
+      <button
+        type="button"
+        className="btn"
+        disabled={disabled}
+        title={why}
+        aria-describedby={own ? whyId : undefined}
+        onClick={() => decide.mutate({ planId: p.id, decision: 'reject', note })}
+      >
+        {t('plans.reject')}
+      </button>
+      {own && (
+        <span className="muted" id={whyId} data-testid={`plan-own-${p.id}`}>
+          {' '}
+          {why}
+        </span>
       )}
     </>
   );

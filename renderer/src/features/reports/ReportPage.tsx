@@ -122,6 +122,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
                 </th>
               ))}
               <th className="num">{t('reports.fig.saleProceeds')}</th>
+              <th className="num">{t('reports.fig.recoveriesAfterWriteOff')}</th>
             </tr>
           </thead>
           <tbody>
@@ -133,6 +134,12 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
               ))}
               <td className="num" data-testid="collected-sales">
                 {money(r.activity.collateral.proceedsApplied)}
+              </td>
+              <td className="num" data-testid="collected-recoveries">
+                {t('reports.fig.recoveriesValue', {
+                  amount: money(r.collections.recoveriesAfterWriteOff.amount),
+                  count: r.collections.recoveriesAfterWriteOff.count,
+                })}
               </td>
             </tr>
           </tbody>
