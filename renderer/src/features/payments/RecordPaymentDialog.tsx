@@ -42,7 +42,7 @@ export function RecordPaymentDialog({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const prefs = usePrefs();
-  const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.']);
+  const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.', 'collections.']);
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
     defaultValues: { date: today, amount: '', method: 'cash', reference: '', receivedBy: '' },
