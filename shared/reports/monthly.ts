@@ -178,6 +178,8 @@ export function monthlyFigures(
       collections.penalty += a.penalty;
       collections.interest += a.interest;
       collections.principal += a.principal;
+      // Costs charged to the loan (legal costs) come back as fees.
+      collections.fees += a.charges;
       collections.payments += 1;
     }
     // Up-front fees are taken when the loan is disbursed.

@@ -4,6 +4,7 @@ import type { LoanStatus, Product } from '../../../shared/contract';
 import type { ScheduledInstallment } from '../../../shared/engine';
 import type { LoanBook } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
+import { legalChargesByLoan } from '../collections/legal';
 
 export interface BookLoan {
   book: LoanBook;
@@ -61,6 +62,7 @@ export async function loadWholeBook(db: Db): Promise<BookLoan[]> {
   }
   const paymentsByLoan = groupByLoan(payments);
   const historyByLoan = groupByLoan(changes);
+  const chargesByLoan = await legalChargesByLoan(db);
 
   return loans.flatMap((l) => {
     const schedule = schedules.get(l.id);
@@ -74,6 +76,7 @@ export async function loadWholeBook(db: Db): Promise<BookLoan[]> {
           version: schedule.version,
           installments: schedule.items,
           paymentRows: paymentsByLoan.get(l.id) ?? [],
+          charges: chargesByLoan.get(l.id) ?? [],
         },
         product: l.product,
         borrowerId: l.borrower_id,
