@@ -14,6 +14,7 @@ import { buildWorklist, remindersFor } from './worklist.query';
 import { borrowerOf, collectionAccount, dossierOf, timelineOf } from './account.query';
 import { evaluatedPromises } from './promises.query';
 import { renderLetter } from './letters';
+import { outcomeHandlers } from './outcomes';
 import { advanceLegalCase, legalCase, legalCases, openLegalCase } from './legal';
 import { loadLetterTemplates, saveLetterTemplates, unknownFields } from './letter-templates';
 
@@ -60,6 +61,20 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
   const who = () => requirePermission(ctx.actor(), 'collections.work').displayName;
 
   return {
+    ...outcomeHandlers(ctx),
+
+    'collections.collectors': async () =>
+      (
+        await db
+          .selectFrom('users')
+          .select(['username', 'display_name'])
+          .where('role', '=', 'collector')
+          .where('active', '=', 1)
+          .orderBy('display_name')
+          .orderBy('username')
+          .execute()
+      ).map((u) => ({ username: u.username, displayName: u.display_name })),
+
     'collections.worklist': async (filter) => {
       const today = clock.today();
       return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter) };
@@ -102,9 +117,11 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           .selectFrom('contact_outcomes')
           .selectAll()
           .where('code', '=', input.outcome)
-          .where('active', '=', 1)
           .executeTakeFirst();
         if (!outcome) throw invalidField('outcome', `"${input.outcome}" is not an outcome in the list`);
+        if (outcome.active !== 1) {
+          throw invalidField('outcome', `"${input.outcome}" is retired; choose an outcome still in the list`);
+        }
         if (input.followUpOn !== undefined && input.followUpOn < today) {
           throw invalidField('followUpOn', `a follow-up cannot be planned before today (${today})`);
         }
