@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
+import { isScoped } from '../auth/scope';
 import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
@@ -77,7 +78,14 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
     'collections.worklist': async (filter) => {
       const today = clock.today();
-      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter) };
+      const rows = await buildWorklist(db, today, await settings(), filter);
+      // A collector works their own accounts only (as scope.ts matches them): the rest would be refused on opening.
+      const actor = ctx.actor();
+      const own = isScoped(actor) ? [actor.displayName, actor.username] : null;
+      return {
+        asOf: today,
+        rows: own ? rows.filter((r) => r.collector !== null && own.includes(r.collector)) : rows,
+      };
     },
 
     'collections.account': async ({ loanId }) =>
