@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
-import { isScoped } from '../auth/scope';
+import { assignedTo, isScoped } from '../auth/scope';
 import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
@@ -381,7 +381,11 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
     'collections.promiseStats': async () => {
       const config = await settings();
-      const records = await db.selectFrom('promises_to_pay').selectAll().execute();
+      // A collector sees the promises on their own accounts only, like everything else they read.
+      const actor = ctx.actor();
+      let promises = db.selectFrom('promises_to_pay as p').selectAll('p');
+      if (isScoped(actor)) promises = promises.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
+      const records = await promises.execute();
       const evaluated = await evaluatedPromises(db, records, clock.today(), config.promiseToleranceDays);
       const loans = new Map(
         (

@@ -15,8 +15,10 @@ const collector = (username: string, displayName: string) => ({
 
 describe('collector choices', () => {
   let app: AccessApp;
+  let clock: ReturnType<typeof movableClock>;
   beforeEach(async () => {
-    app = await openAccessApp(movableClock('2026-06-15T09:00:00.000Z'));
+    clock = movableClock('2026-06-15T09:00:00.000Z');
+    app = await openAccessApp(clock);
     await app.as('chen', 'owner');
   });
   afterEach(async () => app.dispose());
@@ -62,5 +64,33 @@ describe('collector choices', () => {
     expect(mine.map((r) => r.loanNumber)).toEqual([assigned[1]!.loanNumber]);
     expect(mine[0]?.collector).toBe('李娜');
     expect((await app.call('loans.list', {})).rows.map((r) => r.number)).toEqual([assigned[1]!.loanNumber]);
+
+    // Promise figures follow the same scope: each collector's promise, due tomorrow, is broken by 06-20.
+    const promise = { amount: 100_000, dueDate: '2026-06-16' };
+    await app.call('collections.logContact', {
+      loanId: mine[0]!.loanId,
+      channel: 'call-out',
+      outcome: 'reached-promise',
+      promise,
+    });
+    await app.call('auth.signIn', { username: 'zhang', password: 'zhang-password!' });
+    const theirs = (await app.call('collections.worklist', {})).rows[0]!;
+    await app.call('collections.logContact', {
+      loanId: theirs.loanId,
+      channel: 'call-out',
+      outcome: 'reached-promise',
+      promise,
+    });
+    clock.advanceMinutes(5 * 24 * 60);
+    await app.call('auth.signIn', { username: 'li', password: 'li-password!' });
+    const hers = await app.call('collections.promiseStats', {});
+    expect(hers.byCollector).toEqual([{ collector: '李娜', kept: 0, broken: 1 }]);
+    expect(hers.byBorrower.map((b) => [b.borrowerId, b.broken])).toEqual([[mine[0]!.borrowerId, 1]]);
+    await app.call('auth.signIn', { username: 'chen', password: 'chen-password!' });
+    const everyone = await app.call('collections.promiseStats', {});
+    expect(everyone.byCollector.map((c) => [c.collector, c.broken]).sort()).toEqual([
+      ['张伟', 1],
+      ['李娜', 1],
+    ]);
   });
 });
