@@ -293,6 +293,7 @@ export const collectionsText = featureText({
     },
     charges: {
       line: 'Charges (legal costs)',
+      column: 'Charges',
       paidNow: 'To charges (legal costs): {{amount}}',
     },
     promiseStats: {
@@ -593,6 +594,7 @@ export const collectionsText = featureText({
     },
     charges: {
       line: '费用（法律费用）',
+      column: '费用',
       paidNow: '用于费用（法律费用）：{{amount}}',
     },
     promiseStats: {
@@ -893,6 +895,7 @@ export const collectionsText = featureText({
     },
     charges: {
       line: '費用（法律費用）',
+      column: '費用',
       paidNow: '用於費用（法律費用）：{{amount}}',
     },
     promiseStats: {
