@@ -179,7 +179,7 @@ export interface CollectionAccount {
   outstandingPrincipal: number;
   collector: string | null;
   profile: ContactProfileName;
-  outcomes: { code: string; label: string; connected: boolean }[];
+  outcomes: { code: string; label: string; connected: boolean; translated: boolean }[];
   contacts: ContactRow[];
   promises: PromiseRow[];
   visits: VisitRow[];
@@ -380,6 +380,38 @@ export const visitOutcomeSchema = z
   })
   .strict();
 
+/** One entry of the contact outcome list, as Settings manages it. */
+export interface ContactOutcome {
+  code: string;
+  label: string;
+  /** A real conversation: the contact-profile rules count it. */
+  connected: boolean;
+  /** Offered for new contacts; a retired outcome stays on the contacts that used it. */
+  active: boolean;
+  /** Still the app's own wording, shown in the user's language; false once renamed. */
+  translated: boolean;
+  /** Contacts recorded with it. */
+  used: number;
+}
+
+const outcomeLabel = z.string().trim().min(1, 'is required').max(60, 'must be at most 60 characters');
+
+export const addOutcomeSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1, 'is required')
+      .max(40, 'must be at most 40 characters')
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        'use lowercase letters, digits and single dashes, e.g. reached-callback',
+      ),
+    label: outcomeLabel,
+    connected: z.boolean().default(false),
+  })
+  .strict();
+
 export const collectionsContract = {
   'collections.worklist': method<{ asOf: string; rows: WorklistRow[] }>()(worklistFilterSchema),
   'collections.account': method<CollectionAccount>()(z.object({ loanId: id }).strict()),
@@ -450,4 +482,15 @@ export const collectionsContract = {
   'collections.legalCase': method<LegalCaseDetail>()(z.object({ caseId: id }).strict()),
   'collections.settings': method<CollectionSettings>()(noInput),
   'collections.updateSettings': method<CollectionSettings>()(collectionSettingsSchema),
+  /** Every outcome, retired ones included, in the order staff see them. */
+  'collections.outcomes': method<ContactOutcome[]>()(noInput),
+  'collections.addOutcome': method<ContactOutcome[]>()(addOutcomeSchema),
+  'collections.updateOutcome': method<ContactOutcome[]>()(
+    z
+      .object({ code: z.string().min(1), label: outcomeLabel.optional(), active: z.boolean().optional() })
+      .strict(),
+  ),
+  'collections.deleteOutcome': method<ContactOutcome[]>()(z.object({ code: z.string().min(1) }).strict()),
+  /** Active users with the collector role: who accounts can be assigned to. */
+  'collections.collectors': method<{ username: string; displayName: string }[]>()(noInput),
 };

@@ -96,7 +96,7 @@ export interface PaymentRow {
   reversalReason: string;
   /** Set on a payment that a later entry reversed. */
   reversedBy: number | null;
-  split: { penalty: number; interest: number; principal: number; unapplied: number } | null;
+  split: PaymentSplit | null;
 }
 
 export interface ScheduleVersionSummary {
@@ -104,6 +104,15 @@ export interface ScheduleVersionSummary {
   reason: string;
   effectiveFrom: string;
   active: boolean;
+}
+
+/** How a payment was spent; `charges` (legal costs charged to the loan) only when it paid some. */
+export interface PaymentSplit {
+  penalty: number;
+  interest: number;
+  principal: number;
+  unapplied: number;
+  charges?: number;
 }
 
 export interface LoanDetail {
@@ -157,7 +166,7 @@ export const paymentInputSchema = z
   .strict();
 
 export interface PaymentPreview {
-  split: { penalty: number; interest: number; principal: number; unapplied: number };
+  split: PaymentSplit;
   /** Installments touched by this payment, with what it pays on each. */
   byInstallment: { n: number; dueDate: string; penalty: number; interest: number; principal: number }[];
   before: { daysPastDue: number; bucket: AgingBucket; outstandingPrincipal: number; overdueTotal: number };
@@ -177,7 +186,7 @@ export interface Receipt {
   method: PaymentMethod;
   reference: string;
   receivedBy: string;
-  split: { penalty: number; interest: number; principal: number; unapplied: number };
+  split: PaymentSplit;
   outstandingPrincipalAfter: number;
   reversed: boolean;
   printedOn: string;

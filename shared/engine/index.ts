@@ -12,6 +12,7 @@ export {
   INSTALLMENT_STATUSES,
   type InstallmentStatus,
   type Payment,
+  type Charge,
   type StatementInput,
   type InstallmentStatement,
   type PaymentAllocation,

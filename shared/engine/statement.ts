@@ -17,6 +17,17 @@ export interface Payment {
   ref?: string;
 }
 
+/**
+ * A cost added to what the borrower owes (legal costs charged to the loan). It is owed from its
+ * date, is paid after the installments already due and before any prepayment, and never makes
+ * the loan later: days past due and buckets follow the installments alone.
+ */
+export interface Charge {
+  date: IsoDate;
+  amount: Minor;
+  reference?: string;
+}
+
 export interface StatementInput {
   /** In due-date order (oldest first); any list works — a method's schedule or a repayment plan. */
   installments: readonly ScheduledInstallment[];
@@ -25,6 +36,8 @@ export interface StatementInput {
   /** In any order; payments dated after `asOf` are not yet known to the statement and are ignored. */
   payments: readonly Payment[];
   asOf: IsoDate;
+  /** In any order; none when omitted. */
+  charges?: readonly Charge[];
 }
 
 export const INSTALLMENT_STATUSES = ['paid', 'overdue', 'due', 'upcoming'] as const;
@@ -50,6 +63,8 @@ export interface PaymentAllocation extends Split {
   ref: string | null;
   date: IsoDate;
   amount: Minor;
+  /** Paid towards charges (0 when there are none). */
+  charges: Minor;
   /** Money left after the whole schedule was paid. */
   unapplied: Minor;
 }
@@ -71,6 +86,8 @@ export interface Statement {
   /** Unpaid principal and interest of overdue installments, and all penalty due. */
   overdue: { principal: Minor; interest: Minor; penalty: Minor };
   unapplied: Minor;
+  /** Charges dated on or before `asOf` and not yet paid. */
+  chargesOutstanding: Minor;
   installments: InstallmentStatement[];
   /** One per payment on or before `asOf`, in the order they were applied (date, then input order). */
   allocations: PaymentAllocation[];
@@ -100,13 +117,33 @@ function openAccounts(input: StatementInput): InstallmentAccount[] {
   });
 }
 
+/** A charge while a statement is computed: what it is and how much of it has been paid. */
+interface ChargeAccount {
+  day: number;
+  amount: Minor;
+  paid: Minor;
+}
+
+function openCharges(charges: readonly Charge[]): ChargeAccount[] {
+  return charges
+    .map((charge, i) => {
+      if (!Number.isSafeInteger(charge.amount) || charge.amount <= 0) {
+        throw new RangeError(`charge ${i} must be a positive amount: ${charge.amount}`);
+      }
+      return { day: toDayNumber(charge.date), amount: charge.amount, paid: 0 };
+    })
+    .sort((a, b) => a.day - b.day); // stable: same-day charges keep their input order
+}
+
 /**
- * Applies payments in date order (same date: input order), each paying installments oldest
- * first. Installments before `settled` owe nothing and can accrue nothing, so each payment
- * starts where the previous one stopped (a statement costs O(installments + payments)).
+ * Applies payments in date order (same date: input order). Each pays the installments due by its
+ * date oldest first, then charges owed by then oldest first, then prepays later installments.
+ * Installments before `settled` owe nothing and can accrue nothing, so each payment starts where
+ * the previous one stopped (a statement costs O(installments + charges + payments)).
  */
 function applyPayments(
   accounts: readonly InstallmentAccount[],
+  charges: readonly ChargeAccount[],
   payments: readonly Payment[],
   asOfDay: number,
 ): PaymentAllocation[] {
@@ -115,29 +152,48 @@ function applyPayments(
     .filter(({ day }) => day <= asOfDay)
     .sort((a, b) => a.day - b.day); // stable: same-day payments keep their input order
   let settled = 0;
+  let chargesSettled = 0;
   return known.map(({ payment, index, day }) => {
     if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
       throw new RangeError(`payment ${index} must be a positive amount: ${payment.amount}`);
     }
     const spent: Split = { penalty: 0, interest: 0, principal: 0 };
     let left = payment.amount;
-    for (let account = accounts[settled]; left > 0 && account; account = accounts[settled]) {
-      const split = account.pay(day, left);
-      spent.penalty += split.penalty;
-      spent.interest += split.interest;
-      spent.principal += split.principal;
-      left -= split.penalty + split.interest + split.principal;
-      // Penalty is paid before principal and interest, and nothing accrues on a paid installment,
-      // so a paid installment is settled for good; an unpaid one means the money ran out here.
-      if (!account.isPaid) break;
-      settled++;
+    const payInstallmentsDueBy = (lastDueDay: number): void => {
+      for (
+        let account = accounts[settled];
+        left > 0 && account && account.dueDay <= lastDueDay;
+        account = accounts[settled]
+      ) {
+        const split = account.pay(day, left);
+        spent.penalty += split.penalty;
+        spent.interest += split.interest;
+        spent.principal += split.principal;
+        left -= split.penalty + split.interest + split.principal;
+        // Penalty is paid before principal and interest, and nothing accrues on a paid installment,
+        // so a paid installment is settled for good; an unpaid one means the money ran out here.
+        if (!account.isPaid) break;
+        settled++;
+      }
+    };
+    payInstallmentsDueBy(day);
+    let paidCharges = 0;
+    for (let charge = charges[chargesSettled]; left > 0 && charge && charge.day <= day;) {
+      const paid = Math.min(left, charge.amount - charge.paid);
+      charge.paid += paid;
+      paidCharges += paid;
+      left -= paid;
+      if (charge.paid < charge.amount) break;
+      charge = charges[++chargesSettled];
     }
+    payInstallmentsDueBy(Number.POSITIVE_INFINITY);
     return {
       index,
       ref: payment.ref ?? null,
       date: payment.date,
       amount: payment.amount,
       ...spent,
+      charges: paidCharges,
       unapplied: left,
     };
   });
@@ -152,7 +208,8 @@ function statusOn(account: InstallmentAccount, asOfDay: number): InstallmentStat
 export function computeStatement(input: StatementInput): Statement {
   const asOfDay = toDayNumber(input.asOf);
   const accounts = openAccounts(input);
-  const allocations = applyPayments(accounts, input.payments, asOfDay);
+  const charges = openCharges(input.charges ?? []);
+  const allocations = applyPayments(accounts, charges, input.payments, asOfDay);
 
   const overdue = { principal: 0, interest: 0, penalty: 0 };
   let outstandingPrincipal = 0;
@@ -201,6 +258,9 @@ export function computeStatement(input: StatementInput): Statement {
     outstandingPrincipal,
     overdue,
     unapplied: allocations.reduce((sum, a) => sum + a.unapplied, 0),
+    chargesOutstanding: charges
+      .filter((c) => c.day <= asOfDay)
+      .reduce((sum, c) => sum + c.amount - c.paid, 0),
     installments,
     allocations,
     oldestUnpaidDueDate: oldestUnpaid?.dueDate ?? null,

@@ -22,6 +22,8 @@ export interface Collected {
   penalty: number;
   interest: number;
   principal: number;
+  /** Costs charged to the loan (legal costs), paid back. */
+  charges: number;
   payments: number;
 }
 
@@ -171,12 +173,13 @@ export function recoveredFromStartOverdue(atStart: Statement, atEnd: Statement):
 
 /** A loan's month from engine statements at the day before the month and at its end. */
 export function monthOfLoan(atStart: Statement | null, atEnd: Statement, monthStart: string): LoanMonth {
-  const collected = { penalty: 0, interest: 0, principal: 0, payments: 0 };
+  const collected = { penalty: 0, interest: 0, principal: 0, charges: 0, payments: 0 };
   for (const a of atEnd.allocations) {
     if (a.date < monthStart) continue;
     collected.penalty += a.penalty;
     collected.interest += a.interest;
     collected.principal += a.principal;
+    collected.charges += a.charges;
     collected.payments += 1;
   }
   return {
@@ -214,6 +217,8 @@ export function monthlyFigures(
     collections.penalty += loan.collected.penalty;
     collections.interest += loan.collected.interest;
     collections.principal += loan.collected.principal;
+    // Costs charged to the loan (legal costs) come back as fees.
+    collections.fees += loan.collected.charges;
     collections.payments += loan.collected.payments;
     // Up-front fees are taken when the loan is disbursed.
     if (loan.startDate >= monthStart && loan.startDate <= monthEnd) collections.fees += loan.upfrontFee;

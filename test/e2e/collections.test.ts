@@ -182,4 +182,67 @@ describe('the collections workbench, end to end in Chromium', () => {
     expect(await page.getByTestId('contact-list').textContent()).toContain('催收函');
     expect(h.consoleErrors).toEqual([]);
   });
+
+  it('renames and retires outcomes in Settings, shows promise figures and legal costs charged to a loan', async () => {
+    const { page } = h;
+    await h.open('/settings');
+    const outcomes = page.getByTestId('outcome-settings');
+    await outcomes.waitFor();
+    const row = (code: string) =>
+      outcomes
+        .locator('tbody tr')
+        .filter({ has: page.locator('code', { hasText: new RegExp(`^${code}$`) }) });
+    await row('left-message').getByRole('button', { name: 'Rename' }).click();
+    await outcomes.getByLabel('Label').fill('Voicemail');
+    await outcomes.getByLabel('Label').press('Enter');
+    await row('left-message').getByText('Voicemail').waitFor();
+    await row('wrong-number').getByRole('button', { name: 'Retire' }).click();
+    await row('wrong-number').getByText('Retired').waitFor();
+    await h.screenshot('collections-outcome-settings');
+
+    await h.open('/collections/loans/1');
+    await page.locator('#c-outcome').waitFor();
+    const offered = await page.locator('#c-outcome option').allTextContents();
+    expect(offered).toContain('Voicemail');
+    expect(offered).not.toContain('Wrong number');
+    expect(offered).not.toContain('Left message');
+
+    // 李强 (borrower 2) kept the promise made in the first test.
+    await h.open('/borrowers/2');
+    await page.getByTestId('borrower-promise-stats').waitFor();
+    expect(await page.getByTestId('borrower-promise-stats').textContent()).toBe('Promises: kept 1, broken 0');
+    await h.open('/collections');
+    const byCollector = page.getByTestId('collector-promise-stats');
+    await byCollector.waitFor();
+    const stats = await h.app.dispatch('collections.promiseStats', {});
+    if (!stats.ok) throw new Error(stats.error.message);
+    const expected = (stats.value as { byCollector: { collector: string; kept: number; broken: number }[] })
+      .byCollector;
+    expect(expected.map((c) => [c.kept, c.broken])).toEqual([[1, 0]]);
+    expect(await byCollector.locator('tbody tr').allTextContents()).toEqual(
+      expected.map((c) => `${c.collector}${c.kept}${c.broken}`),
+    );
+
+    // 1,234.00 of legal costs charged to 王芳's loan: shown on the loan and added to the payoff.
+    const before = await h.app.dispatch('loans.get', { id: 1 });
+    const { id: caseId } = await call(h.app, 'collections.openLegalCase', { loanId: 1, date: '2026-06-15' });
+    await call(h.app, 'collections.advanceLegalCase', {
+      caseId,
+      stage: 'lawyer-engaged',
+      date: '2026-06-15',
+      cost: 123_400,
+      chargeToLoan: true,
+    });
+    await h.open('/loans/1');
+    await page.getByTestId('stat-charges').waitFor();
+    expect(await page.getByTestId('stat-charges').textContent()).toBe('Charges (legal costs)CN¥1,234.00');
+    const payoffBefore = before.ok ? (before.value as { payoff: number }).payoff : 0;
+    const payoff = await page.getByTestId('stat-payoff').textContent();
+    expect(payoff).toContain(
+      new Intl.NumberFormat('en-US', { style: 'currency', currency: 'CNY' }).format(
+        (payoffBefore + 123_400) / 100,
+      ),
+    );
+    expect(h.consoleErrors).toEqual([]);
+  });
 });

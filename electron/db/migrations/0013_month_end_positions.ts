@@ -63,6 +63,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     ),
     'payments_removed_month_ends AFTER DELETE ON payments': forget('old.loan_id', 'old.date'),
     'status_moved_month_ends AFTER INSERT ON loan_status_changes': forget('new.loan_id', 'new.changed_on'),
+    // Legal costs charged to the loan are owed from their date and paid before any surplus.
+    'charge_added_month_ends AFTER INSERT ON legal_case_events WHEN new.charge_to_loan = 1': forget(
+      '(SELECT loan_id FROM legal_cases WHERE id = new.case_id)',
+      'new.date',
+    ),
+    'charge_removed_month_ends AFTER DELETE ON legal_case_events WHEN old.charge_to_loan = 1': forget(
+      '(SELECT loan_id FROM legal_cases WHERE id = old.case_id)',
+      'old.date',
+    ),
     'schedule_added_month_ends AFTER INSERT ON schedule_versions': forget('new.loan_id', EVER),
     'schedule_switched_month_ends AFTER UPDATE OF is_active ON schedule_versions': forget(
       'new.loan_id',

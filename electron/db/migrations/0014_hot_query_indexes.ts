@@ -13,7 +13,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The monthly report's count of entries keyed in after the month closed.
     'payments_created ON payments (created_at)',
     // The dashboard's collections this month, read from the index alone.
-    'loan_status_collected ON loan_status (collected_month, collected_penalty, collected_interest, collected_principal)',
+    'loan_status_collected ON loan_status (collected_month, collected_penalty, collected_interest, collected_principal, collected_charges)',
     // Loans whose month-end rows are behind.
     'loan_status_month_ends ON loan_status (month_ends_through)',
   ];

@@ -6,6 +6,7 @@ import * as m0003 from './0003_collateral';
 import * as m0004 from './0004_collections';
 import * as m0005 from './0005_plans';
 import * as m0006 from './0006_users_and_audit';
+import * as m0009 from './0009_contact_outcome_labels';
 import * as m0013 from './0013_month_end_positions';
 import * as m0014 from './0014_hot_query_indexes';
 import * as m0015 from './0015_search_terms';
@@ -22,6 +23,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005_plans': m0005,
   '0006_users_and_audit': m0006,
   '0008_loan_status_history': m0008,
+  '0009_contact_outcome_labels': m0009,
   '0013_month_end_positions': m0013,
   '0014_hot_query_indexes': m0014,
   '0015_search_terms': m0015,

@@ -36,6 +36,11 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
   'reports.export': 'reports.read',
   'export.book': 'reports.read',
   'system.check': 'backups.manage',
+  'collections.outcomes': 'book.read',
+  'collections.addOutcome': 'settings.manage',
+  'collections.updateOutcome': 'settings.manage',
+  'collections.deleteOutcome': 'settings.manage',
+  'collections.collectors': 'book.read',
 };
 
 /** Verbs that only read; every other method changes the book and needs `book.write`. */

@@ -160,7 +160,12 @@ export async function collectionAccount(
     outstandingPrincipal: statement.outstandingPrincipal,
     collector: assignment?.collector ?? null,
     profile: settings.profile,
-    outcomes: outcomes.map((o) => ({ code: o.code, label: o.label, connected: o.connected === 1 })),
+    outcomes: outcomes.map((o) => ({
+      code: o.code,
+      label: o.label,
+      connected: o.connected === 1,
+      translated: o.translated === 1,
+    })),
     contacts: await contactRows(db, contacts, b.time_zone),
     promises: await evaluatedPromises(db, promises, today, settings.promiseToleranceDays),
     visits: visits.map((v) => visitRow(v, b.time_zone)),

@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
+import { assignedTo, isScoped } from '../auth/scope';
 import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
@@ -14,6 +15,7 @@ import { buildWorklist, remindersFor } from './worklist.query';
 import { borrowerOf, collectionAccount, dossierOf, timelineOf } from './account.query';
 import { evaluatedPromises } from './promises.query';
 import { renderLetter } from './letters';
+import { outcomeHandlers } from './outcomes';
 import { advanceLegalCase, legalCase, legalCases, openLegalCase } from './legal';
 import { loadLetterTemplates, saveLetterTemplates, unknownFields } from './letter-templates';
 
@@ -60,9 +62,30 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
   const who = () => requirePermission(ctx.actor(), 'collections.work').displayName;
 
   return {
+    ...outcomeHandlers(ctx),
+
+    'collections.collectors': async () =>
+      (
+        await db
+          .selectFrom('users')
+          .select(['username', 'display_name'])
+          .where('role', '=', 'collector')
+          .where('active', '=', 1)
+          .orderBy('display_name')
+          .orderBy('username')
+          .execute()
+      ).map((u) => ({ username: u.username, displayName: u.display_name })),
+
     'collections.worklist': async (filter) => {
       const today = clock.today();
-      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter) };
+      const rows = await buildWorklist(db, today, await settings(), filter);
+      // A collector works their own accounts only (as scope.ts matches them): the rest would be refused on opening.
+      const actor = ctx.actor();
+      const own = isScoped(actor) ? [actor.displayName, actor.username] : null;
+      return {
+        asOf: today,
+        rows: own ? rows.filter((r) => r.collector !== null && own.includes(r.collector)) : rows,
+      };
     },
 
     'collections.account': async ({ loanId }) =>
@@ -102,9 +125,11 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           .selectFrom('contact_outcomes')
           .selectAll()
           .where('code', '=', input.outcome)
-          .where('active', '=', 1)
           .executeTakeFirst();
         if (!outcome) throw invalidField('outcome', `"${input.outcome}" is not an outcome in the list`);
+        if (outcome.active !== 1) {
+          throw invalidField('outcome', `"${input.outcome}" is retired; choose an outcome still in the list`);
+        }
         if (input.followUpOn !== undefined && input.followUpOn < today) {
           throw invalidField('followUpOn', `a follow-up cannot be planned before today (${today})`);
         }
@@ -356,7 +381,11 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
     'collections.promiseStats': async () => {
       const config = await settings();
-      const records = await db.selectFrom('promises_to_pay').selectAll().execute();
+      // A collector sees the promises on their own accounts only, like everything else they read.
+      const actor = ctx.actor();
+      let promises = db.selectFrom('promises_to_pay as p').selectAll('p');
+      if (isScoped(actor)) promises = promises.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
+      const records = await promises.execute();
       const evaluated = await evaluatedPromises(db, records, clock.today(), config.promiseToleranceDays);
       const loans = new Map(
         (

@@ -12,6 +12,8 @@ export interface ContactOutcomesTable {
   connected: number;
   sort_order: number;
   active: Generated<number>;
+  /** 1 while the outcome keeps the app's own (translated) wording; 0 once the lender renames it. */
+  translated: Generated<number>;
 }
 
 export interface CollectionContactsTable {

@@ -1,8 +1,15 @@
-import { computeStatement, type Payment, type Statement } from '../../../shared/engine';
+import {
+  computeStatement,
+  type Charge,
+  type Payment,
+  type PaymentAllocation,
+  type Statement,
+} from '../../../shared/engine';
 import type { LoanRecord, PaymentRecord } from './tables';
 import { activeVersion, findLoan, installmentsOf, paymentRowsOf, type Db } from './loan.repository';
 import { notFound } from '../errors';
 import { reportedDelinquency } from '../plans/restructured-dpd';
+import { legalChargesByLoan } from '../collections/legal';
 
 /**
  * Payments the engine should see: every payment that has not been reversed. Reversal rows are
@@ -23,6 +30,8 @@ export interface LoanBook {
   version: number;
   installments: Awaited<ReturnType<typeof installmentsOf>>;
   paymentRows: PaymentRecord[];
+  /** Costs charged to the loan (legal costs), owed on top of the schedule. */
+  charges: Charge[];
 }
 
 export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
@@ -36,6 +45,7 @@ export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
     version: version.version,
     installments: await installmentsOf(db, version.id),
     paymentRows: await paymentRowsOf(db, loanId),
+    charges: (await legalChargesByLoan(db, loanId)).get(loanId) ?? [],
   };
 }
 
@@ -47,19 +57,32 @@ export function statementOf(book: LoanBook, asOf: string, extra: Payment[] = [])
     graceDays: book.loan.grace_days,
     payments: [...effectivePayments(book.paymentRows).filter((p) => p.date <= asOf), ...extra],
     asOf,
+    charges: book.charges,
   });
 }
 
 /**
  * What clears the whole schedule today, as the engine would apply it: every unpaid installment's
  * principal and interest (future ones included, since the contract allocates prepayments to
- * whole installments) plus penalty due. A discount for early settlement is a negotiated plan.
+ * whole installments) plus penalty due, plus charges owed. A discount for early settlement is a
+ * negotiated plan.
  */
 export function payoffOf(statement: Statement): number {
   return statement.installments.reduce(
     (sum, i) => sum + (i.total - i.paidPrincipal - i.paidInterest) + i.penaltyDue,
-    0,
+    statement.chargesOutstanding,
   );
+}
+
+/** A payment's split as receipts, previews and payment rows show it; `charges` only when some were paid. */
+export function splitOf(a: PaymentAllocation) {
+  return {
+    penalty: a.penalty,
+    interest: a.interest,
+    principal: a.principal,
+    unapplied: a.unapplied,
+    ...(a.charges > 0 ? { charges: a.charges } : {}),
+  };
 }
 
 /**
@@ -114,6 +137,7 @@ export function collectedIn(s: Statement, month: string) {
     sum.penalty += a.penalty;
     sum.interest += a.interest;
     sum.principal += a.principal;
+    sum.charges += a.charges;
     sum.payments += 1;
   }
   return sum;

@@ -1,6 +1,7 @@
 import type { PaymentRow } from '../../../shared/contract';
 import type { Statement } from '../../../shared/engine';
 import type { PaymentRecord } from '../loans/tables';
+import { splitOf } from '../loans/loan-status';
 
 /** Payment history for screens: each row with the split the engine gave it (by receipt number). */
 export function paymentRowsWithSplit(rows: readonly PaymentRecord[], statement: Statement): PaymentRow[] {
@@ -21,9 +22,7 @@ export function paymentRowsWithSplit(rows: readonly PaymentRecord[], statement: 
       reversesPaymentId: r.reverses_payment_id,
       reversalReason: r.reversal_reason,
       reversedBy: reversedBy.get(r.id) ?? null,
-      split: a
-        ? { penalty: a.penalty, interest: a.interest, principal: a.principal, unapplied: a.unapplied }
-        : null,
+      split: a ? splitOf(a) : null,
     };
   });
 }

@@ -7,7 +7,14 @@ import type { Handlers } from '../dispatch';
 import { invalidField, notFound, ruleViolation } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
-import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
+import {
+  loadLoanBook,
+  payoffOf,
+  refreshLoanStatus,
+  splitOf,
+  statementOf,
+  type LoanBook,
+} from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
 import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
@@ -71,12 +78,7 @@ export function previewOf(book: LoanBook, date: string, amount: number): Payment
     })
     .filter((x) => x.penalty + x.interest + x.principal > 0);
   return {
-    split: {
-      penalty: allocation.penalty,
-      interest: allocation.interest,
-      principal: allocation.principal,
-      unapplied: allocation.unapplied,
-    },
+    split: splitOf(allocation),
     byInstallment,
     before: summaryOf(before),
     after: summaryOf(after),
@@ -284,14 +286,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         method: payment.method,
         reference: payment.reference,
         receivedBy: payment.received_by,
-        split: allocation
-          ? {
-              penalty: allocation.penalty,
-              interest: allocation.interest,
-              principal: allocation.principal,
-              unapplied: allocation.unapplied,
-            }
-          : { penalty: 0, interest: 0, principal: 0, unapplied: 0 },
+        split: allocation ? splitOf(allocation) : { penalty: 0, interest: 0, principal: 0, unapplied: 0 },
         outstandingPrincipalAfter: statement.outstandingPrincipal,
         reversed,
         printedOn: clock.today(),

@@ -4,6 +4,7 @@ import type { LoanStatus, Product } from '../../../shared/contract';
 import type { ScheduledInstallment } from '../../../shared/engine';
 import type { LoanBook } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
+import { legalChargesByLoan } from '../collections/legal';
 
 export interface BookLoan {
   book: LoanBook;
@@ -70,6 +71,7 @@ export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<B
   }
   const paymentsByLoan = groupByLoan(payments);
   const historyByLoan = groupByLoan(changes);
+  const chargesByLoan = await legalChargesByLoan(db);
 
   return loans.flatMap((l) => {
     const schedule = schedules.get(l.id);
@@ -83,6 +85,7 @@ export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<B
           version: schedule.version,
           installments: schedule.items,
           paymentRows: paymentsByLoan.get(l.id) ?? [],
+          charges: chargesByLoan.get(l.id) ?? [],
         },
         product: l.product,
         borrowerId: l.borrower_id,

@@ -118,7 +118,7 @@ function monthEndRows(loan: BookLoan, mark: string | null, through: string): Loa
         collected_penalty: m.collected.penalty,
         collected_interest: m.collected.interest,
         collected_principal: m.collected.principal,
-        collected_charges: 0,
+        collected_charges: m.collected.charges,
         payments: m.collected.payments,
         recovered: m.recovered,
       });

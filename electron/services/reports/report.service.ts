@@ -102,6 +102,7 @@ export async function reportLoansFromCache(ctx: ServiceContext, month: string): 
       penalty: r.collected_penalty,
       interest: r.collected_interest,
       principal: r.collected_principal,
+      charges: r.collected_charges,
       payments: r.payments,
     },
     recovered: r.recovered,
@@ -202,6 +203,7 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
       sql<number>`coalesce(sum(collected_penalty), 0)`.as('penalty'),
       sql<number>`coalesce(sum(collected_interest), 0)`.as('interest'),
       sql<number>`coalesce(sum(collected_principal), 0)`.as('principal'),
+      sql<number>`coalesce(sum(collected_charges), 0)`.as('charges'),
     ])
     .where('collected_month', '=', thisMonth)
     .executeTakeFirstOrThrow();
@@ -219,8 +221,12 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
     overdueLoans: overdue.loans,
     par30: aging.par.par30,
     par90: aging.par.par90,
+    // Legal costs paid back count as collected, though the chart shows only the ledger parts.
     collectedThisMonth:
-      thisMonthCollections.penalty + thisMonthCollections.interest + thisMonthCollections.principal,
+      thisMonthCollections.penalty +
+      thisMonthCollections.interest +
+      thisMonthCollections.principal +
+      current.charges,
     aging: AGING_BUCKETS.map((bucket) => ({ bucket, ...aging.buckets[bucket] })),
     collections12,
     parTrend12: months.map((month) => {

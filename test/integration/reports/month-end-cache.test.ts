@@ -92,6 +92,54 @@ describe('the month-end cache matches the engine', () => {
     await expectSameFigures();
   });
 
+  it('after legal costs charged to a loan in a past month, which change how a later payment splits', async () => {
+    const loan = await app.ctx.db
+      .selectFrom('loan_status as s')
+      .innerJoin('loans as l', 'l.id', 's.loan_id')
+      .select('l.id')
+      .where('l.status', '=', 'active')
+      // Installments still to come, for the surplus to prepay.
+      .where('l.start_date', '>', '2025-12-31')
+      .where('l.start_date', '<', '2026-04-01')
+      .orderBy('s.outstanding_principal', 'desc')
+      .executeTakeFirstOrThrow();
+    // Nearly paid off in April (still open): the surplus over the arrears prepays principal…
+    const payoff = Math.min(
+      (await app.call('loans.get', { id: loan.id, asOf: '2026-04-20' })).payoff,
+      (await app.call('loans.get', { id: loan.id })).payoff,
+    );
+    await app.ctx.db.transaction().execute((trx) =>
+      recordPayment(trx, app.ctx, {
+        loanId: loan.id,
+        date: '2026-04-20',
+        amount: payoff - 100_000,
+        method: 'cash',
+        reference: 'pays nearly everything',
+        receivedBy: 'test',
+      }),
+    );
+    await keepMonthEndsThrough(app.ctx.db, '2026-05');
+    const aprilFees = async () =>
+      monthlyFigures('2026-04', '2026-04-01', '2026-04-30', await reportLoansFromCache(app.ctx, '2026-04'))
+        .collections.fees;
+    const feesBefore = await aprilFees();
+    // …until costs charged from 2 April take the first 800.00 of that surplus.
+    const { id: caseId } = await app.call('collections.openLegalCase', {
+      loanId: loan.id,
+      date: '2026-04-01',
+      note: 'referred',
+    });
+    await app.call('collections.advanceLegalCase', {
+      caseId,
+      stage: 'lawyer-engaged',
+      date: '2026-04-02',
+      cost: 80_000,
+      chargeToLoan: true,
+    });
+    expect((await aprilFees()) - feesBefore).toBe(80_000);
+    await expectSameFigures();
+  });
+
   it('gives the dashboard the engine PAR trend and collections of the months that ended', async () => {
     const dashboard = await app.call('reports.dashboard', {});
     const book = await loadWholeBook(app.ctx.db);
@@ -118,7 +166,7 @@ describe('the month-end cache matches the engine', () => {
     let thisMonth = 0;
     for (const loan of book) {
       for (const a of statementOf(loan.book, TODAY).allocations)
-        if (a.date > addDays('2026-06-01', -1)) thisMonth += a.penalty + a.interest + a.principal;
+        if (a.date > addDays('2026-06-01', -1)) thisMonth += a.penalty + a.interest + a.principal + a.charges;
     }
     expect(dashboard.collectedThisMonth).toBe(thisMonth);
     expect(thisMonth).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { SmallLoanTable } from '../loans/LoanTable';
 import { BorrowerForm } from './BorrowerForm';
 import { BorrowerCoverage } from '../collateral/LoanCollateralCard';
 import { CollectionsTimeline } from '../collections/CollectionsTimeline';
+import { BorrowerPromiseStats } from '../collections/PromiseStats';
 
 export function BorrowerDetailPage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function BorrowerDetailPage() {
             [t('borrowers.notes'), b.notes || '—'],
           ]}
         />
+        <BorrowerPromiseStats borrowerId={b.id} />
       </Card>
       <BorrowerCoverage borrowerId={b.id} />
       <Card title={t('borrowers.loans')}>

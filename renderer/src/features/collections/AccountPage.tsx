@@ -13,6 +13,7 @@ import { ContactList, PromiseList } from './ContactList';
 import { CollectionsTimeline } from './CollectionsTimeline';
 import { PlanVisitForm, VisitList } from './Visits';
 import { markVisited, nextAccount } from './next-account';
+import { CollectorSelect } from './CollectorPicker';
 import './collections.css';
 
 /** One account being worked: what is owed, what was said and promised, and what to do next. */
@@ -97,12 +98,7 @@ export function AccountPage() {
           ]}
         />
         <div className="toolbar no-print">
-          <input
-            aria-label={t('collections.collector')}
-            placeholder={t('collections.collector')}
-            value={collector}
-            onChange={(e) => setCollector(e.target.value)}
-          />
+          <CollectorSelect value={collector} onChange={setCollector} />
           <button
             type="button"
             className="btn"

@@ -10,6 +10,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
 import { LetterTemplatesCard } from './LetterTemplatesCard';
+import { OutcomesCard } from './OutcomesCard';
 
 const toHhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -20,12 +21,16 @@ const toMinutes = (s: string) => {
 const limit = (s: string) => (s.trim() === '' ? null : Number(s));
 const show = (n: number | null) => (n === null ? '' : String(n));
 
-/** Settings → Collections: which contact profile guards every contact, and the promise tolerance. */
+/**
+ * Settings → Collections: which contact profile guards every contact, the promise tolerance, the
+ * contact outcome list and the letter templates.
+ */
 export function CollectionSettingsCard() {
   const current = useApi('collections.settings', {});
   return (
     <>
       {current.data && <SettingsForm initial={current.data} />}
+      <OutcomesCard />
       <LetterTemplatesCard />
     </>
   );

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import { FRESH } from './fresh';
+import { useOutcomeLabel } from './outcome-label';
 import { usePrefs } from '../../app/prefs';
 import { Card } from '../../components/Page';
 import type { TimelineEvent } from '../../../../shared/contract';
@@ -11,13 +12,14 @@ export function CollectionsTimeline(scope: { loanId: number } | { borrowerId: nu
   const { t } = useTranslation();
   const prefs = usePrefs();
   const timeline = useApi('collections.timeline', scope, FRESH);
+  const outcomeLabel = useOutcomeLabel();
   const events = timeline.data ?? [];
   const when = (e: TimelineEvent) => `${prefs.date(e.localAt.slice(0, 10))}${e.localAt.slice(10)}`;
   const what = (e: TimelineEvent) => {
     const s = e.summary;
     switch (e.kind) {
       case 'contact':
-        return `${t(`collections.channels.${s.channel}`)} · ${t(`collections.outcomes.${s.outcome}`, { defaultValue: s.outcome })}${s.notes ? ` · ${s.notes}` : ''}`;
+        return `${t(`collections.channels.${s.channel}`)} · ${outcomeLabel(s.outcome ?? '')}${s.notes ? ` · ${s.notes}` : ''}`;
       case 'payment':
         return `${prefs.money(s.amount ?? 0)} · ${t(`collections.timeline.${s.status}`)}`;
       case 'promise':

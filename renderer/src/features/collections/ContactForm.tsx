@@ -14,6 +14,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
 import { parseMoneyInput } from '../../format/format';
+import { outcomeText } from './outcome-label';
 
 const blank = {
   channel: 'call-out' as ContactChannel,
@@ -21,7 +22,7 @@ const blank = {
   partyBorrowerId: '',
   localTime: '',
   minutes: '',
-  outcome: 'no-answer',
+  outcome: '',
   notes: '',
   followUpOn: '',
   promiseAmount: '',
@@ -44,7 +45,9 @@ export function ContactForm({
 }) {
   const { t } = useTranslation();
   const log = useApiMutation('collections.logContact', ['collections.', 'loans.']);
-  const [v, setV] = useState(blank);
+  // Starts on the first outcome still offered (the list is configurable in Settings).
+  const fresh = { ...blank, outcome: account.outcomes[0]?.code ?? '' };
+  const [v, setV] = useState(fresh);
   const [blocked, setBlocked] = useState<GuardViolation[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const set = (k: keyof typeof blank) => (e: { target: { value: string } }) =>
@@ -74,7 +77,7 @@ export function ContactForm({
         ...(amending ? { amendsContactId: amending.id } : {}),
         overrideReason: blocked ? v.overrideReason : '',
       });
-      setV(blank);
+      setV(fresh);
       setBlocked(null);
       onAmended();
     } catch (err) {
@@ -135,7 +138,7 @@ export function ContactForm({
         <select id="c-outcome" value={v.outcome} onChange={set('outcome')}>
           {account.outcomes.map((o) => (
             <option key={o.code} value={o.code}>
-              {t(`collections.outcomes.${o.code}`, { defaultValue: o.label })}
+              {outcomeText(t, o.code, o)}
             </option>
           ))}
         </select>
@@ -184,7 +187,7 @@ export function ContactForm({
             className="btn"
             onClick={() => {
               setBlocked(null);
-              setV(blank);
+              setV(fresh);
               onAmended();
             }}
           >

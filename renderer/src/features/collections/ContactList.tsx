@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ContactRow, PromiseRow } from '../../../../shared/contract';
 import { usePrefs } from '../../app/prefs';
+import { useOutcomeLabel } from './outcome-label';
 
 export function ContactList({
   contacts,
@@ -10,6 +11,7 @@ export function ContactList({
   onAmend?: (c: ContactRow) => void;
 }) {
   const { t } = useTranslation();
+  const outcomeLabel = useOutcomeLabel();
   if (contacts.length === 0) return <p className="muted">{t('collections.contact.none')}</p>;
   return (
     <table className="grid" data-testid="contact-list">
@@ -21,7 +23,7 @@ export function ContactList({
             <td>
               {t(`collections.channels.${c.channel}`)} · {t(`collections.parties.${c.party}`)} {c.partyName}
             </td>
-            <td>{t(`collections.outcomes.${c.outcome}`, { defaultValue: c.outcome })}</td>
+            <td>{outcomeLabel(c.outcome)}</td>
             <td>
               {c.notes}
               {c.amendsContactId !== null && (

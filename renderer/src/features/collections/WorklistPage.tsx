@@ -14,6 +14,8 @@ import { useDebounced } from '../../components/useDebounced';
 import { FactorList } from './FactorList';
 import { markVisited, nextAccount } from './next-account';
 import { RemindersCard } from './RemindersCard';
+import { CollectorsChoice } from './CollectorPicker';
+import { CollectorPromiseStats } from './PromiseStats';
 import './collections.css';
 
 export function useWorklistFilter() {
@@ -166,28 +168,19 @@ export function WorklistPage() {
           emptyText={t('collections.empty')}
         />
       )}
+      <CollectorPromiseStats />
     </Page>
   );
 }
 
-/** Hands the bucket's unassigned accounts to the named collectors in turn, highest score first. */
+/** Hands the bucket's unassigned accounts to the chosen collectors in turn, highest score first. */
 function RoundRobin({ bucket }: { bucket: Exclude<AgingBucket, 'current'> }) {
   const { t } = useTranslation();
   const assign = useApiMutation('collections.assignRoundRobin', ['collections.']);
-  const [names, setNames] = useState('');
-  const collectors = names
-    .split(/[,，、]/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
+  const [collectors, setCollectors] = useState<string[]>([]);
   return (
     <div className="toolbar">
-      <input
-        aria-label={t('collections.roundRobinCollectors')}
-        placeholder={t('collections.roundRobinCollectors')}
-        value={names}
-        onChange={(e) => setNames(e.target.value)}
-        style={{ minWidth: 320 }}
-      />
+      <CollectorsChoice value={collectors} onChange={setCollectors} />
       <button
         type="button"
         className="btn"

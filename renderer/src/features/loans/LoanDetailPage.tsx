@@ -103,6 +103,10 @@ export function LoanDetailPage() {
                 ['overdue-principal', t('loans.overduePrincipal'), s.overdue.principal],
                 ['overdue-interest', t('loans.overdueInterest'), s.overdue.interest],
                 ['penalty', t('loans.penaltyDue'), s.overdue.penalty],
+                // Only loans with legal costs charged to them show the line.
+                ...(s.chargesOutstanding > 0
+                  ? ([['charges', t('collections.charges.line'), s.chargesOutstanding]] as const)
+                  : []),
                 ['payoff', t('loans.payoff'), l.payoff],
               ] as const
             ).map(([key, label, value]) => (

@@ -15,8 +15,10 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
   const navigate = useNavigate();
   const [reversing, setReversing] = useState<PaymentRow | null>(null);
   const [reason, setReason] = useState('');
-  const reverse = useApiMutation('payments.reverse', ['loans.', 'borrowers.', 'payments.']);
+  const reverse = useApiMutation('payments.reverse', ['loans.', 'borrowers.', 'payments.', 'collections.']);
   const byId = new Map(payments.map((p) => [p.id, p]));
+  // The column appears only on loans where a payment went to charges (legal costs).
+  const withCharges = payments.some((p) => p.split?.charges !== undefined);
 
   return (
     <Card title={t('payments.title')}>
@@ -33,6 +35,7 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
               <th className="num">{t('payments.penalty')}</th>
               <th className="num">{t('payments.interest')}</th>
               <th className="num">{t('payments.principal')}</th>
+              {withCharges && <th className="num">{t('collections.charges.column')}</th>}
               <th />
             </tr>
           </thead>
@@ -50,6 +53,7 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
                 <td className="num">{p.split ? money(p.split.penalty) : '—'}</td>
                 <td className="num">{p.split ? money(p.split.interest) : '—'}</td>
                 <td className="num">{p.split ? money(p.split.principal) : '—'}</td>
+                {withCharges && <td className="num">{p.split ? money(p.split.charges ?? 0) : '—'}</td>}
                 <td>
                   {!p.reversesPaymentId && (
                     <>

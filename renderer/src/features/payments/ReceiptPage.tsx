@@ -74,6 +74,12 @@ export function ReceiptPage() {
               <th>{t('payments.principal')}</th>
               <td className="num">{prefs.money(r.split.principal)}</td>
             </tr>
+            {r.split.charges !== undefined && (
+              <tr>
+                <th>{t('collections.charges.line')}</th>
+                <td className="num">{prefs.money(r.split.charges)}</td>
+              </tr>
+            )}
             <tr>
               <th>{t('receipt.outstandingAfter')}</th>
               <td className="num">{prefs.money(r.outstandingPrincipalAfter)}</td>

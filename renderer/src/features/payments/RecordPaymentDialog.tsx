@@ -42,7 +42,7 @@ export function RecordPaymentDialog({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const prefs = usePrefs();
-  const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.']);
+  const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.', 'collections.']);
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
     defaultValues: { date: today, amount: '', method: 'cash', reference: '', receivedBy: '' },
@@ -131,6 +131,11 @@ export function RecordPaymentDialog({
                 </tr>
               </tbody>
             </table>
+            {p.split.charges !== undefined && (
+              <p data-testid="split-charges">
+                {t('collections.charges.paidNow', { amount: prefs.money(p.split.charges) })}
+              </p>
+            )}
             <p>
               {t('payments.before')}: <DpdBadge dpd={p.before.daysPastDue} bucket={p.before.bucket} /> →{' '}
               {t('payments.after')}: <DpdBadge dpd={p.after.daysPastDue} bucket={p.after.bucket} />

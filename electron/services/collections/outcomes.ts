@@ -1,0 +1,158 @@
+/**
+ * The contact outcome list staff pick from, managed in Settings. Outcomes are never rewritten
+ * out from under the contacts that used them: renaming changes only the label, retiring only
+ * stops offering one for new contacts, and only an outcome no contact uses can be deleted.
+ */
+import { sql } from 'kysely';
+import type { ContactOutcome } from '../../../shared/contract/collections';
+import type { ServiceContext } from '../context';
+import type { Handlers } from '../dispatch';
+import { appendAudit } from '../audit/audit';
+import { requirePermission } from '../auth/permissions';
+import { invalidField, notFound, ruleViolation } from '../errors';
+import type { Db } from '../loans/loan.repository';
+
+/** Letters are logged as contacts with this outcome, so it must always exist. */
+const LETTER_OUTCOME = 'letter-sent';
+
+export async function contactOutcomes(db: Db): Promise<ContactOutcome[]> {
+  const rows = await db
+    .selectFrom('contact_outcomes as o')
+    .selectAll('o')
+    .select(sql<number>`(SELECT count(*) FROM collection_contacts c WHERE c.outcome = o.code)`.as('used'))
+    .orderBy('o.sort_order')
+    .orderBy('o.code')
+    .execute();
+  return rows.map((o) => ({
+    code: o.code,
+    label: o.label,
+    connected: o.connected === 1,
+    active: o.active === 1,
+    translated: o.translated === 1,
+    used: Number(o.used),
+  }));
+}
+
+async function outcomeOf(db: Db, code: string): Promise<ContactOutcome> {
+  const found = (await contactOutcomes(db)).find((o) => o.code === code);
+  if (!found) throw notFound('Contact outcome', code);
+  return found;
+}
+
+/** Two outcomes with one label would be indistinguishable in the contact form. */
+async function refuseDuplicateLabel(db: Db, label: string, except?: string): Promise<void> {
+  const same = (await contactOutcomes(db)).find(
+    (o) => o.code !== except && o.label.toLocaleLowerCase() === label.toLocaleLowerCase(),
+  );
+  if (same) throw invalidField('label', `"${label}" is already the label of outcome "${same.code}"`);
+}
+
+/** The contact form needs something to offer. */
+async function refuseRemovingLastOffered(db: Db, code: string): Promise<void> {
+  const others = (await contactOutcomes(db)).filter((o) => o.active && o.code !== code);
+  if (others.length === 0) throw ruleViolation('At least one outcome must stay offered for new contacts.');
+}
+
+export function outcomeHandlers(
+  ctx: ServiceContext,
+): Pick<
+  Handlers,
+  | 'collections.outcomes'
+  | 'collections.addOutcome'
+  | 'collections.updateOutcome'
+  | 'collections.deleteOutcome'
+> {
+  const { db } = ctx;
+  const manage = () => requirePermission(ctx.actor(), 'settings.manage');
+  return {
+    'collections.outcomes': () => contactOutcomes(db),
+
+    'collections.addOutcome': async ({ code, label, connected }) =>
+      db.transaction().execute(async (trx) => {
+        manage();
+        const existing = await trx
+          .selectFrom('contact_outcomes')
+          .select(['label', 'active'])
+          .where('code', '=', code)
+          .executeTakeFirst();
+        if (existing) {
+          throw invalidField(
+            'code',
+            `"${code}" is already an outcome ("${existing.label}"${existing.active ? '' : ', retired'})`,
+          );
+        }
+        await refuseDuplicateLabel(trx, label);
+        const { last } = await trx
+          .selectFrom('contact_outcomes')
+          .select(sql<number>`coalesce(max(sort_order), 0)`.as('last'))
+          .executeTakeFirstOrThrow();
+        const row = {
+          code,
+          label,
+          connected: connected ? 1 : 0,
+          sort_order: last + 10,
+          active: 1,
+          translated: 0,
+        };
+        await trx.insertInto('contact_outcomes').values(row).execute();
+        await appendAudit(trx, ctx, {
+          entity: 'contact-outcome',
+          entityId: code,
+          action: 'create',
+          after: row,
+        });
+        return contactOutcomes(trx);
+      }),
+
+    'collections.updateOutcome': async ({ code, label, active }) =>
+      db.transaction().execute(async (trx) => {
+        manage();
+        const before = await outcomeOf(trx, code);
+        const changes: { label?: string; translated?: number; active?: number } = {};
+        if (label !== undefined && label !== before.label) {
+          await refuseDuplicateLabel(trx, label, code);
+          changes.label = label;
+          changes.translated = 0;
+        }
+        if (active !== undefined && active !== before.active) {
+          if (!active) await refuseRemovingLastOffered(trx, code);
+          changes.active = active ? 1 : 0;
+        }
+        if (Object.keys(changes).length === 0) return contactOutcomes(trx);
+        await trx.updateTable('contact_outcomes').set(changes).where('code', '=', code).execute();
+        await appendAudit(trx, ctx, {
+          entity: 'contact-outcome',
+          entityId: code,
+          action: changes.active === 0 ? 'retire' : changes.active === 1 ? 'restore' : 'rename',
+          before: { label: before.label, active: before.active },
+          after: changes,
+        });
+        return contactOutcomes(trx);
+      }),
+
+    'collections.deleteOutcome': async ({ code }) =>
+      db.transaction().execute(async (trx) => {
+        manage();
+        const outcome = await outcomeOf(trx, code);
+        if (code === LETTER_OUTCOME) {
+          throw ruleViolation(
+            `"${code}" is how letters are logged and cannot be deleted; retire it instead.`,
+          );
+        }
+        if (outcome.used > 0) {
+          throw ruleViolation(
+            `"${code}" is on ${outcome.used} recorded contact${outcome.used === 1 ? '' : 's'} and cannot be deleted; retire it instead so those contacts keep it.`,
+          );
+        }
+        if (outcome.active) await refuseRemovingLastOffered(trx, code);
+        await trx.deleteFrom('contact_outcomes').where('code', '=', code).execute();
+        await appendAudit(trx, ctx, {
+          entity: 'contact-outcome',
+          entityId: code,
+          action: 'delete',
+          before: outcome,
+        });
+        return contactOutcomes(trx);
+      }),
+  };
+}
