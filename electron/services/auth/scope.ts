@@ -17,6 +17,12 @@ export function assignedTo(actor: Actor, loanId: Expression<number>): Expression
     AND a.collector IN (${actor.displayName}, ${actor.username}))`;
 }
 
+/** SQL: does borrower `borrowerId` (a qualified column: the subquery has its own `id`s) have a loan assigned to `actor`? */
+export function borrowerAssignedTo(actor: Actor, borrowerId: Expression<number>): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM loans sl JOIN collection_assignments a ON a.loan_id = sl.id
+    WHERE sl.borrower_id = ${borrowerId} AND a.collector IN (${actor.displayName}, ${actor.username}))`;
+}
+
 const outOfScope = () =>
   new DomainError(
     'forbidden',

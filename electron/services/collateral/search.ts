@@ -4,6 +4,8 @@ import type { ServiceContext } from '../context';
 import { likePattern } from '../search/like';
 import { labelOf } from './item.repository';
 import type { CollateralItemsTable } from './tables';
+import { borrowerAssignedTo } from '../auth/scope';
+import type { Actor } from '../auth/actor';
 
 /**
  * What "find an item" matches, in the register and in the global search alike: plate and VIN in
@@ -26,6 +28,8 @@ export function itemMatches(q: string) {
 export async function collateralHits(
   ctx: Pick<ServiceContext, 'db'>,
   q: string,
+  /** A collector: only items of borrowers assigned to them. */
+  scopedTo: Actor | null = null,
   limit = 20,
 ): Promise<SearchHit[]> {
   if (q.length < 2) return [];
@@ -46,6 +50,9 @@ export async function collateralHits(
       'b.name',
     ])
     .where((eb) => itemMatches(q)(eb as never))
+    .$if(scopedTo !== null, (qb) =>
+      qb.where(({ ref }) => borrowerAssignedTo(scopedTo!, ref('i.borrower_id'))),
+    )
     .orderBy('i.id')
     .limit(limit)
     .execute();

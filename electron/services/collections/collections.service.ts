@@ -62,7 +62,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
   return {
     'collections.worklist': async (filter) => {
       const today = clock.today();
-      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter) };
+      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter, ctx.actor()) };
     },
 
     'collections.account': async ({ loanId }) =>
