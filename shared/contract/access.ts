@@ -68,6 +68,8 @@ export interface ApprovalRow {
   requestedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** What the request gives away, where it has one figure: the penalty waived, the settlement discount. */
+  amount?: number | null;
 }
 
 const username = z

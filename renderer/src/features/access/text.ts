@@ -44,6 +44,7 @@ export const accessText = featureText({
       'backdated-payment': 'Back-dated payment',
       'payment-reversal': 'Payment reversal',
     },
+    entities: { plan: 'plan', loan: 'loan', payment: 'payment' },
   },
   'zh-CN': {
     createOwnerTitle: '设置所有者账户',
@@ -87,6 +88,7 @@ export const accessText = featureText({
       'backdated-payment': '补录逾期日期的还款',
       'payment-reversal': '冲正还款',
     },
+    entities: { plan: '还款计划', loan: '贷款', payment: '还款' },
   },
   'zh-TW': {
     createOwnerTitle: '設定所有者帳戶',
@@ -130,5 +132,6 @@ export const accessText = featureText({
       'backdated-payment': '補登過往日期的還款',
       'payment-reversal': '沖正還款',
     },
+    entities: { plan: '還款計畫', loan: '貸款', payment: '還款' },
   },
 });
