@@ -36,6 +36,13 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
   'reports.export': 'reports.read',
   'export.book': 'reports.read',
   'system.check': 'backups.manage',
+  'backups.overview': 'backups.manage',
+  'backups.updateSettings': 'backups.manage',
+  'backups.chooseFolder': 'backups.manage',
+  'backups.run': 'backups.manage',
+  'backups.progress': 'backups.manage',
+  'backups.preview': 'backups.manage',
+  'backups.restore': 'backups.manage',
 };
 
 /** Verbs that only read; every other method changes the book and needs `book.write`. */
