@@ -1,8 +1,9 @@
 import { useApi } from '../../api/hooks';
 import { ApprovalsCard } from './ApprovalsCard';
 import { AuditCard } from './AuditCard';
+import { BackupCard } from './BackupCard';
 
-/** The Settings cards for approvals and the audit trail, shown to those allowed to use them. */
+/** The Settings cards for approvals, the audit trail and backups, shown to those allowed to use them. */
 export function AccessSettingsCards() {
   const status = useApi('auth.status', {});
   const may = (permission: string) => status.data?.user?.permissions.includes(permission) ?? false;
@@ -10,6 +11,7 @@ export function AccessSettingsCards() {
     <>
       {may('approvals.decide') && <ApprovalsCard />}
       {may('audit.read') && <AuditCard />}
+      {may('backups.manage') && <BackupCard />}
     </>
   );
 }
