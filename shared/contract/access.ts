@@ -82,6 +82,9 @@ const username = z
 const password = z.string().min(10, 'must have at least 10 characters').max(200);
 
 const newUser = { username, displayName: nonEmptyText(80), password };
+/** The user-management form validates with the same schema the service does. */
+export const createUserSchema = z.object({ ...newUser, role: z.enum(ROLE_NAMES) }).strict();
+export const resetPasswordSchema = z.object({ password }).strict();
 
 export const accessContract = {
   'auth.status': method<AuthStatus>()(noInput),
@@ -91,7 +94,7 @@ export const accessContract = {
   ),
   'auth.signOut': method<{ signedOut: true }>()(noInput),
   'users.list': method<UserRow[]>()(noInput),
-  'users.create': method<{ id: number }>()(z.object({ ...newUser, role: z.enum(ROLE_NAMES) }).strict()),
+  'users.create': method<{ id: number }>()(createUserSchema),
   'users.update': method<{ id: number }>()(
     z
       .object({

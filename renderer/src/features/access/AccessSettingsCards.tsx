@@ -2,8 +2,9 @@ import { useApi } from '../../api/hooks';
 import { ApprovalsCard } from './ApprovalsCard';
 import { AuditCard } from './AuditCard';
 import { BackupCard } from './BackupCard';
+import { UsersCard } from './UsersCard';
 
-/** The Settings cards for approvals, the audit trail and backups, shown to those allowed to use them. */
+/** The Settings cards for approvals, the audit trail, backups and users, shown to those allowed to use them. */
 export function AccessSettingsCards() {
   const status = useApi('auth.status', {});
   const may = (permission: string) => status.data?.user?.permissions.includes(permission) ?? false;
@@ -12,6 +13,7 @@ export function AccessSettingsCards() {
       {may('approvals.decide') && <ApprovalsCard />}
       {may('audit.read') && <AuditCard />}
       {may('backups.manage') && <BackupCard />}
+      {may('users.manage') && <UsersCard />}
     </>
   );
 }
