@@ -33,7 +33,7 @@ export function BackupCard() {
 
   const fraction = run.isPending ? (progress.data?.fraction ?? 0) : null;
   return (
-    <Card title={t('access.backups.title')}>
+    <Card title={t('access.backups.title')} className="card-sections">
       {overview.error && <ErrorPanel error={overview.error} />}
       {overview.data && (
         <>

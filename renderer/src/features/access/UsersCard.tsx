@@ -26,7 +26,7 @@ export function UsersCard() {
   const [resetting, setResetting] = useState<UserRow | null>(null);
 
   return (
-    <Card title={t('access.users.title')}>
+    <Card title={t('access.users.title')} className="card-sections">
       {users.error && <ErrorPanel error={users.error} />}
       {update.error && <ErrorPanel error={update.error} />}
       {users.data && (
@@ -103,8 +103,13 @@ function NewUserForm() {
     form.reset();
   });
   return (
-    <form className="form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
-      <h3>{t('access.users.newTitle')}</h3>
+    <form
+      className="form-grid"
+      aria-label={t('access.users.newTitle')}
+      onSubmit={(e) => void submit(e).catch(() => undefined)}
+      noValidate
+    >
+      <h3 className="form-heading">{t('access.users.newTitle')}</h3>
       <Field label={t('access.username')} htmlFor="nu-username" error={errors.username}>
         <input id="nu-username" autoComplete="off" {...form.register('username')} />
       </Field>
