@@ -14,7 +14,7 @@ describe('first run and sign-in', () => {
     await h.page.goto(`${h.server.url}#/`);
     await h.page.getByRole('heading', { level: 1, name: 'Set up the owner account' }).waitFor();
     // The first field has focus, so the owner can start typing at once.
-    expect(await h.page.evaluate(() => document.activeElement?.id)).toBe('username');
+    expect(await h.page.locator(':focus').getAttribute('id')).toBe('username');
     await h.screenshot('first-run');
     await h.page.getByLabel('Username').fill('chen');
     await h.page.getByLabel('Your name').fill('陈老板');

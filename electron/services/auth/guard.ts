@@ -2,7 +2,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { requirePermission, type Permission } from './permissions';
-import { requireLoanInScope, requireBorrowerInScope } from './scope';
+import { requireLoanInScope, requireBorrowerInScope, requireItemInScope } from './scope';
 
 /** Methods anyone may call, signed in or not: what the sign-in screen itself needs. */
 const OPEN_METHODS = new Set<string>([
@@ -74,6 +74,9 @@ const BORROWER_KEYS: Partial<Record<MethodName, string>> = {
   'borrowers.revealIdNumber': 'id',
   'collateral.forBorrower': 'borrowerId',
 };
+const ITEM_KEYS: Partial<Record<MethodName, string>> = {
+  'collateral.get': 'id',
+};
 
 /**
  * Wraps every handler so the service layer itself refuses what the signed-in user may not do:
@@ -99,6 +102,9 @@ export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers
           await requireLoanInScope(ctx.db, actor, fields[loanKey]);
         if (borrowerKey && typeof fields[borrowerKey] === 'number')
           await requireBorrowerInScope(ctx.db, actor, fields[borrowerKey]);
+        const itemKey = ITEM_KEYS[method as MethodName];
+        if (itemKey && typeof fields[itemKey] === 'number')
+          await requireItemInScope(ctx.db, actor, fields[itemKey]);
       }
       return handler(input);
     };

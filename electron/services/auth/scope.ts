@@ -51,3 +51,15 @@ export async function requireBorrowerInScope(db: Db, actor: Actor, borrowerId: n
     .executeTakeFirst();
   if (!row) throw outOfScope();
 }
+
+/** A collector may open a collateral item when its owner is one of their borrowers. */
+export async function requireItemInScope(db: Db, actor: Actor, itemId: number): Promise<void> {
+  if (!isScoped(actor)) return;
+  const row = await db
+    .selectFrom('collateral_items as i')
+    .select('i.id')
+    .where('i.id', '=', itemId)
+    .where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')))
+    .executeTakeFirst();
+  if (!row) throw outOfScope();
+}

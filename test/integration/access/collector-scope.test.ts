@@ -69,6 +69,12 @@ describe('collector scope in search, worklist and collateral register', () => {
     expect(await registerItems('李强')).toEqual([]);
     const register = await app.call('collateral.list', { query: '', offset: 0, limit: 50 });
     expect(register.total).toBe(1);
+    // Nor can the other car be opened by its id.
+    expect((await app.call('collateral.get', { id: lis.itemId })).id).toBe(lis.itemId);
+    expect(await app.attempt('collateral.get', { id: zhangs.itemId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('an unassigned account is not in any collector’s lists', async () => {
