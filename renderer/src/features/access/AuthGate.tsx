@@ -33,7 +33,7 @@ function SignInScreen({ firstRun }: { firstRun: boolean }) {
   const signIn = useApiMutation('auth.signIn');
   const pending = createOwner.isPending || signIn.isPending;
   const error = firstRun ? createOwner.error : signIn.error;
-  const problem = error ? describe(error, t('access.wrongPassword')) : null;
+  const problem = error ? signInProblem(error, t('access.wrongPassword')) : null;
   const title = firstRun ? t('access.createOwnerTitle') : t('access.signInTitle');
 
   // Enter in any field submits: it is one <form> with a submit button.
@@ -111,7 +111,7 @@ function SignInScreen({ firstRun }: { firstRun: boolean }) {
  * A refused sign-in as the form shows it: field problems beside their fields, anything else in
  * one line. A wrong password is said in the user's language; other messages come from the service.
  */
-function describe(error: unknown, wrongPassword: string) {
+function signInProblem(error: unknown, wrongPassword: string) {
   const api = error instanceof ApiCallError ? error.error : null;
   const fields: Record<string, string> = {};
   if (api?.code === 'invalid-input' && Array.isArray(api.details)) {
