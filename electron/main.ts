@@ -11,7 +11,7 @@ import { openApp, type PledgebookApp } from './services/app';
 import { backUpDatabase } from './services/system/backup';
 import { Session } from './services/auth/actor';
 import { scheduleAutomaticBackups, takeAutomaticBackup } from './services/system/auto-backup';
-import { defaultBackupFolder } from './services/system/backup-folder';
+import { automaticBackupPlan } from './services/system/backups.service';
 import { restoreDatabase } from './services/system/restore';
 import { DatabaseDamagedError } from './services/system/startup-check';
 import { systemClock } from './services/clock';
@@ -61,6 +61,19 @@ async function start(): Promise<void> {
           if (!mainWindow) return { saved: false };
           return printToPdf(mainWindow, mainWindow.webContents, dialog, { suggestedName, landscape });
         },
+        chooseFolder: async (defaultPath) => {
+          if (!mainWindow) return null;
+          const choice = await dialog.showOpenDialog(mainWindow, {
+            defaultPath,
+            properties: ['openDirectory', 'createDirectory'],
+          });
+          return choice.canceled ? null : (choice.filePaths[0] ?? null);
+        },
+        restartWithBackup: async (backupPath) => {
+          // Answer the request first; the window is gone a moment later.
+          setTimeout(() => void restoreAndRelaunch(backupPath, databasePath, nativeBinding), 200);
+        },
+        backupSettingsChanged: () => void scheduleBackups(),
       },
     });
   } catch (error) {
@@ -76,9 +89,7 @@ async function start(): Promise<void> {
     return;
   }
   const ready = backend;
-  stopBackups = scheduleAutomaticBackups(ready.ctx, defaultBackupFolder(databasePath), (e) =>
-    console.error('automatic backup failed', e),
-  );
+  await scheduleBackups();
   registerApi(ipcMain, () => ready.dispatch, devServerUrl);
 
   mainWindow = createMainWindow({
@@ -101,6 +112,40 @@ async function start(): Promise<void> {
   if (Notification.isSupported()) {
     void notifyDueReminders((o) => new Notification(o), ready.dispatch, app.getLocale());
   }
+}
+
+/** (Re)starts the automatic backups with the folder, interval and retention from settings. */
+async function scheduleBackups(): Promise<void> {
+  const open = backend;
+  if (!open) return;
+  const plan = await automaticBackupPlan(open.ctx);
+  stopBackups?.();
+  stopBackups = scheduleAutomaticBackups(
+    open.ctx,
+    plan.folder,
+    (e) => console.error('automatic backup failed', e),
+    plan.everyHours,
+    plan.policy,
+  );
+}
+
+/** Restore chosen in Settings: close the book, restore (saving it first), start again. */
+async function restoreAndRelaunch(
+  backupPath: string,
+  databasePath: string,
+  nativeBinding: string | undefined,
+): Promise<void> {
+  const open = backend;
+  backend = undefined; // no backup-on-close of the book being replaced
+  stopBackups?.();
+  await open?.close();
+  try {
+    await restoreDatabase({ databasePath, backupPath, now: systemClock.now(), nativeBinding });
+  } catch (error) {
+    dialog.showErrorBox('Restore failed', error instanceof Error ? error.message : String(error));
+  }
+  app.relaunch();
+  app.exit(0);
 }
 
 async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow): Promise<void> {
@@ -162,7 +207,8 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   stopBackups?.();
   const open = backend;
-  void takeAutomaticBackup(open.ctx, defaultBackupFolder(open.ctx.databasePath))
+  void automaticBackupPlan(open.ctx)
+    .then((plan) => takeAutomaticBackup(open.ctx, plan.folder, plan.policy))
     .catch((e: unknown) => console.error('backup on close failed', e))
     .finally(() => void open.close().finally(() => app.quit()));
   backend = undefined;

@@ -9,6 +9,12 @@ import type { PrintOutcome } from '../../shared/contract';
 /** What only the desktop shell can do; the CLI and the test server have none of it. */
 export interface Platform {
   savePdf(options: { suggestedName: string; landscape: boolean }): Promise<PrintOutcome>;
+  /** A folder dialog owned by main; null when the user cancels. */
+  chooseFolder?(defaultPath: string): Promise<string | null>;
+  /** Closes the book, restores `backupPath` over it (saving the current book first), restarts. */
+  restartWithBackup?(backupPath: string): Promise<void>;
+  /** The automatic-backup interval, folder or retention changed: reschedule. */
+  backupSettingsChanged?(): void;
 }
 
 /** What every service gets: the database, the clock, and facts about this installation. */

@@ -14,6 +14,7 @@ import { systemHandlers } from './system/system.service';
 import { authHandlers } from './auth/auth.service';
 import { auditHandlers } from './audit/audit.service';
 import { approvalHandlers } from './approvals/approvals.service';
+import { backupHandlers } from './system/backups.service';
 
 /** Every contract method, bound to its service. A missing method is a compile error here. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -32,5 +33,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...authHandlers(ctx),
     ...auditHandlers(ctx),
     ...approvalHandlers(ctx),
+    ...backupHandlers(ctx),
   };
 }

@@ -4,6 +4,9 @@ import { id, isoDate, noInput, nonEmptyText, pageRequest } from './common';
 import { paymentInputSchema } from './loans';
 
 /** Users, sign-in, the audit trail and maker-checker approvals. */
+/** The service's answer to a wrong username or password; the sign-in screen shows it translated. */
+export const WRONG_PASSWORD = 'Wrong username or password.';
+
 export const ROLE_NAMES = ['owner', 'manager', 'collector', 'viewer'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
@@ -68,6 +71,8 @@ export interface ApprovalRow {
   requestedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
+  /** What the request gives away, where it has one figure: the penalty waived, the settlement discount. */
+  amount?: number | null;
 }
 
 const username = z
@@ -80,6 +85,9 @@ const username = z
 const password = z.string().min(10, 'must have at least 10 characters').max(200);
 
 const newUser = { username, displayName: nonEmptyText(80), password };
+/** The user-management form validates with the same schema the service does. */
+export const createUserSchema = z.object({ ...newUser, role: z.enum(ROLE_NAMES) }).strict();
+export const resetPasswordSchema = z.object({ password }).strict();
 
 export const accessContract = {
   'auth.status': method<AuthStatus>()(noInput),
@@ -89,7 +97,7 @@ export const accessContract = {
   ),
   'auth.signOut': method<{ signedOut: true }>()(noInput),
   'users.list': method<UserRow[]>()(noInput),
-  'users.create': method<{ id: number }>()(z.object({ ...newUser, role: z.enum(ROLE_NAMES) }).strict()),
+  'users.create': method<{ id: number }>()(createUserSchema),
   'users.update': method<{ id: number }>()(
     z
       .object({

@@ -11,6 +11,7 @@ import { reportsContract } from './reports';
 import { plansContract } from './plans';
 import { writeOffsContract } from './write-offs';
 import { accessContract } from './access';
+import { backupsContract } from './backups';
 
 export * from './result';
 export * from './common';
@@ -27,6 +28,7 @@ export * from './plans';
 export * from './access';
 export * from './plan-settings';
 export * from './write-offs';
+export * from './backups';
 
 /**
  * The whole API between the UI and the services: one map from method name to request schema
@@ -45,6 +47,7 @@ export const contract = {
   ...plansContract,
   ...writeOffsContract,
   ...accessContract,
+  ...backupsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -13,6 +13,9 @@ describe('first run and sign-in', () => {
   it('sets up the owner on first run, signs out, and is refused a wrong password before signing in', async () => {
     await h.page.goto(`${h.server.url}#/`);
     await h.page.getByRole('heading', { level: 1, name: 'Set up the owner account' }).waitFor();
+    // The first field has focus, so the owner can start typing at once.
+    expect(await h.page.locator(':focus').getAttribute('id')).toBe('username');
+    await h.screenshot('first-run');
     await h.page.getByLabel('Username').fill('chen');
     await h.page.getByLabel('Your name').fill('陈老板');
     await h.page.getByLabel('Password').fill('a long passphrase');
@@ -28,8 +31,10 @@ describe('first run and sign-in', () => {
     await h.page.getByText('Wrong username or password.').waitFor();
     expect(h.app.session.actor()).toBeNull();
 
+    await h.screenshot('sign-in-refused');
+    // Enter in the password field signs in, as in any form.
     await h.page.getByLabel('Password').fill('a long passphrase');
-    await h.page.getByRole('button', { name: 'Sign in' }).click();
+    await h.page.getByLabel('Password').press('Enter');
     await h.page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
     expect(h.app.session.actor()?.username).toBe('chen');
   });

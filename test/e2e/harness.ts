@@ -7,6 +7,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { findChromium } from '../support/system-deps.mjs';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
+import type { Platform } from '../../electron/services/context';
 import { startLoopbackServer, type LoopbackServer } from '../support/server';
 
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
@@ -42,12 +43,19 @@ export interface Harness {
  * loopback, and a real Chromium with the given UI language.
  */
 export async function startHarness(
-  options: { today?: string; locale?: string; seed?: (app: PledgebookApp) => Promise<void> } = {},
+  options: {
+    today?: string;
+    locale?: string;
+    seed?: (app: PledgebookApp) => Promise<void>;
+    /** Stand-ins for main's dialogs (folder choice, restore); none by default, as in the browser. */
+    platform?: Platform;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'pledgebook-e2e-'));
   const app = await openApp({
     databasePath: join(dir, 'book.db'),
     clock: fixedClock(options.today ?? '2026-06-15'),
+    platform: options.platform,
   });
   await options.seed?.(app);
   const server = await startLoopbackServer(() => app.dispatch);

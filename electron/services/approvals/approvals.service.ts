@@ -10,6 +10,7 @@ import { loadLoanBook } from '../loans/loan-status';
 import { isBackdated } from './backdating';
 import { requestApproval } from './request';
 import type { ApprovalKind } from './tables';
+import { planApprovalRows } from './plan-requests';
 
 /**
  * What each kind of request does once approved, run in the approver's transaction. Kinds
@@ -59,7 +60,7 @@ export function approvalHandlers(
         .select(['m.display_name as maker', 'c.display_name as checker']);
       if (status) q = q.where('r.status', '=', status);
       const rows = await q.orderBy('r.id', 'desc').limit(500).execute();
-      return rows.map((r) => ({
+      const requests = rows.map((r) => ({
         id: r.id,
         kind: r.kind,
         entity: r.entity,
@@ -72,6 +73,10 @@ export function approvalHandlers(
         decidedBy: r.decided_by === null ? null : (r.checker ?? 'System'),
         decidedAt: r.decided_at,
       }));
+      // Plans (penalty waivers, settlement discounts) wait in the same inbox, newest first.
+      return [...requests, ...(await planApprovalRows(db, status))].sort((a, b) =>
+        b.requestedAt.localeCompare(a.requestedAt),
+      );
     },
 
     'approvals.decide': async ({ id, approve, note }) =>

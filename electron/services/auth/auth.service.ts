@@ -1,4 +1,4 @@
-import type { SignedInUser } from '../../../shared/contract';
+import { WRONG_PASSWORD, type SignedInUser } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
@@ -23,7 +23,7 @@ type AuthHandlers = Pick<
 export const MAX_FAILED_SIGN_INS = 5;
 export const SIGN_IN_LOCK_MINUTES = 15;
 
-const WRONG = 'Wrong username or password.';
+const WRONG = WRONG_PASSWORD;
 
 export const toSignedIn = (a: Actor): SignedInUser => ({
   userId: a.userId,

@@ -2,7 +2,7 @@ import type { MethodName } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { requirePermission, type Permission } from './permissions';
-import { requireLoanInScope, requireBorrowerInScope } from './scope';
+import { requireLoanInScope, requireBorrowerInScope, requireItemInScope } from './scope';
 
 /** Methods anyone may call, signed in or not: what the sign-in screen itself needs. */
 const OPEN_METHODS = new Set<string>([
@@ -41,6 +41,13 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
   'collections.updateOutcome': 'settings.manage',
   'collections.deleteOutcome': 'settings.manage',
   'collections.collectors': 'book.read',
+  'backups.overview': 'backups.manage',
+  'backups.updateSettings': 'backups.manage',
+  'backups.chooseFolder': 'backups.manage',
+  'backups.run': 'backups.manage',
+  'backups.progress': 'backups.manage',
+  'backups.preview': 'backups.manage',
+  'backups.restore': 'backups.manage',
 };
 
 /** Verbs that only read; every other method changes the book and needs `book.write`. */
@@ -72,6 +79,9 @@ const BORROWER_KEYS: Partial<Record<MethodName, string>> = {
   'borrowers.revealIdNumber': 'id',
   'collateral.forBorrower': 'borrowerId',
 };
+const ITEM_KEYS: Partial<Record<MethodName, string>> = {
+  'collateral.get': 'id',
+};
 
 /**
  * Wraps every handler so the service layer itself refuses what the signed-in user may not do:
@@ -97,6 +107,9 @@ export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers
           await requireLoanInScope(ctx.db, actor, fields[loanKey]);
         if (borrowerKey && typeof fields[borrowerKey] === 'number')
           await requireBorrowerInScope(ctx.db, actor, fields[borrowerKey]);
+        const itemKey = ITEM_KEYS[method as MethodName];
+        if (itemKey && typeof fields[itemKey] === 'number')
+          await requireItemInScope(ctx.db, actor, fields[itemKey]);
       }
       return handler(input);
     };

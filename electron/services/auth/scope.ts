@@ -17,6 +17,12 @@ export function assignedTo(actor: Actor, loanId: Expression<number>): Expression
     AND a.collector IN (${actor.displayName}, ${actor.username}))`;
 }
 
+/** SQL: does borrower `borrowerId` (a qualified column: the subquery has its own `id`s) have a loan assigned to `actor`? */
+export function borrowerAssignedTo(actor: Actor, borrowerId: Expression<number>): Expression<SqlBool> {
+  return sql<SqlBool>`EXISTS (SELECT 1 FROM loans sl JOIN collection_assignments a ON a.loan_id = sl.id
+    WHERE sl.borrower_id = ${borrowerId} AND a.collector IN (${actor.displayName}, ${actor.username}))`;
+}
+
 const outOfScope = () =>
   new DomainError(
     'forbidden',
@@ -42,6 +48,18 @@ export async function requireBorrowerInScope(db: Db, actor: Actor, borrowerId: n
     .select('l.id')
     .where('l.borrower_id', '=', borrowerId)
     .where(({ ref }) => assignedTo(actor, ref('l.id')))
+    .executeTakeFirst();
+  if (!row) throw outOfScope();
+}
+
+/** A collector may open a collateral item when its owner is one of their borrowers. */
+export async function requireItemInScope(db: Db, actor: Actor, itemId: number): Promise<void> {
+  if (!isScoped(actor)) return;
+  const row = await db
+    .selectFrom('collateral_items as i')
+    .select('i.id')
+    .where('i.id', '=', itemId)
+    .where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')))
     .executeTakeFirst();
   if (!row) throw outOfScope();
 }

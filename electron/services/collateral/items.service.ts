@@ -20,6 +20,7 @@ import { loadSettings } from '../system/system.service';
 import type { Db } from '../loans/loan.repository';
 import { textMatches } from '../search/terms';
 import { itemMatches } from './search';
+import { borrowerAssignedTo, isScoped } from '../auth/scope';
 import {
   activeItemWithVin,
   detailColumns,
@@ -307,6 +308,9 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         .selectFrom('collateral_items as i')
         .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
         .select('i.id');
+      // A collector's register holds only the collateral of borrowers assigned to them.
+      const actor = ctx.actor();
+      if (isScoped(actor)) q = q.where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')));
       if (input.kind) q = q.where('i.kind', '=', input.kind);
       if (input.query) {
         const query = input.query;

@@ -2,6 +2,8 @@ import type { SearchHit } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { textMatches } from '../search/terms';
 import { labelOf } from './item.repository';
+import { borrowerAssignedTo } from '../auth/scope';
+import type { Actor } from '../auth/actor';
 
 /**
  * What "find an item" matches, in the register and in the global search alike: plate and VIN in
@@ -20,6 +22,8 @@ export function itemMatches(q: string) {
 export async function collateralHits(
   ctx: Pick<ServiceContext, 'db'>,
   q: string,
+  /** A collector: only items of borrowers assigned to them. */
+  scopedTo: Actor | null = null,
   limit = 20,
 ): Promise<SearchHit[]> {
   if (q.length < 2) return [];
@@ -40,6 +44,9 @@ export async function collateralHits(
       'b.name',
     ])
     .where(itemMatches(q))
+    .$if(scopedTo !== null, (qb) =>
+      qb.where(({ ref }) => borrowerAssignedTo(scopedTo!, ref('i.borrower_id'))),
+    )
     .orderBy('i.id')
     .limit(limit)
     .execute();

@@ -12,6 +12,8 @@ import { collateralValueByLoan, exposureOf } from '../collateral/coverage';
 import { evaluatedPromises } from './promises.query';
 import { priorityScore, reasonText } from './priority-score';
 import { localTimeOf } from './local-time';
+import type { Actor } from '../auth/actor';
+import { assignedTo, isScoped } from '../auth/scope';
 
 export type WorklistFilter = z.output<typeof worklistFilterSchema>;
 
@@ -69,6 +71,8 @@ export async function buildWorklist(
   today: string,
   settings: CollectionSettings,
   filter: WorklistFilter = {},
+  /** The signed-in user: a collector sees only the accounts assigned to them. */
+  actor: Actor | null = null,
 ): Promise<WorklistRow[]> {
   await rollForwardStatuses(db, today);
   const due = await dueItems(db, today, settings);
@@ -123,6 +127,7 @@ export async function buildWorklist(
   if (filter.product) query = query.where('l.product', '=', filter.product);
   if (filter.officer) query = query.where('l.officer', '=', filter.officer);
   if (filter.collector) query = query.where('a.collector', '=', filter.collector);
+  if (isScoped(actor)) query = query.where(({ ref }) => assignedTo(actor, ref('l.id')));
   const rows = await query.execute();
 
   // Only the listed loans' collateral: valuing the whole book would cost more than the list itself.

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { textMatches } from './terms';
 import { collateralHits } from '../collateral/search';
+import { assignedTo, borrowerAssignedTo, isScoped } from '../auth/scope';
 
 const LIMIT = 20;
 
@@ -14,6 +15,9 @@ const LIMIT = 20;
 export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.global'> {
   return {
     'search.global': async ({ query }) => {
+      // A collector finds only the people and loans assigned to them, as everywhere else.
+      const actor = ctx.actor();
+      const scoped = isScoped(actor) ? actor : null;
       const q = query.replace(/[%_]/g, '');
       const digitsOnly = /^\d{3,}[\dXx]?$/.test(q);
       const borrowers = await ctx.db
@@ -27,6 +31,7 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
               : []),
           ]),
         )
+        .$if(scoped !== null, (qb) => qb.where(({ ref }) => borrowerAssignedTo(scoped!, ref('borrowers.id'))))
         .limit(LIMIT)
         .execute();
       const loans = await ctx.db
@@ -34,9 +39,10 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
         .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
         .select(['l.id', 'l.number', 'b.name', 'l.status'])
         .where(textMatches('loans', 'l', ['number'], q))
+        .$if(scoped !== null, (qb) => qb.where(({ ref }) => assignedTo(scoped!, ref('l.id'))))
         .limit(LIMIT)
         .execute();
-      const collateral = await collateralHits(ctx, q);
+      const collateral = await collateralHits(ctx, q, scoped);
       const hits: SearchHit[] = [
         ...loans.map((l) => ({
           kind: 'loan' as const,

@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { addDays } from '../../../shared/dates/civil';
 import type { ServiceContext } from '../context';
+import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups';
 import { backUpDatabase } from './backup';
 import { backupFileName, freshPath, listBackups, type BackupFile } from './backup-folder';
 
@@ -12,9 +13,13 @@ export interface RetentionPolicy {
 }
 
 /** Keep the newest backup of each of the last 7 days, 4 weeks and 12 months. */
-export const DEFAULT_RETENTION: RetentionPolicy = { daily: 7, weekly: 4, monthly: 12 };
+export const DEFAULT_RETENTION: RetentionPolicy = {
+  daily: DEFAULT_BACKUP_SETTINGS.keepDaily,
+  weekly: DEFAULT_BACKUP_SETTINGS.keepWeekly,
+  monthly: DEFAULT_BACKUP_SETTINGS.keepMonthly,
+};
 /** How often the open app backs up, besides on close. */
-export const DEFAULT_BACKUP_EVERY_HOURS = 4;
+export const DEFAULT_BACKUP_EVERY_HOURS = DEFAULT_BACKUP_SETTINGS.everyHours;
 
 const AUTO_PREFIX = 'pledgebook-auto';
 
@@ -85,9 +90,10 @@ export function scheduleAutomaticBackups(
   folder: string,
   onError: (error: unknown) => void,
   everyHours = DEFAULT_BACKUP_EVERY_HOURS,
+  policy: RetentionPolicy = DEFAULT_RETENTION,
 ): () => void {
   const timer = setInterval(
-    () => void takeAutomaticBackup(ctx, folder).catch(onError),
+    () => void takeAutomaticBackup(ctx, folder, policy).catch(onError),
     everyHours * 3_600_000,
   );
   timer.unref();

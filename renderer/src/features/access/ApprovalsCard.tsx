@@ -3,26 +3,32 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { WriteOffApprovalRow } from '../plans/WriteOffs';
+import { usePrefs } from '../../app/prefs';
+import type { ApprovalRow } from '../../../../shared/contract';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
 export function ApprovalsCard() {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const pending = useApi('approvals.list', { status: 'pending' });
   const writeOffs = useApi('writeOffs.list', {});
   const waitingWriteOffs = writeOffs.data?.filter((w) => w.status === 'proposed') ?? [];
   const count = pending.data ? pending.data.length + waitingWriteOffs.length : null;
-  const decide = useApiMutation('approvals.decide', [
-    'approvals.',
-    'loans.',
-    'payments.',
-    'borrowers.',
-    'audit.',
-  ]);
+  const invalidates = ['approvals.', 'loans.', 'payments.', 'borrowers.', 'audit.', 'plans.'];
+  const decideRequest = useApiMutation('approvals.decide', invalidates);
+  // Plans (penalty waivers, settlement discounts) are decided by the plans service itself.
+  const decidePlan = useApiMutation('plans.decide', invalidates);
+  const busy = decideRequest.isPending || decidePlan.isPending;
+  const decide = (r: ApprovalRow, approve: boolean) =>
+    r.entity === 'plan'
+      ? decidePlan.mutate({ planId: r.id, decision: approve ? 'approve' : 'reject', note: '' })
+      : decideRequest.mutate({ id: r.id, approve });
 
   return (
     <Card title={t('access.approvalsTitle')}>
       {pending.error && <ErrorPanel error={pending.error} />}
-      {decide.error && <ErrorPanel error={decide.error} />}
+      {decideRequest.error && <ErrorPanel error={decideRequest.error} />}
+      {decidePlan.error && <ErrorPanel error={decidePlan.error} />}
       {writeOffs.error && <ErrorPanel error={writeOffs.error} />}
       {count === 0 && <p className="muted">{t('access.approvalsNone')}</p>}
       {pending.data && count !== null && count > 0 && (
@@ -38,10 +44,12 @@ export function ApprovalsCard() {
           </thead>
           <tbody>
             {pending.data.map((r) => (
-              <tr key={r.id}>
+              <tr key={`${r.entity}-${r.id}`}>
                 <td className="num">{r.id}</td>
                 <td>
-                  {t(`access.kinds.${r.kind}`)} · {r.entity} {r.entityId}
+                  {t(`access.kinds.${r.kind}`)}
+                  {r.amount ? ` ${prefs.money(r.amount)}` : ''} · {t(`access.entities.${r.entity}`, r.entity)}{' '}
+                  {r.entityId}
                 </td>
                 <td>{r.requestedBy}</td>
                 <td>{r.reason}</td>
@@ -49,17 +57,12 @@ export function ApprovalsCard() {
                   <button
                     type="button"
                     className="btn btn-primary"
-                    disabled={decide.isPending}
-                    onClick={() => decide.mutate({ id: r.id, approve: true })}
+                    disabled={busy}
+                    onClick={() => decide(r, true)}
                   >
                     {t('access.approve')}
                   </button>{' '}
-                  <button
-                    type="button"
-                    className="btn"
-                    disabled={decide.isPending}
-                    onClick={() => decide.mutate({ id: r.id, approve: false })}
-                  >
+                  <button type="button" className="btn" disabled={busy} onClick={() => decide(r, false)}>
                     {t('access.reject')}
                   </button>
                 </td>

@@ -3,6 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
+import { ApiCallError } from '../../api/client';
+import { WRONG_PASSWORD } from '../../../../shared/contract';
+import logoUrl from '../../../../resources/icon.svg';
 import { Field } from '../../components/form';
 
 /** How often the screen asks whether the session has locked for idleness. */
@@ -30,7 +33,10 @@ function SignInScreen({ firstRun }: { firstRun: boolean }) {
   const signIn = useApiMutation('auth.signIn');
   const pending = createOwner.isPending || signIn.isPending;
   const error = firstRun ? createOwner.error : signIn.error;
+  const problem = error ? signInProblem(error, t('access.wrongPassword')) : null;
+  const title = firstRun ? t('access.createOwnerTitle') : t('access.signInTitle');
 
+  // Enter in any field submits: it is one <form> with a submit button.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (firstRun) await createOwner.mutateAsync({ username, displayName, password });
@@ -40,45 +46,80 @@ function SignInScreen({ firstRun }: { firstRun: boolean }) {
   };
 
   return (
-    <main className="content sign-in" id="main">
-      <h1>{firstRun ? t('access.createOwnerTitle') : t('access.signInTitle')}</h1>
-      {firstRun && <p className="muted">{t('access.createOwnerHint')}</p>}
-      <form className="form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
-        <Field label={t('access.username')} htmlFor="username">
-          <input
-            id="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-          />
-        </Field>
-        {firstRun && (
-          <Field label={t('access.displayName')} htmlFor="displayName">
-            <input id="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+    <main className="sign-in" id="main">
+      <section className="sign-in-card" aria-labelledby="sign-in-title">
+        <div className="sign-in-brand">
+          <img src={logoUrl} alt="" width={56} height={56} />
+          <div>
+            <div className="sign-in-app">{t('app.name')}</div>
+            <div className="muted">{t('app.tagline')}</div>
+          </div>
+        </div>
+        <h1 id="sign-in-title">{title}</h1>
+        {firstRun && <p className="muted">{t('access.createOwnerHint')}</p>}
+        <form className="sign-in-form" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
+          <Field label={t('access.username')} htmlFor="username" error={problem?.fields.username}>
+            <input
+              id="username"
+              autoComplete="username"
+              autoFocus
+              required
+              value={username}
+              onChange={(e) => setUsername(e.target.value)}
+            />
           </Field>
-        )}
-        <Field
-          label={t('access.password')}
-          htmlFor="password"
-          hint={firstRun ? t('access.passwordHint') : undefined}
-        >
-          <input
-            id="password"
-            type="password"
-            autoComplete={firstRun ? 'new-password' : 'current-password'}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending}>
+          {firstRun && (
+            <Field label={t('access.displayName')} htmlFor="displayName" error={problem?.fields.displayName}>
+              <input
+                id="displayName"
+                required
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+              />
+            </Field>
+          )}
+          <Field
+            label={t('access.password')}
+            htmlFor="password"
+            hint={firstRun ? t('access.passwordHint') : undefined}
+            error={problem?.fields.password}
+          >
+            <input
+              id="password"
+              type="password"
+              required
+              autoComplete={firstRun ? 'new-password' : 'current-password'}
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
+          </Field>
+          {problem?.message && (
+            <p className="sign-in-error" role="alert">
+              {problem.message}
+            </p>
+          )}
+          <button type="submit" className="btn btn-primary sign-in-submit" disabled={pending}>
             {firstRun ? t('access.createOwner') : t('access.signIn')}
           </button>
-        </div>
-        {error && <ErrorPanel error={error} />}
-      </form>
+        </form>
+      </section>
     </main>
   );
+}
+
+/**
+ * A refused sign-in as the form shows it: field problems beside their fields, anything else in
+ * one line. A wrong password is said in the user's language; other messages come from the service.
+ */
+function signInProblem(error: unknown, wrongPassword: string) {
+  const api = error instanceof ApiCallError ? error.error : null;
+  const fields: Record<string, string> = {};
+  if (api?.code === 'invalid-input' && Array.isArray(api.details)) {
+    for (const d of api.details as { field: string; message: string }[]) fields[d.field] ??= d.message;
+    return { fields, message: null };
+  }
+  if (!api) return { fields, message: error instanceof Error ? error.message : String(error) };
+  return { fields, message: api.message === WRONG_PASSWORD ? wrongPassword : api.message };
 }
 
 /** Who is signed in, and the way out; for the sidebar. */
