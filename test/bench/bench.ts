@@ -3,6 +3,7 @@
 // The book is seeded deterministically and cached by size and seed in test/artifacts/bench-cache.
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
@@ -48,7 +49,8 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 async function bookFile(loans: number): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   // A book seeded under an older schema would be migrated on every run; key it by the schema.
-  const cached = join(CACHE, `book-${loans}-${SEED}-${MIGRATION_NAMES.at(-1)}.db`);
+  const schema = createHash('sha256').update(MIGRATION_NAMES.join()).digest('hex').slice(0, 8);
+  const cached = join(CACHE, `book-${loans}-${SEED}-${schema}.db`);
   if (!existsSync(cached)) {
     process.stderr.write(`bench: seeding ${loans} loans (cached for next time)…\n`);
     const app = await openApp({ databasePath: `${cached}.tmp`, clock: fixedClock(AS_OF) });
