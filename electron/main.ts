@@ -13,7 +13,7 @@ import { Session } from './services/auth/actor';
 import { scheduleAutomaticBackups, takeAutomaticBackup } from './services/system/auto-backup';
 import { automaticBackupPlan } from './services/system/backups.service';
 import { restoreDatabase } from './services/system/restore';
-import { DatabaseDamagedError } from './services/system/startup-check';
+import { DatabaseDamagedError, damagedError } from './services/system/startup-check';
 import { systemClock } from './services/clock';
 import { createMainWindow } from './window';
 import { notifyDueReminders } from './collections-notification';
@@ -56,6 +56,7 @@ async function start(): Promise<void> {
       onInternalError: (error) => console.error(error),
       // Nobody is signed in at start: the window shows owner set-up or sign-in first.
       session: new Session(null, { idleLockMs: IDLE_LOCK_MS }),
+      startupCheck: 'background',
       platform: {
         savePdf: async ({ suggestedName, landscape }) => {
           if (!mainWindow) return { saved: false };
@@ -77,18 +78,20 @@ async function start(): Promise<void> {
       },
     });
   } catch (error) {
-    if (error instanceof DatabaseDamagedError && error.latestBackup) {
-      await offerRestore(error, databasePath, nativeBinding);
-      return;
-    }
-    dialog.showErrorBox(
-      'Pledgebook cannot open its database',
-      error instanceof Error ? error.message : String(error),
-    );
-    app.exit(1);
+    await refuseToOpen(error, databasePath, nativeBinding);
     return;
   }
   const ready = backend;
+  // A big book's checks finish after the window shows; until then nothing is written, and a
+  // damaged book closes the app with the same offer as a refusal at start.
+  void ready.ctx.startupCheck?.then(async (problems) => {
+    if (problems.length === 0) return;
+    backend = undefined; // no backup-on-close of a damaged book
+    stopBackups?.();
+    mainWindow?.destroy();
+    await ready.close();
+    await refuseToOpen(damagedError(databasePath, problems), databasePath, nativeBinding);
+  });
   await scheduleBackups();
   registerApi(ipcMain, () => ready.dispatch, devServerUrl);
 
@@ -161,6 +164,18 @@ async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow):
   } finally {
     window.setProgressBar(-1);
   }
+}
+
+async function refuseToOpen(error: unknown, databasePath: string, nativeBinding: string | undefined) {
+  if (error instanceof DatabaseDamagedError && error.latestBackup) {
+    await offerRestore(error, databasePath, nativeBinding);
+    return;
+  }
+  dialog.showErrorBox(
+    'Pledgebook cannot open its database',
+    error instanceof Error ? error.message : String(error),
+  );
+  app.exit(1);
 }
 
 /** A damaged book is never opened: offer the latest backup, saving the damaged file first. */

@@ -1,7 +1,8 @@
+import type { Kysely } from 'kysely';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openDatabase, type Connection } from '../db/open';
-import { migrateToLatest } from '../db/migrate';
+import { migrateToLatest, migrationState } from '../db/migrate';
 import type { Clock } from './clock';
 import { Session, SYSTEM_ACTOR } from './auth/actor';
 import type { Platform, ServiceContext } from './context';
@@ -10,7 +11,12 @@ import { createHandlers } from './handlers';
 import { APP_VERSION } from './version';
 import { guardHandlers } from './auth/guard';
 import type { ScryptCost } from './auth/password';
-import { damagedError, isCorruptionError, startupProblems } from './system/startup-check';
+import {
+  damagedError,
+  isCorruptionError,
+  startupProblems,
+  startupProblemsInBackground,
+} from './system/startup-check';
 
 export interface OpenAppOptions {
   databasePath: string;
@@ -22,6 +28,12 @@ export interface OpenAppOptions {
   onInternalError?: (error: unknown) => void;
   /** Tests only: a cheaper scrypt cost for the many users they create. */
   passwordCost?: ScryptCost;
+  /**
+   * 'background' (the desktop app) opens at once and checks the file in a worker thread; every
+   * change waits for the verdict and is refused on a damaged book. With a migration pending the
+   * check always runs first, since migrating writes. 'before-open' (default) checks first.
+   */
+  startupCheck?: 'before-open' | 'background';
 }
 
 /** A running Pledgebook backend: the same object behind Electron IPC, the CLI and the test server. */
@@ -36,7 +48,17 @@ export interface PledgebookApp {
 
 export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
   if (options.databasePath !== ':memory:') mkdirSync(dirname(options.databasePath), { recursive: true });
-  const connection = openChecked(options);
+  let connection = openDatabaseOrDamaged(options);
+  let startupCheck: Promise<string[]> | undefined;
+  if (
+    options.startupCheck === 'background' &&
+    options.databasePath !== ':memory:' &&
+    !(await migrationPending(connection))
+  ) {
+    startupCheck = startupProblemsInBackground(options.databasePath, options.nativeBinding);
+  } else {
+    connection = checked(connection, options.databasePath);
+  }
   try {
     await migrateToLatest(connection, {
       backupPath: (next) =>
@@ -58,6 +80,7 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     actor: () => session.actor(),
     session,
     passwordCost: options.passwordCost,
+    startupCheck,
   };
   const handlers = guardHandlers(createHandlers(ctx), ctx);
   return {
@@ -70,15 +93,18 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
   };
 }
 
-/** Opens the book and runs the start-up checks; a damaged file is refused, never used. */
-function openChecked(options: OpenAppOptions): Connection {
-  let connection: Connection;
+/** Opens the book; a file SQLite cannot read is refused as damaged. */
+function openDatabaseOrDamaged(options: OpenAppOptions): Connection {
   try {
-    connection = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+    return openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   } catch (error) {
     if (isCorruptionError(error)) throw damagedError(options.databasePath, [(error as Error).message]);
     throw error;
   }
+}
+
+/** Runs the start-up checks on the open book; a damaged file is refused, never used. */
+function checked(connection: Connection, databasePath: string): Connection {
   let problems: string[];
   try {
     problems = startupProblems(connection.sqlite);
@@ -91,9 +117,18 @@ function openChecked(options: OpenAppOptions): Connection {
   }
   if (problems.length > 0) {
     void connection.close();
-    throw damagedError(options.databasePath, problems);
+    throw damagedError(databasePath, problems);
   }
   return connection;
+}
+
+/** Whether a migration is waiting; a book too damaged to tell is checked before anything else. */
+async function migrationPending(connection: Connection): Promise<boolean> {
+  try {
+    return (await migrationState(connection.db as unknown as Kysely<unknown>)).pending.length > 0;
+  } catch {
+    return true;
+  }
 }
 
 const basenameOf = (p: string) => p.split(/[\\/]/).pop() ?? 'pledgebook.db';

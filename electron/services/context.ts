@@ -33,4 +33,6 @@ export interface ServiceContext {
   session?: Session;
   /** scrypt cost for new password hashes; only tests lower it, never production. */
   passwordCost?: ScryptCost;
+  /** The start-up checks still running in the background: their problems, none when sound. */
+  startupCheck?: Promise<string[]>;
 }

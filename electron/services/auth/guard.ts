@@ -1,5 +1,6 @@
 import type { MethodName } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
+import { DomainError } from '../errors';
 import type { Handlers } from '../dispatch';
 import { requirePermission, type Permission } from './permissions';
 import { requireLoanInScope, requireBorrowerInScope, requireItemInScope } from './scope';
@@ -53,6 +54,16 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
 /** Verbs that only read; every other method changes the book and needs `book.write`. */
 const READ_VERB =
   /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|timeline|alerts|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
+
+/** Nothing is written to a book the start-up checks have not passed (or found damaged). */
+async function refuseOnDamagedBook(ctx: ServiceContext): Promise<void> {
+  const problems = await ctx.startupCheck!;
+  if (problems.length > 0)
+    throw new DomainError(
+      'unavailable',
+      `The database is damaged (${problems.join('; ')}); nothing was saved. Restore the latest backup.`,
+    );
+}
 
 export function permissionFor(method: string): Permission {
   const explicit = METHOD_PERMISSIONS[method as MethodName];
@@ -111,6 +122,7 @@ export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers
         if (itemKey && typeof fields[itemKey] === 'number')
           await requireItemInScope(ctx.db, actor, fields[itemKey]);
       }
+      if (ctx.startupCheck && !READ_VERB.test(method.split('.')[1] ?? '')) await refuseOnDamagedBook(ctx);
       return handler(input);
     };
   }

@@ -167,6 +167,52 @@ describe('start-up checks', () => {
     await expect(reopen()).rejects.toThrow(/row\(s\) point at missing records \(first: loans → borrowers\)/);
     await expect(reopen()).rejects.toMatchObject({ latestBackup: null });
   });
+
+  describe('in the background, as the desktop app runs them', () => {
+    const openInBackground = () =>
+      openApp({
+        databasePath: app.ctx.databasePath,
+        clock: fixedClock('2026-06-15'),
+        startupCheck: 'background',
+      });
+    const rename = { companyName: 'Renamed Credit Co.' };
+
+    it('opens a sound book at once and lets changes through once the checks pass', async () => {
+      await app.close();
+      const opened = await openInBackground();
+      try {
+        expect(await opened.ctx.startupCheck).toEqual([]);
+        const result = await opened.dispatch('settings.update', rename);
+        expect(result.ok).toBe(true);
+      } finally {
+        await opened.close();
+      }
+    });
+
+    it('refuses every change on a damaged book and writes nothing', async () => {
+      await app.close();
+      execFileSync('sqlite3', [app.ctx.databasePath], {
+        input: 'PRAGMA foreign_keys = OFF; DELETE FROM borrowers;',
+      });
+      const opened = await openInBackground();
+      try {
+        const result = await opened.dispatch('settings.update', rename);
+        expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+        if (!result.ok)
+          expect(result.error.message).toMatch(/damaged .*point at missing records.*nothing was saved/);
+        expect(await opened.ctx.startupCheck).toHaveLength(1);
+        const name = opened.ctx.sqlite
+          .prepare("SELECT value FROM settings WHERE key = 'companyName'")
+          .pluck()
+          .get();
+        expect(name).not.toContain('Renamed');
+        // Reading stays possible, so the owner can still see what the book held.
+        expect((await opened.dispatch('loans.list', {})).ok).toBe(true);
+      } finally {
+        await opened.close();
+      }
+    });
+  });
 });
 
 describe('automatic backups', () => {
