@@ -118,8 +118,6 @@ export async function bookPosition(
   today: string,
   rules: CollateralRules,
   scope?: { loanIds?: readonly number[]; itemIds?: readonly number[] },
-  /** Each loan's exposure on `today` when the caller already has it (the monthly report does). */
-  knownExposures?: ReadonlyMap<number, number>,
 ): Promise<BookPosition> {
   let loanIds = scope?.loanIds;
   if (scope?.itemIds) {
@@ -157,7 +155,7 @@ export async function bookPosition(
   const [loanRows, itemRows, exposures] = await Promise.all([
     loanQuery.execute(),
     itemQuery.execute(),
-    knownExposures ?? exposureByLoan(db, today, whole ? undefined : allLoanIds),
+    exposureByLoan(db, today, whole ? undefined : allLoanIds),
   ]);
 
   const loans = new Map<number, LoanPosition>();
@@ -220,6 +218,42 @@ export async function bookPosition(
       [...kinds].sort((x, y) => ALERT_KINDS.indexOf(x) - ALERT_KINDS.indexOf(y)),
     );
   return { loans, items, alerts: shown, alertKindsByItem };
+}
+
+/**
+ * How many of the loans in `exposures` breach their LTV limit on `date`: the same rule as the
+ * LTV alert, without building every other alert. The monthly report counts breaches at a
+ * month's end from exposures it already has.
+ */
+export async function ltvBreaches(
+  db: Db,
+  date: string,
+  rules: CollateralRules,
+  exposures: ReadonlyMap<number, number>,
+): Promise<number> {
+  const split = await itemShares(db, date);
+  const kinds = new Map(
+    (
+      await db.selectFrom('collateral_items').select(['id', 'kind']).where('status', '=', 'active').execute()
+    ).map((r) => [r.id, r.kind]),
+  );
+  const collateralOf = new Map<
+    number,
+    { itemId: number; kind: CollateralItemRecord['kind']; value: number }[]
+  >();
+  for (const [itemId, item] of split) {
+    for (const [loanId, value] of item.shares) {
+      if (!exposures.has(loanId)) continue;
+      const list = collateralOf.get(loanId) ?? [];
+      list.push({ itemId, kind: kinds.get(itemId)!, value });
+      collateralOf.set(loanId, list);
+    }
+  }
+  let breaches = 0;
+  for (const [loanId, collateral] of collateralOf) {
+    if (ltvFinding(exposures.get(loanId)!, collateral, rules)) breaches += 1;
+  }
+  return breaches;
 }
 
 function alertsOf(

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { addDays } from '../../../shared/dates';
 import type { MonthActivity } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { bookPosition } from '../collateral/position';
+import { ltvBreaches } from '../collateral/position';
 import { rulesOf } from '../collateral/items.service';
 import { collateralValueByLoan } from '../collateral/coverage';
 import { loadCollectionSettings } from '../collections/settings';
@@ -135,7 +135,7 @@ export async function monthActivity(
     .executeTakeFirstOrThrow();
   // The month-end exposures are at hand, so LTV at the month's end costs no engine run.
   const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, exposureOf(p)]));
-  const { alerts } = await bookPosition(db, monthEnd, await rulesOf(ctx), undefined, exposures);
+  const ltvBreachCount = await ltvBreaches(db, monthEnd, await rulesOf(ctx), exposures);
   const overdueAtEnd = [...atEnd].filter(([, p]) => p.daysPastDue > 0).map(([loanId]) => loanId);
   const values = await collateralValueByLoan(db, monthEnd, overdueAtEnd);
   const exposure = overdueAtEnd.reduce((s, id) => s + exposures.get(id)!, 0);
@@ -165,7 +165,7 @@ export async function monthActivity(
       overdueExposure: exposure,
       overdueCollateralValue: covered,
       coverage: rate4(covered, exposure),
-      ltvBreaches: alerts.filter((a) => a.kind === 'ltv').length,
+      ltvBreaches: ltvBreachCount,
       possessed: n(sales.possessed),
       sold: n(sales.sold),
       grossProceeds: sales.gross,

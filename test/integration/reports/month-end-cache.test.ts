@@ -45,6 +45,20 @@ describe('the month-end cache matches the engine', () => {
     await expectSameFigures();
   });
 
+  it('counts the LTV breaches at a month end as the collateral alerts do', async () => {
+    const book = await loadWholeBook(app.ctx.db);
+    const inBookOnMayEnd = new Set(
+      book
+        .filter((l) => ['active', 'restructured', 'legal'].includes(statusOn(l, '2026-05-31')))
+        .map((l) => l.book.loan.id),
+    );
+    const alerts = await app.call('collateral.alerts', { asOf: '2026-05-31', kind: 'ltv' });
+    const expected = alerts.filter((a) => inBookOnMayEnd.has(a.loanId)).length;
+    expect(expected).toBeGreaterThan(0);
+    const report = await app.call('reports.monthly', { month: '2026-05' });
+    expect(report.activity.collateral.ltvBreaches).toBe(expected);
+  });
+
   it('computes each loan once, then only what a later change touched', async () => {
     await keepMonthEndsThrough(app.ctx.db, '2026-05');
     expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
