@@ -19,8 +19,8 @@ export type WorklistFilter = z.output<typeof worklistFilterSchema>;
 
 /** A broken promise keeps raising the account's priority for this many days after its window closed. */
 export const BROKEN_PROMISE_MEMORY_DAYS = 30;
-/** Loans per coverage query, well under SQLite's bound-parameter limit. */
-const COVERAGE_CHUNK = 5000;
+/** From this many listed loans on, collateral is valued for the whole book in one pass. */
+const WHOLE_BOOK_COVERAGE_FROM = 2000;
 
 /**
  * What is due on `today` across the book: promises falling due, planned visits, follow-ups
@@ -130,14 +130,13 @@ export async function buildWorklist(
   if (isScoped(actor)) query = query.where(({ ref }) => assignedTo(actor, ref('l.id')));
   const rows = await query.execute();
 
-  // Only the listed loans' collateral: valuing the whole book would cost more than the list itself.
-  const collateral = new Map<number, number>();
-  const ids = rows.map((r) => r.id);
-  for (let i = 0; i < ids.length; i += COVERAGE_CHUNK) {
-    for (const [loanId, value] of await collateralValueByLoan(db, today, ids.slice(i, i + COVERAGE_CHUNK))) {
-      collateral.set(loanId, value);
-    }
-  }
+  // A short list values only its own loans; a long one (a big overdue book) is cheaper valued in
+  // one pass over the whole book than through thousands of bound ids.
+  const collateral = await collateralValueByLoan(
+    db,
+    today,
+    rows.length <= WHOLE_BOOK_COVERAGE_FROM ? rows.map((r) => r.id) : undefined,
+  );
   const worklist = rows.map((r): WorklistRow => {
     const daysPastDue = r.dpd;
     const bucket = bucketOf(daysPastDue);
