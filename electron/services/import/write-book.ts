@@ -15,6 +15,8 @@ import { buildSchedule, computeStatement } from '../../../shared/engine';
 import type { ImportResult } from '../../../shared/contract';
 import type { ImportBook, PaymentDraft, RowError, RowRef } from '../../../shared/import/book';
 import type { ImportField } from '../../../shared/import/fields';
+import { rejection, type RejectionCode, type RejectionParams } from '../../../shared/import/reasons';
+import type { ImportProgress } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { insertBorrower } from '../borrowers/borrowers.service';
@@ -23,9 +25,18 @@ import { insertScheduleVersion, type Db } from '../loans/loan.repository';
 import { loadLoanBook, refreshLoanStatus, writeLoanStatus } from '../loans/loan-status';
 import { checkPayment, nextReceiptNumber, settleStatus } from '../payments/payments.service';
 import { appendAudit } from '../audit/audit';
+import { createItem } from '../collateral/items.service';
 
 export type ExistingLoans = 'skip' | 'update';
-type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'payments' | 'updated' | 'skipped'>;
+type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'collateral' | 'payments' | 'updated' | 'skipped'>;
+
+/**
+ * better-sqlite3 answers every query synchronously, so a long import would hold the event loop
+ * for its whole run. Handing it back every this many rows lets `import.progress` be answered
+ * while the one transaction stays open (the poll touches no database).
+ */
+const ROWS_PER_YIELD = 250;
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class RollBack extends Error {}
 
@@ -41,15 +52,36 @@ const PAYMENT_FIELD: Record<string, ImportField> = { date: 'paymentDate', amount
 export async function writeBook(
   ctx: ServiceContext,
   book: ImportBook,
-  options: { existing: ExistingLoans; dryRun: boolean; files: string[] },
+  options: {
+    existing: ExistingLoans;
+    dryRun: boolean;
+    files: string[];
+    onProgress?: (progress: ImportProgress) => void;
+  },
 ): Promise<Counts & { errors: RowError[]; committed: boolean }> {
   const { clock } = ctx;
   const today = clock.today();
   const now = clock.now();
   const errors: RowError[] = [...book.errors];
-  const counts: Counts = { borrowers: 0, loans: 0, payments: 0, updated: 0, skipped: 0 };
-  const reject = (at: RowRef, field: ImportField | '', reason: string) =>
-    errors.push({ ...at, column: field ? columnOf(book, at, field) : '', reason });
+  const counts: Counts = { borrowers: 0, loans: 0, collateral: 0, payments: 0, updated: 0, skipped: 0 };
+  const reject = (at: RowRef, field: ImportField | '', code: RejectionCode, params: RejectionParams = {}) =>
+    errors.push({ ...at, column: field ? columnOf(book, at, field) : '', ...rejection(code, params) });
+  const progress: ImportProgress = {
+    phase: 'borrowers',
+    done: 0,
+    total: book.borrowers.length + book.loans.length + book.collateral.length + book.payments.length,
+  };
+  /** Counts one row done; every ROWS_PER_YIELD rows reports and lets the event loop breathe. */
+  const step = async (phase: ImportProgress['phase'], rows = 1) => {
+    const before = Math.floor(progress.done / ROWS_PER_YIELD);
+    progress.phase = phase;
+    progress.done += rows;
+    if (Math.floor(progress.done / ROWS_PER_YIELD) !== before) {
+      options.onProgress?.({ ...progress });
+      await nextMacrotask();
+    }
+  };
+  options.onProgress?.({ ...progress });
 
   const work = async (trx: Db) => {
     const borrowerIds = new Map(
@@ -59,8 +91,9 @@ export async function writeBook(
       ]),
     );
     for (const b of book.borrowers) {
+      await step('borrowers');
       if (borrowerIds.has(b.idNumber)) continue;
-      const created = await insertBorrower(trx, { ...b, kind: 'person' }, now);
+      const created = await insertBorrower(trx, b, now);
       borrowerIds.set(b.idNumber, created.id);
       counts.borrowers += 1;
     }
@@ -72,6 +105,7 @@ export async function writeBook(
     const withPayments = new Set(book.payments.map((p) => p.loanNumber));
     const touched = new Set<number>();
     for (const loan of book.loans) {
+      await step('loans');
       const existingId = loanIds.get(loan.number);
       const borrowerId = borrowerIds.get(loan.borrowerIdNumber)!;
       const installments = buildSchedule(loan.terms);
@@ -103,11 +137,7 @@ export async function writeBook(
           .where('loan_id', '=', existingId)
           .executeTakeFirst();
         if (payment) {
-          reject(
-            loan.at,
-            'loanNumber',
-            `loan ${loan.number} already has payments in Pledgebook, so it cannot be updated`,
-          );
+          reject(loan.at, 'loanNumber', 'loan.hasPayments', { number: loan.number });
           continue;
         }
         await trx
@@ -145,14 +175,76 @@ export async function writeBook(
       }
     }
 
+    // Collateral: each item through the collateral service's own create, in this transaction.
+    const products = new Map(book.loans.map((l) => [l.number, l.product]));
+    const unknownProducts = book.collateral
+      .flatMap((c) => c.loanNumbers)
+      .filter((n) => !products.has(n) && loanIds.has(n));
+    for (let i = 0; i < unknownProducts.length; i += 500) {
+      const rows = await trx
+        .selectFrom('loans')
+        .select(['number', 'product'])
+        .where('number', 'in', unknownProducts.slice(i, i + 500))
+        .execute();
+      for (const r of rows) products.set(r.number, r.product as never);
+    }
+    // Re-importing a book (or updating its terms) must not pledge the same car twice: an item whose
+    // loans were all in the book before and already have collateral is left as the book has it.
+    const secured = new Set(
+      (await trx.selectFrom('collateral_links').select('loan_id').distinct().execute()).map((k) => k.loan_id),
+    );
+    for (const item of book.collateral) {
+      await step('collateral');
+      const missing = item.loanNumbers.find((n) => !loanIds.has(n));
+      if (missing !== undefined) {
+        reject(item.at, 'loanNumber', 'loan.unknown', { number: missing });
+        continue;
+      }
+      if (item.loanNumbers.every((n) => skippedNumbers.has(n) || secured.has(loanIds.get(n)!))) {
+        counts.skipped += 1;
+        continue;
+      }
+      const carLoan = item.loanNumbers.find((n) => products.get(n) === 'car-title');
+      const mortgage = item.loanNumbers.find((n) => products.get(n) === 'mortgage');
+      if (item.details.kind === 'property' && carLoan !== undefined) {
+        reject(item.at, 'loanNumber', 'collateral.carNeedsVehicle', { number: carLoan });
+        continue;
+      }
+      if (item.details.kind === 'vehicle' && mortgage !== undefined) {
+        reject(item.at, 'loanNumber', 'collateral.mortgageNeedsProperty', { number: mortgage });
+        continue;
+      }
+      try {
+        await createItem(trx, ctx, {
+          loanIds: item.loanNumbers.map((n) => loanIds.get(n)!),
+          description: '',
+          notes: '',
+          details: item.details,
+          valuation: item.appraisal
+            ? { ...item.appraisal, source: 'appraiser', valuedBy: 'import', note: '' }
+            : undefined,
+        });
+        counts.collateral += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+        const detail = issue?.message ?? error.message.replace(/^\w+: /, '');
+        if (issue?.field === 'details.vin' && item.details.kind === 'vehicle')
+          reject(item.at, 'vin', 'vin.taken', { vin: item.details.vin, detail });
+        else reject(item.at, 'loanNumber', 'collateral.refused', { detail });
+      }
+    }
+
     const byLoan = new Map<string, PaymentDraft[]>();
     for (const p of book.payments) {
       if (skippedNumbers.has(p.loanNumber)) {
+        await step('payments');
         counts.skipped += 1;
         continue;
       }
       if (!loanIds.has(p.loanNumber)) {
-        reject(p.at, 'loanNumber', `there is no loan ${p.loanNumber} in this file or in the book`);
+        await step('payments');
+        reject(p.at, 'loanNumber', 'loan.unknown', { number: p.loanNumber });
         continue;
       }
       byLoan.set(p.loanNumber, [...(byLoan.get(p.loanNumber) ?? []), p]);
@@ -163,6 +255,7 @@ export async function writeBook(
       const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
       // The engine applies payments by date; posting them in date order checks each like the clerk would.
       for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+        await step('payments');
         if (earlier.has(`${p.date}|${p.amount}`)) {
           counts.skipped += 1;
           continue;
@@ -171,12 +264,10 @@ export async function writeBook(
           checkPayment(book, p.date, p.amount, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          const issue = (error.details as { field?: string }[] | undefined)?.[0];
-          reject(
-            p.at,
-            PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber',
-            error.message.replace(/^\w+: /, ''),
-          );
+          const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
+            detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
+          });
           continue;
         }
         const row = await trx
@@ -204,6 +295,7 @@ export async function writeBook(
     }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
 
+    options.onProgress?.({ ...progress, phase: 'finishing' });
     if (errors.length > 0 || options.dryRun) throw new RollBack();
     await appendAudit(trx, ctx, {
       entity: 'import',
