@@ -63,6 +63,16 @@ export function fillTemplate(template: string, params: RejectionParams): string 
   );
 }
 
+/** A code as one i18next key segment: "date.invalid" → "date_invalid" (a dot would nest). */
+type KeyOf<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${KeyOf<B>}` : S;
+export type RejectionKey = KeyOf<RejectionCode>;
+export const rejectionKey = (code: RejectionCode) => code.replace(/\./g, '_') as RejectionKey;
+
+/** The English templates under their i18next keys, for the screen's English catalogue. */
+export const REJECTION_TEXT_EN_BY_KEY = Object.fromEntries(
+  REJECTION_CODES.map((code) => [rejectionKey(code), REJECTION_TEXT_EN[code]]),
+) as Record<RejectionKey, string>;
+
 export function rejection(code: RejectionCode, params: RejectionParams = {}): Rejection {
   return { code, params, reason: fillTemplate(REJECTION_TEXT_EN[code], params) };
 }

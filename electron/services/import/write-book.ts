@@ -76,7 +76,7 @@ export async function writeBook(
     const before = Math.floor(progress.done / ROWS_PER_YIELD);
     progress.phase = phase;
     progress.done += rows;
-    if (Math.floor(progress.done / ROWS_PER_YIELD) !== before) {
+    if (Math.floor(progress.done / ROWS_PER_YIELD) !== before || progress.done === progress.total) {
       options.onProgress?.({ ...progress });
       await nextMacrotask();
     }
