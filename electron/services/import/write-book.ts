@@ -12,7 +12,7 @@
  * as a payment the loan already has: re-importing a payments sheet does not post it twice.
  */
 import { buildSchedule, computeStatement } from '../../../shared/engine';
-import type { ImportResult } from '../../../shared/contract';
+import { OPEN_STATUSES, type ImportResult } from '../../../shared/contract';
 import type { ImportBook, PaymentDraft, RowError, RowRef } from '../../../shared/import/book';
 import type { ImportField } from '../../../shared/import/fields';
 import { rejection, type RejectionCode, type RejectionParams } from '../../../shared/import/reasons';
@@ -22,8 +22,21 @@ import { DomainError } from '../errors';
 import { insertBorrower } from '../borrowers/borrowers.service';
 import { insertLoan } from '../loans/loans.service';
 import { insertScheduleVersion, type Db } from '../loans/loan.repository';
-import { loadLoanBook, refreshLoanStatus, writeLoanStatus } from '../loans/loan-status';
-import { checkPayment, nextReceiptNumber, settleStatus } from '../payments/payments.service';
+import {
+  loadLoanBook,
+  refreshLoanStatus,
+  statementOf,
+  writeLoanStatus,
+  type LoanBook,
+} from '../loans/loan-status';
+import {
+  RECEIPT_COUNTER,
+  checkPayment,
+  nextReceiptNumber,
+  receiptNumberOf,
+  settleStatus,
+} from '../payments/payments.service';
+import { reserveCounter } from '../system/settings.repository';
 import { appendAudit } from '../audit/audit';
 import { createItem } from '../collateral/items.service';
 
@@ -48,6 +61,22 @@ function columnOf(book: ImportBook, at: RowRef, field: ImportField): string {
 }
 
 const PAYMENT_FIELD: Record<string, ImportField> = { date: 'paymentDate', amount: 'paymentAmount' };
+
+/** Nine columns a row: well under SQLite's limit on bound parameters per statement. */
+const PAYMENTS_PER_INSERT = 200;
+
+/**
+ * Whether a loan's new payments all pass `checkPayment` without checking them one by one (one
+ * statement instead of one per payment). They do when the loan takes payments, none predates
+ * the disbursement, and the engine, applying them in date order, leaves nothing unapplied: each
+ * payment then fit what was owed on its date, which is no more than what is owed today, the
+ * limit `checkPayment` puts on it. Otherwise they are posted one by one to name the refused row.
+ */
+function passesAsOne(book: LoanBook, fresh: readonly PaymentDraft[], today: string): boolean {
+  if (!OPEN_STATUSES.includes(book.loan.status)) return false;
+  if (fresh.some((p) => p.date < book.loan.start_date || p.date > today)) return false;
+  return statementOf(book, today, [...fresh]).unapplied === 0;
+}
 
 export async function writeBook(
   ctx: ServiceContext,
@@ -249,49 +278,68 @@ export async function writeBook(
       }
       byLoan.set(p.loanNumber, [...(byLoan.get(p.loanNumber) ?? []), p]);
     }
+    const paymentRow = (loanId: number, p: PaymentDraft, receipt: string) => ({
+      loan_id: loanId,
+      receipt_number: receipt,
+      date: p.date,
+      amount: p.amount,
+      method: 'other' as const,
+      reference: p.reference,
+      received_by: '',
+      reverses_payment_id: null,
+      reversal_reason: '',
+      created_at: now,
+    });
     for (const [number, payments] of byLoan) {
       const loanId = loanIds.get(number)!;
       const book = await loadLoanBook(trx, loanId);
       const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
       // The engine applies payments by date; posting them in date order checks each like the clerk would.
+      const fresh: PaymentDraft[] = [];
       for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-        await step('payments');
-        if (earlier.has(`${p.date}|${p.amount}`)) {
-          counts.skipped += 1;
-          continue;
+        if (earlier.has(`${p.date}|${p.amount}`)) counts.skipped += 1;
+        else fresh.push(p);
+      }
+      if (fresh.length === 0) {
+        // Every row was already posted: nothing to number or insert.
+      } else if (passesAsOne(book, fresh, today)) {
+        const first = await reserveCounter(trx, RECEIPT_COUNTER, fresh.length);
+        for (let i = 0; i < fresh.length; i += PAYMENTS_PER_INSERT) {
+          await trx
+            .insertInto('payments')
+            .values(
+              fresh
+                .slice(i, i + PAYMENTS_PER_INSERT)
+                .map((p, k) => paymentRow(loanId, p, receiptNumberOf(today, first + i + k))),
+            )
+            .execute();
         }
-        try {
-          checkPayment(book, p.date, p.amount, today);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
-          reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
-            detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
-          });
-          continue;
+        counts.payments += fresh.length;
+      } else {
+        for (const p of fresh) {
+          try {
+            checkPayment(book, p.date, p.amount, today);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+            reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
+              detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
+            });
+            continue;
+          }
+          const row = await trx
+            .insertInto('payments')
+            .values(paymentRow(loanId, p, await nextReceiptNumber(trx, today)))
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          book.paymentRows.push(row);
+          counts.payments += 1;
         }
-        const row = await trx
-          .insertInto('payments')
-          .values({
-            loan_id: loanId,
-            receipt_number: await nextReceiptNumber(trx, today),
-            date: p.date,
-            amount: p.amount,
-            method: 'other',
-            reference: p.reference,
-            received_by: '',
-            reverses_payment_id: null,
-            reversal_reason: '',
-            created_at: now,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        book.paymentRows.push(row);
-        counts.payments += 1;
       }
       touched.delete(loanId);
       const statement = await refreshLoanStatus(trx, loanId, today);
       await settleStatus(trx, book, statement, now);
+      await step('payments', payments.length);
     }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
 
