@@ -362,7 +362,13 @@ function readCollateral(
       const nameField = separate ? null : 'makeModel';
       r.schemaIssues(
         checked.error,
-        { vin: 'vin', plate: 'plate', make: nameField ?? 'make', model: nameField ?? 'model', year: 'vehicleYear' },
+        {
+          vin: 'vin',
+          plate: 'plate',
+          make: nameField ?? 'make',
+          model: nameField ?? 'model',
+          year: 'vehicleYear',
+        },
         { vin: 'vin.invalid' },
       );
       return undefined;
@@ -475,7 +481,14 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         if (first) r.fail('loanNumber', 'loan.repeated', { number, sheet: first.sheet, row: first.row });
         else if (number) loanNumbers.set(number, r.at);
         const loan = readLoan(r, today);
-        const collateral = loan ? readCollateral(r, [loan.number], { product: loan.product, startDate: loan.terms.startDate }, today) : undefined;
+        const collateral = loan
+          ? readCollateral(
+              r,
+              [loan.number],
+              { product: loan.product, startDate: loan.terms.startDate },
+              today,
+            )
+          : undefined;
         if (
           r.errors.length === 0 &&
           loan &&

@@ -153,7 +153,16 @@ export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
   },
   plate: {
     label: { en: 'Plate', 'zh-CN': '车牌号', 'zh-TW': '車牌號' },
-    aliases: ['车牌', '車牌', '车牌号码', '車牌號碼', 'plate number', 'plate no', 'licence plate', 'license plate'],
+    aliases: [
+      '车牌',
+      '車牌',
+      '车牌号码',
+      '車牌號碼',
+      'plate number',
+      'plate no',
+      'licence plate',
+      'license plate',
+    ],
   },
   vin: {
     label: { en: 'VIN', 'zh-CN': '车架号', 'zh-TW': '車架號' },

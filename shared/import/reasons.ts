@@ -33,7 +33,8 @@ export const REJECTION_TEXT_EN = {
   'payment.afterToday': 'a payment cannot be dated after today ({{today}})',
   'payment.refused': '{{detail}}',
   'collateral.bothKinds': 'has both vehicle and property columns filled; put each item on its own row',
-  'collateral.carNeedsVehicle': 'loan {{number}} is a car-title loan; its collateral is a vehicle (plate, VIN)',
+  'collateral.carNeedsVehicle':
+    'loan {{number}} is a car-title loan; its collateral is a vehicle (plate, VIN)',
   'collateral.mortgageNeedsProperty':
     'loan {{number}} is a mortgage; its collateral is a property (title deed number, address)',
   'collateral.refused': '{{detail}}',

@@ -7,7 +7,7 @@
 import { fromDayNumber, isValidIsoDate } from '../dates/civil';
 import { parseAmount, type Minor } from '../money/amount';
 import { REPAYMENT_METHODS, type RepaymentMethod } from '../engine/schedule';
-import { ID_TYPES } from '../contract/borrowers';
+import type { ID_TYPES } from '../contract/borrowers';
 import type { HeaderLanguage } from './fields';
 import { rejection, type Rejection, type RejectionCode, type RejectionParams } from './reasons';
 
@@ -152,9 +152,7 @@ export function parseMethodCell(cell: Cell): Parsed<RepaymentMethod> {
   const text = cellText(cell);
   const key = text.toLowerCase();
   const found = METHOD_NAMES[text] ?? METHOD_NAMES[key] ?? REPAYMENT_METHODS.find((m) => m === key);
-  return found
-    ? ok(found)
-    : bad('method.unknown', { value: text });
+  return found ? ok(found) : bad('method.unknown', { value: text });
 }
 
 export type ImportProduct = 'mortgage' | 'car-title' | 'other-secured';

@@ -31,12 +31,7 @@ import {
 } from './item.repository';
 import { bookPosition, type BookPosition } from './position';
 import { currentValuations } from './coverage';
-import {
-  insertValuation,
-  checkValuation,
-  valuationRowsOf,
-  type ValuationInput,
-} from './valuations.service';
+import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput } from './valuations.service';
 import { attachmentRowsOf } from './attachments.service';
 import { repossessionsOf } from './repossession.service';
 import type { CollateralItemRecord } from './tables';

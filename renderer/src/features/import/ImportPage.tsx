@@ -108,6 +108,7 @@ export function ImportPage() {
     setMapping((m) => ({ ...m, [header]: field }));
 
   const confirm = async () => {
+    setProgress(null);
     setCommitting(true);
     setProblem(null);
     try {
@@ -128,10 +129,7 @@ export function ImportPage() {
 
   // The import is one long transaction; the service answers this poll between chunks of rows.
   useEffect(() => {
-    if (!committing) {
-      setProgress(null);
-      return;
-    }
+    if (!committing) return;
     const timer = setInterval(() => {
       call('import.progress', {}).then((p) => p && setProgress(p), setProblem);
     }, PROGRESS_POLL_MS);
