@@ -24,6 +24,7 @@ import {
   parseBorrowerKindCell,
   parseIdTypeCell,
   parseYearCell,
+  parseGraceDaysCell,
   parseAmountCell,
   parseDateCell,
   parseMethodCell,
@@ -80,6 +81,9 @@ export interface LoanDraft {
   number: string;
   borrowerIdNumber: string;
   product: ImportProduct;
+  /** Blank columns give the loan screen's defaults: no penalty, no grace days. */
+  penaltyDailyRatePercent: string;
+  graceDays: number;
   terms: {
     method: RepaymentMethod;
     principal: Minor;
@@ -273,6 +277,10 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
   const product: ImportProduct | undefined = r.text('product')
     ? r.read('product', parseProductCell)
     : 'other-secured';
+  const penaltyDailyRatePercent = r.filled('penaltyDailyRate')
+    ? r.read('penaltyDailyRate', (c) => parseRateCell(c))
+    : '0';
+  const graceDays = r.filled('graceDays') ? r.read('graceDays', parseGraceDaysCell) : 0;
   if (
     number === undefined ||
     principal === undefined ||
@@ -280,7 +288,9 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     months === undefined ||
     startDate === undefined ||
     method === undefined ||
-    product === undefined
+    product === undefined ||
+    penaltyDailyRatePercent === undefined ||
+    graceDays === undefined
   ) {
     return undefined;
   }
@@ -300,7 +310,7 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     r.fail('startDate', 'loan.startAfterToday', { date: startDate, today });
     return undefined;
   }
-  return { at: r.at, number, product, terms };
+  return { at: r.at, number, product, penaltyDailyRatePercent, graceDays, terms };
 }
 
 const positiveAmount = (c: Cell): Parsed<Minor> => {

@@ -31,6 +31,8 @@ export const IMPORT_FIELDS = [
   'collateralAddress',
   'appraisedValue',
   'appraisalDate',
+  'penaltyDailyRate',
+  'graceDays',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -207,6 +209,14 @@ export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
   appraisalDate: {
     label: { en: 'Appraisal date', 'zh-CN': '评估日期', 'zh-TW': '評估日期' },
     aliases: ['评估时间', '評估時間', 'appraised on', 'valuation date'],
+  },
+  penaltyDailyRate: {
+    label: { en: 'Penalty rate (% a day)', 'zh-CN': '罚息日利率(%)', 'zh-TW': '罰息日利率(%)' },
+    aliases: ['罚息利率', '罰息利率', '逾期日利率', 'penalty rate', 'penalty daily rate'],
+  },
+  graceDays: {
+    label: { en: 'Grace days', 'zh-CN': '宽限期(天)', 'zh-TW': '寬限期(天)' },
+    aliases: ['宽限期', '寬限期', '宽限天数', '寬限天數', 'grace period', 'grace'],
   },
 };
 

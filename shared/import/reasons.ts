@@ -19,6 +19,7 @@ export const REJECTION_TEXT_EN = {
   'rate.invalid': '"{{value}}" is not a yearly percentage such as 12, 12% or 8.5',
   'months.invalid': '"{{value}}" is not a whole number of months',
   'months.range': '{{value}} months is outside 1 to 600',
+  'days.invalid': '"{{value}}" is not a whole number of days from 0 to 90',
   'year.invalid': '"{{value}}" is not a year from 1950 to 2100',
   'method.unknown': '"{{value}}" is not a repayment method (等额本息, 等额本金, 先息后本, 到期一次还本付息)',
   'product.unknown': '"{{value}}" is not a product (房产抵押 or 车辆抵押)',

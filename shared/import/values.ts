@@ -204,6 +204,13 @@ export const PRODUCT_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', Record<ImportProdu
   'zh-TW': { mortgage: '房產抵押', 'car-title': '車輛抵押', 'other-secured': '其他抵押' },
 };
 
+/** Grace days as the loan terms allow them: 3, "3天", "3 days" → 3. */
+export function parseGraceDaysCell(cell: Cell): Parsed<number> {
+  const text = cellText(cell).replace(/\s*(天|日|days?)$/i, '');
+  const days = /^\d{1,2}(\.0+)?$/.test(text) ? Number(text.split('.')[0]) : NaN;
+  return days <= 90 ? ok(days) : bad('days.invalid', { value: cellText(cell) });
+}
+
 /** 2019, "2019年", "2019款" → 2019; the range is the one the collateral screen accepts. */
 export function parseYearCell(cell: Cell): Parsed<number> {
   const text = cellText(cell).replace(/\s*(年款|年|款)$/, '');

@@ -76,6 +76,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
       'l.months',
       'l.method',
       'l.start_date',
+      'l.penalty_daily_rate_percent',
+      'l.grace_days',
     ])
     .orderBy('l.number')
     .execute();
@@ -97,6 +99,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
           'months',
           'method',
           'startDate',
+          'penaltyDailyRate',
+          'graceDays',
         ] as const
       ).map((f) => label(f, lang)),
       EXTRA.status[lang],
@@ -117,6 +121,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
       r.months,
       METHOD_LABELS[lang][r.method],
       r.start_date,
+      r.penalty_daily_rate_percent,
+      r.grace_days,
       r.status,
       { minor: r.outstanding_principal },
       r.dpd,

@@ -145,11 +145,11 @@ export async function writeBook(
           touched.add(id);
         } else {
           // What refreshLoanStatus would compute, without reading back the rows just written:
-          // a new imported loan has no penalty rate, no grace days and no payments.
+          // a new imported loan has its own penalty terms and no payments.
           const statement = computeStatement({
             installments,
-            penaltyDailyRatePercent: '0',
-            graceDays: 0,
+            penaltyDailyRatePercent: loan.penaltyDailyRatePercent,
+            graceDays: loan.graceDays,
             payments: [],
             asOf: today,
           });
@@ -179,6 +179,8 @@ export async function writeBook(
             months: loan.terms.months,
             method: loan.terms.method,
             start_date: loan.terms.startDate,
+            penalty_daily_rate_percent: loan.penaltyDailyRatePercent,
+            grace_days: loan.graceDays,
             updated_at: now,
           })
           .where('id', '=', existingId)

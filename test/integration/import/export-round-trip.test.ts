@@ -32,6 +32,8 @@ async function bookOf(app: TestApp) {
       'l.months',
       'l.method',
       'l.start_date',
+      'l.penalty_daily_rate_percent',
+      'l.grace_days',
     ])
     .orderBy('l.number')
     .execute();
@@ -91,6 +93,43 @@ describe('export, then import into a fresh database', () => {
     second = await openTestApp('2026-06-15');
     const imported = await importInto(first, SOURCES.map(fixture));
     expect(imported.errors).toEqual([]);
+    // A loan with penalty terms: its late payment settles penalty too, and must re-import as such.
+    const penalty = [
+      [
+        '合同编号',
+        '借款人',
+        '身份证号',
+        '贷款金额',
+        '年利率',
+        '期限',
+        '放款日期',
+        '还款方式',
+        '罚息日利率(%)',
+        '宽限期(天)',
+      ],
+      [
+        'PEN-1',
+        '周芳',
+        '110101199204041234',
+        '10000',
+        '12',
+        '1',
+        '2026-01-05',
+        '到期一次还本付息',
+        '0.05',
+        '3',
+      ],
+    ];
+    const late = [
+      ['合同编号', '还款日期', '还款金额'],
+      ['PEN-1', '2026-03-05', '10253.00'],
+    ];
+    const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n'));
+    const withPenalty = await importInto(first, [
+      { name: 'penalty.csv', bytes: csv(penalty) },
+      { name: 'late.csv', bytes: csv(late) },
+    ]);
+    expect(withPenalty.errors).toEqual([]);
     // A company with an old 15-digit registration number: a business licence, not a short resident ID.
     await first.call('borrowers.create', {
       kind: 'company',
@@ -121,8 +160,13 @@ describe('export, then import into a fresh database', () => {
       ]);
       expect(again.collateral).toBe(4);
       const before = await bookOf(first);
-      expect(before.loans).toHaveLength(8);
-      expect(before.payments).toHaveLength(6);
+      expect(before.loans).toHaveLength(9);
+      expect(before.payments).toHaveLength(7);
+      expect(before.loans.find((l) => l.number === 'PEN-1')).toMatchObject({
+        penalty_daily_rate_percent: '0.05',
+        grace_days: 3,
+        status: 'closed',
+      });
       expect(before.collateral).toHaveLength(4);
       expect(before.borrowers.find((b) => b.kind === 'company')?.id_type).toBe('business-licence');
       expect(await bookOf(second)).toEqual(before);
@@ -148,7 +192,7 @@ describe('export, then import into a fresh database', () => {
     const [file] = await exportBook(first.ctx, { what: 'loans', format: 'csv', language: 'en' });
     const lines = decodeText(file!.bytes, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Loan number,Borrower,Borrower type,ID type,ID number,Phone,Address,Product,Principal,Annual rate (%),Months,Repayment method,Start date,Status,Outstanding principal,Days past due',
+      'Loan number,Borrower,Borrower type,ID type,ID number,Phone,Address,Product,Principal,Annual rate (%),Months,Repayment method,Start date,Penalty rate (% a day),Grace days,Status,Outstanding principal,Days past due',
     );
     const loans = await first.call('loans.list', { limit: 100 });
     const pb001 = loans.rows.find((r) => r.number === 'PB-001')!;
@@ -157,7 +201,8 @@ describe('export, then import into a fresh database', () => {
     expect(row.slice(7, 13)).toEqual(['car-title', '60000.00', '12', '12', 'annuity', '2026-01-05']);
     // Two of twelve installments paid; the third fell due 2026-04-05 and is unpaid on 2026-06-15.
     expect(pb001.daysPastDue).toBe(71);
-    expect(row.slice(13)).toEqual(['active', formatAmount(pb001.outstandingPrincipal), '71']);
+    expect(row.slice(13, 15)).toEqual(['0', '0']);
+    expect(row.slice(15)).toEqual(['active', formatAmount(pb001.outstandingPrincipal), '71']);
   });
 
   it('exports collateral with the loans it secures, and its valuations', async () => {
