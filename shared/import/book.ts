@@ -430,6 +430,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
     errors: [],
   };
   const vins = new Map<string, RowRef>();
+  const loanDrafts = new Map<string, LoanDraft>();
   /** A draft item unless its VIN is already pledged by an earlier row of the file. */
   const addCollateral = (r: RowReader, draft: CollateralDraft | null | undefined): boolean => {
     if (!draft) return draft === null;
@@ -506,11 +507,13 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
           (!borrower || addBorrower(r, borrower)) &&
           addCollateral(r, collateral)
         ) {
-          book.loans.push({ ...loan, borrowerIdNumber: idNumber });
+          const draft = { ...loan, borrowerIdNumber: idNumber };
+          book.loans.push(draft);
+          loanDrafts.set(draft.number, draft);
         }
       } else if (plan.kind === 'collateral') {
         const numbers = r.read('loanNumber', asText)?.split(/[\s,，;；]+/);
-        const firstLoan = numbers && book.loans.find((l) => l.number === numbers[0]);
+        const firstLoan = numbers && loanDrafts.get(numbers[0]!);
         const draft =
           numbers &&
           readCollateral(
