@@ -196,10 +196,15 @@ function rowsOf(sheet: SheetInput, mapping: ColumnMapping): { plan: SheetPlan; r
   const headerAt = sheet.rows.findIndex((r) => !isBlankRow(r));
   const headers = headerAt < 0 ? [] : sheet.rows[headerAt]!.map(cellText);
   const fields = mapHeaders(headers, mapping);
+  const kind = kindOf(fields);
   const readers: RowReader[] = [];
+  let dataRows = 0;
   for (let i = headerAt + 1; headerAt >= 0 && i < sheet.rows.length; i += 1) {
     const row = sheet.rows[i];
     if (isBlankRow(row)) continue;
+    dataRows += 1;
+    // A sheet the import does not read (an exported schedule) is only counted.
+    if (kind === 'unknown') continue;
     const cells = new Map<ImportField, { header: string; value: Cell }>();
     fields.forEach((field, col) => {
       if (field && !cells.has(field)) cells.set(field, { header: headers[col]!, value: row![col] ?? null });
@@ -208,10 +213,10 @@ function rowsOf(sheet: SheetInput, mapping: ColumnMapping): { plan: SheetPlan; r
   }
   const plan: SheetPlan = {
     name: sheet.name,
-    kind: kindOf(fields),
+    kind,
     headers,
     fields,
-    dataRows: readers.length,
+    dataRows,
   };
   return { plan, readers };
 }
