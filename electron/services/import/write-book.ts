@@ -25,6 +25,7 @@ import { insertScheduleVersion, type Db } from '../loans/loan.repository';
 import {
   loadLoanBook,
   refreshLoanStatus,
+  refreshStatusOf,
   statementOf,
   writeLoanStatus,
   type LoanBook,
@@ -307,14 +308,16 @@ export async function writeBook(
       } else if (passesAsOne(book, fresh, today)) {
         const first = await reserveCounter(trx, RECEIPT_COUNTER, fresh.length);
         for (let i = 0; i < fresh.length; i += PAYMENTS_PER_INSERT) {
-          await trx
+          const rows = await trx
             .insertInto('payments')
             .values(
               fresh
                 .slice(i, i + PAYMENTS_PER_INSERT)
                 .map((p, k) => paymentRow(loanId, p, receiptNumberOf(today, first + i + k))),
             )
+            .returningAll()
             .execute();
+          book.paymentRows.push(...rows);
         }
         counts.payments += fresh.length;
       } else {
@@ -339,7 +342,8 @@ export async function writeBook(
         }
       }
       touched.delete(loanId);
-      const statement = await refreshLoanStatus(trx, loanId, today);
+      // The book holds every payment row written above, so the status needs no second read.
+      const statement = await refreshStatusOf(trx, book, today);
       await settleStatus(trx, book, statement, now);
       await step('payments', payments.length);
     }

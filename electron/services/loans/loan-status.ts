@@ -83,7 +83,12 @@ export async function writeLoanStatus(db: Db, loanId: number, s: Statement, last
 }
 
 export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
-  const book = await loadLoanBook(db, loanId);
+  return refreshStatusOf(db, await loadLoanBook(db, loanId), today);
+}
+
+/** The same, for a caller that holds the loan's book with every payment row it has written. */
+export async function refreshStatusOf(db: Db, book: LoanBook, today: string): Promise<Statement> {
+  const loanId = book.loan.id;
   const statement = await reportedDelinquency(db, book, statementOf(book, today), (d) =>
     statementOf(book, d),
   );
