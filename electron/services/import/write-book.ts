@@ -23,7 +23,7 @@ import { insertBorrower } from '../borrowers/borrowers.service';
 import { insertLoan } from '../loans/loans.service';
 import { insertScheduleVersion, type Db } from '../loans/loan.repository';
 import {
-  loadLoanBook,
+  loadLoanBooks,
   refreshLoanStatus,
   refreshStatusOf,
   statementOf,
@@ -293,9 +293,13 @@ export async function writeBook(
       reversal_reason: '',
       created_at: now,
     });
+    const books = await loadLoanBooks(
+      trx,
+      [...byLoan.keys()].map((n) => loanIds.get(n)!),
+    );
     for (const [number, payments] of byLoan) {
       const loanId = loanIds.get(number)!;
-      const book = await loadLoanBook(trx, loanId);
+      const book = books.get(loanId)!;
       const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
       // The engine applies payments by date; posting them in date order checks each like the clerk would.
       const fresh: PaymentDraft[] = [];
