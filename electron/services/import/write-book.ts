@@ -74,6 +74,7 @@ const PAYMENTS_PER_INSERT = 200;
  * limit `checkPayment` puts on it. Otherwise they are posted one by one to name the refused row.
  */
 function passesAsOne(book: LoanBook, fresh: readonly PaymentDraft[], today: string): boolean {
+  if (fresh.length === 0) return true;
   if (!OPEN_STATUSES.includes(book.loan.status)) return false;
   if (fresh.some((p) => p.date < book.loan.start_date || p.date > today)) return false;
   return statementOf(book, today, [...fresh]).unapplied === 0;
@@ -279,7 +280,9 @@ export async function writeBook(
         reject(p.at, 'loanNumber', 'loan.unknown', { number: p.loanNumber });
         continue;
       }
-      byLoan.set(p.loanNumber, [...(byLoan.get(p.loanNumber) ?? []), p]);
+      const list = byLoan.get(p.loanNumber);
+      if (list) list.push(p);
+      else byLoan.set(p.loanNumber, [p]);
     }
     const paymentRow = (loanId: number, p: PaymentDraft, receipt: string) => ({
       loan_id: loanId,
@@ -297,59 +300,65 @@ export async function writeBook(
       trx,
       [...byLoan.keys()].map((n) => loanIds.get(n)!),
     );
-    for (const [number, payments] of byLoan) {
+    // The engine applies payments by date; posting them in date order checks each like the clerk would.
+    const postings = [...byLoan].map(([number, payments]) => {
       const loanId = loanIds.get(number)!;
       const book = books.get(loanId)!;
       const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
-      // The engine applies payments by date; posting them in date order checks each like the clerk would.
       const fresh: PaymentDraft[] = [];
       for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
         if (earlier.has(`${p.date}|${p.amount}`)) counts.skipped += 1;
         else fresh.push(p);
       }
-      if (fresh.length === 0) {
-        // Every row was already posted: nothing to number or insert.
-      } else if (passesAsOne(book, fresh, today)) {
-        const first = await reserveCounter(trx, RECEIPT_COUNTER, fresh.length);
-        for (let i = 0; i < fresh.length; i += PAYMENTS_PER_INSERT) {
-          const rows = await trx
-            .insertInto('payments')
-            .values(
-              fresh
-                .slice(i, i + PAYMENTS_PER_INSERT)
-                .map((p, k) => paymentRow(loanId, p, receiptNumberOf(today, first + i + k))),
-            )
-            .returningAll()
-            .execute();
-          book.paymentRows.push(...rows);
+      return { loanId, book, rows: payments.length, fresh, asOne: passesAsOne(book, fresh, today) };
+    });
+    // Loans whose payments all pass share one block of receipt numbers and multi-row inserts.
+    const batch = postings
+      .filter((x) => x.asOne)
+      .flatMap((x) => x.fresh.map((p) => ({ loanId: x.loanId, p })));
+    if (batch.length > 0) {
+      const first = await reserveCounter(trx, RECEIPT_COUNTER, batch.length);
+      for (let i = 0; i < batch.length; i += PAYMENTS_PER_INSERT) {
+        const rows = await trx
+          .insertInto('payments')
+          .values(
+            batch
+              .slice(i, i + PAYMENTS_PER_INSERT)
+              .map(({ loanId, p }, k) => paymentRow(loanId, p, receiptNumberOf(today, first + i + k))),
+          )
+          .returningAll()
+          .execute();
+        for (const row of rows) books.get(row.loan_id)!.paymentRows.push(row);
+        if ((i / PAYMENTS_PER_INSERT) % 20 === 19) await nextMacrotask();
+      }
+      counts.payments += batch.length;
+    }
+    for (const { loanId, book, rows, fresh, asOne } of postings) {
+      // A loan with a payment too many is posted row by row, to name the row that is refused.
+      for (const p of asOne ? [] : fresh) {
+        try {
+          checkPayment(book, p.date, p.amount, today);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
+            detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
+          });
+          continue;
         }
-        counts.payments += fresh.length;
-      } else {
-        for (const p of fresh) {
-          try {
-            checkPayment(book, p.date, p.amount, today);
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
-            reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
-              detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
-            });
-            continue;
-          }
-          const row = await trx
-            .insertInto('payments')
-            .values(paymentRow(loanId, p, await nextReceiptNumber(trx, today)))
-            .returningAll()
-            .executeTakeFirstOrThrow();
-          book.paymentRows.push(row);
-          counts.payments += 1;
-        }
+        const row = await trx
+          .insertInto('payments')
+          .values(paymentRow(loanId, p, await nextReceiptNumber(trx, today)))
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        book.paymentRows.push(row);
+        counts.payments += 1;
       }
       touched.delete(loanId);
       // The book holds every payment row written above, so the status needs no second read.
       const statement = await refreshStatusOf(trx, book, today);
       await settleStatus(trx, book, statement, now);
-      await step('payments', payments.length);
+      await step('payments', rows);
     }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
 
