@@ -1,6 +1,7 @@
 /**
  * Writes a read loan book through the same functions the screens use — new borrowers, loans with
- * their contract schedule, payments checked against the statement engine — in ONE transaction.
+ * their contract schedule, collateral through the collateral service's own create, payments checked
+ * against the statement engine — in ONE transaction.
  * Any rejected row rolls the whole import back, so a preview is simply this run, undone.
  *
  * Loan numbers the book already has:
@@ -10,6 +11,7 @@
  *    is changed by a restructuring, never by a spreadsheet.
  * Payments for a loan already in the book are added, except one with the same date and amount
  * as a payment the loan already has: re-importing a payments sheet does not post it twice.
+ * Collateral whose loans were all in the book before, already secured, is left as it is.
  */
 import { buildSchedule, computeStatement } from '../../../shared/engine';
 import { OPEN_STATUSES, type ImportResult } from '../../../shared/contract';
