@@ -52,7 +52,7 @@ export interface ImportResult {
   committed: boolean;
   borrowers: number;
   loans: number;
-  /** Collateral is not imported yet; always 0. */
+  /** Collateral items, each with its appraisal as first valuation. */
   collateral: number;
   payments: number;
   /** Loans already in the book whose terms were replaced (update). */
@@ -64,6 +64,23 @@ export interface ImportResult {
   files: { name: string; encoding: string | null }[];
 }
 
+export const IMPORT_PHASES = [
+  'reading',
+  'checking',
+  'borrowers',
+  'loans',
+  'collateral',
+  'payments',
+  'finishing',
+] as const;
+
+/** How far the running import is: `done` of `total` rows written (total is 0 while reading). */
+export interface ImportProgress {
+  phase: (typeof IMPORT_PHASES)[number];
+  done: number;
+  total: number;
+}
+
 export interface FileBytes {
   name: string;
   base64: string;
@@ -72,6 +89,8 @@ export interface FileBytes {
 export const importContract = {
   'import.preview': method<ImportResult>()(importRequestSchema),
   'import.commit': method<ImportResult>()(importRequestSchema),
+  /** The import running now, or null; polled by the screen while `import.commit` works. */
+  'import.progress': method<ImportProgress | null>()(z.object({}).strict()),
   'import.savedMapping': method<ColumnMapping>()(z.object({}).strict()),
   'import.saveMapping': method<{ columns: number }>()(z.object({ mapping: columnMappingSchema }).strict()),
   'import.template': method<FileBytes>()(z.object({ language: z.enum(HEADER_LANGUAGES) }).strict()),

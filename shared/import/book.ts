@@ -6,11 +6,25 @@
 import type { z } from 'zod';
 import { createBorrowerSchema } from '../contract/borrowers';
 import { loanTermsSchema } from '../contract/loans';
+import { propertyDetailsSchema, vehicleDetailsSchema, type ItemDetails } from '../contract/collateral';
 import type { RepaymentMethod } from '../engine/schedule';
 import type { Minor } from '../money/amount';
-import { FIELD_SPECS, mapHeaders, type ColumnMapping, type ImportField } from './fields';
+import {
+  FIELD_SPECS,
+  PROPERTY_FIELDS,
+  VEHICLE_FIELDS,
+  mapHeaders,
+  type ColumnMapping,
+  type ImportField,
+} from './fields';
+import { rejection, type Rejection, type RejectionCode, type RejectionParams } from './reasons';
 import {
   cellText,
+  ok,
+  parseBorrowerKindCell,
+  parseIdTypeCell,
+  parseYearCell,
+  parseGraceDaysCell,
   parseAmountCell,
   parseDateCell,
   parseMethodCell,
@@ -18,8 +32,11 @@ import {
   parseProductCell,
   parseRateCell,
   type Cell,
+  type ImportBorrowerKind,
+  type ImportIdType,
   type ImportProduct,
   type Parsed,
+  bad,
 } from './values';
 
 export interface SheetInput {
@@ -34,13 +51,12 @@ export interface RowRef {
   row: number;
 }
 
-export interface RowError extends RowRef {
+export interface RowError extends RowRef, Rejection {
   /** The column's header as written in the file ('' for a problem with the whole row). */
   column: string;
-  reason: string;
 }
 
-export type SheetKind = 'loans' | 'payments' | 'borrowers' | 'unknown';
+export type SheetKind = 'loans' | 'payments' | 'collateral' | 'borrowers' | 'unknown';
 
 export interface SheetPlan {
   name: string;
@@ -52,8 +68,9 @@ export interface SheetPlan {
 
 export interface BorrowerDraft {
   at: RowRef;
+  kind: ImportBorrowerKind;
   name: string;
-  idType: 'resident-id' | 'other';
+  idType: ImportIdType;
   idNumber: string;
   phone: string;
   address: string;
@@ -64,6 +81,9 @@ export interface LoanDraft {
   number: string;
   borrowerIdNumber: string;
   product: ImportProduct;
+  /** Blank columns give the loan screen's defaults: no penalty, no grace days. */
+  penaltyDailyRatePercent: string;
+  graceDays: number;
   terms: {
     method: RepaymentMethod;
     principal: Minor;
@@ -81,19 +101,31 @@ export interface PaymentDraft {
   reference: string;
 }
 
+/** A pledged car or property, from a flat loans row or a collateral sheet row. */
+export interface CollateralDraft {
+  at: RowRef;
+  /** The loans it secures (a collateral sheet may list several, separated by spaces or commas). */
+  loanNumbers: string[];
+  details: ItemDetails;
+  /** The appraisal in the file, which becomes the item's first valuation. */
+  appraisal: { date: string; value: Minor } | null;
+}
+
 export interface ImportBook {
   sheets: SheetPlan[];
   borrowers: BorrowerDraft[];
   loans: LoanDraft[];
+  collateral: CollateralDraft[];
   payments: PaymentDraft[];
   errors: RowError[];
 }
 
-/** What a sheet holds, judged by its mapped columns: loan terms, payments, or people. */
+/** What a sheet holds, judged by its mapped columns: loan terms, payments, collateral, or people. */
 export function kindOf(fields: readonly (ImportField | null)[]): SheetKind {
   const has = (f: ImportField) => fields.includes(f);
   if (has('principal')) return 'loans';
   if (has('paymentAmount')) return 'payments';
+  if (has('loanNumber') && [...VEHICLE_FIELDS, ...PROPERTY_FIELDS].some(has)) return 'collateral';
   if (has('borrowerName') || has('idNumber')) return 'borrowers';
   return 'unknown';
 }
@@ -120,41 +152,59 @@ class RowReader {
     return cellText(this.cells.get(field)?.value ?? null);
   }
 
-  fail(field: ImportField | '', reason: string): void {
-    this.errors.push({ ...this.at, column: field ? this.header(field) : '', reason });
+  fail(field: ImportField | '', code: RejectionCode, params: RejectionParams = {}): void {
+    this.errors.push({ ...this.at, column: field ? this.header(field) : '', ...rejection(code, params) });
+  }
+
+  filled(field: ImportField): boolean {
+    return this.text(field) !== '';
   }
 
   /** The parsed cell, or undefined after noting why not. Blank required cells say "is required". */
   read<T>(field: ImportField, parse: (cell: Cell) => Parsed<T>): T | undefined {
     const cell = this.cells.get(field);
     if (!cell || cellText(cell.value) === '') {
-      this.fail(field, `${FIELD_SPECS[field].label.en} is required`);
+      this.fail(field, 'cell.required', { column: this.header(field) });
       return undefined;
     }
     const parsed = parse(cell.value);
     if (parsed.ok) return parsed.value;
-    this.fail(field, parsed.reason);
+    const { code, params } = parsed;
+    this.fail(field, code, params);
     return undefined;
   }
 
   /** Issues from a contract schema, each put on the column of the field it names. */
-  schemaIssues(error: z.ZodError, fieldOf: Record<string, ImportField>): void {
+  schemaIssues(
+    error: z.ZodError,
+    fieldOf: Record<string, ImportField>,
+    codeOf: Record<string, RejectionCode> = {},
+  ): void {
     for (const issue of error.issues) {
       const key = String(issue.path[0] ?? '');
       const field = fieldOf[key];
-      this.fail(field ?? '', field ? issue.message : `${key}: ${issue.message}`);
+      this.fail(field ?? '', codeOf[key] ?? 'value.invalid', {
+        detail: field ? issue.message : `${key}: ${issue.message}`,
+      });
     }
   }
 }
+
+const asText = (c: Cell): Parsed<string> => ok(cellText(c));
 
 function rowsOf(sheet: SheetInput, mapping: ColumnMapping): { plan: SheetPlan; readers: RowReader[] } {
   const headerAt = sheet.rows.findIndex((r) => !isBlankRow(r));
   const headers = headerAt < 0 ? [] : sheet.rows[headerAt]!.map(cellText);
   const fields = mapHeaders(headers, mapping);
+  const kind = kindOf(fields);
   const readers: RowReader[] = [];
+  let dataRows = 0;
   for (let i = headerAt + 1; headerAt >= 0 && i < sheet.rows.length; i += 1) {
     const row = sheet.rows[i];
     if (isBlankRow(row)) continue;
+    dataRows += 1;
+    // A sheet the import does not read (an exported schedule) is only counted.
+    if (kind === 'unknown') continue;
     const cells = new Map<ImportField, { header: string; value: Cell }>();
     fields.forEach((field, col) => {
       if (field && !cells.has(field)) cells.set(field, { header: headers[col]!, value: row![col] ?? null });
@@ -163,24 +213,36 @@ function rowsOf(sheet: SheetInput, mapping: ColumnMapping): { plan: SheetPlan; r
   }
   const plan: SheetPlan = {
     name: sheet.name,
-    kind: kindOf(fields),
+    kind,
     headers,
     fields,
-    dataRows: readers.length,
+    dataRows,
   };
   return { plan, readers };
 }
 
-const RESIDENT_ID_LIKE = /^\d{15,18}[\dXx]?$/;
+/** Digits the length of a resident ID: without an ID type column, a person's ID like this is one. */
+const RESIDENT_ID_LIKE = /^\d{15,18}[\dX]?$/;
 
 function readBorrower(r: RowReader): BorrowerDraft | undefined {
-  const name = r.read('borrowerName', (c) => ({ ok: true, value: cellText(c) }));
-  const idNumber = r.read('idNumber', (c) => ({ ok: true, value: cellText(c).toUpperCase() }));
-  if (name === undefined || idNumber === undefined) return undefined;
+  const name = r.read('borrowerName', asText);
+  const idNumber = r.read('idNumber', (c) => ok(cellText(c).toUpperCase()));
+  const kind = r.filled('borrowerKind') ? r.read('borrowerKind', parseBorrowerKindCell) : 'person';
+  // A company's 15-digit registration number is not a mistyped resident ID: a company row holds a
+  // business licence unless an ID type column says otherwise.
+  const idType = r.filled('idType')
+    ? r.read('idType', parseIdTypeCell)
+    : kind === 'company'
+      ? 'business-licence'
+      : idNumber !== undefined && RESIDENT_ID_LIKE.test(idNumber)
+        ? 'resident-id'
+        : 'other';
+  if (name === undefined || idNumber === undefined || kind === undefined || idType === undefined)
+    return undefined;
   const draft = {
-    kind: 'person' as const,
+    kind,
     name,
-    idType: RESIDENT_ID_LIKE.test(idNumber) ? ('resident-id' as const) : ('other' as const),
+    idType,
     idNumber,
     phone: r.text('phone'),
     address: r.text('address'),
@@ -197,8 +259,9 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
   }
   return {
     at: r.at,
+    kind,
     name: checked.data.name,
-    idType: draft.idType,
+    idType,
     idNumber,
     phone: checked.data.phone,
     address: checked.data.address,
@@ -206,11 +269,9 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
 }
 
 function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumber'> | undefined {
-  const number = r.read('loanNumber', (c) => {
+  const number = r.read('loanNumber', (c): Parsed<string> => {
     const text = cellText(c);
-    return text.length <= 40
-      ? { ok: true, value: text }
-      : { ok: false, reason: 'is longer than 40 characters' };
+    return text.length <= 40 ? ok(text) : bad('text.tooLong', { max: 40 });
   });
   const principal = r.read('principal', parseAmountCell);
   const rateField: ImportField = r.has('annualRateFraction') ? 'annualRateFraction' : 'annualRate';
@@ -221,6 +282,10 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
   const product: ImportProduct | undefined = r.text('product')
     ? r.read('product', parseProductCell)
     : 'other-secured';
+  const penaltyDailyRatePercent = r.filled('penaltyDailyRate')
+    ? r.read('penaltyDailyRate', (c) => parseRateCell(c))
+    : '0';
+  const graceDays = r.filled('graceDays') ? r.read('graceDays', parseGraceDaysCell) : 0;
   if (
     number === undefined ||
     principal === undefined ||
@@ -228,7 +293,9 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     months === undefined ||
     startDate === undefined ||
     method === undefined ||
-    product === undefined
+    product === undefined ||
+    penaltyDailyRatePercent === undefined ||
+    graceDays === undefined
   ) {
     return undefined;
   }
@@ -245,22 +312,109 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     return undefined;
   }
   if (startDate > today) {
-    r.fail('startDate', `the disbursement date ${startDate} is after today (${today})`);
+    r.fail('startDate', 'loan.startAfterToday', { date: startDate, today });
     return undefined;
   }
-  return { at: r.at, number, product, terms };
+  return { at: r.at, number, product, penaltyDailyRatePercent, graceDays, terms };
+}
+
+const positiveAmount = (c: Cell): Parsed<Minor> => {
+  const parsed = parseAmountCell(c);
+  return parsed.ok && parsed.value === 0 ? bad('amount.zero') : parsed;
+};
+
+/** "丰田 凯美瑞" → 丰田 / 凯美瑞; a single word is both, as the screen needs a make and a model. */
+function splitMakeModel(text: string): { make: string; model: string } {
+  const at = text.search(/\s/);
+  return at < 0 ? { make: text, model: text } : { make: text.slice(0, at), model: text.slice(at).trim() };
+}
+
+/**
+ * The item a row describes, null when its collateral columns are all blank. What the import does
+ * not carry gets the collateral screen's plain defaults: a first lien on a residential property
+ * the borrower owns and lives in; a vehicle's year, when the file has none, is the year of its
+ * appraisal or of the loan.
+ */
+function readCollateral(
+  r: RowReader,
+  loanNumbers: string[],
+  loan: { product: ImportProduct; startDate: string } | undefined,
+  today: string,
+): CollateralDraft | null | undefined {
+  const vehicle = VEHICLE_FIELDS.some((f) => r.filled(f));
+  const property = PROPERTY_FIELDS.some((f) => r.filled(f));
+  const appraised = r.filled('appraisedValue') || r.filled('appraisalDate');
+  if (!vehicle && !property && !appraised) return null;
+  if (vehicle && property) {
+    r.fail('', 'collateral.bothKinds');
+    return undefined;
+  }
+  const failures = r.errors.length;
+  let appraisal: CollateralDraft['appraisal'] = null;
+  if (appraised) {
+    if (!r.filled('appraisalDate')) r.fail('appraisalDate', 'appraisal.needsDate');
+    else if (!r.filled('appraisedValue')) r.fail('appraisedValue', 'appraisal.needsValue');
+    const date = r.filled('appraisalDate') ? r.read('appraisalDate', parseDateCell) : undefined;
+    const value = r.filled('appraisedValue') ? r.read('appraisedValue', positiveAmount) : undefined;
+    if (date !== undefined && date > today) r.fail('appraisalDate', 'appraisal.afterToday', { today });
+    else if (date !== undefined && value !== undefined) appraisal = { date, value };
+  }
+  // Only an appraisal in the row: the loan's product says what was pledged.
+  if (vehicle || (!property && loan?.product !== 'mortgage')) {
+    const vin = r.read('vin', asText);
+    const plate = r.read('plate', asText);
+    const separate = r.filled('make') || r.filled('model');
+    const names = separate
+      ? { make: r.read('make', asText), model: r.read('model', asText) }
+      : splitMakeModel(r.read('makeModel', asText) ?? '');
+    const year = r.filled('vehicleYear')
+      ? r.read('vehicleYear', parseYearCell)
+      : Number((appraisal?.date ?? loan?.startDate ?? today).slice(0, 4));
+    if (r.errors.length > failures || vin === undefined || plate === undefined || year === undefined)
+      return undefined;
+    const checked = vehicleDetailsSchema.safeParse({ kind: 'vehicle', vin, plate, ...names, year });
+    if (!checked.success) {
+      const nameField = separate ? null : 'makeModel';
+      r.schemaIssues(
+        checked.error,
+        {
+          vin: 'vin',
+          plate: 'plate',
+          make: nameField ?? 'make',
+          model: nameField ?? 'model',
+          year: 'vehicleYear',
+        },
+        { vin: 'vin.invalid' },
+      );
+      return undefined;
+    }
+    return { at: r.at, loanNumbers, details: checked.data, appraisal };
+  }
+  const address = r.read('collateralAddress', asText);
+  if (r.errors.length > failures || address === undefined) return undefined;
+  const checked = propertyDetailsSchema.safeParse({
+    kind: 'property',
+    address,
+    propertyType: 'residential',
+    titleCertificateNo: r.text('titleDeedNo'),
+    lienPosition: 1,
+    ownerKind: 'borrower',
+    occupancy: 'owner-occupied',
+  });
+  if (!checked.success) {
+    r.schemaIssues(checked.error, { address: 'collateralAddress', titleCertificateNo: 'titleDeedNo' });
+    return undefined;
+  }
+  return { at: r.at, loanNumbers, details: checked.data, appraisal };
 }
 
 function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
-  const loanNumber = r.read('loanNumber', (c) => ({ ok: true, value: cellText(c) }));
+  const loanNumber = r.read('loanNumber', asText);
   const date = r.read('paymentDate', parseDateCell);
-  const amount = r.read('paymentAmount', (c) => {
-    const parsed = parseAmountCell(c);
-    return parsed.ok && parsed.value === 0 ? { ok: false, reason: 'must be greater than zero' } : parsed;
-  });
+  const amount = r.read('paymentAmount', positiveAmount);
   if (loanNumber === undefined || date === undefined || amount === undefined) return undefined;
   if (date > today) {
-    r.fail('paymentDate', `a payment cannot be dated after today (${today})`);
+    r.fail('paymentDate', 'payment.afterToday', { today });
     return undefined;
   }
   return { at: r.at, loanNumber, date, amount, reference: r.text('paymentReference').slice(0, 80) };
@@ -272,7 +426,30 @@ function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
  * this file and the book.
  */
 export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, today: string): ImportBook {
-  const book: ImportBook = { sheets: [], borrowers: [], loans: [], payments: [], errors: [] };
+  const book: ImportBook = {
+    sheets: [],
+    borrowers: [],
+    loans: [],
+    collateral: [],
+    payments: [],
+    errors: [],
+  };
+  const vins = new Map<string, RowRef>();
+  const loanDrafts = new Map<string, LoanDraft>();
+  /** A draft item unless its VIN is already pledged by an earlier row of the file. */
+  const addCollateral = (r: RowReader, draft: CollateralDraft | null | undefined): boolean => {
+    if (!draft) return draft === null;
+    if (draft.details.kind === 'vehicle') {
+      const first = vins.get(draft.details.vin);
+      if (first) {
+        r.fail('vin', 'vin.repeated', { vin: draft.details.vin, sheet: first.sheet, row: first.row });
+        return false;
+      }
+      vins.set(draft.details.vin, r.at);
+    }
+    book.collateral.push(draft);
+    return true;
+  };
   const borrowerById = new Map<string, BorrowerDraft>();
   const loanNumbers = new Map<string, RowRef>();
 
@@ -284,10 +461,12 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
       return true;
     }
     if (known.name !== draft.name) {
-      r.fail(
-        'borrowerName',
-        `ID ${draft.idNumber} is ${known.name} in ${known.at.sheet} row ${known.at.row}`,
-      );
+      r.fail('borrowerName', 'borrower.otherName', {
+        idNumber: draft.idNumber,
+        name: known.name,
+        sheet: known.at.sheet,
+        row: known.at.row,
+      });
       return false;
     }
     return true;
@@ -295,7 +474,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
 
   const read = sheets.map((s) => rowsOf(s, mapping));
   // People first, so a loans sheet may name its borrower by ID number alone.
-  const order: SheetKind[] = ['borrowers', 'loans', 'payments', 'unknown'];
+  const order: SheetKind[] = ['borrowers', 'loans', 'collateral', 'payments', 'unknown'];
   read.sort((a, b) => order.indexOf(a.plan.kind) - order.indexOf(b.plan.kind));
   for (const { plan, readers } of read) {
     book.sheets.push(plan);
@@ -308,24 +487,47 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         const borrower = hasNameColumn ? readBorrower(r) : undefined;
         const idNumber = hasNameColumn
           ? borrower?.idNumber
-          : r.read('idNumber', (c) => ({ ok: true, value: cellText(c).toUpperCase() }));
+          : r.read('idNumber', (c) => ok(cellText(c).toUpperCase()));
         if (idNumber !== undefined && !hasNameColumn && !borrowerById.has(idNumber)) {
-          r.fail('idNumber', `no borrower with ID ${idNumber} in the borrowers sheet`);
+          r.fail('idNumber', 'borrower.notInFile', { idNumber });
         }
         // A number is taken by its first row even when that row fails, so a repeat is still caught.
         const number = r.text('loanNumber');
         const first = loanNumbers.get(number);
-        if (first) r.fail('loanNumber', `loan ${number} already appears in ${first.sheet} row ${first.row}`);
+        if (first) r.fail('loanNumber', 'loan.repeated', { number, sheet: first.sheet, row: first.row });
         else if (number) loanNumbers.set(number, r.at);
         const loan = readLoan(r, today);
+        const collateral = loan
+          ? readCollateral(
+              r,
+              [loan.number],
+              { product: loan.product, startDate: loan.terms.startDate },
+              today,
+            )
+          : undefined;
         if (
           r.errors.length === 0 &&
           loan &&
           idNumber !== undefined &&
-          (!borrower || addBorrower(r, borrower))
+          (!borrower || addBorrower(r, borrower)) &&
+          addCollateral(r, collateral)
         ) {
-          book.loans.push({ ...loan, borrowerIdNumber: idNumber });
+          const draft = { ...loan, borrowerIdNumber: idNumber };
+          book.loans.push(draft);
+          loanDrafts.set(draft.number, draft);
         }
+      } else if (plan.kind === 'collateral') {
+        const numbers = r.read('loanNumber', asText)?.split(/[\s,，;；]+/);
+        const firstLoan = numbers && loanDrafts.get(numbers[0]!);
+        const draft =
+          numbers &&
+          readCollateral(
+            r,
+            numbers,
+            firstLoan && { product: firstLoan.product, startDate: firstLoan.terms.startDate },
+            today,
+          );
+        if (r.errors.length === 0 && draft) addCollateral(r, draft);
       } else if (plan.kind === 'payments') {
         const p = readPayment(r, today);
         if (p) book.payments.push(p);

@@ -19,6 +19,20 @@ export const IMPORT_FIELDS = [
   'paymentDate',
   'paymentAmount',
   'paymentReference',
+  'borrowerKind',
+  'idType',
+  'plate',
+  'vin',
+  'makeModel',
+  'make',
+  'model',
+  'vehicleYear',
+  'titleDeedNo',
+  'collateralAddress',
+  'appraisedValue',
+  'appraisalDate',
+  'penaltyDailyRate',
+  'graceDays',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -131,7 +145,90 @@ export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
     label: { en: 'Payment reference', 'zh-CN': '还款备注', 'zh-TW': '還款備註' },
     aliases: ['备注', '備註', '流水号', 'reference', 'memo'],
   },
+  borrowerKind: {
+    label: { en: 'Borrower type', 'zh-CN': '借款人类型', 'zh-TW': '借款人類型' },
+    aliases: ['客户类型', '客戶類型', 'borrower kind', 'customer type'],
+  },
+  idType: {
+    label: { en: 'ID type', 'zh-CN': '证件类型', 'zh-TW': '證件類型' },
+    aliases: ['证件种类', '證件種類', 'id kind', 'document type'],
+  },
+  plate: {
+    label: { en: 'Plate', 'zh-CN': '车牌号', 'zh-TW': '車牌號' },
+    aliases: [
+      '车牌',
+      '車牌',
+      '车牌号码',
+      '車牌號碼',
+      'plate number',
+      'plate no',
+      'licence plate',
+      'license plate',
+    ],
+  },
+  vin: {
+    label: { en: 'VIN', 'zh-CN': '车架号', 'zh-TW': '車架號' },
+    aliases: ['车架号/VIN', '車架號/VIN', '车辆识别代号', '車輛識別號碼', 'chassis number', 'vin number'],
+  },
+  makeModel: {
+    label: { en: 'Make and model', 'zh-CN': '品牌型号', 'zh-TW': '品牌型號' },
+    aliases: ['车型', '車型', 'make/model', 'make & model', 'vehicle'],
+  },
+  make: {
+    label: { en: 'Make', 'zh-CN': '品牌', 'zh-TW': '品牌' },
+    aliases: ['车辆品牌', '車輛品牌', 'brand'],
+  },
+  model: {
+    label: { en: 'Model', 'zh-CN': '型号', 'zh-TW': '型號' },
+    aliases: ['车辆型号', '車輛型號'],
+  },
+  vehicleYear: {
+    label: { en: 'Vehicle year', 'zh-CN': '车辆年份', 'zh-TW': '車輛年份' },
+    aliases: ['年份', '年款', 'year', 'model year'],
+  },
+  titleDeedNo: {
+    label: { en: 'Title deed number', 'zh-CN': '不动产权证号', 'zh-TW': '不動產權證號' },
+    aliases: [
+      '房产证号',
+      '房產證號',
+      '房产证号/不动产权证号',
+      '不动产权证号/房产证号',
+      'title deed no',
+      'title deed',
+      'title certificate no',
+    ],
+  },
+  collateralAddress: {
+    label: { en: 'Collateral address', 'zh-CN': '抵押物地址', 'zh-TW': '抵押物地址' },
+    aliases: ['房产地址', '房產地址', '房屋坐落', 'property address'],
+  },
+  appraisedValue: {
+    label: { en: 'Appraised value', 'zh-CN': '评估价值', 'zh-TW': '評估價值' },
+    aliases: ['评估价', '評估價', '评估金额', '評估金額', 'appraisal', 'appraisal value', 'appraised'],
+  },
+  appraisalDate: {
+    label: { en: 'Appraisal date', 'zh-CN': '评估日期', 'zh-TW': '評估日期' },
+    aliases: ['评估时间', '評估時間', 'appraised on', 'valuation date'],
+  },
+  penaltyDailyRate: {
+    label: { en: 'Penalty rate (% a day)', 'zh-CN': '罚息日利率(%)', 'zh-TW': '罰息日利率(%)' },
+    aliases: ['罚息利率', '罰息利率', '逾期日利率', 'penalty rate', 'penalty daily rate'],
+  },
+  graceDays: {
+    label: { en: 'Grace days', 'zh-CN': '宽限期(天)', 'zh-TW': '寬限期(天)' },
+    aliases: ['宽限期', '寬限期', '宽限天数', '寬限天數', 'grace period', 'grace'],
+  },
 };
+
+/** Columns that describe a pledged car or property; a row with any of them filled carries collateral. */
+export const VEHICLE_FIELDS = ['plate', 'vin', 'makeModel', 'make', 'model', 'vehicleYear'] as const;
+export const PROPERTY_FIELDS = ['titleDeedNo', 'collateralAddress'] as const;
+export const COLLATERAL_FIELDS: readonly ImportField[] = [
+  ...VEHICLE_FIELDS,
+  ...PROPERTY_FIELDS,
+  'appraisedValue',
+  'appraisalDate',
+];
 
 /** Case, spaces and full-width punctuation do not matter: "年利率（%）" is "年利率(%)". */
 export function normalizeHeader(header: string): string {

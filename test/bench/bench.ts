@@ -14,6 +14,8 @@ import { monthlyReport } from '../../electron/services/reports/report.service';
 import { keepMonthEndsThrough } from '../../electron/services/reports/month-ends';
 import { MIGRATION_NAMES } from '../../electron/db/migrations';
 import { addDays, monthOf } from '../../shared/dates';
+import { exportBook } from '../../electron/services/import/export-book';
+import { runImport } from '../../electron/services/import/import.service';
 import type { MethodName } from '../../shared/contract';
 
 const AS_OF = '2026-06-30';
@@ -76,6 +78,44 @@ async function bookFile(loans: number): Promise<string> {
   const work = join(CACHE, `work-${process.pid}.db`);
   copyFileSync(cached, work);
   return work;
+}
+
+const IMPORT_LOANS = 10_000;
+
+/**
+ * The import budget (10,000 loans in 10 s): a seeded book exported as the CSV files the import
+ * reads, imported once into an empty database. Timed once: each run writes a whole book.
+ */
+async function importTiming(): Promise<Timing> {
+  const source = await bookFile(IMPORT_LOANS);
+  const from = await openApp({ databasePath: source, clock: fixedClock(AS_OF) });
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  try {
+    for (const what of ['borrowers', 'loans', 'collateral', 'payments'] as const)
+      files.push(...(await exportBook(from.ctx, { what, format: 'csv', language: 'en' })));
+  } finally {
+    await from.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${source}${suffix}`, { force: true });
+  }
+  const target = join(CACHE, `import-${process.pid}.db`);
+  const to = await openApp({ databasePath: target, clock: fixedClock(AS_OF) });
+  try {
+    const started = performance.now();
+    const result = await runImport(to.ctx, { files, mapping: {}, existing: 'skip', dryRun: false });
+    const ms = round(performance.now() - started);
+    if (!result.committed)
+      throw new Error(`import: ${result.errors.length} rows rejected, first: ${result.errors[0]?.reason}`);
+    return {
+      name: `import ${IMPORT_LOANS} loans (CSV export of a seeded book)`,
+      medianMs: ms,
+      p95Ms: ms,
+      baselineMs: null,
+      ratio: null,
+    };
+  } finally {
+    await to.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
+  }
 }
 
 async function main(): Promise<void> {
@@ -221,6 +261,8 @@ async function main(): Promise<void> {
     await app?.close();
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
   }
+
+  results.push(await importTiming());
 
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   if (values.json) {

@@ -28,8 +28,9 @@ describe('importing a loan book through the screen, in Chinese', () => {
     expect(await page.getByTestId('import-files').textContent()).toContain('GB18030');
     const rows = await errors.locator('tbody tr').allTextContents();
     expect(rows).toEqual([
-      'own-headers-gbk2Loan numberLoan number is required',
-      'own-headers-gbk3Loan numberLoan number is required',
+      // The reason is the code translated; the column keeps the header the file would have had.
+      'own-headers-gbk2Loan numberLoan number 为必填项',
+      'own-headers-gbk3Loan numberLoan number 为必填项',
     ]);
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-errors');
@@ -43,7 +44,7 @@ describe('importing a loan book through the screen, in Chinese', () => {
     await page.getByRole('button', { name: '确认导入' }).click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('已导入 2 位借款人、2 笔贷款、0 笔还款');
+    expect(await summary.textContent()).toContain('已导入 2 位借款人、2 笔贷款、1 件抵押物、0 笔还款');
     expect(await summary.locator('progress').getAttribute('value')).toBe('1');
     const loans = await h.app.handlers['loans.list']({
       query: '',

@@ -32,7 +32,7 @@ import {
 } from './item.repository';
 import { bookPosition, type BookPosition } from './position';
 import { currentValuations } from './coverage';
-import { insertValuation, checkValuation, valuationRowsOf } from './valuations.service';
+import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput } from './valuations.service';
 import { attachmentRowsOf } from './attachments.service';
 import { repossessionsOf } from './repossession.service';
 import type { CollateralItemRecord } from './tables';
@@ -137,6 +137,59 @@ async function linkedLoansOf(db: Db, itemIds: number[]) {
   return byItem;
 }
 
+export interface NewItem {
+  loanIds: readonly number[];
+  description: string;
+  notes: string;
+  details: ItemDetails;
+  valuation?: ValuationInput;
+}
+
+/**
+ * Writes an item, its links and its first valuation in the caller's transaction, after the
+ * checks every new item gets (loans open and of one borrower, VIN not pledged twice). The
+ * caller audits: the screen per item, the import once for the whole file.
+ */
+export async function createItem(
+  trx: Db,
+  ctx: ServiceContext,
+  input: NewItem,
+): Promise<{ id: number; warnings: string[] }> {
+  const actor = requirePermission(ctx.actor(), 'book.write');
+  const now = ctx.clock.now();
+  if (input.valuation) checkValuation(input.valuation, ctx.clock.today(), 'valuation.');
+  const loans = await loansForLinking(trx, input.loanIds, 'loanIds');
+  const warnings = await checkVin(trx, input.details);
+  const { id } = await trx
+    .insertInto('collateral_items')
+    .values({
+      kind: input.details.kind,
+      borrower_id: loans[0]!.borrower_id,
+      status: 'active',
+      description: input.description,
+      notes: input.notes,
+      ...detailColumns(input.details),
+      created_by: actor.displayName,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('collateral_links')
+    .values(
+      input.loanIds.map((loanId) => ({
+        item_id: id,
+        loan_id: loanId,
+        linked_by: actor.displayName,
+        linked_at: now,
+      })),
+    )
+    .execute();
+  if (input.valuation) await insertValuation(trx, ctx, id, input.valuation);
+  return { id, warnings };
+}
+
 export function itemHandlers(ctx: ServiceContext): ItemHandlers {
   const { db, clock } = ctx;
 
@@ -182,42 +235,17 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
 
   return {
     'collateral.create': async (input) => {
-      const actor = requirePermission(ctx.actor(), 'book.write');
-      const today = clock.today();
-      const now = clock.now();
-      if (input.valuation) checkValuation(input.valuation, today, 'valuation.');
+      requirePermission(ctx.actor(), 'book.write');
+      if (input.valuation) checkValuation(input.valuation, clock.today(), 'valuation.');
       return db.transaction().execute(async (trx) => {
-        const loans = await loansForLinking(trx, input.loanIds, 'loanIds');
-        const warnings = await checkVin(trx, input.details);
-        const { id } = await trx
-          .insertInto('collateral_items')
-          .values({
-            kind: input.details.kind,
-            borrower_id: loans[0]!.borrower_id,
-            status: 'active',
-            description: input.description,
-            notes: input.notes,
-            ...detailColumns(input.details),
-            created_by: actor.displayName,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('collateral_links')
-          .values(
-            input.loanIds.map((loanId) => ({
-              item_id: id,
-              loan_id: loanId,
-              linked_by: actor.displayName,
-              linked_at: now,
-            })),
-          )
-          .execute();
-        if (input.valuation) await insertValuation(trx, ctx, id, input.valuation);
-        await appendAudit(trx, ctx, { entity: 'collateral', entityId: id, action: 'create', after: input });
-        return { id, warnings };
+        const created = await createItem(trx, ctx, input);
+        await appendAudit(trx, ctx, {
+          entity: 'collateral',
+          entityId: created.id,
+          action: 'create',
+          after: input,
+        });
+        return created;
       });
     },
 

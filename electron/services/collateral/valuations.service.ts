@@ -10,7 +10,7 @@ import { findItem } from './item.repository';
 import { attachmentRowsOf } from './attachments.service';
 import type { ValuationRecord } from './tables';
 
-interface ValuationInput {
+export interface ValuationInput {
   date: string;
   source: ValuationSource;
   value: number;

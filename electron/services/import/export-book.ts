@@ -9,7 +9,13 @@ import type { ExportFormat, ExportWhat } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import { FIELD_SPECS, type HeaderLanguage, type ImportField } from '../../../shared/import/fields';
-import { METHOD_LABELS, PRODUCT_LABELS } from '../../../shared/import/values';
+import {
+  BORROWER_KIND_LABELS,
+  ID_TYPE_LABELS,
+  METHOD_LABELS,
+  PRODUCT_LABELS,
+  type ImportIdType,
+} from '../../../shared/import/values';
 import type { ServiceContext } from '../context';
 import { can, requirePermission } from '../auth/permissions';
 import { effectivePayments } from '../loans/loan-status';
@@ -40,12 +46,6 @@ const EXTRA = {
   dueInterest: { en: 'Interest due', 'zh-CN': '应还利息', 'zh-TW': '應還利息' },
   itemId: { en: 'Collateral no.', 'zh-CN': '抵押物编号', 'zh-TW': '抵押物編號' },
   collateralKind: { en: 'Collateral kind', 'zh-CN': '抵押物类型', 'zh-TW': '抵押物類型' },
-  loanNumbers: { en: 'Secures loans', 'zh-CN': '担保贷款', 'zh-TW': '擔保貸款' },
-  plate: { en: 'Plate', 'zh-CN': '车牌号', 'zh-TW': '車牌號' },
-  vin: { en: 'VIN', 'zh-CN': '车架号', 'zh-TW': '車架號' },
-  makeModel: { en: 'Make and model', 'zh-CN': '品牌型号', 'zh-TW': '品牌型號' },
-  certificate: { en: 'Title certificate no.', 'zh-CN': '不动产权证号', 'zh-TW': '不動產權證號' },
-  collateralAddress: { en: 'Collateral address', 'zh-CN': '抵押物地址', 'zh-TW': '抵押物地址' },
   itemStatus: { en: 'Item status', 'zh-CN': '抵押物状态', 'zh-TW': '抵押物狀態' },
   valuationDate: { en: 'Valuation date', 'zh-CN': '评估日期', 'zh-TW': '評估日期' },
   valuationValue: { en: 'Valuation', 'zh-CN': '评估价值', 'zh-TW': '評估價值' },
@@ -67,6 +67,8 @@ const label = (field: ImportField, lang: HeaderLanguage) => FIELD_SPECS[field].l
 async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: boolean): Promise<Table> {
   const rows = await loanListBase(ctx.db, ctx.clock.today())
     .select([
+      'b.kind as borrower_kind',
+      'b.id_type',
       'b.id_number',
       'b.phone',
       'b.address',
@@ -74,6 +76,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
       'l.months',
       'l.method',
       'l.start_date',
+      'l.penalty_daily_rate_percent',
+      'l.grace_days',
     ])
     .orderBy('l.number')
     .execute();
@@ -84,6 +88,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
         [
           'loanNumber',
           'borrowerName',
+          'borrowerKind',
+          'idType',
           'idNumber',
           'phone',
           'address',
@@ -93,6 +99,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
           'months',
           'method',
           'startDate',
+          'penaltyDailyRate',
+          'graceDays',
         ] as const
       ).map((f) => label(f, lang)),
       EXTRA.status[lang],
@@ -102,6 +110,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
     rows: rows.map((r) => [
       r.number,
       r.borrower_name,
+      BORROWER_KIND_LABELS[lang][r.borrower_kind],
+      ID_TYPE_LABELS[lang][r.id_type as ImportIdType] ?? r.id_type,
       fullIds ? r.id_number : maskIdNumber(r.id_number),
       r.phone,
       r.address,
@@ -111,6 +121,8 @@ async function loansTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds: bo
       r.months,
       METHOD_LABELS[lang][r.method],
       r.start_date,
+      r.penalty_daily_rate_percent,
+      r.grace_days,
       r.status,
       { minor: r.outstanding_principal },
       r.dpd,
@@ -150,8 +162,17 @@ async function borrowersTable(ctx: ServiceContext, lang: HeaderLanguage, fullIds
   const rows = await ctx.db.selectFrom('borrowers').selectAll().orderBy('name').orderBy('id').execute();
   return {
     sheet: SHEETS.borrowers,
-    headers: (['borrowerName', 'idNumber', 'phone', 'address'] as const).map((f) => label(f, lang)),
-    rows: rows.map((b) => [b.name, fullIds ? b.id_number : maskIdNumber(b.id_number), b.phone, b.address]),
+    headers: (['borrowerName', 'borrowerKind', 'idType', 'idNumber', 'phone', 'address'] as const).map((f) =>
+      label(f, lang),
+    ),
+    rows: rows.map((b) => [
+      b.name,
+      BORROWER_KIND_LABELS[lang][b.kind],
+      ID_TYPE_LABELS[lang][b.id_type as ImportIdType] ?? b.id_type,
+      fullIds ? b.id_number : maskIdNumber(b.id_number),
+      b.phone,
+      b.address,
+    ]),
   };
 }
 
@@ -178,9 +199,21 @@ async function schedulesTable(ctx: ServiceContext, lang: HeaderLanguage): Promis
   };
 }
 
-/** Items with the loans they secure; read straight from the collateral tables, never written. */
+/**
+ * Items with the loans they secure and their first appraisal, under the import's own headers, so
+ * the sheet imports back as the same items; later valuations are on the valuations sheet.
+ */
 async function collateralTable(ctx: ServiceContext, lang: HeaderLanguage): Promise<Table> {
   const items = await ctx.db.selectFrom('collateral_items').selectAll().orderBy('id').execute();
+  const firsts = await ctx.db
+    .selectFrom('collateral_valuations')
+    .select(['item_id', 'date', 'value'])
+    .where('voided_at', 'is', null)
+    .orderBy('item_id')
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const firstOf = new Map(firsts.map((v) => [v.item_id, v]));
   const links = await ctx.db
     .selectFrom('collateral_links as k')
     .innerJoin('loans as l', 'l.id', 'k.loan_id')
@@ -194,25 +227,40 @@ async function collateralTable(ctx: ServiceContext, lang: HeaderLanguage): Promi
     headers: [
       EXTRA.itemId[lang],
       EXTRA.collateralKind[lang],
-      EXTRA.loanNumbers[lang],
-      EXTRA.plate[lang],
-      EXTRA.vin[lang],
-      EXTRA.makeModel[lang],
-      EXTRA.certificate[lang],
-      EXTRA.collateralAddress[lang],
+      ...(
+        [
+          'loanNumber',
+          'plate',
+          'vin',
+          'make',
+          'model',
+          'vehicleYear',
+          'titleDeedNo',
+          'collateralAddress',
+          'appraisedValue',
+          'appraisalDate',
+        ] as const
+      ).map((f) => label(f, lang)),
       EXTRA.itemStatus[lang],
     ],
-    rows: items.map((i) => [
-      i.id,
-      i.kind,
-      (loansOf.get(i.id) ?? []).join(' '),
-      i.plate ?? '',
-      i.vin ?? '',
-      [i.make, i.model].filter(Boolean).join(' '),
-      i.title_certificate_no ?? '',
-      i.address ?? '',
-      i.status,
-    ]),
+    rows: items.map((i) => {
+      const first = firstOf.get(i.id);
+      return [
+        i.id,
+        i.kind,
+        (loansOf.get(i.id) ?? []).join(' '),
+        i.plate ?? '',
+        i.vin ?? '',
+        i.make ?? '',
+        i.model ?? '',
+        i.year ?? '',
+        i.title_certificate_no ?? '',
+        i.address ?? '',
+        first ? { minor: first.value } : '',
+        first?.date ?? '',
+        i.status,
+      ];
+    }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ImportResult, ParsedInput } from '../../../shared/contract';
+import type { ImportProgress, ImportResult, ParsedInput } from '../../../shared/contract';
 import { readBook, type SheetInput } from '../../../shared/import/book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/import/fields';
 import type { ServiceContext } from '../context';
@@ -14,6 +14,7 @@ type ImportHandlers = Pick<
   Handlers,
   | 'import.preview'
   | 'import.commit'
+  | 'import.progress'
   | 'import.savedMapping'
   | 'import.saveMapping'
   | 'import.template'
@@ -28,11 +29,14 @@ export interface ImportOptions {
   mapping: ColumnMapping;
   existing: ExistingLoans;
   dryRun: boolean;
+  onProgress?: (progress: ImportProgress) => void;
 }
 
 /** Reads every file, checks every row, and writes the book only when all of them pass. */
 export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
   requirePermission(ctx.actor(), 'book.write');
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'reading', done: 0, total: 0 });
   const sheets: SheetInput[] = [];
   const files: ImportResult['files'] = [];
   for (const file of options.files) {
@@ -42,16 +46,18 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     sheets.push(...read.sheets.map((s) => ({ ...s, name: prefix + s.name })));
     files.push({ name: file.name, encoding: read.encoding });
   }
+  report({ phase: 'checking', done: 0, total: 0 });
   const book = readBook(sheets, options.mapping, ctx.clock.today());
   const written = await writeBook(ctx, book, {
     existing: options.existing,
     dryRun: options.dryRun,
     files: options.files.map((f) => f.name),
+    onProgress: report,
   });
   // In file order: sheet by sheet, row by row, as the lender will work through them.
   const sheetOrder = sheets.map((s) => s.name);
   written.errors.sort((a, b) => sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) || a.row - b.row);
-  return { ...written, collateral: 0, sheets: book.sheets, files };
+  return { ...written, sheets: book.sheets, files };
 }
 
 export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
@@ -79,9 +85,22 @@ function optionsOf(input: ParsedInput<'import.preview'>, dryRun: boolean): Impor
 }
 
 export function importHandlers(ctx: ServiceContext): ImportHandlers {
+  /** The import under way on this connection; one at a time, as there is one transaction. */
+  let running: ImportProgress | null = null;
+  const tracked = async (input: ParsedInput<'import.preview'>, dryRun: boolean) => {
+    try {
+      return await runImport(ctx, {
+        ...optionsOf(input, dryRun),
+        onProgress: (p) => (running = p),
+      });
+    } finally {
+      running = null;
+    }
+  };
   return {
-    'import.preview': (input) => runImport(ctx, optionsOf(input, true)),
-    'import.commit': (input) => runImport(ctx, optionsOf(input, false)),
+    'import.preview': (input) => tracked(input, true),
+    'import.commit': (input) => tracked(input, false),
+    'import.progress': async () => running,
     'import.savedMapping': () => savedMapping(ctx),
     'import.saveMapping': async ({ mapping }) => {
       requirePermission(ctx.actor(), 'book.write');

@@ -1,6 +1,7 @@
 /**
  * Writes a read loan book through the same functions the screens use — new borrowers, loans with
- * their contract schedule, payments checked against the statement engine — in ONE transaction.
+ * their contract schedule, collateral through the collateral service's own create, payments checked
+ * against the statement engine — in ONE transaction.
  * Any rejected row rolls the whole import back, so a preview is simply this run, undone.
  *
  * Loan numbers the book already has:
@@ -10,22 +11,48 @@
  *    is changed by a restructuring, never by a spreadsheet.
  * Payments for a loan already in the book are added, except one with the same date and amount
  * as a payment the loan already has: re-importing a payments sheet does not post it twice.
+ * Collateral whose loans were all in the book before, already secured, is left as it is.
  */
 import { buildSchedule, computeStatement } from '../../../shared/engine';
-import type { ImportResult } from '../../../shared/contract';
+import { OPEN_STATUSES, type ImportResult } from '../../../shared/contract';
 import type { ImportBook, PaymentDraft, RowError, RowRef } from '../../../shared/import/book';
 import type { ImportField } from '../../../shared/import/fields';
+import { rejection, type RejectionCode, type RejectionParams } from '../../../shared/import/reasons';
+import type { ImportProgress } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { insertBorrower } from '../borrowers/borrowers.service';
 import { insertLoan } from '../loans/loans.service';
 import { insertScheduleVersion, type Db } from '../loans/loan.repository';
-import { loadLoanBook, refreshLoanStatus, writeLoanStatus } from '../loans/loan-status';
-import { checkPayment, nextReceiptNumber, settleStatus } from '../payments/payments.service';
+import {
+  loadLoanBooks,
+  refreshLoanStatus,
+  refreshStatusOf,
+  statementOf,
+  writeLoanStatus,
+  type LoanBook,
+} from '../loans/loan-status';
+import {
+  RECEIPT_COUNTER,
+  checkPayment,
+  nextReceiptNumber,
+  receiptNumberOf,
+  settleStatus,
+} from '../payments/payments.service';
+import { reserveCounter } from '../system/settings.repository';
 import { appendAudit } from '../audit/audit';
+import { createItem } from '../collateral/items.service';
 
 export type ExistingLoans = 'skip' | 'update';
-type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'payments' | 'updated' | 'skipped'>;
+type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'collateral' | 'payments' | 'updated' | 'skipped'>;
+
+/**
+ * better-sqlite3 answers every query synchronously, so a long import would hold the event loop
+ * for its whole run. Handing it back every this many rows lets `import.progress` be answered
+ * while the one transaction stays open (the poll touches no database).
+ */
+const ROWS_PER_YIELD = 250;
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 class RollBack extends Error {}
 
@@ -38,18 +65,56 @@ function columnOf(book: ImportBook, at: RowRef, field: ImportField): string {
 
 const PAYMENT_FIELD: Record<string, ImportField> = { date: 'paymentDate', amount: 'paymentAmount' };
 
+/** Nine columns a row: well under SQLite's limit on bound parameters per statement. */
+const PAYMENTS_PER_INSERT = 200;
+
+/**
+ * Whether a loan's new payments all pass `checkPayment` without checking them one by one (one
+ * statement instead of one per payment). They do when the loan takes payments, none predates
+ * the disbursement, and the engine, applying them in date order, leaves nothing unapplied: each
+ * payment then fit what was owed on its date, which is no more than what is owed today, the
+ * limit `checkPayment` puts on it. Otherwise they are posted one by one to name the refused row.
+ */
+function passesAsOne(book: LoanBook, fresh: readonly PaymentDraft[], today: string): boolean {
+  if (fresh.length === 0) return true;
+  if (!OPEN_STATUSES.includes(book.loan.status)) return false;
+  if (fresh.some((p) => p.date < book.loan.start_date || p.date > today)) return false;
+  return statementOf(book, today, [...fresh]).unapplied === 0;
+}
+
 export async function writeBook(
   ctx: ServiceContext,
   book: ImportBook,
-  options: { existing: ExistingLoans; dryRun: boolean; files: string[] },
+  options: {
+    existing: ExistingLoans;
+    dryRun: boolean;
+    files: string[];
+    onProgress?: (progress: ImportProgress) => void;
+  },
 ): Promise<Counts & { errors: RowError[]; committed: boolean }> {
   const { clock } = ctx;
   const today = clock.today();
   const now = clock.now();
   const errors: RowError[] = [...book.errors];
-  const counts: Counts = { borrowers: 0, loans: 0, payments: 0, updated: 0, skipped: 0 };
-  const reject = (at: RowRef, field: ImportField | '', reason: string) =>
-    errors.push({ ...at, column: field ? columnOf(book, at, field) : '', reason });
+  const counts: Counts = { borrowers: 0, loans: 0, collateral: 0, payments: 0, updated: 0, skipped: 0 };
+  const reject = (at: RowRef, field: ImportField | '', code: RejectionCode, params: RejectionParams = {}) =>
+    errors.push({ ...at, column: field ? columnOf(book, at, field) : '', ...rejection(code, params) });
+  const progress: ImportProgress = {
+    phase: 'borrowers',
+    done: 0,
+    total: book.borrowers.length + book.loans.length + book.collateral.length + book.payments.length,
+  };
+  /** Counts one row done; every ROWS_PER_YIELD rows reports and lets the event loop breathe. */
+  const step = async (phase: ImportProgress['phase'], rows = 1) => {
+    const before = Math.floor(progress.done / ROWS_PER_YIELD);
+    progress.phase = phase;
+    progress.done += rows;
+    if (Math.floor(progress.done / ROWS_PER_YIELD) !== before || progress.done === progress.total) {
+      options.onProgress?.({ ...progress });
+      await nextMacrotask();
+    }
+  };
+  options.onProgress?.({ ...progress });
 
   const work = async (trx: Db) => {
     const borrowerIds = new Map(
@@ -59,8 +124,9 @@ export async function writeBook(
       ]),
     );
     for (const b of book.borrowers) {
+      await step('borrowers');
       if (borrowerIds.has(b.idNumber)) continue;
-      const created = await insertBorrower(trx, { ...b, kind: 'person' }, now);
+      const created = await insertBorrower(trx, b, now);
       borrowerIds.set(b.idNumber, created.id);
       counts.borrowers += 1;
     }
@@ -72,6 +138,7 @@ export async function writeBook(
     const withPayments = new Set(book.payments.map((p) => p.loanNumber));
     const touched = new Set<number>();
     for (const loan of book.loans) {
+      await step('loans');
       const existingId = loanIds.get(loan.number);
       const borrowerId = borrowerIds.get(loan.borrowerIdNumber)!;
       const installments = buildSchedule(loan.terms);
@@ -82,11 +149,11 @@ export async function writeBook(
           touched.add(id);
         } else {
           // What refreshLoanStatus would compute, without reading back the rows just written:
-          // a new imported loan has no penalty rate, no grace days and no payments.
+          // a new imported loan has its own penalty terms and no payments.
           const statement = computeStatement({
             installments,
-            penaltyDailyRatePercent: '0',
-            graceDays: 0,
+            penaltyDailyRatePercent: loan.penaltyDailyRatePercent,
+            graceDays: loan.graceDays,
             payments: [],
             asOf: today,
           });
@@ -103,11 +170,7 @@ export async function writeBook(
           .where('loan_id', '=', existingId)
           .executeTakeFirst();
         if (payment) {
-          reject(
-            loan.at,
-            'loanNumber',
-            `loan ${loan.number} already has payments in Pledgebook, so it cannot be updated`,
-          );
+          reject(loan.at, 'loanNumber', 'loan.hasPayments', { number: loan.number });
           continue;
         }
         await trx
@@ -120,6 +183,8 @@ export async function writeBook(
             months: loan.terms.months,
             method: loan.terms.method,
             start_date: loan.terms.startDate,
+            penalty_daily_rate_percent: loan.penaltyDailyRatePercent,
+            grace_days: loan.graceDays,
             updated_at: now,
           })
           .where('id', '=', existingId)
@@ -145,65 +210,161 @@ export async function writeBook(
       }
     }
 
+    // Collateral: each item through the collateral service's own create, in this transaction.
+    const products = new Map(book.loans.map((l) => [l.number, l.product]));
+    const unknownProducts = book.collateral
+      .flatMap((c) => c.loanNumbers)
+      .filter((n) => !products.has(n) && loanIds.has(n));
+    for (let i = 0; i < unknownProducts.length; i += 500) {
+      const rows = await trx
+        .selectFrom('loans')
+        .select(['number', 'product'])
+        .where('number', 'in', unknownProducts.slice(i, i + 500))
+        .execute();
+      for (const r of rows) products.set(r.number, r.product as never);
+    }
+    // Re-importing a book (or updating its terms) must not pledge the same car twice: an item whose
+    // loans were all in the book before and already have collateral is left as the book has it.
+    const secured = new Set(
+      (await trx.selectFrom('collateral_links').select('loan_id').distinct().execute()).map((k) => k.loan_id),
+    );
+    for (const item of book.collateral) {
+      await step('collateral');
+      const missing = item.loanNumbers.find((n) => !loanIds.has(n));
+      if (missing !== undefined) {
+        reject(item.at, 'loanNumber', 'loan.unknown', { number: missing });
+        continue;
+      }
+      if (item.loanNumbers.every((n) => skippedNumbers.has(n) || secured.has(loanIds.get(n)!))) {
+        counts.skipped += 1;
+        continue;
+      }
+      const carLoan = item.loanNumbers.find((n) => products.get(n) === 'car-title');
+      const mortgage = item.loanNumbers.find((n) => products.get(n) === 'mortgage');
+      if (item.details.kind === 'property' && carLoan !== undefined) {
+        reject(item.at, 'loanNumber', 'collateral.carNeedsVehicle', { number: carLoan });
+        continue;
+      }
+      if (item.details.kind === 'vehicle' && mortgage !== undefined) {
+        reject(item.at, 'loanNumber', 'collateral.mortgageNeedsProperty', { number: mortgage });
+        continue;
+      }
+      try {
+        await createItem(trx, ctx, {
+          loanIds: item.loanNumbers.map((n) => loanIds.get(n)!),
+          description: '',
+          notes: '',
+          details: item.details,
+          valuation: item.appraisal
+            ? { ...item.appraisal, source: 'appraiser', valuedBy: 'import', note: '' }
+            : undefined,
+        });
+        counts.collateral += 1;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+        const detail = issue?.message ?? error.message.replace(/^\w+: /, '');
+        if (issue?.field === 'details.vin' && item.details.kind === 'vehicle')
+          reject(item.at, 'vin', 'vin.taken', { vin: item.details.vin, detail });
+        else reject(item.at, 'loanNumber', 'collateral.refused', { detail });
+      }
+    }
+
     const byLoan = new Map<string, PaymentDraft[]>();
     for (const p of book.payments) {
       if (skippedNumbers.has(p.loanNumber)) {
+        await step('payments');
         counts.skipped += 1;
         continue;
       }
       if (!loanIds.has(p.loanNumber)) {
-        reject(p.at, 'loanNumber', `there is no loan ${p.loanNumber} in this file or in the book`);
+        await step('payments');
+        reject(p.at, 'loanNumber', 'loan.unknown', { number: p.loanNumber });
         continue;
       }
-      byLoan.set(p.loanNumber, [...(byLoan.get(p.loanNumber) ?? []), p]);
+      const list = byLoan.get(p.loanNumber);
+      if (list) list.push(p);
+      else byLoan.set(p.loanNumber, [p]);
     }
-    for (const [number, payments] of byLoan) {
+    const paymentRow = (loanId: number, p: PaymentDraft, receipt: string) => ({
+      loan_id: loanId,
+      receipt_number: receipt,
+      date: p.date,
+      amount: p.amount,
+      method: 'other' as const,
+      reference: p.reference,
+      received_by: '',
+      reverses_payment_id: null,
+      reversal_reason: '',
+      created_at: now,
+    });
+    const books = await loadLoanBooks(
+      trx,
+      [...byLoan.keys()].map((n) => loanIds.get(n)!),
+    );
+    // The engine applies payments by date; posting them in date order checks each like the clerk would.
+    const postings = [...byLoan].map(([number, payments]) => {
       const loanId = loanIds.get(number)!;
-      const book = await loadLoanBook(trx, loanId);
+      const book = books.get(loanId)!;
       const earlier = new Set(book.paymentRows.map((r) => `${r.date}|${r.amount}`));
-      // The engine applies payments by date; posting them in date order checks each like the clerk would.
+      const fresh: PaymentDraft[] = [];
       for (const p of [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-        if (earlier.has(`${p.date}|${p.amount}`)) {
-          counts.skipped += 1;
-          continue;
-        }
+        if (earlier.has(`${p.date}|${p.amount}`)) counts.skipped += 1;
+        else fresh.push(p);
+      }
+      return { loanId, book, rows: payments.length, fresh, asOne: passesAsOne(book, fresh, today) };
+    });
+    // Loans whose payments all pass share one block of receipt numbers and multi-row inserts.
+    const batch = postings
+      .filter((x) => x.asOne)
+      .flatMap((x) => x.fresh.map((p) => ({ loanId: x.loanId, p })));
+    if (batch.length > 0) {
+      const first = await reserveCounter(trx, RECEIPT_COUNTER, batch.length);
+      for (let i = 0; i < batch.length; i += PAYMENTS_PER_INSERT) {
+        const rows = await trx
+          .insertInto('payments')
+          .values(
+            batch
+              .slice(i, i + PAYMENTS_PER_INSERT)
+              .map(({ loanId, p }, k) => paymentRow(loanId, p, receiptNumberOf(today, first + i + k))),
+          )
+          .returningAll()
+          .execute();
+        for (const row of rows) books.get(row.loan_id)!.paymentRows.push(row);
+        if ((i / PAYMENTS_PER_INSERT) % 20 === 19) await nextMacrotask();
+      }
+      counts.payments += batch.length;
+    }
+    for (const { loanId, book, rows, fresh, asOne } of postings) {
+      // A loan with a payment too many is posted row by row, to name the row that is refused.
+      for (const p of asOne ? [] : fresh) {
         try {
           checkPayment(book, p.date, p.amount, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          const issue = (error.details as { field?: string }[] | undefined)?.[0];
-          reject(
-            p.at,
-            PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber',
-            error.message.replace(/^\w+: /, ''),
-          );
+          const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
+            detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
+          });
           continue;
         }
         const row = await trx
           .insertInto('payments')
-          .values({
-            loan_id: loanId,
-            receipt_number: await nextReceiptNumber(trx, today),
-            date: p.date,
-            amount: p.amount,
-            method: 'other',
-            reference: p.reference,
-            received_by: '',
-            reverses_payment_id: null,
-            reversal_reason: '',
-            created_at: now,
-          })
+          .values(paymentRow(loanId, p, await nextReceiptNumber(trx, today)))
           .returningAll()
           .executeTakeFirstOrThrow();
         book.paymentRows.push(row);
         counts.payments += 1;
       }
       touched.delete(loanId);
-      const statement = await refreshLoanStatus(trx, loanId, today);
+      // The book holds every payment row written above, so the status needs no second read.
+      const statement = await refreshStatusOf(trx, book, today);
       await settleStatus(trx, book, statement, now);
+      await step('payments', rows);
     }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
 
+    options.onProgress?.({ ...progress, phase: 'finishing' });
     if (errors.length > 0 || options.dryRun) throw new RollBack();
     await appendAudit(trx, ctx, {
       entity: 'import',

@@ -6,7 +6,14 @@ import {
   type Statement,
 } from '../../../shared/engine';
 import type { LoanRecord, PaymentRecord } from './tables';
-import { activeVersion, findLoan, installmentsOf, paymentRowsOf, type Db } from './loan.repository';
+import {
+  activeVersion,
+  findLoan,
+  installmentsOf,
+  installmentsOfVersions,
+  paymentRowsOf,
+  type Db,
+} from './loan.repository';
 import { notFound } from '../errors';
 import { reportedDelinquency } from '../plans/restructured-dpd';
 import { legalChargesByLoan } from '../collections/legal';
@@ -47,6 +54,51 @@ export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
     paymentRows: await paymentRowsOf(db, loanId),
     charges: (await legalChargesByLoan(db, loanId)).get(loanId) ?? [],
   };
+}
+
+/**
+ * The books of many loans in a few queries per 500 loans, for work that touches thousands at
+ * once (an import posting payments); the same rows `loadLoanBook` reads one loan at a time.
+ */
+export async function loadLoanBooks(db: Db, loanIds: readonly number[]): Promise<Map<number, LoanBook>> {
+  const books = new Map<number, LoanBook>();
+  const charges = await legalChargesByLoan(db);
+  for (let i = 0; i < loanIds.length; i += 500) {
+    const ids = loanIds.slice(i, i + 500);
+    const loans = await db.selectFrom('loans').selectAll().where('id', 'in', ids).execute();
+    const versions = await db
+      .selectFrom('schedule_versions')
+      .selectAll()
+      .where('loan_id', 'in', ids)
+      .where('is_active', '=', 1)
+      .execute();
+    const installments = await installmentsOfVersions(
+      db,
+      versions.map((v) => v.id),
+    );
+    const payments = await db
+      .selectFrom('payments')
+      .selectAll()
+      .where('loan_id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    const versionOf = new Map(versions.map((v) => [v.loan_id, v]));
+    const paymentsOf = new Map<number, PaymentRecord[]>();
+    for (const p of payments) paymentsOf.set(p.loan_id, [...(paymentsOf.get(p.loan_id) ?? []), p]);
+    for (const loan of loans) {
+      const version = versionOf.get(loan.id);
+      if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
+      books.set(loan.id, {
+        loan,
+        versionId: version.id,
+        version: version.version,
+        installments: installments.get(version.id) ?? [],
+        paymentRows: paymentsOf.get(loan.id) ?? [],
+        charges: charges.get(loan.id) ?? [],
+      });
+    }
+  }
+  return books;
 }
 
 /** The one way the app computes a loan's position: the shared statement engine. */
@@ -154,7 +206,12 @@ export async function writeLoanStatus(db: Db, loanId: number, s: Statement, last
 }
 
 export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
-  const book = await loadLoanBook(db, loanId);
+  return refreshStatusOf(db, await loadLoanBook(db, loanId), today);
+}
+
+/** The same, for a caller that holds the loan's book with every payment row it has written. */
+export async function refreshStatusOf(db: Db, book: LoanBook, today: string): Promise<Statement> {
+  const loanId = book.loan.id;
   const statement = await reportedDelinquency(db, book, statementOf(book, today), (d) =>
     statementOf(book, d),
   );

@@ -18,13 +18,28 @@ export async function activeVersion(db: Db, loanId: number) {
 }
 
 export async function installmentsOf(db: Db, versionId: number): Promise<ScheduledInstallment[]> {
+  return (await installmentsOfVersions(db, [versionId])).get(versionId) ?? [];
+}
+
+/** Several schedules in one query, by version id, each in installment order. */
+export async function installmentsOfVersions(
+  db: Db,
+  versionIds: readonly number[],
+): Promise<Map<number, ScheduledInstallment[]>> {
   const rows = await db
     .selectFrom('installments')
-    .select(['n', 'due_date', 'principal', 'interest'])
-    .where('version_id', '=', versionId)
+    .select(['version_id', 'n', 'due_date', 'principal', 'interest'])
+    .where('version_id', 'in', [...versionIds])
+    .orderBy('version_id')
     .orderBy('n')
     .execute();
-  return rows.map((r) => ({ n: r.n, dueDate: r.due_date, principal: r.principal, interest: r.interest }));
+  const byVersion = new Map<number, ScheduledInstallment[]>();
+  for (const r of rows) {
+    const list = byVersion.get(r.version_id) ?? [];
+    list.push({ n: r.n, dueDate: r.due_date, principal: r.principal, interest: r.interest });
+    byVersion.set(r.version_id, list);
+  }
+  return byVersion;
 }
 
 export async function insertScheduleVersion(

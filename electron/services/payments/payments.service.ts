@@ -87,8 +87,12 @@ export function previewOf(book: LoanBook, date: string, amount: number): Payment
 }
 
 /** Receipts read R-2026-000123 and never repeat; call inside the transaction that posts the payment. */
+export const RECEIPT_COUNTER = 'receipt-number';
+export const receiptNumberOf = (today: string, n: number) =>
+  `R-${today.slice(0, 4)}-${String(n).padStart(6, '0')}`;
+
 export async function nextReceiptNumber(db: Db, today: string): Promise<string> {
-  return `R-${today.slice(0, 4)}-${String(await nextCounter(db, 'receipt-number')).padStart(6, '0')}`;
+  return receiptNumberOf(today, await nextCounter(db, RECEIPT_COUNTER));
 }
 
 /** Closes a loan the moment nothing is owed, and reopens it if a reversal brings debt back. */

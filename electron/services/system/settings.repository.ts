@@ -18,11 +18,16 @@ export async function writeSetting(db: Db, key: string, value: unknown): Promise
 
 /** Next value of a named counter, e.g. loan numbers; call inside the transaction that uses it. */
 export async function nextCounter(db: Db, name: string): Promise<number> {
+  return reserveCounter(db, name, 1);
+}
+
+/** Takes `count` consecutive values at once (a bulk import numbering its rows); returns the first. */
+export async function reserveCounter(db: Db, name: string, count: number): Promise<number> {
   const row = await db
     .insertInto('counters')
-    .values({ name, value: 1 })
-    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', 1) })))
+    .values({ name, value: count })
+    .onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counters.value', '+', count) })))
     .returning('value')
     .executeTakeFirstOrThrow();
-  return row.value;
+  return row.value - count + 1;
 }

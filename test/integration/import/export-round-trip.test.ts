@@ -16,7 +16,7 @@ async function bookOf(app: TestApp) {
   const db = app.ctx.db;
   const borrowers = await db
     .selectFrom('borrowers')
-    .select(['name', 'id_number', 'id_type', 'phone', 'address'])
+    .select(['kind', 'name', 'id_number', 'id_type', 'phone', 'address'])
     .orderBy('id_number')
     .execute();
   const loans = await db
@@ -32,6 +32,8 @@ async function bookOf(app: TestApp) {
       'l.months',
       'l.method',
       'l.start_date',
+      'l.penalty_daily_rate_percent',
+      'l.grace_days',
     ])
     .orderBy('l.number')
     .execute();
@@ -58,7 +60,27 @@ async function bookOf(app: TestApp) {
     .select(['l.number', 's.outstanding_principal', 's.oldest_unpaid_due_date'])
     .orderBy('l.number')
     .execute();
-  return { borrowers, loans, payments, installments, status };
+  const collateral = await db
+    .selectFrom('collateral_items as i')
+    .innerJoin('collateral_links as k', 'k.item_id', 'i.id')
+    .innerJoin('loans as l', 'l.id', 'k.loan_id')
+    .leftJoin('collateral_valuations as v', 'v.item_id', 'i.id')
+    .select([
+      'l.number',
+      'i.kind',
+      'i.plate',
+      'i.vin',
+      'i.make',
+      'i.model',
+      'i.year',
+      'i.title_certificate_no',
+      'i.address',
+      'v.date',
+      'v.value',
+    ])
+    .orderBy('l.number')
+    .execute();
+  return { borrowers, loans, payments, installments, status, collateral };
 }
 
 const SOURCES = ['book-zh.xlsx', 'book-en.xlsx', 'loans-gbk.csv', 'payments-utf8-bom.csv'];
@@ -71,6 +93,50 @@ describe('export, then import into a fresh database', () => {
     second = await openTestApp('2026-06-15');
     const imported = await importInto(first, SOURCES.map(fixture));
     expect(imported.errors).toEqual([]);
+    // A loan with penalty terms: its late payment settles penalty too, and must re-import as such.
+    const penalty = [
+      [
+        '合同编号',
+        '借款人',
+        '身份证号',
+        '贷款金额',
+        '年利率',
+        '期限',
+        '放款日期',
+        '还款方式',
+        '罚息日利率(%)',
+        '宽限期(天)',
+      ],
+      [
+        'PEN-1',
+        '周芳',
+        '110101199204041234',
+        '10000',
+        '12',
+        '1',
+        '2026-01-05',
+        '到期一次还本付息',
+        '0.05',
+        '3',
+      ],
+    ];
+    const late = [
+      ['合同编号', '还款日期', '还款金额'],
+      ['PEN-1', '2026-03-05', '10253.00'],
+    ];
+    const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n'));
+    const withPenalty = await importInto(first, [
+      { name: 'penalty.csv', bytes: csv(penalty) },
+      { name: 'late.csv', bytes: csv(late) },
+    ]);
+    expect(withPenalty.errors).toEqual([]);
+    // A company with an old 15-digit registration number: a business licence, not a short resident ID.
+    await first.call('borrowers.create', {
+      kind: 'company',
+      name: '北京恒通商贸有限公司',
+      idType: 'business-licence',
+      idNumber: '110105012345678',
+    });
   });
   afterEach(async () => {
     await first.dispose();
@@ -83,18 +149,26 @@ describe('export, then import into a fresh database', () => {
       const [file] = await exportBook(first.ctx, { what: 'all', format: 'xlsx', language });
       const again = await importInto(second, [{ name: file!.name, bytes: file!.bytes }]);
       expect(again.errors).toEqual([]);
-      // Schedules, collateral and valuations are exported for reading; the import leaves them alone.
+      // Schedules and later valuations are exported for reading; the import leaves them alone.
       expect(again.sheets.map((s) => s.kind)).toEqual([
         'loans',
         'payments',
         'borrowers',
         'unknown',
-        'unknown',
+        'collateral',
         'unknown',
       ]);
+      expect(again.collateral).toBe(4);
       const before = await bookOf(first);
-      expect(before.loans).toHaveLength(8);
-      expect(before.payments).toHaveLength(6);
+      expect(before.loans).toHaveLength(9);
+      expect(before.payments).toHaveLength(7);
+      expect(before.loans.find((l) => l.number === 'PEN-1')).toMatchObject({
+        penalty_daily_rate_percent: '0.05',
+        grace_days: 3,
+        status: 'closed',
+      });
+      expect(before.collateral).toHaveLength(4);
+      expect(before.borrowers.find((b) => b.kind === 'company')?.id_type).toBe('business-licence');
       expect(await bookOf(second)).toEqual(before);
     },
   );
@@ -118,20 +192,21 @@ describe('export, then import into a fresh database', () => {
     const [file] = await exportBook(first.ctx, { what: 'loans', format: 'csv', language: 'en' });
     const lines = decodeText(file!.bytes, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'Loan number,Borrower,ID number,Phone,Address,Product,Principal,Annual rate (%),Months,Repayment method,Start date,Status,Outstanding principal,Days past due',
+      'Loan number,Borrower,Borrower type,ID type,ID number,Phone,Address,Product,Principal,Annual rate (%),Months,Repayment method,Start date,Penalty rate (% a day),Grace days,Status,Outstanding principal,Days past due',
     );
     const loans = await first.call('loans.list', { limit: 100 });
     const pb001 = loans.rows.find((r) => r.number === 'PB-001')!;
     const row = lines.find((l) => l.startsWith('PB-001,'))!.split(',');
-    expect(row.slice(0, 2)).toEqual(['PB-001', '王芳']);
-    expect(row.slice(5, 11)).toEqual(['car-title', '60000.00', '12', '12', 'annuity', '2026-01-05']);
+    expect(row.slice(0, 4)).toEqual(['PB-001', '王芳', 'person', 'resident-id']);
+    expect(row.slice(7, 13)).toEqual(['car-title', '60000.00', '12', '12', 'annuity', '2026-01-05']);
     // Two of twelve installments paid; the third fell due 2026-04-05 and is unpaid on 2026-06-15.
     expect(pb001.daysPastDue).toBe(71);
-    expect(row.slice(11)).toEqual(['active', formatAmount(pb001.outstandingPrincipal), '71']);
+    expect(row.slice(13, 15)).toEqual(['0', '0']);
+    expect(row.slice(15)).toEqual(['active', formatAmount(pb001.outstandingPrincipal), '71']);
   });
 
   it('exports collateral with the loans it secures, and its valuations', async () => {
-    const loan = (await first.call('loans.list', { query: 'PB-001' })).rows[0]!;
+    const loan = (await first.call('loans.list', { query: 'EN-1' })).rows[0]!;
     const { id } = await first.call('collateral.create', {
       loanIds: [loan.id],
       details: aCar(),
@@ -139,12 +214,21 @@ describe('export, then import into a fresh database', () => {
     });
     const [items] = await exportBook(first.ctx, { what: 'collateral', format: 'csv', language: 'zh-CN' });
     expect(decodeText(items!.bytes, 'utf8').trim().split('\r\n')).toEqual([
-      '抵押物编号,抵押物类型,担保贷款,车牌号,车架号,品牌型号,不动产权证号,抵押物地址,抵押物状态',
-      `${id},vehicle,PB-001,${aCar().plate},${aCar().vin},Volkswagen Lavida,,,active`,
+      '抵押物编号,抵押物类型,合同编号,车牌号,车架号,品牌,型号,车辆年份,不动产权证号,抵押物地址,评估价值,评估日期,抵押物状态',
+      expect.stringMatching(
+        /^\d+,vehicle,PB-001,京A12345,LSVAU2180N2184847,大众,帕萨特,2025,,,120000.00,2025-12-28,active$/,
+      ),
+      expect.stringMatching(/^\d+,property,PB-002,/),
+      expect.stringMatching(/^\d+,vehicle,PB-003,/),
+      expect.stringMatching(/^\d+,vehicle,PB-005,/),
+      `${id},vehicle,EN-1,${aCar().plate},${aCar().vin},Volkswagen,Lavida,${aCar().year},,,75000.00,2026-01-04,active`,
     ]);
     const [valuations] = await exportBook(first.ctx, { what: 'valuations', format: 'csv', language: 'en' });
     expect(decodeText(valuations!.bytes, 'utf8').trim().split('\r\n')).toEqual([
       'Collateral no.,Valuation date,Valuation,Valued by (source),Valuer',
+      expect.stringMatching(/,2025-12-28,120000.00,appraiser,import$/),
+      expect.stringMatching(/,2025-12-20,2600000.00,appraiser,import$/),
+      expect.stringMatching(/,2026-02-01,210000.00,appraiser,import$/),
       `${id},2026-01-04,75000.00,appraiser,李评估`,
     ]);
   });

@@ -21,7 +21,7 @@ describe('importing a Chinese loan book made in a spreadsheet', () => {
   it('reads every date, amount and rate form of the LibreOffice XLSX into exact terms', async () => {
     const result = await importInto(app, [fixture('book-zh.xlsx')]);
     expect(result.errors).toEqual([]);
-    expect(result).toMatchObject({ committed: true, borrowers: 4, loans: 5, payments: 4, collateral: 0 });
+    expect(result).toMatchObject({ committed: true, borrowers: 4, loans: 5, payments: 4, collateral: 4 });
     const loans = await loansByNumber(app);
     const terms = (n: string) => {
       const l = loans.get(n)!;
@@ -51,6 +51,42 @@ describe('importing a Chinese loan book made in a spreadsheet', () => {
     // One person with two loans is one borrower.
     expect(loans.get('PB-001')!.borrower.id).toBe(loans.get('PB-004')!.borrower.id);
     expect(loans.get('PB-001')!.status).toBe('active');
+  });
+
+  it('pledges the car or property of each flat loans row, with its appraisal as first valuation', async () => {
+    await importInto(app, [fixture('book-zh.xlsx')]);
+    const loans = await loansByNumber(app);
+    const itemOf = async (n: string) => {
+      const { items } = await app.call('collateral.forLoan', { loanId: loans.get(n)!.id });
+      return Promise.all(items.map((i) => app.call('collateral.get', { id: i.id })));
+    };
+    const [car] = await itemOf('PB-001');
+    expect(car!.details).toMatchObject({
+      kind: 'vehicle',
+      plate: '京A12345',
+      vin: 'LSVAU2180N2184847',
+      make: '大众',
+      model: '帕萨特',
+      year: 2025,
+    });
+    expect(car!.valuations.map((v) => [v.date, v.value, v.source])).toEqual([
+      ['2025-12-28', 12_000_000, 'appraiser'],
+    ]);
+    const [home] = await itemOf('PB-002');
+    expect(home!.details).toMatchObject({
+      kind: 'property',
+      titleCertificateNo: '沪(2021)浦东新区不动产权第0012345号',
+      address: '上海市浦东新区世纪大道100号1801室',
+    });
+    expect(home!.valuations.map((v) => [v.date, v.value])).toEqual([['2025-12-20', 260_000_000]]);
+    const [ev] = await itemOf('PB-003');
+    expect(ev!.details).toMatchObject({ vin: 'LGBH52E05MY123456', make: '比亚迪', model: '汉 EV' });
+    expect(ev!.valuations[0]!.value).toBe(21_000_000);
+    // No appraisal in the row: an item without valuations; a one-word make is also the model.
+    const [plain] = await itemOf('PB-005');
+    expect(plain!.details).toMatchObject({ make: '丰田', model: '丰田' });
+    expect(plain!.valuations).toEqual([]);
+    expect(await itemOf('PB-004')).toEqual([]);
   });
 
   it('builds schedules with the engine and applies payments to them', async () => {
@@ -171,16 +207,21 @@ describe('rejections', () => {
       ['贷款', 2, '放款日期', /"2026-02-30" is not a real calendar date/],
       ['贷款', 3, '贷款金额', /"一万" is not an amount/],
       ['贷款', 4, '贷款金额', /more than 2 decimals/],
-      ['贷款', 4, '年利率', /"twelve" is not a rate/],
+      ['贷款', 4, '年利率', /"twelve" is not a yearly percentage/],
       ['贷款', 5, '期限', /0 months is outside 1 to 600/],
       ['贷款', 5, '还款方式', /"随便还" is not a repayment method/],
       ['贷款', 6, '产品', /"船舶抵押" is not a product/],
-      ['贷款', 7, '合同编号', /Loan number is required/],
+      ['贷款', 7, '合同编号', /合同编号 is required/],
       ['贷款', 8, '合同编号', /loan E-01 already appears in 贷款 row 2/],
       ['贷款', 9, '身份证号', /a resident ID has 18 characters/],
       ['贷款', 10, '放款日期', /after today \(2026-06-15\)/],
       ['贷款', 12, '借款人', /ID 110101199003079012 is 子 in 贷款 row 11/],
       ['贷款', 13, '放款日期', /"yesterday" is not a date/],
+      ['抵押物', 2, '车架号', /the VIN must not contain the letters I, O or Q/],
+      ['抵押物', 3, '评估日期', /an appraisal cannot be dated after today \(2026-06-15\)/],
+      ['抵押物', 4, '评估价值', /an appraisal date needs its appraised value/],
+      ['抵押物', 5, '合同编号', /there is no loan NOPE-2/],
+      ['抵押物', 6, '合同编号', /loan E-14 is a car-title loan; its collateral is a vehicle/],
       ['还款', 2, '合同编号', /there is no loan NOPE-1/],
       ['还款', 3, '还款日期', /before the disbursement date 2026-01-05/],
       ['还款', 4, '还款金额', /more than everything owed today/],
@@ -194,11 +235,29 @@ describe('rejections', () => {
     });
     expect((await app.call('borrowers.list', {})).total).toBe(0);
     expect((await app.call('loans.list', {})).total).toBe(0);
+    expect((await app.call('collateral.list', {})).total).toBe(0);
+  });
+
+  it('gives every rejection a code and parameters the screen translates', async () => {
+    const result = await importInto(app, [fixture('book-errors.xlsx')]);
+    const byRow = (sheet: string, row: number) =>
+      result.errors.filter((e) => e.sheet === sheet && e.row === row).map((e) => [e.code, e.params]);
+    expect(byRow('贷款', 2)).toEqual([['date.notReal', { value: '2026-02-30' }]]);
+    expect(byRow('贷款', 8)).toEqual([['loan.repeated', { number: 'E-01', sheet: '贷款', row: 2 }]]);
+    expect(byRow('抵押物', 6)).toEqual([['collateral.carNeedsVehicle', { number: 'E-14' }]]);
+    expect(byRow('还款', 4)[0]![0]).toBe('payment.refused');
   });
 
   it('writes nothing on a dry run, yet counts what it would write', async () => {
     const result = await importInto(app, [fixture('book-zh.xlsx')], { dryRun: true });
-    expect(result).toMatchObject({ committed: false, borrowers: 4, loans: 5, payments: 4, errors: [] });
+    expect(result).toMatchObject({
+      committed: false,
+      borrowers: 4,
+      loans: 5,
+      collateral: 4,
+      payments: 4,
+      errors: [],
+    });
     expect((await app.call('loans.list', {})).total).toBe(0);
     expect((await app.call('borrowers.list', {})).total).toBe(0);
   });
@@ -214,7 +273,14 @@ describe('importing loan numbers the book already has', () => {
 
   it('skips them, with their payments, when asked to skip', async () => {
     const result = await importInto(app, [fixture('book-zh.xlsx')]);
-    expect(result).toMatchObject({ committed: true, borrowers: 0, loans: 0, payments: 0, skipped: 9 });
+    expect(result).toMatchObject({
+      committed: true,
+      borrowers: 0,
+      loans: 0,
+      collateral: 0,
+      payments: 0,
+      skipped: 13,
+    });
     const loans = await loansByNumber(app);
     expect(loans.size).toBe(5);
     expect(loans.get('PB-001')!.payments).toHaveLength(2);

@@ -40,7 +40,10 @@ describe('header dictionary', () => {
 
   it('leaves unknown headers unmapped and lets a saved mapping teach or silence one', () => {
     expect(fieldForHeader('放款额(元)')).toBeNull();
-    expect(fieldForHeader('车牌号')).toBeNull();
+    expect(fieldForHeader('客户经理')).toBeNull();
+    expect(fieldForHeader('车架号/VIN')).toBe('vin');
+    expect(fieldForHeader('房产证号/不动产权证号')).toBe('titleDeedNo');
+    expect(fieldForHeader('评估价')).toBe('appraisedValue');
     const mapped = mapHeaders(['放款额(元)', '借款人', '本金'], { '放款额（元）': 'principal', 本金: null });
     expect(mapped).toEqual(['principal', 'borrowerName', null]);
   });
@@ -91,7 +94,7 @@ describe('reading a book', () => {
       {},
       '2026-06-15',
     );
-    expect(book.errors).toEqual([
+    expect(book.errors).toMatchObject([
       { sheet: 'L', row: 5, column: '合同编号', reason: 'loan A already appears in L row 3' },
       { sheet: 'L', row: 6, column: '借款人', reason: 'ID 110101199003071234 is 王芳 in L row 3' },
     ]);
@@ -122,7 +125,7 @@ describe('reading a book', () => {
     );
     expect(book.sheets.map((s) => s.kind)).toEqual(['borrowers', 'loans']);
     expect(book.loans.map((l) => [l.number, l.borrowerIdNumber])).toEqual([['A', 'P1234567']]);
-    expect(book.errors).toEqual([
+    expect(book.errors).toMatchObject([
       {
         sheet: 'L',
         row: 3,

@@ -52,7 +52,7 @@ describe('dates', () => {
     expect(reasonOf(parseDateCell('2025年2月29日'))).toMatch(/not a real calendar date/);
     expect(reasonOf(parseDateCell('yesterday'))).toMatch(/not a date/);
     expect(reasonOf(parseDateCell('05/01/2026'))).toMatch(/not a date/);
-    expect(reasonOf(parseDateCell(''))).toBe('is empty');
+    expect(parseDateCell('')).toMatchObject({ ok: false, code: 'date.invalid', params: { value: '' } });
   });
 });
 
@@ -83,7 +83,7 @@ describe('amounts', () => {
     ['1.2345678万', /more than 2 decimals/],
     ['-500', /negative/],
     ['99999999999999999', /too large/],
-    ['', /is empty/],
+    ['', /is not an amount/],
   ])('rejects %s', (text, reason) => {
     expect(reasonOf(parseAmountCell(text))).toMatch(reason);
   });
@@ -113,8 +113,8 @@ describe('rates', () => {
   });
 
   it('rejects text, negatives and over-precise rates', () => {
-    expect(reasonOf(parseRateCell('twelve'))).toMatch(/not a rate/);
-    expect(reasonOf(parseRateCell('-1'))).toMatch(/not a rate/);
+    expect(reasonOf(parseRateCell('twelve'))).toMatch(/"twelve" is not a yearly percentage/);
+    expect(parseRateCell('-1')).toMatchObject({ code: 'rate.invalid', params: { value: '-1' } });
     expect(reasonOf(parseRateCell('1000'))).toMatch(/not a yearly percentage/);
     expect(reasonOf(parseRateCell('1.12345678'))).toMatch(/not a yearly percentage/);
   });

@@ -7,8 +7,10 @@ import {
   type ExportFormat,
   type ExportWhat,
   type FileBytes,
+  type ImportProgress,
   type ImportResult,
 } from '../../../../shared/contract';
+import { rejectionKey } from '../../../../shared/import/reasons';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../../shared/import/fields';
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../app/ErrorBoundary';
@@ -43,10 +45,13 @@ function download(file: FileBytes) {
 const countsOf = (r: ImportResult) => ({
   borrowers: r.borrowers,
   loans: r.loans,
+  collateral: r.collateral,
   payments: r.payments,
   updated: r.updated,
   skipped: r.skipped,
 });
+
+const PROGRESS_POLL_MS = 200;
 
 const languageOf = (lng: string): Language => (lng === 'zh-CN' || lng === 'zh-TW' ? lng : 'en');
 
@@ -58,6 +63,7 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [previewed, setPreviewed] = useState<{ request: object; result: ImportResult } | null>(null);
   const [committing, setCommitting] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
@@ -102,6 +108,7 @@ export function ImportPage() {
     setMapping((m) => ({ ...m, [header]: field }));
 
   const confirm = async () => {
+    setProgress(null);
     setCommitting(true);
     setProblem(null);
     try {
@@ -119,6 +126,15 @@ export function ImportPage() {
       setCommitting(false);
     }
   };
+
+  // The import is one long transaction; the service answers this poll between chunks of rows.
+  useEffect(() => {
+    if (!committing) return;
+    const timer = setInterval(() => {
+      call('import.progress', {}).then((p) => p && setProgress(p), setProblem);
+    }, PROGRESS_POLL_MS);
+    return () => clearInterval(timer);
+  }, [committing]);
 
   const saveMapping = () =>
     call('import.saveMapping', { mapping }).then(() => setNotice(t('import.mappingSaved')), setProblem);
@@ -259,14 +275,36 @@ export function ImportPage() {
                         <td>{e.sheet}</td>
                         <td>{e.row}</td>
                         <td>{e.column}</td>
-                        <td>{e.reason}</td>
+                        <td>{t(`import.reject.${rejectionKey(e.code)}`, { ...e.params })}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </>
             )}
-            {committing && <progress className="import-progress" aria-label={t('import.progress')} />}
+            {committing && (
+              <div role="status">
+                {progress && progress.total > 0 ? (
+                  <>
+                    <progress
+                      className="import-progress"
+                      aria-label={t('import.progress')}
+                      max={progress.total}
+                      value={progress.done}
+                    />
+                    <span>
+                      {t('import.progressLabel', {
+                        phase: t(`import.phases.${progress.phase}`),
+                        done: progress.done,
+                        total: progress.total,
+                      })}
+                    </span>
+                  </>
+                ) : (
+                  <progress className="import-progress" aria-label={t('import.progress')} />
+                )}
+              </div>
+            )}
             <button
               type="button"
               className="btn btn-primary"

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../../shared/contract';
+import { openTestApp, type TestApp } from '../../support/test-app';
+
+/** A flat loans CSV of `count` car-title loans, each with its car, as a lender's export would be. */
+function loansCsv(count: number): string {
+  const rows = [
+    [
+      '合同编号',
+      '借款人',
+      '身份证号',
+      '贷款金额',
+      '年利率',
+      '期限',
+      '放款日期',
+      '还款方式',
+      '产品',
+      '车牌号',
+      '车架号',
+      '品牌型号',
+    ],
+  ];
+  for (let i = 0; i < count; i += 1) {
+    const n = String(i).padStart(5, '0');
+    rows.push([
+      `P-${n}`,
+      `客户${n}`,
+      `1101011990030${n}`,
+      '50000',
+      '12',
+      '12',
+      '2026-01-05',
+      '等额本息',
+      '车辆抵押',
+      `京A${n}`,
+      `LSVAU2180N21${n}`,
+      '大众 帕萨特',
+    ]);
+  }
+  return rows.map((r) => r.join(',')).join('\r\n');
+}
+
+const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('import progress', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await openTestApp('2026-06-15');
+  });
+  afterEach(async () => app.dispose());
+
+  it('is answered while the one import transaction runs, counting up to the total', async () => {
+    const base64 = Buffer.from(loansCsv(600)).toString('base64');
+    expect(await app.call('import.progress', {})).toBeNull();
+    let finished = false;
+    const commit = app.call('import.commit', { files: [{ name: 'loans.csv', base64 }] }).finally(() => {
+      finished = true;
+    });
+    const seen: ImportProgress[] = [];
+    while (!finished) {
+      const p = await app.call('import.progress', {});
+      if (p && p.total > 0) seen.push(p);
+      await nextMacrotask();
+    }
+    const result = await commit;
+    expect(result).toMatchObject({
+      committed: true,
+      borrowers: 600,
+      loans: 600,
+      collateral: 600,
+      errors: [],
+    });
+    // 600 borrowers, 600 loans and 600 cars: 1,800 rows, reported every 250 and at the end.
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((p) => p.total === 1800)).toBe(true);
+    const done = seen.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(new Set(seen.map((p) => p.phase))).toEqual(new Set(['borrowers', 'loans', 'collateral']));
+    expect(done.at(-1)).toBe(1800);
+    expect(await app.call('import.progress', {})).toBeNull();
+  });
+});
