@@ -20,22 +20,17 @@ export async function currentValuations(
   itemIds?: readonly number[],
 ): Promise<Map<number, { value: number; date: string }>> {
   if (itemIds && itemIds.length === 0) return new Map();
-  let ranked = db
+  // SQLite takes the bare columns of a max() group from the row holding the max: the latest
+  // date, and on the same date the highest id. One pass along the (item_id, date) index, where
+  // a window function sorted the whole table (twice as slow at 100k items).
+  let latest = db
     .selectFrom('collateral_valuations')
-    .select([
-      'item_id',
-      'value',
-      'date',
-      sql<number>`row_number() OVER (PARTITION BY item_id ORDER BY date DESC, id DESC)`.as('rank'),
-    ])
+    .select(['item_id', 'value', 'date', sql<string>`max(date || printf('%012d', id))`.as('latest')])
     .where('voided_at', 'is', null)
-    .where('date', '<=', today);
-  if (itemIds) ranked = ranked.where('item_id', 'in', [...itemIds]);
-  const rows = await db
-    .selectFrom(ranked.as('v'))
-    .select(['item_id', 'value', 'date'])
-    .where('rank', '=', 1)
-    .execute();
+    .where('date', '<=', today)
+    .groupBy('item_id');
+  if (itemIds) latest = latest.where('item_id', 'in', [...itemIds]);
+  const rows = await latest.execute();
   return new Map(rows.map((r) => [r.item_id, { value: r.value, date: r.date }]));
 }
 

@@ -342,9 +342,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       if (input.kind) q = q.where('i.kind', '=', input.kind);
       if (input.query) {
         const query = input.query;
-        q = q.where((eb) =>
-          eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]),
-        );
+        q = q.where((eb) => eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]));
       }
       if (input.loanStatus) {
         const status = input.loanStatus;

@@ -17,6 +17,27 @@ describe('collateral items', () => {
   });
   afterEach(async () => app.dispose());
 
+  it('takes the latest valuation, and on the same date the one entered last, ignoring voided ones', async () => {
+    const { loanId } = await givenACarTitleLoan(app);
+    const { id } = await app.call('collateral.create', {
+      loanIds: [loanId],
+      details: aCar(),
+      valuation: appraisal('2026-03-01', 9_000_000),
+    });
+    await app.call('collateral.addValuation', { itemId: id, ...appraisal('2026-05-01', 8_000_000) });
+    await app.call('collateral.addValuation', { itemId: id, ...appraisal('2026-05-01', 8_200_000) });
+    expect((await app.call('collateral.get', { id })).currentValue).toBe(8_200_000);
+    const { id: last } = await app.call('collateral.addValuation', {
+      itemId: id,
+      ...appraisal('2026-05-01', 7_000_000),
+    });
+    await app.call('collateral.voidValuation', { id: last, reason: 'typed the wrong figure' });
+    expect((await app.call('collateral.get', { id })).currentValue).toBe(8_200_000);
+    expect((await app.call('collateral.list', {})).rows.find((r) => r.id === id)?.currentValue).toBe(
+      8_200_000,
+    );
+  });
+
   it('records a car against a loan and shows its value, LTV and depreciated estimate', async () => {
     const { loanId } = await givenACarTitleLoan(app);
     const { id, warnings } = await app.call('collateral.create', {
