@@ -39,6 +39,11 @@ const WHOLE_TABLE_BY_DESIGN: { table: string; when: RegExp; why: string }[] = [
     when: /"i"\."holds_registration_certificate"/,
     why: 'collateral alerts (LTV, insurance, documents) judge every active item',
   },
+  {
+    table: 'collateral_items',
+    when: /^select "id", "kind" from "collateral_items" where "status" = \?$/,
+    why: "the monthly report's LTV breach count judges every active item",
+  },
 ];
 
 function planOf(sqlite: Database.Database, sql: string): string[] {
