@@ -3,27 +3,17 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
-import { PAYMENT_METHODS, isoDate } from '../../../../shared/contract';
+import { isoDate } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { DpdBadge } from '../../components/badges';
 import { Field } from '../../components/form';
+import { MoneyReceivedFields, moneyReceivedSchema } from './MoneyReceivedFields';
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
 
-const schema = z.object({
-  date: isoDate,
-  amount: z
-    .string()
-    .refine(
-      (v) => (parseMoneyInput(v) ?? 0) > 0,
-      'enter an amount greater than zero, such as 1500 or 1,500.00',
-    ),
-  method: z.enum(PAYMENT_METHODS),
-  reference: z.string().max(80),
-  receivedBy: z.string().max(80),
-});
+const schema = moneyReceivedSchema.extend({ receivedBy: z.string().max(80) });
 type FormValues = z.input<typeof schema>;
 
 /**
@@ -70,24 +60,7 @@ export function RecordPaymentDialog({
   const p = canPreview ? preview.data : undefined;
   return (
     <form className="form-grid" onSubmit={onSubmit} noValidate>
-      <Field label={t('payments.date')} htmlFor="p-date" error={errors.date}>
-        <input id="p-date" type="date" max={today} {...form.register('date')} />
-      </Field>
-      <Field label={t('payments.amount')} htmlFor="p-amount" error={errors.amount}>
-        <input id="p-amount" inputMode="decimal" autoFocus {...form.register('amount')} />
-      </Field>
-      <Field label={t('payments.method')} htmlFor="p-method" error={errors.method}>
-        <select id="p-method" {...form.register('method')}>
-          {PAYMENT_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`paymentMethods.${m}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('payments.reference')} htmlFor="p-reference" error={errors.reference}>
-        <input id="p-reference" {...form.register('reference')} />
-      </Field>
+      <MoneyReceivedFields form={form} today={today} idPrefix="p" />
       <Field label={t('payments.receivedBy')} htmlFor="p-receivedBy" error={errors.receivedBy}>
         <input id="p-receivedBy" {...form.register('receivedBy')} />
       </Field>

@@ -1,16 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
+import {
+  MoneyReceivedFields,
+  moneyReceivedSchema,
+  type MoneyReceivedValues,
+} from '../payments/MoneyReceivedFields';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import {
-  OPEN_STATUSES,
-  PAYMENT_METHODS,
-  isoDate,
-  type LoanStatus,
-  type WriteOffRow,
-} from '../../../../shared/contract';
+import { OPEN_STATUSES, type LoanStatus, type WriteOffRow } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
@@ -114,27 +112,13 @@ function RequestWriteOffForm({ loan, onDone }: { loan: LoanForWriteOff; onDone: 
   );
 }
 
-const recoverySchema = z.object({
-  date: isoDate,
-  amount: z
-    .string()
-    .refine(
-      (v) => (parseMoneyInput(v) ?? 0) > 0,
-      'enter an amount greater than zero, such as 1500 or 1,500.00',
-    ),
-  method: z.enum(PAYMENT_METHODS),
-  reference: z.string().max(80),
-});
-type RecoveryValues = z.input<typeof recoverySchema>;
-
 function RecoveryForm({ loanId, today, onDone }: { loanId: number; today: string; onDone: () => void }) {
   const { t } = useTranslation();
   const record = useApiMutation('recoveries.record', WRITE_OFF_READS);
-  const form = useForm<RecoveryValues>({
-    resolver: zodResolver(recoverySchema),
+  const form = useForm<MoneyReceivedValues>({
+    resolver: zodResolver(moneyReceivedSchema),
     defaultValues: { date: today, amount: '', method: 'cash', reference: '' },
   });
-  const errors = form.formState.errors;
   const onSubmit = form.handleSubmit(async (v) => {
     await record.mutateAsync({
       loanId,
@@ -148,24 +132,7 @@ function RecoveryForm({ loanId, today, onDone }: { loanId: number; today: string
   return (
     <form className="form-grid" onSubmit={(e) => void onSubmit(e).catch(() => undefined)} noValidate>
       <p className="muted">{t('plans.writeOff.recoveryHint')}</p>
-      <Field label={t('payments.date')} htmlFor="r-date" error={errors.date}>
-        <input id="r-date" type="date" max={today} {...form.register('date')} />
-      </Field>
-      <Field label={t('payments.amount')} htmlFor="r-amount" error={errors.amount}>
-        <input id="r-amount" inputMode="decimal" autoFocus {...form.register('amount')} />
-      </Field>
-      <Field label={t('payments.method')} htmlFor="r-method" error={errors.method}>
-        <select id="r-method" {...form.register('method')}>
-          {PAYMENT_METHODS.map((m) => (
-            <option key={m} value={m}>
-              {t(`paymentMethods.${m}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('payments.reference')} htmlFor="r-reference" error={errors.reference}>
-        <input id="r-reference" {...form.register('reference')} />
-      </Field>
+      <MoneyReceivedFields form={form} today={today} idPrefix="r" />
       <div className="form-actions">
         <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting}>
           {t('plans.writeOff.saveRecovery')}

@@ -1,0 +1,58 @@
+import type { UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { PAYMENT_METHODS, isoDate } from '../../../../shared/contract';
+import { Field } from '../../components/form';
+import { parseMoneyInput } from '../../format/format';
+
+/** Money received on a loan, as a payment or as a recovery after write-off: the fields both forms share. */
+export const moneyReceivedSchema = z.object({
+  date: isoDate,
+  amount: z
+    .string()
+    .refine(
+      (v) => (parseMoneyInput(v) ?? 0) > 0,
+      'enter an amount greater than zero, such as 1500 or 1,500.00',
+    ),
+  method: z.enum(PAYMENT_METHODS),
+  reference: z.string().max(80),
+});
+export type MoneyReceivedValues = z.input<typeof moneyReceivedSchema>;
+
+/** Date, amount, method and reference; `idPrefix` keeps label ids unique when two forms coexist. */
+export function MoneyReceivedFields<T extends MoneyReceivedValues>({
+  form,
+  today,
+  idPrefix,
+}: {
+  form: UseFormReturn<T>;
+  today: string;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation();
+  // The four fields exist on every T; react-hook-form's path types cannot see that through a generic.
+  const f = form as unknown as UseFormReturn<MoneyReceivedValues>;
+  const errors = f.formState.errors;
+  return (
+    <>
+      <Field label={t('payments.date')} htmlFor={`${idPrefix}-date`} error={errors.date}>
+        <input id={`${idPrefix}-date`} type="date" max={today} {...f.register('date')} />
+      </Field>
+      <Field label={t('payments.amount')} htmlFor={`${idPrefix}-amount`} error={errors.amount}>
+        <input id={`${idPrefix}-amount`} inputMode="decimal" autoFocus {...f.register('amount')} />
+      </Field>
+      <Field label={t('payments.method')} htmlFor={`${idPrefix}-method`} error={errors.method}>
+        <select id={`${idPrefix}-method`} {...f.register('method')}>
+          {PAYMENT_METHODS.map((m) => (
+            <option key={m} value={m}>
+              {t(`paymentMethods.${m}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('payments.reference')} htmlFor={`${idPrefix}-reference`} error={errors.reference}>
+        <input id={`${idPrefix}-reference`} {...f.register('reference')} />
+      </Field>
+    </>
+  );
+}
