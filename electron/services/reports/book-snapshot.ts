@@ -1,10 +1,8 @@
 import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { LoanStatus, Product } from '../../../shared/contract';
-import type { ScheduledInstallment } from '../../../shared/engine';
-import type { LoanBook } from '../loans/loan-status';
+import { loadLoanBooks, type LoanBook } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
-import { legalChargesByLoan } from '../collections/legal';
 
 export interface BookLoan {
   book: LoanBook;
@@ -17,43 +15,23 @@ export interface BookLoan {
 }
 
 /**
- * Every non-draft loan (or those of `only`) with its active schedule, its payments and its
- * status history, in four queries rather than four per loan: reports walk the whole book.
+ * Every non-draft loan (or those of `only`) with its book and its status history: reports walk
+ * the whole book, so the books come in bulk (`loadLoanBooks`), a few queries per 500 loans.
  */
 export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<BookLoan[]> {
   if (only?.length === 0) return [];
   const loans = await db
     .selectFrom('loans as l')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-    .selectAll('l')
-    .select(['b.name as borrower_name', 'b.id_number'])
+    .select(['l.id', 'l.product', 'l.borrower_id', 'b.name as borrower_name', 'b.id_number'])
     .where('l.status', '<>', 'draft')
     .$if(only !== undefined, (q) => q.where('l.id', 'in', only!))
     .orderBy('l.id')
     .execute();
-  const installments = await db
-    .selectFrom('installments as i')
-    .innerJoin('schedule_versions as v', 'v.id', 'i.version_id')
-    .select([
-      'v.loan_id',
-      'v.id as version_id',
-      'v.version',
-      'i.n',
-      'i.due_date',
-      'i.principal',
-      'i.interest',
-    ])
-    .where('v.is_active', '=', 1)
-    .$if(only !== undefined, (q) => q.where('v.loan_id', 'in', only!))
-    .orderBy('v.loan_id')
-    .orderBy('i.n')
-    .execute();
-  const payments = await db
-    .selectFrom('payments')
-    .selectAll()
-    .$if(only !== undefined, (q) => q.where('loan_id', 'in', only!))
-    .orderBy('id')
-    .execute();
+  const books = await loadLoanBooks(
+    db,
+    loans.map((l) => l.id),
+  );
   const changes = await db
     .selectFrom('loan_status_changes')
     .select(['loan_id', 'to_status', 'changed_on'])
@@ -62,42 +40,19 @@ export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<B
     .orderBy(sql`changed_on`)
     .orderBy('id')
     .execute();
-
-  const schedules = new Map<number, { versionId: number; version: number; items: ScheduledInstallment[] }>();
-  for (const r of installments) {
-    let s = schedules.get(r.loan_id);
-    if (!s) schedules.set(r.loan_id, (s = { versionId: r.version_id, version: r.version, items: [] }));
-    s.items.push({ n: r.n, dueDate: r.due_date, principal: r.principal, interest: r.interest });
-  }
-  const paymentsByLoan = groupByLoan(payments);
   const historyByLoan = groupByLoan(changes);
-  const chargesByLoan = await legalChargesByLoan(db);
 
-  return loans.flatMap((l) => {
-    const schedule = schedules.get(l.id);
-    if (!schedule) return [];
-    const { borrower_name, id_number, ...loan } = l;
-    return [
-      {
-        book: {
-          loan,
-          versionId: schedule.versionId,
-          version: schedule.version,
-          installments: schedule.items,
-          paymentRows: paymentsByLoan.get(l.id) ?? [],
-          charges: chargesByLoan.get(l.id) ?? [],
-        },
-        product: l.product,
-        borrowerId: l.borrower_id,
-        borrowerName: borrower_name,
-        borrowerIdMasked: maskIdNumber(id_number),
-        history: (historyByLoan.get(l.id) ?? []).map((c): [string, LoanStatus] => [
-          c.changed_on,
-          c.to_status as LoanStatus,
-        ]),
-      },
-    ];
-  });
+  return loans.map((l) => ({
+    book: books.get(l.id)!,
+    product: l.product,
+    borrowerId: l.borrower_id,
+    borrowerName: l.borrower_name,
+    borrowerIdMasked: maskIdNumber(l.id_number),
+    history: (historyByLoan.get(l.id) ?? []).map((c): [string, LoanStatus] => [
+      c.changed_on,
+      c.to_status as LoanStatus,
+    ]),
+  }));
 }
 
 /** The status a loan had at the end of `date`: its latest change on or before it, else its first. */
