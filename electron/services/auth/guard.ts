@@ -55,6 +55,17 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
 const READ_VERB =
   /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|timeline|alerts|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
 
+/** Open methods that only read: the sign-in screen must not wait for the start-up checks. */
+const OPEN_READS = new Set(['auth.status', 'system.info', 'settings.get']);
+const READ_PERMISSIONS = new Set<Permission>(['book.read', 'reports.read', 'audit.read']);
+
+/**
+ * Whether a method may change the book. Reading ones (lists, reports, the dashboard) answer at
+ * once while the start-up checks run; the derived caches they refresh are rebuilt from the book.
+ */
+export const changesTheBook = (method: string) =>
+  OPEN_METHODS.has(method) ? !OPEN_READS.has(method) : !READ_PERMISSIONS.has(permissionFor(method));
+
 /** Nothing is written to a book the start-up checks have not passed (or found damaged). */
 async function refuseOnDamagedBook(ctx: ServiceContext): Promise<void> {
   const problems = await ctx.startupCheck!;
@@ -122,7 +133,7 @@ export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers
         if (itemKey && typeof fields[itemKey] === 'number')
           await requireItemInScope(ctx.db, actor, fields[itemKey]);
       }
-      if (ctx.startupCheck && !READ_VERB.test(method.split('.')[1] ?? '')) await refuseOnDamagedBook(ctx);
+      if (ctx.startupCheck && changesTheBook(method)) await refuseOnDamagedBook(ctx);
       return handler(input);
     };
   }
