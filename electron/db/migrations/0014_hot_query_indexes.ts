@@ -11,7 +11,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The monthly report's promises made in a month.
     'promises_to_pay_made ON promises_to_pay (made_on)',
     // The monthly report's count of entries keyed in after the month closed.
-    'payments_created ON payments (created_at)',
+    'payments_created ON payments (created_at, date, reverses_payment_id)',
     // The dashboard's collections this month, read from the index alone.
     'loan_status_collected ON loan_status (collected_month, collected_penalty, collected_interest, collected_principal, collected_charges)',
     // Loans whose month-end rows are behind.

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { OPEN_STATUSES } from '../../../shared/contract';
+import { OPEN_STATUSES, type CollateralKind } from '../../../shared/contract';
 import { splitValue, type Claim } from '../../../shared/collateral/coverage';
 
 export { exposureOf, ltvOf, ltvBasisPoints, splitValue } from '../../../shared/collateral/coverage';
@@ -54,13 +54,15 @@ export async function itemShares(
   db: Kysely<DB> | Transaction<DB>,
   today: string,
   loanIds?: readonly number[],
-): Promise<Map<number, { value: number; date: string | null; shares: Map<number, number> }>> {
+): Promise<
+  Map<number, { value: number; date: string | null; kind: CollateralKind; shares: Map<number, number> }>
+> {
   let query = db
     .selectFrom('collateral_links as k')
     .innerJoin('collateral_items as i', 'i.id', 'k.item_id')
     .innerJoin('loans as l', 'l.id', 'k.loan_id')
     .leftJoin('loan_status as s', 's.loan_id', 'k.loan_id')
-    .select(['k.item_id', 'k.loan_id', 's.outstanding_principal'])
+    .select(['k.item_id', 'k.loan_id', 'i.kind', 's.outstanding_principal'])
     .where('i.status', '=', 'active')
     .where('l.status', 'in', [...OPEN_STATUSES]);
   if (loanIds) {
@@ -75,18 +77,21 @@ export async function itemShares(
   }
   const links = await query.orderBy('k.item_id').orderBy('k.loan_id').execute();
 
-  const claimsByItem = new Map<number, Claim[]>();
+  const claimsByItem = new Map<number, { kind: CollateralKind; claims: Claim[] }>();
   for (const l of links) {
-    const claims = claimsByItem.get(l.item_id) ?? [];
-    claims.push({ loanId: l.loan_id, weight: l.outstanding_principal ?? 0 });
-    claimsByItem.set(l.item_id, claims);
+    const item = claimsByItem.get(l.item_id) ?? { kind: l.kind, claims: [] };
+    item.claims.push({ loanId: l.loan_id, weight: l.outstanding_principal ?? 0 });
+    claimsByItem.set(l.item_id, item);
   }
   const valuations = await currentValuations(db, today, loanIds ? [...claimsByItem.keys()] : undefined);
-  const result = new Map<number, { value: number; date: string | null; shares: Map<number, number> }>();
-  for (const [itemId, claims] of claimsByItem) {
+  const result = new Map<
+    number,
+    { value: number; date: string | null; kind: CollateralKind; shares: Map<number, number> }
+  >();
+  for (const [itemId, { kind, claims }] of claimsByItem) {
     const latest = valuations.get(itemId);
     const value = latest?.value ?? 0;
-    result.set(itemId, { value, date: latest?.date ?? null, shares: splitValue(value, claims) });
+    result.set(itemId, { value, date: latest?.date ?? null, kind, shares: splitValue(value, claims) });
   }
   return result;
 }

@@ -221,39 +221,38 @@ export async function bookPosition(
 }
 
 /**
- * How many of the loans in `exposures` breach their LTV limit on `date`: the same rule as the
- * LTV alert, without building every other alert. The monthly report counts breaches at a
- * month's end from exposures it already has.
+ * The collateral of the loans in `exposures` on `date`: each loan's share of its items' values,
+ * and how many breach their LTV limit (the LTV alert's own rule, without building every other
+ * alert). The monthly report reads both at a month's end from exposures it already has.
  */
-export async function ltvBreaches(
+export async function collateralAtDate(
   db: Db,
   date: string,
   rules: CollateralRules,
   exposures: ReadonlyMap<number, number>,
-): Promise<number> {
-  const split = await itemShares(db, date);
-  const kinds = new Map(
-    (
-      await db.selectFrom('collateral_items').select(['id', 'kind']).where('status', '=', 'active').execute()
-    ).map((r) => [r.id, r.kind]),
-  );
+): Promise<{ ltvBreaches: number; valueByLoan: Map<number, number> }> {
   const collateralOf = new Map<
     number,
     { itemId: number; kind: CollateralItemRecord['kind']; value: number }[]
   >();
-  for (const [itemId, item] of split) {
+  for (const [itemId, item] of await itemShares(db, date)) {
     for (const [loanId, value] of item.shares) {
       if (!exposures.has(loanId)) continue;
       const list = collateralOf.get(loanId) ?? [];
-      list.push({ itemId, kind: kinds.get(itemId)!, value });
+      list.push({ itemId, kind: item.kind, value });
       collateralOf.set(loanId, list);
     }
   }
-  let breaches = 0;
+  let ltvBreaches = 0;
+  const valueByLoan = new Map<number, number>();
   for (const [loanId, collateral] of collateralOf) {
-    if (ltvFinding(exposures.get(loanId)!, collateral, rules)) breaches += 1;
+    valueByLoan.set(
+      loanId,
+      collateral.reduce((sum, c) => sum + c.value, 0),
+    );
+    if (ltvFinding(exposures.get(loanId)!, collateral, rules)) ltvBreaches += 1;
   }
-  return breaches;
+  return { ltvBreaches, valueByLoan };
 }
 
 function alertsOf(

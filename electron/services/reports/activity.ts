@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import { addDays } from '../../../shared/dates';
 import type { MonthActivity } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { ltvBreaches } from '../collateral/position';
+import { collateralAtDate } from '../collateral/position';
 import { rulesOf } from '../collateral/items.service';
-import { collateralValueByLoan } from '../collateral/coverage';
 import { loadCollectionSettings } from '../collections/settings';
 import { evaluatedPromises } from '../collections/promises.query';
 import type { Position } from '../../../shared/reports/monthly';
@@ -135,9 +134,13 @@ export async function monthActivity(
     .executeTakeFirstOrThrow();
   // The month-end exposures are at hand, so LTV at the month's end costs no engine run.
   const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, exposureOf(p)]));
-  const ltvBreachCount = await ltvBreaches(db, monthEnd, await rulesOf(ctx), exposures);
+  const { ltvBreaches, valueByLoan: values } = await collateralAtDate(
+    db,
+    monthEnd,
+    await rulesOf(ctx),
+    exposures,
+  );
   const overdueAtEnd = [...atEnd].filter(([, p]) => p.daysPastDue > 0).map(([loanId]) => loanId);
-  const values = await collateralValueByLoan(db, monthEnd, overdueAtEnd);
   const exposure = overdueAtEnd.reduce((s, id) => s + exposures.get(id)!, 0);
   const covered = overdueAtEnd.reduce((s, id) => s + (values.get(id) ?? 0), 0);
 
@@ -165,7 +168,7 @@ export async function monthActivity(
       overdueExposure: exposure,
       overdueCollateralValue: covered,
       coverage: rate4(covered, exposure),
-      ltvBreaches: ltvBreachCount,
+      ltvBreaches,
       possessed: n(sales.possessed),
       sold: n(sales.sold),
       grossProceeds: sales.gross,

@@ -1,11 +1,11 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { DashboardData, LoanStatus, MonthlyReport, OptionalSection } from '../../../shared/contract';
+import type { DashboardData, MonthlyReport, OptionalSection } from '../../../shared/contract';
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
 import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../shared/dates';
 import { AGING_BUCKETS, bucketOf } from '../../../shared/engine';
 import { BOOK_STATUSES, monthlyFigures, monthOfLoan, type ReportLoan } from '../../../shared/reports/monthly';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import { keepMonthEndsThrough, monthEndsWithLoans } from './month-ends';
+import { keepMonthEndsThrough, monthEndPairs, type MonthEndFigures } from './month-ends';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -50,17 +50,11 @@ export function reportLoansFromEngine(book: BookLoan[], monthStart: string, mont
     });
 }
 
-const positionOf = (
-  dpd: number,
-  outstanding: number,
-  principal: number,
-  interest: number,
-  penalty: number,
-) => ({
-  daysPastDue: dpd,
-  bucket: bucketOf(dpd),
-  outstandingPrincipal: outstanding,
-  overdue: { principal, interest, penalty },
+const positionOf = (f: MonthEndFigures) => ({
+  daysPastDue: f.daysPastDue,
+  bucket: bucketOf(f.daysPastDue),
+  outstandingPrincipal: f.outstandingPrincipal,
+  overdue: f.overdue,
 });
 
 /**
@@ -69,43 +63,21 @@ const positionOf = (
  */
 export async function reportLoansFromCache(ctx: ServiceContext, month: string): Promise<ReportLoan[]> {
   await keepMonthEndsThrough(ctx.db, month);
-  const rows = await monthEndsWithLoans(ctx.db, month);
-  return rows.map((r) => ({
-    id: r.loan_id,
+  return monthEndPairs(ctx.db, ctx.sqlite, month).map((r) => ({
+    id: r.loanId,
     number: r.number,
     product: r.product,
-    borrowerId: r.borrower_id,
-    borrowerName: r.borrower_name,
-    borrowerIdMasked: maskIdNumber(r.id_number),
-    startDate: r.start_date,
-    upfrontFee: r.upfront_fee,
-    statusAtStart: (r.start_status as LoanStatus | null) ?? null,
-    statusAtEnd: r.status as LoanStatus,
-    atStart:
-      r.start_status === null
-        ? null
-        : positionOf(
-            r.start_dpd!,
-            r.start_outstanding!,
-            r.start_overdue_principal!,
-            r.start_overdue_interest!,
-            r.start_penalty!,
-          ),
-    atEnd: positionOf(
-      r.days_past_due,
-      r.outstanding_principal,
-      r.overdue_principal,
-      r.overdue_interest,
-      r.penalty_due,
-    ),
-    collected: {
-      penalty: r.collected_penalty,
-      interest: r.collected_interest,
-      principal: r.collected_principal,
-      charges: r.collected_charges,
-      payments: r.payments,
-    },
-    recovered: r.recovered,
+    borrowerId: r.borrowerId,
+    borrowerName: r.borrowerName,
+    borrowerIdMasked: maskIdNumber(r.idNumber),
+    startDate: r.startDate,
+    upfrontFee: r.upfrontFee,
+    statusAtStart: r.start?.status ?? null,
+    statusAtEnd: r.end.status,
+    atStart: r.start ? positionOf(r.start) : null,
+    atEnd: positionOf(r.end),
+    collected: r.end.collected,
+    recovered: r.end.recovered,
   }));
 }
 
