@@ -82,6 +82,8 @@ export interface DashboardData {
 export const reportsContract = {
   'reports.monthly': method<MonthlyReport>()(z.object({ month: isoMonth }).strict()),
   'reports.dashboard': method<DashboardData>()(noInput),
+  /** How far the one-off build of month-end history has got, while a dashboard or report waits on it. */
+  'reports.historyProgress': method<{ done: number; total: number } | null>()(noInput),
   'reports.aging': method<AgingTable>()(z.object({ asOf: isoDate }).strict()),
   /** The file comes back as base64; the window saves it (a download), so no path crosses over. */
   'reports.export': method<{ fileName: string; mimeType: string; base64: string }>()(

@@ -12,7 +12,7 @@ import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { agingFromCache } from '../../electron/services/reports/aging';
 import { monthlyReport } from '../../electron/services/reports/report.service';
 import { keepMonthEndsThrough } from '../../electron/services/reports/month-ends';
-import { MIGRATION_NAMES } from '../../electron/db/migrations';
+import { MIGRATIONS } from '../../electron/db/migrations';
 import { addDays, monthOf } from '../../shared/dates';
 import { exportBook } from '../../electron/services/import/export-book';
 import { runImport } from '../../electron/services/import/import.service';
@@ -56,7 +56,15 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 async function bookFile(loans: number): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   // A book seeded under an older schema would be migrated on every run; key it by the schema.
-  const schema = createHash('sha256').update(MIGRATION_NAMES.join()).digest('hex').slice(0, 8);
+  // By the migrations' code, not just their names: an unreleased migration may still change.
+  const schema = createHash('sha256')
+    .update(
+      Object.entries(MIGRATIONS)
+        .map(([name, m]) => `${name}\n${m.up.toString()}`)
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, 8);
   const cached = join(CACHE, `book-${loans}-${SEED}-${schema}.db`);
   if (!existsSync(cached)) {
     process.stderr.write(`bench: seeding ${loans} loans (cached for next time)…\n`);

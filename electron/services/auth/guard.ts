@@ -34,6 +34,7 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
   'plans.decide': 'approvals.decide',
   'reports.dashboard': 'reports.read',
   'reports.monthly': 'reports.read',
+  'reports.historyProgress': 'reports.read',
   'reports.export': 'reports.read',
   'export.book': 'reports.read',
   'system.check': 'backups.manage',

@@ -16,6 +16,22 @@ export interface MonthEndsProgress {
   total: number;
 }
 
+/**
+ * The build in flight per database, so a second caller (the dashboard opened twice, a report)
+ * joins it instead of computing the same loans again, and the screen can show its progress.
+ */
+const building = new WeakMap<
+  object,
+  { through: string; progress: MonthEndsProgress; done: Promise<number> }
+>();
+
+/** How far the month-end build in flight has got; null when nothing is being built. */
+export function monthEndsProgress(db: Db): MonthEndsProgress | null {
+  const running = building.get(db);
+  // A copy: the build keeps counting after the answer has left.
+  return running ? { ...running.progress } : null;
+}
+
 const nextMonth = (month: string) => monthOf(addMonthsClamped(`${month}-01`, 1));
 const inBook = (status: LoanStatus | null) => status !== null && BOOK_STATUSES.includes(status);
 
@@ -25,11 +41,23 @@ const inBook = (status: LoanStatus | null) => status !== null && BOOK_STATUSES.i
  * the loans a back-dated change touched. Each chunk is one transaction that reads and writes the
  * same loans, so a row always matches the book it was computed from.
  */
-export async function keepMonthEndsThrough(
-  db: Db,
-  through: string,
-  onProgress?: (p: MonthEndsProgress) => void,
-): Promise<number> {
+export async function keepMonthEndsThrough(db: Db, through: string): Promise<number> {
+  const running = building.get(db);
+  if (running) {
+    await running.done;
+    if (running.through >= through) return 0;
+  }
+  const progress = { done: 0, total: 0 };
+  const done = build(db, through, progress);
+  building.set(db, { through, progress, done });
+  try {
+    return await done;
+  } finally {
+    building.delete(db);
+  }
+}
+
+async function build(db: Db, through: string, progress: MonthEndsProgress): Promise<number> {
   const stale = await db
     .selectFrom('loan_status as s')
     .innerJoin('loans as l', 'l.id', 's.loan_id')
@@ -40,6 +68,7 @@ export async function keepMonthEndsThrough(
     .orderBy('l.id')
     .execute();
   const ids = stale.map((r) => r.id);
+  progress.total = ids.length;
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     await db.transaction().execute(async (trx) => {
@@ -80,7 +109,7 @@ export async function keepMonthEndsThrough(
         .where('loan_id', 'in', chunk)
         .execute();
     });
-    onProgress?.({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
+    progress.done = Math.min(i + CHUNK, ids.length);
     // Let a waiting request (the UI's next click) in between chunks.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -5,7 +5,7 @@ import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../sha
 import { AGING_BUCKETS, bucketOf } from '../../../shared/engine';
 import { BOOK_STATUSES, monthlyFigures, monthOfLoan, type ReportLoan } from '../../../shared/reports/monthly';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import { keepMonthEndsThrough, monthEndPairs, type MonthEndFigures } from './month-ends';
+import { keepMonthEndsThrough, monthEndPairs, monthEndsProgress, type MonthEndFigures } from './month-ends';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -215,8 +215,12 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
 
 export function reportHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'reports.monthly' | 'reports.dashboard' | 'reports.export' | 'reports.aging'> {
+): Pick<
+  Handlers,
+  'reports.monthly' | 'reports.dashboard' | 'reports.export' | 'reports.aging' | 'reports.historyProgress'
+> {
   return {
+    'reports.historyProgress': async () => monthEndsProgress(ctx.db),
     'reports.monthly': ({ month }) => monthlyReport(ctx, month),
     'reports.dashboard': () => dashboard(ctx),
     'reports.aging': ({ asOf }) => agingAsOf(ctx, asOf),

@@ -186,3 +186,37 @@ describe('the month-end cache matches the engine', () => {
     expect(thisMonth).toBeGreaterThan(0);
   });
 });
+
+describe('building month-end history for a whole book', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await openTestApp(TODAY);
+    await seedLoanBook(app.ctx, { loans: 1_200, seed: 12, asOf: TODAY });
+  }, 120_000);
+  afterAll(async () => app.dispose());
+
+  it('reports its progress while the dashboard waits, and computes each loan once when asked twice', async () => {
+    const seen: ({ done: number; total: number } | null)[] = [];
+    let finished = false;
+    const first = keepMonthEndsThrough(app.ctx.db, '2026-05');
+    const again = keepMonthEndsThrough(app.ctx.db, '2026-05');
+    const dashboard = app.call('reports.dashboard', {}).finally(() => (finished = true));
+    while (!finished) {
+      seen.push(await app.call('reports.historyProgress', {}));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await dashboard;
+    // The second caller, and the dashboard, joined the build in flight instead of computing the
+    // same loans again.
+    expect(await first).toBeGreaterThan(1_000);
+    expect(await again).toBe(0);
+    // Counted once the stale loans are known.
+    const during = seen.filter((p) => p !== null && p.total > 0) as { done: number; total: number }[];
+    expect(during.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    const totals = new Set(during.map((p) => p.total));
+    expect(totals.size).toBe(1);
+    expect([...totals][0]).toBeGreaterThan(1_000);
+    expect(await app.call('reports.historyProgress', {})).toBeNull();
+    expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
+  });
+});

@@ -11,6 +11,29 @@ const toPercent = (rate: string) => Number(rate) * 100;
 /** Chart axes only: cents to whole currency units for scale; tables and tiles show exact cents. */
 const toUnits = (minor: number) => Math.round(minor / 100);
 
+/**
+ * The first open of a book (or of a new month on a big one) builds month-end history once; the
+ * dashboard waits for it, so say how far it has got rather than show an empty page.
+ */
+function HistoryProgress() {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const progress = useApi('reports.historyProgress', {}, { refetchInterval: 500 });
+  const p = progress.data;
+  if (!p || p.total === 0) return null;
+  return (
+    <Card>
+      <label className="history-progress">
+        {t('reports.dashboard.buildingHistory', {
+          done: prefs.number(p.done),
+          total: prefs.number(p.total),
+        })}{' '}
+        <progress max={p.total} value={p.done} />
+      </label>
+    </Card>
+  );
+}
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
@@ -19,6 +42,7 @@ export function DashboardPage() {
   const d = data.data;
   return (
     <Page title={t('dashboard.title')}>
+      {data.isPending && <HistoryProgress />}
       <RemindersCard />
       {d && (
         <>
