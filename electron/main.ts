@@ -84,14 +84,17 @@ async function start(): Promise<void> {
   const ready = backend;
   // A big book's checks finish after the window shows; until then nothing is written, and a
   // damaged book closes the app with the same offer as a refusal at start.
-  void ready.ctx.startupCheck?.then(async (problems) => {
-    if (problems.length === 0) return;
+  const stopOn = async (error: unknown) => {
     backend = undefined; // no backup-on-close of a damaged book
     stopBackups?.();
     mainWindow?.destroy();
     await ready.close();
-    await refuseToOpen(damagedError(databasePath, problems), databasePath, nativeBinding);
-  });
+    await refuseToOpen(error, databasePath, nativeBinding);
+  };
+  void ready.ctx.startupCheck?.then(
+    (problems) => (problems.length > 0 ? stopOn(damagedError(databasePath, problems)) : undefined),
+    stopOn,
+  );
   await scheduleBackups();
   registerApi(ipcMain, () => ready.dispatch, devServerUrl);
 

@@ -55,7 +55,11 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     options.databasePath !== ':memory:' &&
     !(await migrationPending(connection))
   ) {
-    startupCheck = startupProblemsInBackground(options.databasePath, options.nativeBinding);
+    const open = connection;
+    startupCheck = startupProblemsInBackground(options.databasePath, options.nativeBinding).catch(() =>
+      // The worker could not run: check on this thread rather than guess.
+      startupProblemsOrCorruption(open.sqlite),
+    );
   } else {
     connection = checked(connection, options.databasePath);
   }
@@ -103,17 +107,24 @@ function openDatabaseOrDamaged(options: OpenAppOptions): Connection {
   }
 }
 
+/** The start-up checks' problems; SQLite refusing to read the file is one of them. */
+function startupProblemsOrCorruption(sqlite: Connection['sqlite']): string[] {
+  try {
+    return startupProblems(sqlite);
+  } catch (error) {
+    if (isCorruptionError(error)) return [(error as Error).message];
+    throw error;
+  }
+}
+
 /** Runs the start-up checks on the open book; a damaged file is refused, never used. */
 function checked(connection: Connection, databasePath: string): Connection {
   let problems: string[];
   try {
-    problems = startupProblems(connection.sqlite);
+    problems = startupProblemsOrCorruption(connection.sqlite);
   } catch (error) {
-    if (!isCorruptionError(error)) {
-      void connection.close();
-      throw error;
-    }
-    problems = [(error as Error).message];
+    void connection.close();
+    throw error;
   }
   if (problems.length > 0) {
     void connection.close();

@@ -63,7 +63,7 @@ export function startupProblemsInBackground(databasePath: string, nativeBinding?
       workerData: { module: require.resolve('better-sqlite3'), path: databasePath, nativeBinding },
     },
   );
-  return new Promise<string[]>((resolve) => {
+  return new Promise<string[]>((resolve, reject) => {
     worker.once(
       'message',
       (m: { quick: string[]; orphans: number; first: { table: string; parent: string } | null }) => {
@@ -77,8 +77,9 @@ export function startupProblemsInBackground(databasePath: string, nativeBinding?
         resolve(problems);
       },
     );
-    // A file SQLite cannot even read is damaged too.
-    worker.once('error', (error) => resolve([error.message]));
+    // A file SQLite cannot even read is damaged; any other failure (the worker could not load
+    // the driver, say) is not a verdict on the book, so the caller checks another way.
+    worker.once('error', (error) => (isCorruptionError(error) ? resolve([error.message]) : reject(error)));
   }).finally(() => void worker.terminate());
 }
 

@@ -12,7 +12,10 @@ import { defaultBackupFolder } from '../../../electron/services/system/backup-fo
 import { takeAutomaticBackup } from '../../../electron/services/system/auto-backup';
 import { tableChecksums } from '../../../electron/services/system/checksums';
 import { previewBackup } from '../../../electron/services/system/restore';
-import { DatabaseDamagedError } from '../../../electron/services/system/startup-check';
+import {
+  DatabaseDamagedError,
+  startupProblemsInBackground,
+} from '../../../electron/services/system/startup-check';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 
 const TERMS = {
@@ -187,6 +190,14 @@ describe('start-up checks', () => {
       } finally {
         await opened.close();
       }
+    });
+
+    it('gives no verdict when the worker cannot run, so the app checks another way', async () => {
+      await app.close();
+      await expect(
+        startupProblemsInBackground(app.ctx.databasePath, '/nowhere/better_sqlite3.node'),
+      ).rejects.toThrow(/nowhere/);
+      expect(await startupProblemsInBackground(app.ctx.databasePath)).toEqual([]);
     });
 
     it('refuses every change on a damaged book and writes nothing', async () => {
