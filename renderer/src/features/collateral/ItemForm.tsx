@@ -4,7 +4,6 @@ import {
   OCCUPANCIES,
   OWNER_KINDS,
   PROPERTY_TYPES,
-  VALUATION_SOURCES,
   type CollateralKind,
   type ItemDetails,
   type ValuationSource,
@@ -13,6 +12,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
 import { minorToInput, parseMoneyInput } from '../../format/format';
 import { fieldErrorsOf, useCollateralMutation } from './shared-ui';
+import { ValuationFields } from './ValuationDialog';
 
 type PropertyForm = Extract<ItemDetails, { kind: 'property' }>;
 type VehicleForm = Extract<ItemDetails, { kind: 'vehicle' }>;
@@ -333,47 +333,17 @@ export function ItemForm({
         <fieldset className="form-actions" style={{ display: 'block' }}>
           <legend>{t('collateral.firstValuation')}</legend>
           <div className="form-grid">
-            <Field
-              label={t('collateral.valuation.value')}
-              htmlFor="cv-value"
-              error={errors['valuation.value']}
-            >
-              <input
-                id="cv-value"
-                inputMode="decimal"
-                value={valuation.value}
-                onChange={(e) => setValuation({ ...valuation, value: e.target.value })}
-              />
-            </Field>
-            <Field label={t('collateral.valuation.date')} htmlFor="cv-date" error={errors['valuation.date']}>
-              <input
-                id="cv-date"
-                type="date"
-                max={today}
-                value={valuation.date}
-                onChange={(e) => setValuation({ ...valuation, date: e.target.value })}
-              />
-            </Field>
-            <Field label={t('collateral.valuation.source')} htmlFor="cv-source">
-              <select
-                id="cv-source"
-                value={valuation.source}
-                onChange={(e) => setValuation({ ...valuation, source: e.target.value as ValuationSource })}
-              >
-                {VALUATION_SOURCES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`collateral.sources.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label={t('collateral.valuation.by')} htmlFor="cv-by" error={errors['valuation.valuedBy']}>
-              <input
-                id="cv-by"
-                value={valuation.valuedBy}
-                onChange={(e) => setValuation({ ...valuation, valuedBy: e.target.value })}
-              />
-            </Field>
+            <ValuationFields
+              idPrefix="cv"
+              today={today}
+              valuation={valuation}
+              onChange={(patch) => setValuation({ ...valuation, ...patch })}
+              errors={{
+                value: errors['valuation.value'],
+                date: errors['valuation.date'],
+                valuedBy: errors['valuation.valuedBy'],
+              }}
+            />
           </div>
         </fieldset>
       )}

@@ -53,40 +53,14 @@ export function ValuationDialog({
 
   return (
     <form className="form-grid" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
-      <Field label={t('collateral.valuation.value')} htmlFor="vd-value" error={errors.value}>
-        <input
-          id="vd-value"
-          inputMode="decimal"
-          autoFocus
-          value={v.value}
-          onChange={(e) => setV({ ...v, value: e.target.value })}
-        />
-      </Field>
-      <Field label={t('collateral.valuation.date')} htmlFor="vd-date" error={errors.date}>
-        <input
-          id="vd-date"
-          type="date"
-          max={today}
-          value={v.date}
-          onChange={(e) => setV({ ...v, date: e.target.value })}
-        />
-      </Field>
-      <Field label={t('collateral.valuation.source')} htmlFor="vd-source">
-        <select
-          id="vd-source"
-          value={v.source}
-          onChange={(e) => setV({ ...v, source: e.target.value as ValuationSource })}
-        >
-          {VALUATION_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`collateral.sources.${s}`)}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <Field label={t('collateral.valuation.by')} htmlFor="vd-by" error={errors.valuedBy}>
-        <input id="vd-by" value={v.valuedBy} onChange={(e) => setV({ ...v, valuedBy: e.target.value })} />
-      </Field>
+      <ValuationFields
+        idPrefix="vd"
+        today={today}
+        autoFocus
+        valuation={v}
+        onChange={(patch) => setV({ ...v, ...patch })}
+        errors={{ value: errors.value, date: errors.date, valuedBy: errors.valuedBy }}
+      />
       <Field label={t('collateral.valuation.note')} htmlFor="vd-note">
         <input id="vd-note" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
       </Field>
@@ -109,5 +83,73 @@ export function ValuationDialog({
       {add.error && <ErrorPanel error={add.error} />}
       {upload.error && <ErrorPanel error={upload.error} />}
     </form>
+  );
+}
+
+export interface ValuationInputs {
+  value: string;
+  date: string;
+  source: ValuationSource;
+  valuedBy: string;
+}
+
+/** Value, date, source and valuer: a new valuation, and the first one given with a new item. */
+export function ValuationFields({
+  idPrefix,
+  today,
+  autoFocus = false,
+  valuation,
+  onChange,
+  errors,
+}: {
+  idPrefix: string;
+  today: string;
+  autoFocus?: boolean;
+  valuation: ValuationInputs;
+  onChange: (patch: Partial<ValuationInputs>) => void;
+  errors: { value?: string; date?: string; valuedBy?: string };
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('collateral.valuation.value')} htmlFor={`${idPrefix}-value`} error={errors.value}>
+        <input
+          id={`${idPrefix}-value`}
+          inputMode="decimal"
+          autoFocus={autoFocus}
+          value={valuation.value}
+          onChange={(e) => onChange({ value: e.target.value })}
+        />
+      </Field>
+      <Field label={t('collateral.valuation.date')} htmlFor={`${idPrefix}-date`} error={errors.date}>
+        <input
+          id={`${idPrefix}-date`}
+          type="date"
+          max={today}
+          value={valuation.date}
+          onChange={(e) => onChange({ date: e.target.value })}
+        />
+      </Field>
+      <Field label={t('collateral.valuation.source')} htmlFor={`${idPrefix}-source`}>
+        <select
+          id={`${idPrefix}-source`}
+          value={valuation.source}
+          onChange={(e) => onChange({ source: e.target.value as ValuationSource })}
+        >
+          {VALUATION_SOURCES.map((s) => (
+            <option key={s} value={s}>
+              {t(`collateral.sources.${s}`)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field label={t('collateral.valuation.by')} htmlFor={`${idPrefix}-by`} error={errors.valuedBy}>
+        <input
+          id={`${idPrefix}-by`}
+          value={valuation.valuedBy}
+          onChange={(e) => onChange({ valuedBy: e.target.value })}
+        />
+      </Field>
+    </>
   );
 }
