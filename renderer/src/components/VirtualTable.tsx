@@ -32,6 +32,7 @@ export function VirtualTable<Row>({
   label,
   height = 560,
   emptyText,
+  onTotal,
 }: {
   columns: Column<Row>[];
   source: PageFetcher<Row>;
@@ -40,6 +41,8 @@ export function VirtualTable<Row>({
   label: string;
   height?: number;
   emptyText: ReactNode;
+  /** Told the number of matching rows once known, for a count beside the filters. */
+  onTotal?: (total: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
@@ -57,6 +60,12 @@ export function VirtualTable<Row>({
   const lastTotal = useRef(0);
   const total = pages.find((p) => p.data)?.data?.total ?? lastTotal.current;
   lastTotal.current = total;
+  // Reported from the pages themselves (cached ones too), so a count shown beside the filters
+  // always belongs to the rows on screen, and never the stale total kept while pages load.
+  const known = pages.find((p) => p.data)?.data?.total;
+  useEffect(() => {
+    if (known !== undefined) onTotal?.(known);
+  }, [known, onTotal]);
   const rowAt = (index: number): Row | undefined => {
     const page = Math.floor(index / PAGE);
     const at = visiblePages.indexOf(page);

@@ -31,6 +31,7 @@ export function CollateralRegisterPage() {
     (params.get('alert') as AlertKind | 'any' | null) ?? '',
   );
   const [loanStatus, setLoanStatus] = useState<LoanStatus | ''>('');
+  const [count, setCount] = useState<number | null>(null);
   const q = useDebounced(query, 250);
   const filter = {
     query: q.trim(),
@@ -127,6 +128,11 @@ export function CollateralRegisterPage() {
             </option>
           ))}
         </select>
+        {count !== null && (
+          <span className="muted" data-testid="collateral-count">
+            {t('collateral.registerCount', { count, formatted: prefs.number(count) })}
+          </span>
+        )}
       </div>
       <VirtualTable
         label={t('collateral.registerTitle')}
@@ -139,6 +145,7 @@ export function CollateralRegisterPage() {
         onOpen={(r) => navigate(`/collateral/${r.id}`)}
         emptyText={t('collateral.registerEmpty')}
         height={420}
+        onTotal={setCount}
       />
       <CollateralAlertsCard />
     </Page>
