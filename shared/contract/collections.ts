@@ -335,6 +335,19 @@ export const worklistFilterSchema = z
   })
   .strict();
 
+/** The worklist screen fetches the list a page at a time, in priority order. */
+export const worklistQuerySchema = worklistFilterSchema
+  .extend({
+    offset: z.number().int().min(0).max(10_000_000).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+/** "Work next account": the first account in priority order not yet opened this session. */
+export const nextAccountSchema = worklistFilterSchema
+  .extend({ skip: z.array(id).max(100_000).default([]) })
+  .strict();
+
 export const logContactSchema = z
   .object({
     loanId: id,
@@ -413,7 +426,8 @@ export const addOutcomeSchema = z
   .strict();
 
 export const collectionsContract = {
-  'collections.worklist': method<{ asOf: string; rows: WorklistRow[] }>()(worklistFilterSchema),
+  'collections.worklist': method<{ asOf: string; rows: WorklistRow[]; total: number }>()(worklistQuerySchema),
+  'collections.nextAccount': method<{ loanId: number | null }>()(nextAccountSchema),
   'collections.account': method<CollectionAccount>()(z.object({ loanId: id }).strict()),
   'collections.logContact': method<{ id: number; promiseId: number | null }>()(logContactSchema),
   'collections.planVisit': method<{ id: number }>()(planVisitSchema),

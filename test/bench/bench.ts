@@ -17,6 +17,8 @@ import { addDays, monthOf } from '../../shared/dates';
 import { exportBook } from '../../electron/services/import/export-book';
 import { runImport } from '../../electron/services/import/import.service';
 import type { MethodName } from '../../shared/contract';
+import { worklistFlags } from '../../electron/services/collections/worklist.query';
+import { loadCollectionSettings } from '../../electron/services/collections/settings';
 
 const AS_OF = '2026-06-30';
 const SEED = 20_260_630;
@@ -188,12 +190,65 @@ async function main(): Promise<void> {
       });
     };
 
-    if ('collections.worklist' in ready.handlers) {
-      // The worklist screen loads the whole prioritised list; its first 100 rows are what a collector sees.
-      await add('worklist: the prioritised list (first 100 shown)', () =>
-        call('collections.worklist' as MethodName, {}),
-      );
-    }
+    // The worklist screen's first page. The hand-written SQL is given the day's flags (promises,
+    // visits, follow-ups, new delinquencies: found once, untimed) and ranks the same status cache
+    // and kept collateral values with the score typed out by hand.
+    const flags = await worklistFlags(ready.ctx.db, AS_OF, await loadCollectionSettings(ready.ctx.db));
+    const ids = (set: ReadonlySet<number>) => JSON.stringify([...set]);
+    const flagged = JSON.stringify([
+      ...new Set([
+        ...flags.brokenPromise,
+        ...flags.promiseDueToday,
+        ...flags.visitDueToday,
+        ...flags.followUpDue,
+      ]),
+    ]);
+    const worklistSql = db.prepare(`
+      SELECT w.*, b.name, (SELECT max(at) FROM collection_contacts c WHERE c.loan_id = w.id) AS last_contact
+      FROM (
+        SELECT l.id, l.number, l.borrower_id, l.product, l.officer, a.collector, x.dpd, x.overdue,
+               CASE WHEN x.dpd > 0 THEN
+                 CASE WHEN x.dpd <= 30 THEN 10 WHEN x.dpd <= 60 THEN 20 WHEN x.dpd <= 90 THEN 30
+                      WHEN x.dpd <= 180 THEN 40 ELSE 50 END
+                 + min(30, x.overdue / 100000)
+                 + CASE WHEN s.collateral_value IS NULL OR x.exposure <= 0 THEN 20
+                        WHEN 200 * s.collateral_value < 199 * x.exposure THEN 20
+                        WHEN 200 * s.collateral_value < 299 * x.exposure THEN 8 ELSE 0 END
+               ELSE 0 END
+               + 25 * (l.id IN (SELECT value FROM json_each(:broken)))
+               + 20 * (l.id IN (SELECT value FROM json_each(:promise)))
+               + 15 * (l.id IN (SELECT value FROM json_each(:young)))
+               + 10 * (l.id IN (SELECT value FROM json_each(:visit)))
+               + 10 * (l.id IN (SELECT value FROM json_each(:followUp))) AS score
+        FROM loan_status s
+        JOIN loans l ON l.id = s.loan_id
+        LEFT JOIN collection_assignments a ON a.loan_id = l.id
+        JOIN (SELECT loan_id,
+                     CASE WHEN oldest_unpaid_due_date < :today
+                          THEN CAST(julianday(:today) - julianday(oldest_unpaid_due_date) AS INTEGER) ELSE 0 END AS dpd,
+                     CASE WHEN oldest_unpaid_due_date < :today
+                          THEN overdue_principal + overdue_interest + penalty_due ELSE 0 END AS overdue,
+                     outstanding_principal + overdue_interest + penalty_due AS exposure
+              FROM loan_status) x ON x.loan_id = s.loan_id
+        WHERE +l.status IN ('active', 'restructured', 'legal', 'repossessed')
+          AND (s.oldest_unpaid_due_date < :today OR s.loan_id IN (SELECT value FROM json_each(:flagged)))
+        ORDER BY score DESC, x.dpd DESC, x.overdue DESC, l.number
+        LIMIT 100) w
+      JOIN borrowers b ON b.id = w.borrower_id`);
+    await add(
+      'worklist: first 100 by priority',
+      () => call('collections.worklist', { offset: 0, limit: 100 }),
+      () =>
+        worklistSql.all({
+          today: AS_OF,
+          broken: ids(flags.brokenPromise),
+          promise: ids(flags.promiseDueToday),
+          young: ids(flags.newDelinquency),
+          visit: ids(flags.visitDueToday),
+          followUp: ids(flags.followUpDue),
+          flagged,
+        }),
+    );
 
     const agingSql = db.prepare(`
       SELECT CASE WHEN dpd = 0 THEN 'current' WHEN dpd <= 30 THEN '1-30' WHEN dpd <= 60 THEN '31-60'

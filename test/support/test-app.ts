@@ -13,6 +13,18 @@ export interface TestApp extends PledgebookApp {
   dispose(): Promise<void>;
 }
 
+/** `call` (throws when refused) and `attempt` (returns the result) over an app's dispatcher. */
+export function callersOf(app: PledgebookApp): Pick<TestApp, 'call' | 'attempt'> {
+  return {
+    async call(method, input) {
+      const result = await app.dispatch(method, input);
+      if (!result.ok) throw new Error(`${method} refused: ${result.error.code}: ${result.error.message}`);
+      return result.value as never;
+    },
+    attempt: (method, input) => app.dispatch(method, input),
+  };
+}
+
 /** A fresh database file and a fixed "today" per test: nothing leaks between tests. */
 /** `time` is the UTC time of day `clock.now()` reports (default 09:00:00). */
 export async function openTestApp(today = '2026-06-15', time?: string): Promise<TestApp> {
@@ -20,12 +32,7 @@ export async function openTestApp(today = '2026-06-15', time?: string): Promise<
   const app = await openApp({ databasePath: join(dir, 'book.db'), clock: fixedClock(today, time) });
   return {
     ...app,
-    async call(method, input) {
-      const result = await app.dispatch(method, input);
-      if (!result.ok) throw new Error(`${method} refused: ${result.error.code}: ${result.error.message}`);
-      return result.value as never;
-    },
-    attempt: (method, input) => app.dispatch(method, input),
+    ...callersOf(app),
     async dispose() {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,9 @@ import { outcomeHandlers } from './outcomes';
 import { advanceLegalCase, legalCase, legalCases, openLegalCase } from './legal';
 import { loadLetterTemplates, saveLetterTemplates, unknownFields } from './letter-templates';
 
+/** Accounts "work next" looks at per step down the list. */
+const NEXT_ACCOUNT_PAGE = 200;
+
 type CollectionHandlers = Pick<Handlers, Extract<keyof Handlers, `collections.${string}`>>;
 
 /** Refuses a contact or visit that breaks the profile unless an override reason is given. */
@@ -76,9 +79,26 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           .execute()
       ).map((u) => ({ username: u.username, displayName: u.display_name })),
 
-    'collections.worklist': async (filter) => {
+    'collections.worklist': async ({ offset, limit, ...filter }) => {
       const today = clock.today();
-      return { asOf: today, rows: await buildWorklist(db, today, await settings(), filter, ctx.actor()) };
+      const list = await buildWorklist(db, today, await settings(), filter, ctx.actor(), { offset, limit });
+      return { asOf: today, ...list };
+    },
+
+    'collections.nextAccount': async ({ skip, ...filter }) => {
+      const today = clock.today();
+      const config = await settings();
+      const skipped = new Set(skip);
+      // Page down the list until an account not opened this session and not worked today.
+      for (let offset = 0; ; offset += NEXT_ACCOUNT_PAGE) {
+        const page = await buildWorklist(db, today, config, filter, ctx.actor(), {
+          offset,
+          limit: NEXT_ACCOUNT_PAGE,
+        });
+        const next = page.rows.find((r) => !skipped.has(r.loanId) && !r.workedToday);
+        if (next) return { loanId: next.loanId };
+        if (offset + NEXT_ACCOUNT_PAGE >= page.total) return { loanId: null };
+      }
     },
 
     'collections.account': async ({ loanId }) =>
@@ -316,7 +336,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       db.transaction().execute(async (trx) => {
         who();
         const config = await loadCollectionSettings(trx);
-        const unassigned = (await buildWorklist(trx, clock.today(), config, { bucket })).filter(
+        const unassigned = (await buildWorklist(trx, clock.today(), config, { bucket })).rows.filter(
           (r) => r.collector === null,
         );
         const now = clock.now();

@@ -1,6 +1,8 @@
-import type { AgingBucket } from '../../../shared/engine';
+import { sql, type RawBuilder } from 'kysely';
+import { AGING_BUCKETS, type AgingBucket } from '../../../shared/engine';
 import type { ScoreFactor } from '../../../shared/contract/collections';
-import { formatAmount } from '../../../shared/money';
+import { formatAmount, roundHalfUpDiv } from '../../../shared/money';
+import { bucketRange } from '../loans/list.query';
 
 /**
  * The worklist priority score: a sum of points, each explained on the row.
@@ -24,6 +26,13 @@ export const BUCKET_POINTS: Record<AgingBucket, number> = {
   '181+': 50,
 };
 export const AMOUNT_POINT_UNIT = 100_000;
+const BROKEN_PROMISE_POINTS = 25;
+const PROMISE_DUE_POINTS = 20;
+const NEW_DELINQUENCY_POINTS = 15;
+const VISIT_DUE_POINTS = 10;
+const FOLLOW_UP_POINTS = 10;
+/** Days past due that still count as a new delinquency. */
+export const NEW_DELINQUENCY_DPD = { min: 1, max: 3 } as const;
 export const AMOUNT_POINTS_MAX = 30;
 
 export interface ScoreInput {
@@ -42,6 +51,27 @@ export interface ScoreInput {
   followUpDue: boolean;
 }
 
+/** Collateral value over exposure in whole percent (half up); null when there is nothing to cover or no collateral. */
+export function coveragePercentOf(collateralValue: number | null, exposure: number): number | null {
+  return collateralValue === null || exposure <= 0
+    ? null
+    : Number(roundHalfUpDiv(BigInt(collateralValue) * 100n, BigInt(exposure)));
+}
+
+export function isNewDelinquency(input: Pick<ScoreInput, 'daysPastDue' | 'contactedSinceDue'>): boolean {
+  return (
+    input.daysPastDue >= NEW_DELINQUENCY_DPD.min &&
+    input.daysPastDue <= NEW_DELINQUENCY_DPD.max &&
+    !input.contactedSinceDue
+  );
+}
+
+/** Coverage in whole percent, below which collateral scores points (see the table above). */
+export const COVERAGE_POINTS: readonly { below: number; points: number }[] = [
+  { below: 100, points: 20 },
+  { below: 150, points: 8 },
+];
+
 export function priorityScore(input: ScoreInput): { score: number; factors: ScoreFactor[] } {
   const factors: ScoreFactor[] = [];
   const add = (code: ScoreFactor['code'], points: number, params: ScoreFactor['params'] = {}) =>
@@ -52,19 +82,84 @@ export function priorityScore(input: ScoreInput): { score: number; factors: Scor
     add('overdue-amount', Math.min(AMOUNT_POINTS_MAX, Math.floor(input.overdueAmount / AMOUNT_POINT_UNIT)), {
       amount: input.overdueAmount,
     });
+    const [uncovered, thin] = COVERAGE_POINTS as [(typeof COVERAGE_POINTS)[0], (typeof COVERAGE_POINTS)[0]];
     if (input.coveragePercent === undefined) add('collateral-unknown', 0);
-    else if (input.coveragePercent === null) add('collateral-none', 20);
-    else if (input.coveragePercent < 100) add('collateral-uncovered', 20, { percent: input.coveragePercent });
-    else if (input.coveragePercent < 150) add('collateral-thin', 8, { percent: input.coveragePercent });
+    else if (input.coveragePercent === null) add('collateral-none', uncovered.points);
+    else if (input.coveragePercent < uncovered.below)
+      add('collateral-uncovered', uncovered.points, { percent: input.coveragePercent });
+    else if (input.coveragePercent < thin.below)
+      add('collateral-thin', thin.points, { percent: input.coveragePercent });
   }
-  if (input.brokenPromise) add('broken-promise', 25);
-  if (input.promiseDueToday) add('promise-due-today', 20);
-  if (input.daysPastDue >= 1 && input.daysPastDue <= 3 && !input.contactedSinceDue) {
-    add('new-delinquency', 15, { dpd: input.daysPastDue });
-  }
-  if (input.visitDueToday) add('visit-due', 10);
-  if (input.followUpDue) add('follow-up-due', 10);
+  if (input.brokenPromise) add('broken-promise', BROKEN_PROMISE_POINTS);
+  if (input.promiseDueToday) add('promise-due-today', PROMISE_DUE_POINTS);
+  if (isNewDelinquency(input)) add('new-delinquency', NEW_DELINQUENCY_POINTS, { dpd: input.daysPastDue });
+  if (input.visitDueToday) add('visit-due', VISIT_DUE_POINTS);
+  if (input.followUpDue) add('follow-up-due', FOLLOW_UP_POINTS);
   return { score: factors.reduce((s, f) => s + f.points, 0), factors };
+}
+
+/** The columns of a worklist candidate the SQL score reads (qualified names). */
+export interface ScoreColumns {
+  id: string;
+  dpd: string;
+  /** Overdue principal + interest + penalty. */
+  overdue: string;
+  /** The loan's kept collateral value (NULL: none). */
+  collateralValue: string;
+  exposure: string;
+}
+
+/** Loans carrying each of the day's flags; bound into the SQL as JSON arrays. */
+export interface ScoreFlags {
+  brokenPromise: ReadonlySet<number>;
+  promiseDueToday: ReadonlySet<number>;
+  newDelinquency: ReadonlySet<number>;
+  visitDueToday: ReadonlySet<number>;
+  followUpDue: ReadonlySet<number>;
+}
+
+/**
+ * `priorityScore` as one SQL expression, so the database can rank the whole book and hand back
+ * only the page on screen. Built from the same constants; an integration test checks that both
+ * give every account of a seeded book the same score.
+ *
+ * Coverage is `roundHalfUp(100 × value ÷ exposure)`; "under T%" is therefore
+ * `100 × value ÷ exposure < T − ½`, i.e. `200 × value < (2T − 1) × exposure`, exact in integers.
+ */
+export function priorityScoreSql(c: ScoreColumns, flags: ScoreFlags): RawBuilder<number> {
+  const col = (name: string) => sql.raw(name);
+  // Past due only: the last bucket has no upper end.
+  const overdueBuckets = AGING_BUCKETS.filter((b) => b !== 'current');
+  const bucketPoints = sql.join(
+    overdueBuckets.slice(0, -1).map((b) => {
+      const [, max] = bucketRange(b);
+      return sql`WHEN ${col(c.dpd)} <= ${sql.lit(max)} THEN ${sql.lit(BUCKET_POINTS[b])}`;
+    }),
+    sql` `,
+  );
+  const lastBucketPoints = BUCKET_POINTS[overdueBuckets.at(-1)!];
+  const coverage = sql.join(
+    COVERAGE_POINTS.map(
+      ({ below, points }) =>
+        sql`WHEN 200 * ${col(c.collateralValue)} < ${sql.lit(2 * below - 1)} * ${col(c.exposure)} THEN ${sql.lit(points)}`,
+    ),
+    sql` `,
+  );
+  const flag = (loans: ReadonlySet<number>, points: number) =>
+    loans.size === 0
+      ? sql`0`
+      : sql`(CASE WHEN ${col(c.id)} IN (SELECT value FROM json_each(${JSON.stringify([...loans])})) THEN ${sql.lit(points)} ELSE 0 END)`;
+  return sql<number>`(CASE WHEN ${col(c.dpd)} > 0 THEN
+      (CASE ${bucketPoints} ELSE ${sql.lit(lastBucketPoints)} END)
+      + min(${sql.lit(AMOUNT_POINTS_MAX)}, ${col(c.overdue)} / ${sql.lit(AMOUNT_POINT_UNIT)})
+      + (CASE WHEN ${col(c.collateralValue)} IS NULL OR ${col(c.exposure)} <= 0
+              THEN ${sql.lit(COVERAGE_POINTS[0]!.points)} ${coverage} ELSE 0 END)
+    ELSE 0 END)
+    + ${flag(flags.brokenPromise, BROKEN_PROMISE_POINTS)}
+    + ${flag(flags.promiseDueToday, PROMISE_DUE_POINTS)}
+    + ${flag(flags.newDelinquency, NEW_DELINQUENCY_POINTS)}
+    + ${flag(flags.visitDueToday, VISIT_DUE_POINTS)}
+    + ${flag(flags.followUpDue, FOLLOW_UP_POINTS)}`;
 }
 
 /** A factor as one plain English sentence, for the CLI and logs. */

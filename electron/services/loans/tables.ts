@@ -82,6 +82,10 @@ export interface LoanStatusTable {
   collected_principal: number;
   collected_charges: number;
   collected_payments: number;
+  /** This loan's share of its open collateral's current value; NULL when none secures it. */
+  collateral_value: number | null;
+  /** 1 when a trigger of 0016 saw the share move; recomputed before the worklist reads it. */
+  collateral_stale: Generated<number>;
 }
 
 export interface LoanTables {

@@ -16,7 +16,9 @@ export interface PageFetcher<Row> {
   fetch: (offset: number, limit: number) => Promise<{ rows: Row[]; total: number }>;
 }
 
-const PAGE = 200;
+/** Rows fetched per page; a screen may load the first page itself and hand it over. */
+export const VIRTUAL_TABLE_PAGE = 200;
+const PAGE = VIRTUAL_TABLE_PAGE;
 const ROW_HEIGHT = 32;
 
 /**

@@ -56,6 +56,7 @@ const CREATES: Record<string, string[]> = {
     'search_terms_docsize',
     'search_terms_idx',
   ],
+  '0016_collateral_value_cache': [],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');

@@ -33,6 +33,7 @@ describe('which methods wait for the start-up checks', () => {
     'loans.list',
     'loans.get',
     'collections.worklist',
+    'collections.nextAccount',
     'search.global',
     'audit.list',
   ])('%s answers at once', (method) => {

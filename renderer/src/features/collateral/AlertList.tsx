@@ -27,19 +27,29 @@ export function AlertList({ alerts, showLoan = true }: { alerts: CollateralAlert
   );
 }
 
-/** The book's collateral alerts as one card: the register shows it, and so can the dashboard. */
-export function CollateralAlertsCard({ limit }: { limit?: number }) {
+/**
+ * The book's collateral alerts as one card: the register shows it, and so can the dashboard.
+ * Only the first `limit` are listed (a large book has thousands); the rest are reached through
+ * the register's alert filter, which `onShowAll` sets when the card sits on the register itself.
+ */
+export function CollateralAlertsCard({ limit, onShowAll }: { limit: number; onShowAll?: () => void }) {
   const { t } = useTranslation();
   const alerts = useApi('collateral.alerts', {});
   if (alerts.error) throw alerts.error;
   if (!alerts.data) return null;
-  const shown = limit ? alerts.data.slice(0, limit) : alerts.data;
+  const shown = alerts.data.slice(0, limit);
   return (
     <Card title={t('collateral.alertsTitle', { count: alerts.data.length })}>
       <AlertList alerts={shown} />
       {shown.length < alerts.data.length && (
         <p>
-          <Link to="/collateral?alert=any">{t('collateral.allAlerts')}</Link>
+          {onShowAll ? (
+            <button type="button" className="btn" onClick={onShowAll}>
+              {t('collateral.allAlerts')}
+            </button>
+          ) : (
+            <Link to="/collateral?alert=any">{t('collateral.allAlerts')}</Link>
+          )}
         </p>
       )}
     </Card>

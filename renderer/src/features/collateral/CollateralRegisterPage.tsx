@@ -20,6 +20,9 @@ import { AlertKindBadges, LtvBadge } from './shared-ui';
 import './collateral.css';
 
 /** Every item, filterable by kind, alert and loan status; the search box takes plate, VIN, certificate or address. */
+/** Alerts listed under the register; the alert filter above reaches all of them. */
+const REGISTER_ALERTS_SHOWN = 20;
+
 export function CollateralRegisterPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
@@ -147,7 +150,7 @@ export function CollateralRegisterPage() {
         height={420}
         onTotal={setCount}
       />
-      <CollateralAlertsCard />
+      <CollateralAlertsCard limit={REGISTER_ALERTS_SHOWN} onShowAll={() => setAlert('any')} />
     </Page>
   );
 }

@@ -12,7 +12,7 @@ import { ContactForm } from './ContactForm';
 import { ContactList, PromiseList } from './ContactList';
 import { CollectionsTimeline } from './CollectionsTimeline';
 import { PlanVisitForm, VisitList } from './Visits';
-import { markVisited, nextAccount } from './next-account';
+import { markVisited, nextAccountId } from './next-account';
 import { CollectorSelect } from './CollectorPicker';
 import './collections.css';
 
@@ -23,7 +23,6 @@ export function AccountPage() {
   const navigate = useNavigate();
   const loanId = Number(useParams().loanId);
   const account = useApi('collections.account', { loanId }, FRESH);
-  const worklist = useApi('collections.worklist', {}, FRESH);
   const assign = useApiMutation('collections.assign', ['collections.']);
   const unreachable = useApiMutation('collections.setUnreachable', ['collections.']);
   const escalate = useApiMutation('collections.openLegalCase', ['collections.', 'loans.']);
@@ -36,13 +35,13 @@ export function AccountPage() {
   const a = account.data;
   if (!a) return null;
 
-  const goNext = () => {
+  const goNext = async () => {
     markVisited(loanId);
-    const next = worklist.data && nextAccount(worklist.data.rows, loanId);
-    if (!next) return setDone(true);
-    markVisited(next.loanId);
+    const next = await nextAccountId({}, loanId);
+    if (next === null) return setDone(true);
+    markVisited(next);
     setAmending(null);
-    navigate(`/collections/loans/${next.loanId}`);
+    navigate(`/collections/loans/${next}`);
   };
   const toggleUnreachable = () => {
     if (a.unreachable) return unreachable.mutate({ borrowerId: a.borrower.id, unreachable: false });
@@ -69,7 +68,7 @@ export function AccountPage() {
           <Link className="btn" to={`/loans/${a.loanId}`}>
             {t('collections.account.openLoan')}
           </Link>
-          <button type="button" className="btn btn-primary" onClick={goNext} disabled={!worklist.data}>
+          <button type="button" className="btn btn-primary" onClick={() => void goNext()}>
             {t('collections.nextAccount')}
           </button>
         </>

@@ -9,10 +9,15 @@ import { FRESH } from './fresh';
 import { usePrefs } from '../../app/prefs';
 import { DpdBadge } from '../../components/badges';
 import { Page } from '../../components/Page';
-import { VirtualTable, type Column } from '../../components/VirtualTable';
+import {
+  VirtualTable,
+  VIRTUAL_TABLE_PAGE as WORKLIST_PAGE,
+  type Column,
+} from '../../components/VirtualTable';
 import { useDebounced } from '../../components/useDebounced';
 import { FactorList } from './FactorList';
-import { markVisited, nextAccount } from './next-account';
+import { markVisited, nextAccountId } from './next-account';
+import { call } from '../../api/client';
 import { RemindersCard } from './RemindersCard';
 import { CollectorsChoice } from './CollectorPicker';
 import { CollectorPromiseStats } from './PromiseStats';
@@ -39,19 +44,26 @@ export function WorklistPage() {
   const prefs = usePrefs();
   const navigate = useNavigate();
   const f = useWorklistFilter();
-  const worklist = useApi('collections.worklist', f.filter, FRESH);
+  // The first page comes with the count; the table fetches further pages as they scroll in.
+  const worklist = useApi('collections.worklist', { ...f.filter, offset: 0, limit: WORKLIST_PAGE }, FRESH);
   const [done, setDone] = useState(false);
+  const [finding, setFinding] = useState(false);
   if (worklist.error) throw worklist.error;
-  const rows = worklist.data?.rows;
+  const head = worklist.data;
 
-  const open = (row: WorklistRow) => {
-    markVisited(row.loanId);
-    navigate(`/collections/loans/${row.loanId}`);
+  const openAccount = (loanId: number) => {
+    markVisited(loanId);
+    navigate(`/collections/loans/${loanId}`);
   };
-  const workNext = () => {
-    const next = rows && nextAccount(rows);
-    if (next) open(next);
-    else setDone(true);
+  const workNext = async () => {
+    setFinding(true);
+    try {
+      const next = await nextAccountId(f.filter);
+      if (next !== null) openAccount(next);
+      else setDone(true);
+    } finally {
+      setFinding(false);
+    }
   };
 
   const columns: Column<WorklistRow>[] = [
@@ -94,7 +106,12 @@ export function WorklistPage() {
           <Link className="btn" to="/collections/legal">
             {t('collections.legal.open')}
           </Link>
-          <button type="button" className="btn btn-primary" onClick={workNext} disabled={!rows}>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => void workNext()}
+            disabled={!head || finding}
+          >
             {t('collections.workNext')}
           </button>
         </>
@@ -138,10 +155,10 @@ export function WorklistPage() {
           value={f.collector}
           onChange={(e) => f.setCollector(e.target.value)}
         />
-        {rows && (
+        {head && (
           <span className="muted" data-testid="worklist-count">
-            {t('collections.count', { count: rows.length })} ·{' '}
-            {t('collections.asOf', { date: prefs.date(worklist.data!.asOf) })}
+            {t('collections.count', { count: head.total })} ·{' '}
+            {t('collections.asOf', { date: prefs.date(head.asOf) })}
           </span>
         )}
       </div>
@@ -152,19 +169,20 @@ export function WorklistPage() {
         </p>
       )}
       <p className="muted">{t('collections.scoreHelp')}</p>
-      {rows && (
+      {head && (
         <VirtualTable<WorklistRow>
           label={t('collections.title')}
           columns={columns}
           source={{
+            // Pages belong to the first page's reading: a refreshed list starts them again.
             key: ['collections.worklist', f.filter, worklist.dataUpdatedAt],
-            fetch: async (offset, limit) => ({
-              rows: rows.slice(offset, offset + limit),
-              total: rows.length,
-            }),
+            fetch: async (offset, limit) =>
+              offset === 0 && limit === WORKLIST_PAGE
+                ? head
+                : call('collections.worklist', { ...f.filter, offset, limit }),
           }}
           rowKey={(r) => r.loanId}
-          onOpen={open}
+          onOpen={(r) => openAccount(r.loanId)}
           emptyText={t('collections.empty')}
         />
       )}

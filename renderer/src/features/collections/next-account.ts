@@ -1,4 +1,7 @@
-import type { WorklistRow } from '../../../../shared/contract';
+import type { MethodInput } from '../../../../shared/contract';
+import { call } from '../../api/client';
+
+type WorklistFilter = Omit<MethodInput<'collections.nextAccount'>, 'skip'>;
 
 /**
  * "Work next account" walks down the list once per session: an account opened from it is not
@@ -20,7 +23,13 @@ export function markVisited(loanId: number): void {
   sessionStorage.setItem(KEY, JSON.stringify([...visited]));
 }
 
-export function nextAccount(rows: readonly WorklistRow[], current?: number): WorklistRow | undefined {
-  const visited = visitedAccounts();
-  return rows.find((r) => r.loanId !== current && !visited.has(r.loanId) && !r.workedToday);
+/**
+ * The next account to work: the first in priority order (under the same filter) that was not
+ * opened this session, nor worked today. The service pages down the ranked list to find it.
+ */
+export async function nextAccountId(filter: WorklistFilter, current?: number): Promise<number | null> {
+  const skip = visitedAccounts();
+  if (current !== undefined) skip.add(current);
+  const { loanId } = await call('collections.nextAccount', { ...filter, skip: [...skip] });
+  return loanId;
 }
