@@ -54,12 +54,8 @@ export function ltvFinding(
   rules: CollateralRules,
 ): Finding | null {
   const value = collateral.reduce((s, c) => s + c.value, 0);
-  if (value <= 0) return null;
-  const supported = collateral.reduce(
-    (s, c) => s.add(Ratio.fromInteger(c.value).mul(thresholdOf(c.kind, rules))),
-    Ratio.ZERO,
-  );
-  if (Ratio.fromInteger(exposure).compare(supported) <= 0) return null;
+  const supported = ltvSupported(collateral, ltvThresholds(rules));
+  if (supported === null || Ratio.fromInteger(exposure).compare(supported) <= 0) return null;
   const ltv = percentText(ltvBasisPoints(Ratio.of(BigInt(exposure), BigInt(value))));
   const limit = percentText(ltvBasisPoints(supported.div(Ratio.fromInteger(value))));
   return {
@@ -70,8 +66,35 @@ export function ltvFinding(
   };
 }
 
-const thresholdOf = (kind: CollateralKind, rules: CollateralRules) =>
-  Ratio.fromDecimal(rules.ltvThresholdPercent[kind]).div(Ratio.fromInteger(100));
+/** Each kind's LTV threshold as an exact fraction; built once when many loans are judged. */
+export function ltvThresholds(rules: CollateralRules): (kind: CollateralKind) => Ratio {
+  const byKind = new Map<CollateralKind, Ratio>();
+  return (kind) => {
+    let t = byKind.get(kind);
+    if (!t)
+      byKind.set(kind, (t = Ratio.fromDecimal(rules.ltvThresholdPercent[kind]).div(Ratio.fromInteger(100))));
+    return t;
+  };
+}
+
+/** How much exposure the collateral supports (each value times its kind's threshold); null without value. */
+function ltvSupported(
+  collateral: readonly { kind: CollateralKind; value: Minor }[],
+  thresholdOf: (kind: CollateralKind) => Ratio,
+): Ratio | null {
+  if (collateral.reduce((s, c) => s + c.value, 0) <= 0) return null;
+  return collateral.reduce((s, c) => s.add(Ratio.fromInteger(c.value).mul(thresholdOf(c.kind))), Ratio.ZERO);
+}
+
+/** Whether `ltvFinding` would raise an alert, without writing its text: for counting a whole book. */
+export function ltvBreached(
+  exposure: Minor,
+  collateral: readonly { kind: CollateralKind; value: Minor }[],
+  thresholdOf: (kind: CollateralKind) => Ratio,
+): boolean {
+  const supported = ltvSupported(collateral, thresholdOf);
+  return supported !== null && Ratio.fromInteger(exposure).compare(supported) > 0;
+}
 
 /** Stale when the latest valuation is more than N calendar months old (exactly N is still fresh). */
 export function valuationFinding(

@@ -36,6 +36,8 @@ export interface Claim {
 export function splitValue(value: Minor, claims: readonly Claim[]): Map<number, Minor> {
   const shares = new Map<number, Minor>();
   if (claims.length === 0) return shares;
+  // Most items secure one loan, which takes the whole value: no ratios to build.
+  if (claims.length === 1) return shares.set(claims[0]!.loanId, value);
   const total = claims.reduce((sum, c) => sum + c.weight, 0);
   const exact = (c: Claim): Ratio =>
     total === 0

@@ -122,7 +122,7 @@ const overdueTotal = (s: Position) => s.overdue.principal + s.overdue.interest +
 /** Exposure on a loan: outstanding principal, overdue interest and penalty due. */
 export const exposureOf = (s: Position) => s.outstandingPrincipal + s.overdue.interest + s.overdue.penalty;
 
-function emptyCells(): Record<AgingBucket, BucketCell> {
+export function emptyCells(): Record<AgingBucket, BucketCell> {
   return Object.fromEntries(AGING_BUCKETS.map((b) => [b, { count: 0, outstanding: 0 }])) as Record<
     AgingBucket,
     BucketCell
@@ -132,23 +132,27 @@ function emptyCells(): Record<AgingBucket, BucketCell> {
 /** Aging buckets and PARx = outstanding of loans with DPD > x over total outstanding. */
 export function agingOf(statements: readonly Position[]): AgingTable {
   const buckets = emptyCells();
-  let outstanding = 0;
   for (const s of statements) {
     buckets[s.bucket].count += 1;
     buckets[s.bucket].outstanding += s.outstandingPrincipal;
-    outstanding += s.outstandingPrincipal;
   }
   const atRisk = (x: number) =>
     statements.filter((s) => s.daysPastDue > x).reduce((sum, s) => sum + s.outstandingPrincipal, 0);
+  return agingTable(buckets, atRisk);
+}
+
+/** The aging table from its bucket cells and the outstanding principal at risk past each threshold. */
+export function agingTable(
+  buckets: Record<AgingBucket, BucketCell>,
+  atRisk: (threshold: (typeof PAR_THRESHOLDS)[number]) => number,
+): AgingTable {
+  const outstanding = AGING_BUCKETS.reduce((sum, b) => sum + buckets[b].outstanding, 0);
   return {
     buckets,
     outstanding,
-    par: {
-      par1: rate4(atRisk(1), outstanding),
-      par30: rate4(atRisk(30), outstanding),
-      par60: rate4(atRisk(60), outstanding),
-      par90: rate4(atRisk(90), outstanding),
-    },
+    par: Object.fromEntries(
+      PAR_THRESHOLDS.map((x) => [`par${x}`, rate4(atRisk(x), outstanding)]),
+    ) as AgingTable['par'],
   };
 }
 

@@ -8,7 +8,9 @@ import type { LoanStatus } from '../../../shared/contract';
 import {
   documentFindings,
   insuranceFinding,
+  ltvBreached,
   ltvFinding,
+  ltvThresholds,
   valuationFinding,
   type CollateralRules,
   type Finding,
@@ -245,12 +247,13 @@ export async function collateralAtDate(
   }
   let ltvBreaches = 0;
   const valueByLoan = new Map<number, number>();
+  const thresholds = ltvThresholds(rules);
   for (const [loanId, collateral] of collateralOf) {
     valueByLoan.set(
       loanId,
       collateral.reduce((sum, c) => sum + c.value, 0),
     );
-    if (ltvFinding(exposures.get(loanId)!, collateral, rules)) ltvBreaches += 1;
+    if (ltvBreached(exposures.get(loanId)!, collateral, thresholds)) ltvBreaches += 1;
   }
   return { ltvBreaches, valueByLoan };
 }

@@ -1,8 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
-import { AGING_BUCKETS, type AgingBucket } from '../../../shared/engine';
+import type { AgingBucket } from '../../../shared/engine';
 import type { ScoreFactor } from '../../../shared/contract/collections';
 import { formatAmount, roundHalfUpDiv } from '../../../shared/money';
-import { bucketRange } from '../loans/list.query';
+import { byBucketSql } from '../loans/list.query';
 
 /**
  * The worklist priority score: a sum of points, each explained on the row.
@@ -128,16 +128,7 @@ export interface ScoreFlags {
  */
 export function priorityScoreSql(c: ScoreColumns, flags: ScoreFlags): RawBuilder<number> {
   const col = (name: string) => sql.raw(name);
-  // Past due only: the last bucket has no upper end.
-  const overdueBuckets = AGING_BUCKETS.filter((b) => b !== 'current');
-  const bucketPoints = sql.join(
-    overdueBuckets.slice(0, -1).map((b) => {
-      const [, max] = bucketRange(b);
-      return sql`WHEN ${col(c.dpd)} <= ${sql.lit(max)} THEN ${sql.lit(BUCKET_POINTS[b])}`;
-    }),
-    sql` `,
-  );
-  const lastBucketPoints = BUCKET_POINTS[overdueBuckets.at(-1)!];
+  const bucketPoints = byBucketSql(sql<number>`${col(c.dpd)}`, (b) => sql.lit(BUCKET_POINTS[b]));
   const coverage = sql.join(
     COVERAGE_POINTS.map(
       ({ below, points }) =>
@@ -150,7 +141,7 @@ export function priorityScoreSql(c: ScoreColumns, flags: ScoreFlags): RawBuilder
       ? sql`0`
       : sql`(CASE WHEN ${col(c.id)} IN (SELECT value FROM json_each(${JSON.stringify([...loans])})) THEN ${sql.lit(points)} ELSE 0 END)`;
   return sql<number>`(CASE WHEN ${col(c.dpd)} > 0 THEN
-      (CASE ${bucketPoints} ELSE ${sql.lit(lastBucketPoints)} END)
+      ${bucketPoints}
       + min(${sql.lit(AMOUNT_POINTS_MAX)}, ${col(c.overdue)} / ${sql.lit(AMOUNT_POINT_UNIT)})
       + (CASE WHEN ${col(c.collateralValue)} IS NULL OR ${col(c.exposure)} <= 0
               THEN ${sql.lit(COVERAGE_POINTS[0]!.points)} ${coverage} ELSE 0 END)

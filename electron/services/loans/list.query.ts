@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { bucketOf, type AgingBucket } from '../../../shared/engine';
+import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../../../shared/engine';
 import type { LoanListRow } from '../../../shared/contract';
 import type { Db } from './loan.repository';
 
@@ -25,6 +25,17 @@ export function bucketRange(bucket: AgingBucket): [number, number] {
     '181+': [181, 1_000_000],
   };
   return ranges[bucket];
+}
+
+/**
+ * SQL: a CASE over days past due (`dpd`, an SQL expression) with one arm per aging bucket, in
+ * the buckets' order, each giving `valueOf(bucket)`. The last bucket has no upper end.
+ */
+export function byBucketSql<T>(dpd: RawBuilder<number>, valueOf: (bucket: AgingBucket) => RawBuilder<T>) {
+  const arms = AGING_BUCKETS.slice(0, -1).map(
+    (b) => sql`WHEN ${dpd} <= ${sql.lit(bucketRange(b)[1])} THEN ${valueOf(b)}`,
+  );
+  return sql<T>`(CASE ${sql.join(arms, sql` `)} ELSE ${valueOf(AGING_BUCKETS.at(-1)!)} END)`;
 }
 
 export function loanListBase(db: Db, today: string) {

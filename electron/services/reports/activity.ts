@@ -6,8 +6,7 @@ import { collateralAtDate } from '../collateral/position';
 import { rulesOf } from '../collateral/items.service';
 import { loadCollectionSettings } from '../collections/settings';
 import { evaluatedPromises } from '../collections/promises.query';
-import type { Position } from '../../../shared/reports/monthly';
-import { exposureOf } from '../../../shared/reports/monthly';
+import type { EndExposure } from './month-figures';
 import { rate4 } from '../../../shared/reports/rates';
 
 /**
@@ -19,8 +18,8 @@ export async function monthActivity(
   ctx: ServiceContext,
   monthStart: string,
   monthEnd: string,
-  /** Every loan's position at the end of the month; the collateral figures read it. */
-  atEnd: ReadonlyMap<number, Position>,
+  /** Every loan in the book at the end of the month, with its exposure then; the collateral figures read it. */
+  atEnd: ReadonlyMap<number, EndExposure>,
 ): Promise<MonthActivity> {
   const { db } = ctx;
 
@@ -133,14 +132,14 @@ export async function monthActivity(
     .where('date', '<=', monthEnd)
     .executeTakeFirstOrThrow();
   // The month-end exposures are at hand, so LTV at the month's end costs no engine run.
-  const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, exposureOf(p)]));
+  const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, p.exposure]));
   const { ltvBreaches, valueByLoan: values } = await collateralAtDate(
     db,
     monthEnd,
     await rulesOf(ctx),
     exposures,
   );
-  const overdueAtEnd = [...atEnd].filter(([, p]) => p.daysPastDue > 0).map(([loanId]) => loanId);
+  const overdueAtEnd = [...atEnd].filter(([, p]) => p.overdue).map(([loanId]) => loanId);
   const exposure = overdueAtEnd.reduce((s, id) => s + exposures.get(id)!, 0);
   const covered = overdueAtEnd.reduce((s, id) => s + (values.get(id) ?? 0), 0);
 

@@ -2,10 +2,16 @@ import { sql, type RawBuilder } from 'kysely';
 import type { DashboardData, MonthlyReport, OptionalSection } from '../../../shared/contract';
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
 import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../shared/dates';
-import { AGING_BUCKETS, bucketOf } from '../../../shared/engine';
-import { BOOK_STATUSES, monthlyFigures, monthOfLoan, type ReportLoan } from '../../../shared/reports/monthly';
-import { maskIdNumber } from '../../../shared/privacy/mask';
-import { keepMonthEndsThrough, monthEndPairs, monthEndsProgress, type MonthEndFigures } from './month-ends';
+import { AGING_BUCKETS } from '../../../shared/engine';
+import {
+  BOOK_STATUSES,
+  exposureOf,
+  monthlyFigures,
+  monthOfLoan,
+  type ReportLoan,
+} from '../../../shared/reports/monthly';
+import { keepMonthEndsThrough, monthEndsProgress } from './month-ends';
+import { monthFiguresFromCache } from './month-figures';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -50,35 +56,22 @@ export function reportLoansFromEngine(book: BookLoan[], monthStart: string, mont
     });
 }
 
-const positionOf = (f: MonthEndFigures) => ({
-  daysPastDue: f.daysPastDue,
-  bucket: bucketOf(f.daysPastDue),
-  outstandingPrincipal: f.outstandingPrincipal,
-  overdue: f.overdue,
-});
-
-/**
- * The month's loans from the month-end cache, which the same engine filled: a completed month
- * reads two rows per loan instead of running two statements.
- */
-export async function reportLoansFromCache(ctx: ServiceContext, month: string): Promise<ReportLoan[]> {
+/** A completed month is summed by the database over the month-end cache the engine filled. */
+export async function completedMonth(ctx: ServiceContext, month: string) {
   await keepMonthEndsThrough(ctx.db, month);
-  return monthEndPairs(ctx.db, ctx.sqlite, month).map((r) => ({
-    id: r.loanId,
-    number: r.number,
-    product: r.product,
-    borrowerId: r.borrowerId,
-    borrowerName: r.borrowerName,
-    borrowerIdMasked: maskIdNumber(r.idNumber),
-    startDate: r.startDate,
-    upfrontFee: r.upfrontFee,
-    statusAtStart: r.start?.status ?? null,
-    statusAtEnd: r.end.status,
-    atStart: r.start ? positionOf(r.start) : null,
-    atEnd: positionOf(r.end),
-    collected: r.end.collected,
-    recovered: r.end.recovered,
-  }));
+  return monthFiguresFromCache(ctx, month);
+}
+
+/** A month still running has no month-end rows yet: the engine computes it, up to today. */
+function runningMonth(book: BookLoan[], month: string, monthStart: string, reportEnd: string) {
+  const loans = reportLoansFromEngine(book, monthStart, reportEnd);
+  const inBookAtEnd = loans.filter((l) => BOOK_STATUSES.includes(l.statusAtEnd));
+  return {
+    figures: monthlyFigures(month, monthStart, reportEnd, loans),
+    atEnd: new Map(
+      inBookAtEnd.map((l) => [l.id, { exposure: exposureOf(l.atEnd), overdue: l.atEnd.daysPastDue > 0 }]),
+    ),
+  };
 }
 
 export async function monthlyReport(ctx: ServiceContext, month: string): Promise<MonthlyReport> {
@@ -88,18 +81,11 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   if (monthStart > today) throw invalidField('month', `${month} has not started yet (today is ${today})`);
   // A month still running is reported up to today.
   const reportEnd = monthEnd < today ? monthEnd : today;
-  const loans =
+  const { figures, atEnd } =
     monthEnd < today
-      ? await reportLoansFromCache(ctx, month)
-      : reportLoansFromEngine(await loadWholeBook(ctx.db), monthStart, reportEnd);
-  const figures = monthlyFigures(month, monthStart, reportEnd, loans);
-  const inBookAtEnd = loans.filter((l) => BOOK_STATUSES.includes(l.statusAtEnd));
-  const activity = await monthActivity(
-    ctx,
-    monthStart,
-    reportEnd,
-    new Map(inBookAtEnd.map((l) => [l.id, l.atEnd])),
-  );
+      ? await completedMonth(ctx, month)
+      : runningMonth(await loadWholeBook(ctx.db), month, monthStart, reportEnd);
+  const activity = await monthActivity(ctx, monthStart, reportEnd, atEnd);
   const settings = await loadSettings(ctx);
   // Entries dated in or before the month but keyed in after it ended change its figures.
   const late = await ctx.db

@@ -6,12 +6,11 @@ import { recordPayment, reversePayment } from '../../../electron/services/paymen
 import { statementOf } from '../../../electron/services/loans/loan-status';
 import { loadWholeBook, statusOn } from '../../../electron/services/reports/book-snapshot';
 import { keepMonthEndsThrough } from '../../../electron/services/reports/month-ends';
-import {
-  reportLoansFromCache,
-  reportLoansFromEngine,
-} from '../../../electron/services/reports/report.service';
+import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
 import { seedLoanBook } from '../../../electron/services/seed/seed.service';
-import { openTestApp, type TestApp } from '../../support/test-app';
+import { openApp } from '../../../electron/services/app';
+import { fixedClock } from '../../../electron/services/clock';
+import { callersOf, openTestApp, type TestApp } from '../../support/test-app';
 
 const TODAY = '2026-06-30';
 const MONTHS = ['2026-03', '2026-04', '2026-05'];
@@ -35,9 +34,14 @@ describe('the month-end cache matches the engine', () => {
       const start = `${month}-01`;
       const end = lastDayOfMonth(month);
       const fromEngine = monthlyFigures(month, start, end, reportLoansFromEngine(book, start, end));
-      const fromCache = monthlyFigures(month, start, end, await reportLoansFromCache(app.ctx, month));
+      const fromCache = (await completedMonth(app.ctx, month)).figures;
       expect(fromEngine.summary.outstanding, month).toBeGreaterThan(0);
       expect(fromCache, month).toEqual(fromEngine);
+      // Every section has something in it, so a wrong sum anywhere shows.
+      expect(fromCache.topOverdue, month).toHaveLength(10);
+      expect(fromCache.concentration.top, month).toHaveLength(10);
+      expect(fromCache.recovery.curedLoans * fromCache.recovery.newDelinquencies, month).toBeGreaterThan(0);
+      expect(fromCache.collections.payments, month).toBeGreaterThan(0);
     }
   }
 
@@ -87,6 +91,46 @@ describe('the month-end cache matches the engine', () => {
     expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
   });
 
+  it('after a loan is paid off in a past month (its row moves to the paid-off column)', async () => {
+    const paidOff = (figures: Awaited<ReturnType<typeof completedMonth>>['figures']) =>
+      figures.rollRate.reduce((n, row) => n + row.to['paid-off'].count, 0);
+    const before = paidOff((await completedMonth(app.ctx, '2026-04')).figures);
+    const loan = await app.ctx.db
+      .selectFrom('loans')
+      .select('id')
+      .where('status', '=', 'active')
+      .where('start_date', '<', '2026-03-01')
+      // Nothing paid after the payoff's date, so paying it off then settles the loan.
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('payments as p')
+              .select('p.id')
+              .whereRef('p.loan_id', '=', 'loans.id')
+              .where('p.date', '>=', '2026-04-15'),
+          ),
+        ),
+      )
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    // Settled on the day, by the app as it ran that day: the loan closes in April.
+    const april = await openApp({ databasePath: app.ctx.databasePath, clock: fixedClock('2026-04-15') });
+    try {
+      const { payoff } = await callersOf(april).call('loans.get', { id: loan.id });
+      await callersOf(april).call('payments.record', {
+        loanId: loan.id,
+        date: '2026-04-15',
+        amount: payoff,
+        method: 'bank-transfer',
+      });
+    } finally {
+      await april.close();
+    }
+    expect((await app.call('loans.get', { id: loan.id })).status).toBe('closed');
+    await expectSameFigures();
+    expect(paidOff((await completedMonth(app.ctx, '2026-04')).figures)).toBe(before + 1);
+  });
+
   it('after a reversal of a payment made months ago', async () => {
     const old = await app.ctx.db
       .selectFrom('payments')
@@ -133,9 +177,7 @@ describe('the month-end cache matches the engine', () => {
       }),
     );
     await keepMonthEndsThrough(app.ctx.db, '2026-05');
-    const aprilFees = async () =>
-      monthlyFigures('2026-04', '2026-04-01', '2026-04-30', await reportLoansFromCache(app.ctx, '2026-04'))
-        .collections.fees;
+    const aprilFees = async () => (await completedMonth(app.ctx, '2026-04')).figures.collections.fees;
     const feesBefore = await aprilFees();
     // …until costs charged from 2 April take the first 800.00 of that surplus.
     const { id: caseId } = await app.call('collections.openLegalCase', {

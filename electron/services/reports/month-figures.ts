@@ -1,0 +1,293 @@
+/**
+ * A completed month's report figures, summed by the database over the month-end cache.
+ *
+ * `monthlyFigures` (shared/reports/monthly.ts) defines every figure over one object per loan;
+ * at 100k loans building those objects cost more than the sums and pushed the heap past 300 MB.
+ * Here the same definitions run as SQL: one GROUP BY over the month's rows (joined to the month
+ * before) yields cells keyed by everything a figure depends on, which are folded into the
+ * report's shape; the two top-ten lists are read with their ties and ordered as the shared code
+ * orders them. The month-end cache test holds every section equal to the engine's to the cent.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import type { Product } from '../../../shared/contract';
+import { PRODUCTS } from '../../../shared/contract';
+import { addDays, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../../../shared/engine';
+import { maskIdNumber } from '../../../shared/privacy/mask';
+import {
+  agingTable,
+  BOOK_STATUSES,
+  emptyCells,
+  PAR_THRESHOLDS,
+  ROLL_COLUMNS,
+  type AgingTable,
+  type BucketCell,
+  type MonthlyFigures,
+  type RollColumn,
+} from '../../../shared/reports/monthly';
+import { rate4 } from '../../../shared/reports/rates';
+import { byBucketSql } from '../loans/list.query';
+import type { Db } from '../loans/loan.repository';
+import type { ServiceContext } from '../context';
+
+/** What the month's activity section needs of a loan in the book at the month's end. */
+export interface EndExposure {
+  exposure: number;
+  overdue: boolean;
+}
+
+const inList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
+const BOOK = inList(BOOK_STATUSES);
+const bucketOfSql = (dpd: RawBuilder<number>) => byBucketSql(dpd, (b) => sql.lit(b));
+
+/** The month's rows (e) beside the month before's (p), with each loan's own columns (l). */
+function monthRows(db: Db, month: string) {
+  const before = monthOf(addDays(`${month}-01`, -1));
+  return db
+    .selectFrom('loan_month_ends as e')
+    .innerJoin('loans as l', 'l.id', 'e.loan_id')
+    .leftJoin('loan_month_ends as p', (j) =>
+      j.onRef('p.loan_id', '=', 'e.loan_id').on('p.month', '=', before),
+    )
+    .where('e.month', '=', month);
+}
+
+/** In the book at the month's end: a book status on its last day, having started by then. */
+const inBookAtEnd = (monthEnd: string) =>
+  sql<number>`(e.status IN (${BOOK}) AND l.start_date <= ${monthEnd})`;
+/** In the book at its start: a position the day before, in a book status, started before. */
+const inBookAtStart = (monthStart: string) =>
+  sql<number>`(p.loan_id IS NOT NULL AND p.status IN (${BOOK}) AND l.start_date < ${monthStart})`;
+const exposureAtEnd = sql<number>`(e.outstanding_principal + e.overdue_interest + e.penalty_due)`;
+
+export async function monthFiguresFromCache(
+  ctx: ServiceContext,
+  month: string,
+): Promise<{ figures: MonthlyFigures; atEnd: Map<number, EndExposure> }> {
+  const { db } = ctx;
+  const monthStart = `${month}-01`;
+  const monthEnd = lastDayOfMonth(month);
+  const endDpd = sql<number>`e.days_past_due`;
+  const rollColumn = sql<RollColumn>`(CASE
+      WHEN e.status = 'written-off' THEN 'written-off'
+      WHEN e.status = 'repossessed' THEN 'repossessed'
+      WHEN e.status = 'closed' THEN 'paid-off'
+      WHEN e.status = 'restructured' AND p.status IS NOT 'restructured' THEN 'restructured'
+      ELSE ${bucketOfSql(endDpd)} END)`;
+  const sum = (expression: RawBuilder<number>) => sql<number>`coalesce(sum(${expression}), 0)`;
+
+  const cells = await monthRows(db, month)
+    .select([
+      'l.product',
+      inBookAtEnd(monthEnd).as('inEnd'),
+      inBookAtStart(monthStart).as('inStart'),
+      bucketOfSql(endDpd).as('endBucket'),
+      sql<AgingBucket | null>`(CASE WHEN p.loan_id IS NULL THEN NULL ELSE ${bucketOfSql(sql`p.days_past_due`)} END)`.as(
+        'startBucket',
+      ),
+      rollColumn.as('roll'),
+      sql<number>`count(*)`.as('loans'),
+      sum(sql`e.outstanding_principal`).as('endOutstanding'),
+      sum(sql`e.overdue_principal + e.overdue_interest + e.penalty_due`).as('endOverdue'),
+      ...PAR_THRESHOLDS.map((x) =>
+        sum(sql`CASE WHEN e.days_past_due > ${sql.lit(x)} THEN e.outstanding_principal ELSE 0 END`).as(
+          `par${x}`,
+        ),
+      ),
+      sum(sql`p.outstanding_principal`).as('startOutstanding'),
+      sum(sql`p.overdue_principal + p.overdue_interest + p.penalty_due`).as('startOverdue'),
+      sum(sql`e.recovered`).as('recovered'),
+      sum(sql`e.collected_penalty`).as('penalty'),
+      sum(sql`e.collected_interest`).as('interest'),
+      sum(sql`e.collected_principal`).as('principal'),
+      sum(sql`e.collected_charges`).as('charges'),
+      sum(sql`e.payments`).as('payments'),
+      sum(
+        sql`CASE WHEN l.start_date >= ${monthStart} AND l.start_date <= ${monthEnd} THEN l.upfront_fee ELSE 0 END`,
+      ).as('upfrontFees'),
+    ])
+    .groupBy(['l.product', 'inEnd', 'inStart', 'endBucket', 'startBucket', 'roll'])
+    .execute();
+
+  // Summary and aging: the book at the month's end, by product and bucket.
+  const agingFor = (product?: Product): AgingTable => {
+    const mine = cells.filter((c) => c.inEnd && (!product || c.product === product));
+    const buckets = emptyCells();
+    for (const c of mine) {
+      buckets[c.endBucket].count += c.loans;
+      buckets[c.endBucket].outstanding += c.endOutstanding;
+    }
+    return agingTable(buckets, (x) => mine.reduce((s, c) => s + c[`par${x}`], 0));
+  };
+  const all = agingFor();
+  const atEndCells = cells.filter((c) => c.inEnd);
+  const total = <K extends keyof (typeof cells)[number]>(rows: typeof cells, key: K) =>
+    rows.reduce((s, c) => s + (c[key] as number), 0);
+
+  const collections = {
+    penalty: total(cells, 'penalty'),
+    interest: total(cells, 'interest'),
+    principal: total(cells, 'principal'),
+    // Costs charged to the loan come back as fees, with the up-front fees of loans made this month.
+    fees: total(cells, 'charges') + total(cells, 'upfrontFees'),
+    total: 0,
+    payments: total(cells, 'payments'),
+  };
+  collections.total = collections.penalty + collections.interest + collections.principal + collections.fees;
+
+  // Recovery and roll rates: the book at the month's start, by its bucket then and where it went.
+  const atStartCells = cells.filter((c) => c.inStart);
+  const roll = new Map(
+    AGING_BUCKETS.map((b) => [
+      b,
+      Object.fromEntries(ROLL_COLUMNS.map((col) => [col, { count: 0, outstanding: 0 }])) as Record<
+        RollColumn,
+        BucketCell
+      >,
+    ]),
+  );
+  let overdueLoansAtStart = 0;
+  let curedLoans = 0;
+  let newDelinquencies = 0;
+  for (const c of atStartCells) {
+    const cell = roll.get(c.startBucket!)![c.roll];
+    cell.count += c.loans;
+    cell.outstanding += c.startOutstanding;
+    const endsCurrentInBook = c.inEnd && c.endBucket === 'current';
+    if (c.startBucket !== 'current') {
+      overdueLoansAtStart += c.loans;
+      if (c.roll === 'paid-off' || endsCurrentInBook) curedLoans += c.loans;
+    } else if (c.inEnd && c.endBucket !== 'current') {
+      newDelinquencies += c.loans;
+    }
+  }
+  const overdueAtStart = total(atStartCells, 'startOverdue');
+  const recovered = total(atStartCells, 'recovered');
+
+  const { topOverdue, atEnd } = await endOfMonthLoans(ctx, month, monthEnd);
+  const top = await topBorrowers(db, month, monthEnd);
+
+  return {
+    figures: {
+      month,
+      monthStart,
+      monthEnd,
+      summary: {
+        loansInBook: total(atEndCells, 'loans'),
+        outstanding: all.outstanding,
+        overdueLoans: atEndCells.filter((c) => c.endBucket !== 'current').reduce((s, c) => s + c.loans, 0),
+        overdueAmount: total(atEndCells, 'endOverdue'),
+        par: all.par,
+      },
+      collections,
+      recovery: {
+        overdueAtStart,
+        recoveredFromStartOverdue: recovered,
+        recoveryRate: rate4(recovered, overdueAtStart),
+        overdueLoansAtStart,
+        curedLoans,
+        cureRate: rate4(curedLoans, overdueLoansAtStart),
+        newDelinquencies,
+      },
+      rollRate: AGING_BUCKETS.map((from) => ({ from, to: roll.get(from)! })),
+      aging: Object.assign(
+        { all },
+        ...PRODUCTS.map((p) => ({ [p]: agingFor(p) })),
+      ) as MonthlyFigures['aging'],
+      topOverdue,
+      concentration: {
+        top: top.map((t) => ({ ...t, share: rate4(t.outstanding, all.outstanding) })),
+        topShare: rate4(
+          top.reduce((s, t) => s + t.outstanding, 0),
+          all.outstanding,
+        ),
+      },
+    },
+    atEnd,
+  };
+}
+
+const TOP = 10;
+
+/**
+ * The loans in the book at the month's end with what the activity section reads, and the ten
+ * most exposed overdue ones (exposure, then loan number as the shared code compares them).
+ */
+async function endOfMonthLoans(ctx: ServiceContext, month: string, monthEnd: string) {
+  const { sql: text, parameters } = monthRows(ctx.db, month)
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .select([
+      'e.loan_id',
+      'e.days_past_due',
+      exposureAtEnd.as('exposure'),
+      // Names only where a row can make the top ten: read for the overdue, not for the book.
+      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN l.number END`.as('number'),
+      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN b.name END`.as('borrower'),
+      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN b.id_number END`.as('idNumber'),
+      sql<number>`CASE WHEN e.days_past_due > 0 THEN e.outstanding_principal END`.as('outstanding'),
+    ])
+    .where(inBookAtEnd(monthEnd), '=', 1)
+    .compile();
+  // Read as arrays: one object per loan of the book cost more than the query.
+  const rows = ctx.sqlite
+    .prepare(text)
+    .raw()
+    .all(...(parameters as unknown[])) as [
+    number,
+    number,
+    number,
+    string | null,
+    string | null,
+    string | null,
+    number,
+  ][];
+  const atEnd = new Map<number, EndExposure>();
+  const overdue: typeof rows = [];
+  for (const r of rows) {
+    atEnd.set(r[0], { exposure: r[2], overdue: r[1] > 0 });
+    if (r[1] > 0) overdue.push(r);
+  }
+  const topOverdue = overdue
+    .sort((a, b) => b[2] - a[2] || a[3]!.localeCompare(b[3]!))
+    .slice(0, TOP)
+    .map(([, daysPastDue, exposure, number, borrower, idNumber, outstanding]) => ({
+      loanNumber: number!,
+      borrower: borrower!,
+      borrowerIdMasked: maskIdNumber(idNumber!),
+      daysPastDue,
+      bucket: bucketOf(daysPastDue),
+      outstanding,
+      exposure,
+    }));
+  return { topOverdue, atEnd };
+}
+
+/**
+ * The ten borrowers with the most outstanding principal in the book at the month's end. Every
+ * borrower tied with the tenth is read, so the shared order (amount, then name) picks among them.
+ */
+async function topBorrowers(db: Db, month: string, monthEnd: string) {
+  const byBorrower = monthRows(db, month)
+    .select(['l.borrower_id', sql<number>`sum(e.outstanding_principal)`.as('outstanding')])
+    .where(inBookAtEnd(monthEnd), '=', 1)
+    .groupBy('l.borrower_id');
+  const rows = await db
+    .with('owed', () => byBorrower)
+    .selectFrom('owed as o')
+    .innerJoin('borrowers as b', 'b.id', 'o.borrower_id')
+    .select(['b.name', 'b.id_number', 'o.outstanding'])
+    .where(
+      'o.outstanding',
+      '>=',
+      sql<number>`coalesce((SELECT outstanding FROM owed ORDER BY outstanding DESC LIMIT 1 OFFSET ${sql.lit(TOP - 1)}), 0)`,
+    )
+    .execute();
+  return rows
+    .map((r) => ({
+      borrower: r.name,
+      borrowerIdMasked: maskIdNumber(r.id_number),
+      outstanding: r.outstanding,
+    }))
+    .sort((a, b) => b.outstanding - a.outstanding || a.borrower.localeCompare(b.borrower))
+    .slice(0, TOP);
+}
