@@ -20,18 +20,23 @@ export async function currentValuations(
   itemIds?: readonly number[],
 ): Promise<Map<number, { value: number; date: string }>> {
   if (itemIds && itemIds.length === 0) return new Map();
-  // SQLite takes the bare columns of a max() group from the row holding the max: the latest
-  // date, and on the same date the highest id. One pass along the (item_id, date) index, where
-  // a window function sorted the whole table (twice as slow at 100k items).
-  let latest = db
-    .selectFrom('collateral_valuations')
-    .select(['item_id', 'value', 'date', sql<string>`max(date || printf('%012d', id))`.as('latest')])
-    .where('voided_at', 'is', null)
-    .where('date', '<=', today)
-    .groupBy('item_id');
+  let latest = latestValuations(db, today);
   if (itemIds) latest = latest.where('item_id', 'in', [...itemIds]);
   const rows = await latest.execute();
   return new Map(rows.map((r) => [r.item_id, { value: r.value, date: r.date }]));
+}
+
+/** The query for each item's valuation current on `date` (see `currentValuations`). */
+export function latestValuations(db: Kysely<DB> | Transaction<DB>, date: string) {
+  // SQLite takes the bare columns of a max() group from the row holding the max: the latest
+  // date, and on the same date the highest id. One pass along the (item_id, date) index, where
+  // a window function sorted the whole table (twice as slow at 100k items).
+  return db
+    .selectFrom('collateral_valuations')
+    .select(['item_id', 'value', 'date', sql<string>`max(date || printf('%012d', id))`.as('latest')])
+    .where('voided_at', 'is', null)
+    .where('date', '<=', date)
+    .groupBy('item_id');
 }
 
 /** Each item's value today (0 when never valued by then). */

@@ -8,9 +8,7 @@ import type { LoanStatus } from '../../../shared/contract';
 import {
   documentFindings,
   insuranceFinding,
-  ltvBreached,
   ltvFinding,
-  ltvThresholds,
   valuationFinding,
   type CollateralRules,
   type Finding,
@@ -220,42 +218,6 @@ export async function bookPosition(
       [...kinds].sort((x, y) => ALERT_KINDS.indexOf(x) - ALERT_KINDS.indexOf(y)),
     );
   return { loans, items, alerts: shown, alertKindsByItem };
-}
-
-/**
- * The collateral of the loans in `exposures` on `date`: each loan's share of its items' values,
- * and how many breach their LTV limit (the LTV alert's own rule, without building every other
- * alert). The monthly report reads both at a month's end from exposures it already has.
- */
-export async function collateralAtDate(
-  db: Db,
-  date: string,
-  rules: CollateralRules,
-  exposures: ReadonlyMap<number, number>,
-): Promise<{ ltvBreaches: number; valueByLoan: Map<number, number> }> {
-  const collateralOf = new Map<
-    number,
-    { itemId: number; kind: CollateralItemRecord['kind']; value: number }[]
-  >();
-  for (const [itemId, item] of await itemShares(db, date)) {
-    for (const [loanId, value] of item.shares) {
-      if (!exposures.has(loanId)) continue;
-      const list = collateralOf.get(loanId) ?? [];
-      list.push({ itemId, kind: item.kind, value });
-      collateralOf.set(loanId, list);
-    }
-  }
-  let ltvBreaches = 0;
-  const valueByLoan = new Map<number, number>();
-  const thresholds = ltvThresholds(rules);
-  for (const [loanId, collateral] of collateralOf) {
-    valueByLoan.set(
-      loanId,
-      collateral.reduce((sum, c) => sum + c.value, 0),
-    );
-    if (ltvBreached(exposures.get(loanId)!, collateral, thresholds)) ltvBreaches += 1;
-  }
-  return { ltvBreaches, valueByLoan };
 }
 
 function alertsOf(

@@ -2,11 +2,9 @@ import { sql } from 'kysely';
 import { addDays } from '../../../shared/dates';
 import type { MonthActivity } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { collateralAtDate } from '../collateral/position';
-import { rulesOf } from '../collateral/items.service';
 import { loadCollectionSettings } from '../collections/settings';
 import { evaluatedPromises } from '../collections/promises.query';
-import type { EndExposure } from './month-figures';
+import type { CollateralAtDate } from '../collateral/at-date';
 import { rate4 } from '../../../shared/reports/rates';
 
 /**
@@ -18,8 +16,8 @@ export async function monthActivity(
   ctx: ServiceContext,
   monthStart: string,
   monthEnd: string,
-  /** Every loan in the book at the end of the month, with its exposure then; the collateral figures read it. */
-  atEnd: ReadonlyMap<number, EndExposure>,
+  /** The collateral behind the book at the month's end (see `collateralAtDate`). */
+  collateral: CollateralAtDate & { overdueExposure: number },
 ): Promise<MonthActivity> {
   const { db } = ctx;
 
@@ -131,17 +129,9 @@ export async function monthActivity(
     .where('date', '>=', monthStart)
     .where('date', '<=', monthEnd)
     .executeTakeFirstOrThrow();
-  // The month-end exposures are at hand, so LTV at the month's end costs no engine run.
-  const exposures = new Map([...atEnd].map(([loanId, p]) => [loanId, p.exposure]));
-  const { ltvBreaches, valueByLoan: values } = await collateralAtDate(
-    db,
-    monthEnd,
-    await rulesOf(ctx),
-    exposures,
-  );
-  const overdueAtEnd = [...atEnd].filter(([, p]) => p.overdue).map(([loanId]) => loanId);
-  const exposure = overdueAtEnd.reduce((s, id) => s + exposures.get(id)!, 0);
-  const covered = overdueAtEnd.reduce((s, id) => s + (values.get(id) ?? 0), 0);
+  const exposure = collateral.overdueExposure;
+  const covered = collateral.overdueCollateralValue;
+  const { ltvBreaches } = collateral;
 
   const n = (v: number | null) => v ?? 0;
   return {

@@ -28,13 +28,6 @@ import {
 import { rate4 } from '../../../shared/reports/rates';
 import { byBucketSql } from '../loans/list.query';
 import type { Db } from '../loans/loan.repository';
-import type { ServiceContext } from '../context';
-
-/** What the month's activity section needs of a loan in the book at the month's end. */
-export interface EndExposure {
-  exposure: number;
-  overdue: boolean;
-}
 
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 const BOOK = inList(BOOK_STATUSES);
@@ -61,10 +54,9 @@ const inBookAtStart = (monthStart: string) =>
 const exposureAtEnd = sql<number>`(e.outstanding_principal + e.overdue_interest + e.penalty_due)`;
 
 export async function monthFiguresFromCache(
-  ctx: ServiceContext,
+  db: Db,
   month: string,
-): Promise<{ figures: MonthlyFigures; atEnd: Map<number, EndExposure> }> {
-  const { db } = ctx;
+): Promise<{ figures: MonthlyFigures; overdueExposure: number }> {
   const monthStart = `${month}-01`;
   const monthEnd = lastDayOfMonth(month);
   const endDpd = sql<number>`e.days_past_due`;
@@ -89,6 +81,7 @@ export async function monthFiguresFromCache(
       sql<number>`count(*)`.as('loans'),
       sum(sql`e.outstanding_principal`).as('endOutstanding'),
       sum(sql`e.overdue_principal + e.overdue_interest + e.penalty_due`).as('endOverdue'),
+      sum(sql`CASE WHEN e.days_past_due > 0 THEN ${exposureAtEnd} ELSE 0 END`).as('endOverdueExposure'),
       ...PAR_THRESHOLDS.map((x) =>
         sum(sql`CASE WHEN e.days_past_due > ${sql.lit(x)} THEN e.outstanding_principal ELSE 0 END`).as(
           `par${x}`,
@@ -164,7 +157,7 @@ export async function monthFiguresFromCache(
   const overdueAtStart = total(atStartCells, 'startOverdue');
   const recovered = total(atStartCells, 'recovered');
 
-  const { topOverdue, atEnd } = await endOfMonthLoans(ctx, month, monthEnd);
+  const topOverdue = await topOverdueLoans(db, month, monthEnd);
   const top = await topBorrowers(db, month, monthEnd);
 
   return {
@@ -203,63 +196,49 @@ export async function monthFiguresFromCache(
         ),
       },
     },
-    atEnd,
+    // The activity section's coverage: exposure of the loans overdue in the book at the end.
+    overdueExposure: total(atEndCells, 'endOverdueExposure'),
   };
 }
 
 const TOP = 10;
 
 /**
- * The loans in the book at the month's end with what the activity section reads, and the ten
- * most exposed overdue ones (exposure, then loan number as the shared code compares them).
+ * The ten most exposed overdue loans in the book at the month's end. Every loan tied with the
+ * tenth is read, so the shared order (exposure, then loan number) picks among them.
  */
-async function endOfMonthLoans(ctx: ServiceContext, month: string, monthEnd: string) {
-  const { sql: text, parameters } = monthRows(ctx.db, month)
-    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-    .select([
-      'e.loan_id',
-      'e.days_past_due',
-      exposureAtEnd.as('exposure'),
-      // Names only where a row can make the top ten: read for the overdue, not for the book.
-      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN l.number END`.as('number'),
-      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN b.name END`.as('borrower'),
-      sql<string | null>`CASE WHEN e.days_past_due > 0 THEN b.id_number END`.as('idNumber'),
-      sql<number>`CASE WHEN e.days_past_due > 0 THEN e.outstanding_principal END`.as('outstanding'),
-    ])
+async function topOverdueLoans(db: Db, month: string, monthEnd: string) {
+  const overdue = monthRows(db, month)
+    .select(['e.loan_id', exposureAtEnd.as('exposure')])
     .where(inBookAtEnd(monthEnd), '=', 1)
-    .compile();
-  // Read as arrays: one object per loan of the book cost more than the query.
-  const rows = ctx.sqlite
-    .prepare(text)
-    .raw()
-    .all(...(parameters as unknown[])) as [
-    number,
-    number,
-    number,
-    string | null,
-    string | null,
-    string | null,
-    number,
-  ][];
-  const atEnd = new Map<number, EndExposure>();
-  const overdue: typeof rows = [];
-  for (const r of rows) {
-    atEnd.set(r[0], { exposure: r[2], overdue: r[1] > 0 });
-    if (r[1] > 0) overdue.push(r);
-  }
-  const topOverdue = overdue
-    .sort((a, b) => b[2] - a[2] || a[3]!.localeCompare(b[3]!))
+    .where('e.days_past_due', '>', 0);
+  const rows = await db
+    .with('overdue', () => overdue)
+    .selectFrom('overdue as o')
+    .innerJoin('loan_month_ends as e', (j) =>
+      j.onRef('e.loan_id', '=', 'o.loan_id').on('e.month', '=', month),
+    )
+    .innerJoin('loans as l', 'l.id', 'o.loan_id')
+    .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
+    .select(['l.number', 'b.name', 'b.id_number', 'e.days_past_due', 'e.outstanding_principal', 'o.exposure'])
+    .where(
+      'o.exposure',
+      '>=',
+      sql<number>`coalesce((SELECT exposure FROM overdue ORDER BY exposure DESC LIMIT 1 OFFSET ${sql.lit(TOP - 1)}), 0)`,
+    )
+    .execute();
+  return rows
+    .sort((a, b) => b.exposure - a.exposure || a.number.localeCompare(b.number))
     .slice(0, TOP)
-    .map(([, daysPastDue, exposure, number, borrower, idNumber, outstanding]) => ({
-      loanNumber: number!,
-      borrower: borrower!,
-      borrowerIdMasked: maskIdNumber(idNumber!),
-      daysPastDue,
-      bucket: bucketOf(daysPastDue),
-      outstanding,
-      exposure,
+    .map((r) => ({
+      loanNumber: r.number,
+      borrower: r.name,
+      borrowerIdMasked: maskIdNumber(r.id_number),
+      daysPastDue: r.days_past_due,
+      bucket: bucketOf(r.days_past_due),
+      outstanding: r.outstanding_principal,
+      exposure: r.exposure,
     }));
-  return { topOverdue, atEnd };
 }
 
 /**

@@ -12,6 +12,8 @@ import {
 } from '../../../shared/reports/monthly';
 import { keepMonthEndsThrough, monthEndsProgress } from './month-ends';
 import { monthFiguresFromCache } from './month-figures';
+import { collateralAtDate } from '../collateral/at-date';
+import { rulesOf } from '../collateral/items.service';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -59,18 +61,24 @@ export function reportLoansFromEngine(book: BookLoan[], monthStart: string, mont
 /** A completed month is summed by the database over the month-end cache the engine filled. */
 export async function completedMonth(ctx: ServiceContext, month: string) {
   await keepMonthEndsThrough(ctx.db, month);
-  return monthFiguresFromCache(ctx, month);
+  const { figures, overdueExposure } = await monthFiguresFromCache(ctx.db, month);
+  const monthEnd = lastDayOfMonth(month);
+  const atEnd = await collateralAtDate(ctx, monthEnd, await rulesOf(ctx), { month });
+  return { figures, collateral: { ...atEnd, overdueExposure } };
 }
 
 /** A month still running has no month-end rows yet: the engine computes it, up to today. */
-function runningMonth(book: BookLoan[], month: string, monthStart: string, reportEnd: string) {
-  const loans = reportLoansFromEngine(book, monthStart, reportEnd);
-  const inBookAtEnd = loans.filter((l) => BOOK_STATUSES.includes(l.statusAtEnd));
+async function runningMonth(ctx: ServiceContext, month: string, monthStart: string, reportEnd: string) {
+  const loans = reportLoansFromEngine(await loadWholeBook(ctx.db), monthStart, reportEnd);
+  const atEnd = new Map(
+    loans
+      .filter((l) => BOOK_STATUSES.includes(l.statusAtEnd))
+      .map((l) => [l.id, { exposure: exposureOf(l.atEnd), overdue: l.atEnd.daysPastDue > 0 }]),
+  );
+  const overdueExposure = [...atEnd.values()].reduce((s, p) => s + (p.overdue ? p.exposure : 0), 0);
   return {
     figures: monthlyFigures(month, monthStart, reportEnd, loans),
-    atEnd: new Map(
-      inBookAtEnd.map((l) => [l.id, { exposure: exposureOf(l.atEnd), overdue: l.atEnd.daysPastDue > 0 }]),
-    ),
+    collateral: { ...(await collateralAtDate(ctx, reportEnd, await rulesOf(ctx), atEnd)), overdueExposure },
   };
 }
 
@@ -81,11 +89,11 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   if (monthStart > today) throw invalidField('month', `${month} has not started yet (today is ${today})`);
   // A month still running is reported up to today.
   const reportEnd = monthEnd < today ? monthEnd : today;
-  const { figures, atEnd } =
+  const { figures, collateral } =
     monthEnd < today
       ? await completedMonth(ctx, month)
-      : runningMonth(await loadWholeBook(ctx.db), month, monthStart, reportEnd);
-  const activity = await monthActivity(ctx, monthStart, reportEnd, atEnd);
+      : await runningMonth(ctx, month, monthStart, reportEnd);
+  const activity = await monthActivity(ctx, monthStart, reportEnd, collateral);
   const settings = await loadSettings(ctx);
   // Entries dated in or before the month but keyed in after it ended change its figures.
   const late = await ctx.db
