@@ -374,6 +374,10 @@ export const collateralContract = {
   'collateral.release': method<{ id: number }>()(z.object({ id, reason }).strict()),
   'collateral.addValuation': method<{ id: number }>()(valuationInputSchema.extend({ itemId: id }).strict()),
   'collateral.voidValuation': method<{ id: number }>()(z.object({ id, reason }).strict()),
+  /** The book's alert count and its first few: for a card, without shipping thousands of alerts. */
+  'collateral.alertSummary': method<{ total: number; first: CollateralAlert[] }>()(
+    z.object({ limit: z.number().int().min(1).max(100) }).strict(),
+  ),
   'collateral.forLoan': method<LoanCollateral>()(z.object({ loanId: id }).strict()),
   'collateral.forBorrower': method<Coverage & { items: number }>()(z.object({ borrowerId: id }).strict()),
   'collateral.alerts': method<CollateralAlert[]>()(

@@ -54,7 +54,7 @@ export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
 
 /** Verbs that only read; every other method changes the book and needs `book.write`. */
 const READ_VERB =
-  /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|nextAccount|timeline|alerts|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
+  /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|nextAccount|timeline|alerts|alertSummary|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
 
 /** Open methods that only read: the sign-in screen must not wait for the start-up checks. */
 const OPEN_READS = new Set(['auth.status', 'system.info', 'settings.get']);

@@ -30,7 +30,7 @@ import {
   linksOfItem,
   valuationsOf,
 } from './item.repository';
-import { bookPosition, type BookPosition } from './position';
+import { bookPosition, type BookPosition, type ItemPosition } from './position';
 import { currentValuations } from './coverage';
 import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput } from './valuations.service';
 import { attachmentRowsOf } from './attachments.service';
@@ -49,6 +49,7 @@ type ItemHandlers = Pick<
   | 'collateral.forLoan'
   | 'collateral.forBorrower'
   | 'collateral.alerts'
+  | 'collateral.alertSummary'
 >;
 
 /** Loans that can take collateral: anything not yet settled. */
@@ -92,11 +93,30 @@ async function loansForLinking(db: Db, loanIds: readonly number[], field: string
   return loans;
 }
 
+/**
+ * What the register and the alerts list read of the book's position, kept between calls. Only
+ * this is kept: the whole position (every loan with its shares) is several times larger, and
+ * holding it pushed a 100k-loan book's process past its memory budget.
+ */
+type RegisterPosition = Pick<BookPosition, 'alerts' | 'alertKindsByItem'> & {
+  items: Map<number, Pick<ItemPosition, 'value' | 'valuationDate' | 'worstLtvBasisPoints'>>;
+};
+const registerPosition = (p: BookPosition): RegisterPosition => ({
+  alerts: p.alerts,
+  alertKindsByItem: p.alertKindsByItem,
+  items: new Map(
+    [...p.items].map(([id, i]) => [
+      id,
+      { value: i.value, valuationDate: i.valuationDate, worstLtvBasisPoints: i.worstLtvBasisPoints },
+    ]),
+  ),
+});
+
 function rowOf(
   r: CollateralItemRecord,
   borrowerName: string,
   loans: CollateralRow['loans'],
-  position: BookPosition,
+  position: RegisterPosition,
   fallbackValue: { value: number; date: string | null },
 ): CollateralRow {
   const p = position.items.get(r.id);
@@ -198,14 +218,17 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
    * fetches page after page, and each would otherwise recompute every loan. Any write on this
    * connection (total_changes) or another one (data_version) starts afresh.
    */
-  let cached: { key: string; position: Promise<BookPosition> } | null = null;
+  let cached: { key: string; position: Promise<RegisterPosition> } | null = null;
   const wholeBook = async (today: string) => {
     const version = ctx.sqlite
       .prepare('SELECT total_changes() AS a, (SELECT data_version FROM pragma_data_version) AS b')
       .get() as { a: number; b: number };
     const key = `${today}|${version.a}|${version.b}`;
     if (cached?.key !== key)
-      cached = { key, position: rulesOf(ctx).then((rules) => bookPosition(db, today, rules)) };
+      cached = {
+        key,
+        position: rulesOf(ctx).then(async (rules) => registerPosition(await bookPosition(db, today, rules))),
+      };
     return cached.position.catch((error: unknown) => {
       cached = null;
       throw error;
@@ -214,7 +237,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
 
   const rowsFor = async (
     records: (CollateralItemRecord & { borrower_name: string })[],
-    position: BookPosition,
+    position: RegisterPosition,
   ) => {
     const ids = records.map((r) => r.id);
     const [links, values] = await Promise.all([
@@ -497,6 +520,11 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         ltvBasisPoints: ltv ? ltvBasisPoints(ltv) : null,
         items: [...position.items.values()].filter((i) => i.record.borrower_id === borrowerId).length,
       };
+    },
+
+    'collateral.alertSummary': async ({ limit }) => {
+      const { alerts } = await wholeBook(clock.today());
+      return { total: alerts.length, first: alerts.slice(0, limit) };
     },
 
     'collateral.alerts': async ({ asOf, kind }) => {

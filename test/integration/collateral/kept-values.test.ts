@@ -121,6 +121,19 @@ describe('kept collateral values', () => {
     expect(await keptValueOf(first)).toBeNull();
   });
 
+  it('sums up the book’s alerts for a card: the count and the first few, as the full list has them', async () => {
+    const all = await app.call('collateral.alerts', {});
+    expect(all.length).toBeGreaterThan(8);
+    expect(await app.call('collateral.alertSummary', { limit: 8 })).toEqual({
+      total: all.length,
+      first: all.slice(0, 8),
+    });
+    for (const limit of [0, 101, 2.5]) {
+      const refused = await app.attempt('collateral.alertSummary', { limit });
+      expect(refused.ok, String(limit)).toBe(false);
+    }
+  });
+
   it('would be wrong without the triggers (the test can fail)', async () => {
     const other = (await givenACarTitleLoan(app)).loanId;
     const car = (

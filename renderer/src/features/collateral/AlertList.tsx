@@ -34,14 +34,14 @@ export function AlertList({ alerts, showLoan = true }: { alerts: CollateralAlert
  */
 export function CollateralAlertsCard({ limit, onShowAll }: { limit: number; onShowAll?: () => void }) {
   const { t } = useTranslation();
-  const alerts = useApi('collateral.alerts', {});
+  const alerts = useApi('collateral.alertSummary', { limit });
   if (alerts.error) throw alerts.error;
   if (!alerts.data) return null;
-  const shown = alerts.data.slice(0, limit);
+  const { total, first: shown } = alerts.data;
   return (
-    <Card title={t('collateral.alertsTitle', { count: alerts.data.length })}>
+    <Card title={t('collateral.alertsTitle', { count: total })}>
       <AlertList alerts={shown} />
-      {shown.length < alerts.data.length && (
+      {shown.length < total && (
         <p>
           {onShowAll ? (
             <button type="button" className="btn" onClick={onShowAll}>
