@@ -30,7 +30,7 @@ import {
   linksOfItem,
   valuationsOf,
 } from './item.repository';
-import { bookPosition, type BookPosition, type ItemPosition } from './position';
+import { bookPosition, registerPositionOfBook, type RegisterPosition } from './position';
 import { currentValuations } from './coverage';
 import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput } from './valuations.service';
 import { attachmentRowsOf } from './attachments.service';
@@ -92,25 +92,6 @@ async function loansForLinking(db: Db, loanIds: readonly number[], field: string
     throw invalidField(field, 'an item can only secure loans of one borrower');
   return loans;
 }
-
-/**
- * What the register and the alerts list read of the book's position, kept between calls. Only
- * this is kept: the whole position (every loan with its shares) is several times larger, and
- * holding it pushed a 100k-loan book's process past its memory budget.
- */
-type RegisterPosition = Pick<BookPosition, 'alerts' | 'alertKindsByItem'> & {
-  items: Map<number, Pick<ItemPosition, 'value' | 'valuationDate' | 'worstLtvBasisPoints'>>;
-};
-const registerPosition = (p: BookPosition): RegisterPosition => ({
-  alerts: p.alerts,
-  alertKindsByItem: p.alertKindsByItem,
-  items: new Map(
-    [...p.items].map(([id, i]) => [
-      id,
-      { value: i.value, valuationDate: i.valuationDate, worstLtvBasisPoints: i.worstLtvBasisPoints },
-    ]),
-  ),
-});
 
 function rowOf(
   r: CollateralItemRecord,
@@ -227,7 +208,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     if (cached?.key !== key)
       cached = {
         key,
-        position: rulesOf(ctx).then(async (rules) => registerPosition(await bookPosition(db, today, rules))),
+        position: rulesOf(ctx).then((rules) => registerPositionOfBook(db, today, rules)),
       };
     return cached.position.catch((error: unknown) => {
       cached = null;
