@@ -202,6 +202,39 @@ function rollColumn(loan: ReportLoan): RollColumn {
   return loan.atEnd.bucket;
 }
 
+/** The recovery section from its counts and sums: the rates are defined here only. */
+export function recoverySection(c: {
+  overdueAtStart: number;
+  recovered: number;
+  overdueLoansAtStart: number;
+  curedLoans: number;
+  newDelinquencies: number;
+}): MonthlyFigures['recovery'] {
+  return {
+    overdueAtStart: c.overdueAtStart,
+    recoveredFromStartOverdue: c.recovered,
+    recoveryRate: rate4(c.recovered, c.overdueAtStart),
+    overdueLoansAtStart: c.overdueLoansAtStart,
+    curedLoans: c.curedLoans,
+    cureRate: rate4(c.curedLoans, c.overdueLoansAtStart),
+    newDelinquencies: c.newDelinquencies,
+  };
+}
+
+/** The concentration section: the top borrowers and their shares of the book's outstanding. */
+export function concentrationSection(
+  top: Omit<MonthlyFigures['concentration']['top'][number], 'share'>[],
+  outstanding: number,
+): MonthlyFigures['concentration'] {
+  return {
+    top: top.map((t) => ({ ...t, share: rate4(t.outstanding, outstanding) })),
+    topShare: rate4(
+      top.reduce((s, t) => s + t.outstanding, 0),
+      outstanding,
+    ),
+  };
+}
+
 export function monthlyFigures(
   month: string,
   monthStart: string,
@@ -304,15 +337,13 @@ export function monthlyFigures(
       par: all.par,
     },
     collections,
-    recovery: {
+    recovery: recoverySection({
       overdueAtStart,
-      recoveredFromStartOverdue: recovered,
-      recoveryRate: rate4(recovered, overdueAtStart),
+      recovered,
       overdueLoansAtStart,
       curedLoans,
-      cureRate: rate4(curedLoans, overdueLoansAtStart),
       newDelinquencies,
-    },
+    }),
     rollRate: AGING_BUCKETS.map((from) => ({ from, to: roll.get(from)! })),
     aging: {
       all,
@@ -321,12 +352,6 @@ export function monthlyFigures(
       'other-secured': byProduct('other-secured'),
     },
     topOverdue,
-    concentration: {
-      top: top.map((t) => ({ ...t, share: rate4(t.outstanding, all.outstanding) })),
-      topShare: rate4(
-        top.reduce((s, t) => s + t.outstanding, 0),
-        all.outstanding,
-      ),
-    },
+    concentration: concentrationSection(top, all.outstanding),
   };
 }

@@ -17,6 +17,8 @@ import { maskIdNumber } from '../../../shared/privacy/mask';
 import {
   agingTable,
   BOOK_STATUSES,
+  concentrationSection,
+  recoverySection,
   emptyCells,
   PAR_THRESHOLDS,
   ROLL_COLUMNS,
@@ -25,7 +27,6 @@ import {
   type MonthlyFigures,
   type RollColumn,
 } from '../../../shared/reports/monthly';
-import { rate4 } from '../../../shared/reports/rates';
 import { byBucketSql } from '../loans/list.query';
 import type { Db } from '../loans/loan.repository';
 
@@ -173,28 +174,20 @@ export async function monthFiguresFromCache(
         par: all.par,
       },
       collections,
-      recovery: {
+      recovery: recoverySection({
         overdueAtStart,
-        recoveredFromStartOverdue: recovered,
-        recoveryRate: rate4(recovered, overdueAtStart),
+        recovered,
         overdueLoansAtStart,
         curedLoans,
-        cureRate: rate4(curedLoans, overdueLoansAtStart),
         newDelinquencies,
-      },
+      }),
       rollRate: AGING_BUCKETS.map((from) => ({ from, to: roll.get(from)! })),
       aging: Object.assign(
         { all },
         ...PRODUCTS.map((p) => ({ [p]: agingFor(p) })),
       ) as MonthlyFigures['aging'],
       topOverdue,
-      concentration: {
-        top: top.map((t) => ({ ...t, share: rate4(t.outstanding, all.outstanding) })),
-        topShare: rate4(
-          top.reduce((s, t) => s + t.outstanding, 0),
-          all.outstanding,
-        ),
-      },
+      concentration: concentrationSection(top, all.outstanding),
     },
     // The activity section's coverage: exposure of the loans overdue in the book at the end.
     overdueExposure: total(atEndCells, 'endOverdueExposure'),
@@ -202,6 +195,10 @@ export async function monthFiguresFromCache(
 }
 
 const TOP = 10;
+
+/** SQL: the TOP-th largest `column` of the named CTE (0 with fewer rows), to read ties with it. */
+const tenthLargest = (cte: string, column: string) =>
+  sql<number>`coalesce((SELECT ${sql.ref(column)} FROM ${sql.table(cte)} ORDER BY ${sql.ref(column)} DESC LIMIT 1 OFFSET ${sql.lit(TOP - 1)}), 0)`;
 
 /**
  * The ten most exposed overdue loans in the book at the month's end. Every loan tied with the
@@ -221,11 +218,7 @@ async function topOverdueLoans(db: Db, month: string, monthEnd: string) {
     .innerJoin('loans as l', 'l.id', 'o.loan_id')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
     .select(['l.number', 'b.name', 'b.id_number', 'e.days_past_due', 'e.outstanding_principal', 'o.exposure'])
-    .where(
-      'o.exposure',
-      '>=',
-      sql<number>`coalesce((SELECT exposure FROM overdue ORDER BY exposure DESC LIMIT 1 OFFSET ${sql.lit(TOP - 1)}), 0)`,
-    )
+    .where('o.exposure', '>=', tenthLargest('overdue', 'exposure'))
     .execute();
   return rows
     .sort((a, b) => b.exposure - a.exposure || a.number.localeCompare(b.number))
@@ -255,11 +248,7 @@ async function topBorrowers(db: Db, month: string, monthEnd: string) {
     .selectFrom('owed as o')
     .innerJoin('borrowers as b', 'b.id', 'o.borrower_id')
     .select(['b.name', 'b.id_number', 'o.outstanding'])
-    .where(
-      'o.outstanding',
-      '>=',
-      sql<number>`coalesce((SELECT outstanding FROM owed ORDER BY outstanding DESC LIMIT 1 OFFSET ${sql.lit(TOP - 1)}), 0)`,
-    )
+    .where('o.outstanding', '>=', tenthLargest('owed', 'outstanding'))
     .execute();
   return rows
     .map((r) => ({
