@@ -53,7 +53,7 @@ import {
   checkPayment,
   nextReceiptNumber,
   receiptNumberOf,
-  settleStatus,
+  settleStatuses,
 } from '../payments/payments.service';
 import { reserveCounter } from '../system/settings.repository';
 import { appendAudit } from '../audit/audit';
@@ -446,8 +446,8 @@ export async function writeBook(
       await step('payments', rows);
     }
     statusesOut.flush();
-    // In posting order, once every status row is written, as recordPayment settles a loan.
-    for (const { book, statement } of settled) await settleStatus(trx, book, statement, now);
+    // Once every status row is written, as recordPayment settles a loan after its status.
+    await settleStatuses(trx, settled, now);
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
 
     options.onProgress?.({ ...progress, phase: 'finishing' });
