@@ -3,10 +3,10 @@ import type { Insertable } from 'kysely';
 import type { DB } from './schema';
 
 /**
- * Rows one INSERT statement takes. Per statement, SQLite opens a savepoint and FTS5 writes its
- * pending search terms out as a new segment (the trigram index of migration 0015 is fed by
- * triggers on borrowers, loans and collateral); one row a statement made an import of 10,000
- * loans spend most of its SQL time there. A few hundred rows share that cost.
+ * Rows one INSERT statement takes. Each statement in a transaction opens a savepoint, and FTS5
+ * flushes its pending search terms to disk at every savepoint (the trigram index of migration
+ * 0015 is fed by triggers on borrowers, loans and collateral): one row a statement cost borrowers
+ * and loans two to three times the SQL time of a few hundred rows a statement.
  */
 const ROWS_PER_STATEMENT = 500;
 /** Bound parameters SQLite takes in one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32). */
