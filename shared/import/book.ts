@@ -132,24 +132,33 @@ export function kindOf(fields: readonly (ImportField | null)[]): SheetKind {
 
 const isBlankRow = (row: readonly Cell[] | undefined) => !row || row.every((c) => cellText(c) === '');
 
+/** Where each field of a sheet is: its header and column; the first column mapped to it wins. */
+type SheetColumns = ReadonlyMap<ImportField, { header: string; col: number }>;
+
 /** One data row: its cells by field, and a place to collect its problems. */
 class RowReader {
   readonly errors: RowError[] = [];
   constructor(
     readonly at: RowRef,
-    private readonly cells: ReadonlyMap<ImportField, { header: string; value: Cell }>,
+    private readonly columns: SheetColumns,
+    private readonly row: readonly Cell[],
   ) {}
 
+  private cell(field: ImportField): Cell {
+    const column = this.columns.get(field);
+    return column ? (this.row[column.col] ?? null) : null;
+  }
+
   has(field: ImportField): boolean {
-    return this.cells.has(field);
+    return this.columns.has(field);
   }
 
   header(field: ImportField): string {
-    return this.cells.get(field)?.header ?? FIELD_SPECS[field].label.en;
+    return this.columns.get(field)?.header ?? FIELD_SPECS[field].label.en;
   }
 
   text(field: ImportField): string {
-    return cellText(this.cells.get(field)?.value ?? null);
+    return cellText(this.cell(field));
   }
 
   fail(field: ImportField | '', code: RejectionCode, params: RejectionParams = {}): void {
@@ -162,12 +171,12 @@ class RowReader {
 
   /** The parsed cell, or undefined after noting why not. Blank required cells say "is required". */
   read<T>(field: ImportField, parse: (cell: Cell) => Parsed<T>): T | undefined {
-    const cell = this.cells.get(field);
-    if (!cell || cellText(cell.value) === '') {
+    const cell = this.cell(field);
+    if (cellText(cell) === '') {
       this.fail(field, 'cell.required', { column: this.header(field) });
       return undefined;
     }
-    const parsed = parse(cell.value);
+    const parsed = parse(cell);
     if (parsed.ok) return parsed.value;
     const { code, params } = parsed;
     this.fail(field, code, params);
@@ -192,32 +201,38 @@ class RowReader {
 
 const asText = (c: Cell): Parsed<string> => ok(cellText(c));
 
-function rowsOf(sheet: SheetInput, mapping: ColumnMapping): { plan: SheetPlan; readers: RowReader[] } {
+/**
+ * A sheet's plan, and its data rows to read one at a time: a reader for each of 150,000 rows,
+ * all made up front, kept every row alive through the garbage collector's young generation.
+ */
+function rowsOf(
+  sheet: SheetInput,
+  mapping: ColumnMapping,
+): { plan: SheetPlan; readers: () => Iterable<RowReader> } {
   const headerAt = sheet.rows.findIndex((r) => !isBlankRow(r));
   const headers = headerAt < 0 ? [] : sheet.rows[headerAt]!.map(cellText);
   const fields = mapHeaders(headers, mapping);
   const kind = kindOf(fields);
-  const readers: RowReader[] = [];
-  let dataRows = 0;
+  const columns = new Map<ImportField, { header: string; col: number }>();
+  fields.forEach((field, col) => {
+    if (field && !columns.has(field)) columns.set(field, { header: headers[col]!, col });
+  });
+  const dataAt: number[] = [];
   for (let i = headerAt + 1; headerAt >= 0 && i < sheet.rows.length; i += 1) {
-    const row = sheet.rows[i];
-    if (isBlankRow(row)) continue;
-    dataRows += 1;
-    // A sheet the import does not read (an exported schedule) is only counted.
-    if (kind === 'unknown') continue;
-    const cells = new Map<ImportField, { header: string; value: Cell }>();
-    fields.forEach((field, col) => {
-      if (field && !cells.has(field)) cells.set(field, { header: headers[col]!, value: row![col] ?? null });
-    });
-    readers.push(new RowReader({ sheet: sheet.name, row: i + 1 }, cells));
+    if (!isBlankRow(sheet.rows[i])) dataAt.push(i);
   }
   const plan: SheetPlan = {
     name: sheet.name,
     kind,
     headers,
     fields,
-    dataRows,
+    dataRows: dataAt.length,
   };
+  function* readers() {
+    // A sheet the import does not read (an exported schedule) is only counted.
+    if (kind === 'unknown') return;
+    for (const i of dataAt) yield new RowReader({ sheet: sheet.name, row: i + 1 }, columns, sheet.rows[i]!);
+  }
   return { plan, readers };
 }
 
@@ -478,7 +493,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
   read.sort((a, b) => order.indexOf(a.plan.kind) - order.indexOf(b.plan.kind));
   for (const { plan, readers } of read) {
     book.sheets.push(plan);
-    for (const r of readers) {
+    for (const r of readers()) {
       if (plan.kind === 'borrowers') {
         const b = readBorrower(r);
         if (b) addBorrower(r, b);

@@ -15,30 +15,29 @@ type BorrowerHandlers = Pick<
   'borrowers.list' | 'borrowers.get' | 'borrowers.create' | 'borrowers.update'
 >;
 
-/** Writes a new borrower; the screens and the spreadsheet import both come through here. */
-export async function insertBorrower(
-  db: Db,
-  input: Omit<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'> &
-    Partial<Pick<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'>>,
-  now: string,
-) {
-  return db
-    .insertInto('borrowers')
-    .values({
-      kind: input.kind,
-      name: input.name,
-      id_type: input.idType,
-      id_number: input.idNumber.toUpperCase(),
-      phone: input.phone ?? '',
-      alt_phone: input.altPhone ?? '',
-      address: input.address ?? '',
-      employer: input.employer ?? '',
-      notes: input.notes ?? '',
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+type NewBorrower = Omit<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'> &
+  Partial<Pick<CreateBorrowerInput, 'phone' | 'altPhone' | 'address' | 'employer' | 'notes'>>;
+
+/** The row a new borrower is written as; the screens and the spreadsheet import both use it. */
+export function borrowerRow(input: NewBorrower, now: string) {
+  return {
+    kind: input.kind,
+    name: input.name,
+    id_type: input.idType,
+    id_number: input.idNumber.toUpperCase(),
+    phone: input.phone ?? '',
+    alt_phone: input.altPhone ?? '',
+    address: input.address ?? '',
+    employer: input.employer ?? '',
+    notes: input.notes ?? '',
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** Writes a new borrower. */
+export async function insertBorrower(db: Db, input: NewBorrower, now: string) {
+  return db.insertInto('borrowers').values(borrowerRow(input, now)).returningAll().executeTakeFirstOrThrow();
 }
 
 export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {

@@ -158,6 +158,21 @@ export async function activeItemWithVin(db: Db, vin: string, exceptId?: number) 
   return q.executeTakeFirst();
 }
 
+/** `activeItemWithVin` for many VINs at once (an import), by VIN. */
+export async function activeItemsWithVins(db: Db, vins: readonly string[]) {
+  const byVin = new Map<string, { id: number; plate: string | null }>();
+  for (let i = 0; i < vins.length; i += 500) {
+    const rows = await db
+      .selectFrom('collateral_items')
+      .select(['id', 'plate', 'vin'])
+      .where('vin', 'in', vins.slice(i, i + 500))
+      .where('status', '=', 'active')
+      .execute();
+    for (const r of rows) byVin.set(r.vin!, { id: r.id, plate: r.plate });
+  }
+  return byVin;
+}
+
 export async function linksOfItem(db: Db, itemId: number) {
   return db
     .selectFrom('collateral_links as k')

@@ -59,14 +59,16 @@ export async function rulesOf(ctx: ServiceContext) {
   return collateralRulesOf(await loadSettings(ctx));
 }
 
+/** The active item already holding a VIN, if any. */
+type VinHolder = { id: number; plate: string | null } | undefined;
+
 /** A VIN must be unique among active items; a wrong check digit is only a warning. */
-async function checkVin(db: Db, details: ItemDetails, exceptId?: number): Promise<string[]> {
+function vinWarnings(details: ItemDetails, holder: VinHolder): string[] {
   if (details.kind !== 'vehicle') return [];
-  const other = await activeItemWithVin(db, details.vin, exceptId);
-  if (other) {
+  if (holder) {
     throw invalidField(
       'details.vin',
-      `${details.vin} is already recorded on another active item (#${other.id}, plate ${other.plate ?? '—'})`,
+      `${details.vin} is already recorded on another active item (#${holder.id}, plate ${holder.plate ?? '—'})`,
     );
   }
   return vinCheckDigitMatches(details.vin)
@@ -76,12 +78,20 @@ async function checkVin(db: Db, details: ItemDetails, exceptId?: number): Promis
       ];
 }
 
-async function loansForLinking(db: Db, loanIds: readonly number[], field: string) {
-  const loans = await db
-    .selectFrom('loans')
-    .select(['id', 'number', 'status', 'borrower_id'])
-    .where('id', 'in', [...loanIds])
-    .execute();
+async function checkVin(db: Db, details: ItemDetails, exceptId?: number): Promise<string[]> {
+  if (details.kind !== 'vehicle') return [];
+  return vinWarnings(details, await activeItemWithVin(db, details.vin, exceptId));
+}
+
+export interface LinkableLoan {
+  id: number;
+  number: string;
+  status: LoanStatus;
+  borrower_id: number;
+}
+
+/** Collateral secures open loans of one borrower; `loans` are those read for `loanIds`. */
+function checkLinkable(loans: readonly LinkableLoan[], loanIds: readonly number[], field: string): void {
   for (const id of loanIds) {
     const loan = loans.find((l) => l.id === id);
     if (!loan) throw invalidField(field, `loan ${id} does not exist`);
@@ -90,6 +100,19 @@ async function loansForLinking(db: Db, loanIds: readonly number[], field: string
   }
   if (new Set(loans.map((l) => l.borrower_id)).size > 1)
     throw invalidField(field, 'an item can only secure loans of one borrower');
+}
+
+export async function linkableLoans(db: Db, loanIds: readonly number[]): Promise<LinkableLoan[]> {
+  return db
+    .selectFrom('loans')
+    .select(['id', 'number', 'status', 'borrower_id'])
+    .where('id', 'in', [...loanIds])
+    .execute();
+}
+
+async function loansForLinking(db: Db, loanIds: readonly number[], field: string) {
+  const loans = await linkableLoans(db, loanIds);
+  checkLinkable(loans, loanIds, field);
   return loans;
 }
 
@@ -147,9 +170,46 @@ export interface NewItem {
 }
 
 /**
+ * The checks every new item gets, on what was read for it: the loans it would secure (open, of
+ * one borrower) and the active item already holding its VIN (none may). Returns the owner and
+ * the warnings. A bulk import reads these for all its items at once and checks each here.
+ */
+export function checkNewItem(
+  input: NewItem,
+  loans: readonly LinkableLoan[],
+  vinHolder: VinHolder,
+  today: string,
+): { borrowerId: number; warnings: string[] } {
+  if (input.valuation) checkValuation(input.valuation, today, 'valuation.');
+  checkLinkable(loans, input.loanIds, 'loanIds');
+  return { borrowerId: loans[0]!.borrower_id, warnings: vinWarnings(input.details, vinHolder) };
+}
+
+/** The row a new item is written as. */
+export function itemRow(input: NewItem, borrowerId: number, createdBy: string, now: string) {
+  return {
+    kind: input.details.kind,
+    borrower_id: borrowerId,
+    status: 'active' as const,
+    description: input.description,
+    notes: input.notes,
+    ...detailColumns(input.details),
+    created_by: createdBy,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export const linkRow = (itemId: number, loanId: number, linkedBy: string, now: string) => ({
+  item_id: itemId,
+  loan_id: loanId,
+  linked_by: linkedBy,
+  linked_at: now,
+});
+
+/**
  * Writes an item, its links and its first valuation in the caller's transaction, after the
- * checks every new item gets (loans open and of one borrower, VIN not pledged twice). The
- * caller audits: the screen per item, the import once for the whole file.
+ * checks every new item gets. The caller audits.
  */
 export async function createItem(
   trx: Db,
@@ -158,34 +218,18 @@ export async function createItem(
 ): Promise<{ id: number; warnings: string[] }> {
   const actor = requirePermission(ctx.actor(), 'book.write');
   const now = ctx.clock.now();
-  if (input.valuation) checkValuation(input.valuation, ctx.clock.today(), 'valuation.');
-  const loans = await loansForLinking(trx, input.loanIds, 'loanIds');
-  const warnings = await checkVin(trx, input.details);
+  const loans = await linkableLoans(trx, input.loanIds);
+  const vinHolder =
+    input.details.kind === 'vehicle' ? await activeItemWithVin(trx, input.details.vin) : undefined;
+  const { borrowerId, warnings } = checkNewItem(input, loans, vinHolder, ctx.clock.today());
   const { id } = await trx
     .insertInto('collateral_items')
-    .values({
-      kind: input.details.kind,
-      borrower_id: loans[0]!.borrower_id,
-      status: 'active',
-      description: input.description,
-      notes: input.notes,
-      ...detailColumns(input.details),
-      created_by: actor.displayName,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(itemRow(input, borrowerId, actor.displayName, now))
     .returning('id')
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('collateral_links')
-    .values(
-      input.loanIds.map((loanId) => ({
-        item_id: id,
-        loan_id: loanId,
-        linked_by: actor.displayName,
-        linked_at: now,
-      })),
-    )
+    .values(input.loanIds.map((loanId) => linkRow(id, loanId, actor.displayName, now)))
     .execute();
   if (input.valuation) await insertValuation(trx, ctx, id, input.valuation);
   return { id, warnings };
@@ -400,7 +444,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         if (existing) throw ruleViolation(`Item ${itemId} already secures loan ${loan!.number}.`);
         await trx
           .insertInto('collateral_links')
-          .values({ item_id: itemId, loan_id: loanId, linked_by: actor.displayName, linked_at: clock.now() })
+          .values(linkRow(itemId, loanId, actor.displayName, clock.now()))
           .execute();
         await appendAudit(trx, ctx, {
           entity: 'collateral',

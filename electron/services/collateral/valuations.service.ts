@@ -25,6 +25,18 @@ export function checkValuation(v: ValuationInput, today: string, prefix = ''): v
   if (v.value <= 0) throw invalidField(`${prefix}value`, 'must be greater than zero');
 }
 
+/** The row a valuation is written as; the valuation dialog, a new item and the import use it. */
+export const valuationRow = (itemId: number, v: ValuationInput, createdBy: string, now: string) => ({
+  item_id: itemId,
+  date: v.date,
+  source: v.source,
+  value: v.value,
+  valued_by: v.valuedBy,
+  note: v.note,
+  created_by: createdBy,
+  created_at: now,
+});
+
 export async function insertValuation(
   db: Db,
   ctx: ServiceContext,
@@ -34,16 +46,7 @@ export async function insertValuation(
   const actor = requirePermission(ctx.actor(), 'book.write');
   const { id } = await db
     .insertInto('collateral_valuations')
-    .values({
-      item_id: itemId,
-      date: v.date,
-      source: v.source,
-      value: v.value,
-      valued_by: v.valuedBy,
-      note: v.note,
-      created_by: actor.displayName,
-      created_at: ctx.clock.now(),
-    })
+    .values(valuationRow(itemId, v, actor.displayName, ctx.clock.now()))
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;

@@ -197,31 +197,33 @@ export function collectedIn(s: Statement, month: string) {
   return sum;
 }
 
-/** Writes the per-loan status cache; call in the same transaction as the change that moved it. */
-export async function writeLoanStatus(db: Db, loanId: number, s: Statement, lastPaymentDate: string | null) {
-  const row = statusRow(s, lastPaymentDate);
+/** Rewrites the loan's status cache row; call in the same transaction as the change that moved it. */
+export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
+  const { statement, row } = await currentStatusRow(db, await loadLoanBook(db, loanId), today);
   await db
     .insertInto('loan_status')
     .values({ loan_id: loanId, ...row })
     .onConflict((oc) => oc.column('loan_id').doUpdateSet(row))
     .execute();
+  return statement;
 }
 
-export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
-  return refreshStatusOf(db, await loadLoanBook(db, loanId), today);
-}
-
-/** The same, for a caller that holds the loan's book with every payment row it has written. */
-export async function refreshStatusOf(db: Db, book: LoanBook, today: string): Promise<Statement> {
-  const loanId = book.loan.id;
-  const statement = await reportedDelinquency(db, book, statementOf(book, today), (d) =>
-    statementOf(book, d),
-  );
+/**
+ * The status cache row of a loan whose book the caller holds with every payment row it has
+ * written: its statement as the app reports it, and the date of its last payment. A caller
+ * that has just computed the book's statement for today passes it in.
+ */
+export async function currentStatusRow(
+  db: Db,
+  book: LoanBook,
+  today: string,
+  statement: Statement = statementOf(book, today),
+) {
+  const reported = await reportedDelinquency(db, book, statement, (d) => statementOf(book, d));
   const dates = effectivePayments(book.paymentRows)
     .map((p) => p.date)
     .sort();
-  await writeLoanStatus(db, loanId, statement, dates.at(-1) ?? null);
-  return statement;
+  return { statement: reported, row: statusRow(reported, dates.at(-1) ?? null) };
 }
 
 /**

@@ -42,42 +42,58 @@ export async function installmentsOfVersions(
   return byVersion;
 }
 
-export async function insertScheduleVersion(
-  db: Db,
-  v: { loanId: number; version: number; reason: string; effectiveFrom: string; createdAt: string },
-  installments: readonly ScheduledInstallment[],
-): Promise<number> {
+export interface NewScheduleVersion {
+  loanId: number;
+  version: number;
+  reason: string;
+  effectiveFrom: string;
+  createdAt: string;
+}
+
+/** The row a schedule version is written as, active: the one the loan runs on from now. */
+export const scheduleVersionRow = (v: NewScheduleVersion) => ({
+  loan_id: v.loanId,
+  version: v.version,
+  reason: v.reason,
+  effective_from: v.effectiveFrom,
+  is_active: 1,
+  created_at: v.createdAt,
+});
+
+export const installmentRow = (versionId: number, x: ScheduledInstallment) => ({
+  version_id: versionId,
+  n: x.n,
+  due_date: x.dueDate,
+  principal: x.principal,
+  interest: x.interest,
+});
+
+/** Retires the loan's active schedule version, before a new one is written active. */
+export async function retireActiveVersion(db: Db, loanId: number): Promise<void> {
   await db
     .updateTable('schedule_versions')
     .set({ is_active: 0 })
-    .where('loan_id', '=', v.loanId)
+    .where('loan_id', '=', loanId)
     .where('is_active', '=', 1)
     .execute();
+}
+
+export async function insertScheduleVersion(
+  db: Db,
+  v: NewScheduleVersion,
+  installments: readonly ScheduledInstallment[],
+): Promise<number> {
+  await retireActiveVersion(db, v.loanId);
   const { id } = await db
     .insertInto('schedule_versions')
-    .values({
-      loan_id: v.loanId,
-      version: v.version,
-      reason: v.reason,
-      effective_from: v.effectiveFrom,
-      is_active: 1,
-      created_at: v.createdAt,
-    })
+    .values(scheduleVersionRow(v))
     .returning('id')
     .executeTakeFirstOrThrow();
   // SQLite caps bound parameters per statement; chunk long schedules (a 30-year mortgage has 360 rows).
   for (let i = 0; i < installments.length; i += 150) {
     await db
       .insertInto('installments')
-      .values(
-        installments.slice(i, i + 150).map((x) => ({
-          version_id: id,
-          n: x.n,
-          due_date: x.dueDate,
-          principal: x.principal,
-          interest: x.interest,
-        })),
-      )
+      .values(installments.slice(i, i + 150).map((x) => installmentRow(id, x)))
       .execute();
   }
   return id;

@@ -32,45 +32,60 @@ export function formatLoanNumber(prefix: string, startDate: string, sequence: nu
   return prefix ? `${prefix}-${body}` : body;
 }
 
+type NewLoan = Pick<ParsedInput<'loans.create'>, 'borrowerId' | 'product' | 'terms'> &
+  Partial<
+    Pick<ParsedInput<'loans.create'>, 'penaltyDailyRatePercent' | 'graceDays' | 'upfrontFee' | 'officer'>
+  > & {
+    number: string;
+    status: LoanStatus;
+  };
+
+/** The row a new loan is written as; the loan screen and the spreadsheet import both use it. */
+export function loanRow(loan: NewLoan, now: string) {
+  return {
+    number: loan.number,
+    product: loan.product,
+    borrower_id: loan.borrowerId,
+    status: loan.status,
+    principal: loan.terms.principal,
+    annual_rate_percent: loan.terms.annualRatePercent,
+    months: loan.terms.months,
+    method: loan.terms.method,
+    start_date: loan.terms.startDate,
+    penalty_daily_rate_percent: loan.penaltyDailyRatePercent ?? '0',
+    grace_days: loan.graceDays ?? 0,
+    upfront_fee: loan.upfrontFee ?? 0,
+    officer: loan.officer ?? '',
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+/** A new loan's first schedule version: its contract. */
+export const contractVersion = (loanId: number, loan: NewLoan, now: string) => ({
+  loanId,
+  version: 1,
+  reason: 'contract',
+  effectiveFrom: loan.terms.startDate,
+  createdAt: now,
+});
+
 /**
  * Writes a loan and its contract schedule (version 1); the caller refreshes its status in the
- * same transaction. The loan screen and the spreadsheet import both come through here.
+ * same transaction.
  */
 export async function insertLoan(
   db: Db,
-  loan: Pick<ParsedInput<'loans.create'>, 'borrowerId' | 'product' | 'terms'> &
-    Partial<
-      Pick<ParsedInput<'loans.create'>, 'penaltyDailyRatePercent' | 'graceDays' | 'upfrontFee' | 'officer'>
-    > & { number: string; status: LoanStatus },
+  loan: NewLoan,
   installments: readonly ScheduledInstallment[],
   now: string,
 ): Promise<number> {
   const { id } = await db
     .insertInto('loans')
-    .values({
-      number: loan.number,
-      product: loan.product,
-      borrower_id: loan.borrowerId,
-      status: loan.status,
-      principal: loan.terms.principal,
-      annual_rate_percent: loan.terms.annualRatePercent,
-      months: loan.terms.months,
-      method: loan.terms.method,
-      start_date: loan.terms.startDate,
-      penalty_daily_rate_percent: loan.penaltyDailyRatePercent ?? '0',
-      grace_days: loan.graceDays ?? 0,
-      upfront_fee: loan.upfrontFee ?? 0,
-      officer: loan.officer ?? '',
-      created_at: now,
-      updated_at: now,
-    })
+    .values(loanRow(loan, now))
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertScheduleVersion(
-    db,
-    { loanId: id, version: 1, reason: 'contract', effectiveFrom: loan.terms.startDate, createdAt: now },
-    installments,
-  );
+  await insertScheduleVersion(db, contractVersion(id, loan, now), installments);
   return id;
 }
 

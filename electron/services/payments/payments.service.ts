@@ -97,19 +97,30 @@ export async function nextReceiptNumber(db: Db, today: string): Promise<string> 
 
 /** Closes a loan the moment nothing is owed, and reopens it if a reversal brings debt back. */
 export async function settleStatus(db: Db, book: LoanBook, statement: Statement, now: string): Promise<void> {
-  const owes = payoffOf(statement) > 0;
-  if (!owes && OPEN_STATUSES.includes(book.loan.status)) {
-    await db
-      .updateTable('loans')
-      .set({ status: 'closed', updated_at: now })
-      .where('id', '=', book.loan.id)
-      .execute();
-  } else if (owes && book.loan.status === 'closed') {
-    await db
-      .updateTable('loans')
-      .set({ status: 'active', updated_at: now })
-      .where('id', '=', book.loan.id)
-      .execute();
+  await settleStatuses(db, [{ book, statement }], now);
+}
+
+/** `settleStatus` for many loans (an import settles thousands), a few statements in all. */
+export async function settleStatuses(
+  db: Db,
+  loans: readonly { book: LoanBook; statement: Statement }[],
+  now: string,
+): Promise<void> {
+  const moves: Record<'closed' | 'active', number[]> = { closed: [], active: [] };
+  for (const { book, statement } of loans) {
+    const owes = payoffOf(statement) > 0;
+    if (!owes && OPEN_STATUSES.includes(book.loan.status)) moves.closed.push(book.loan.id);
+    else if (owes && book.loan.status === 'closed') moves.active.push(book.loan.id);
+  }
+  for (const status of ['closed', 'active'] as const) {
+    const ids = moves[status];
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .updateTable('loans')
+        .set({ status, updated_at: now })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
   }
 }
 
