@@ -12,7 +12,7 @@ import { ContactForm } from './ContactForm';
 import { ContactList, PromiseList } from './ContactList';
 import { CollectionsTimeline } from './CollectionsTimeline';
 import { PlanVisitForm, VisitList } from './Visits';
-import { markVisited, nextAccountId } from './next-account';
+import { markVisited, useNextAccount } from './next-account';
 import { CollectorSelect } from './CollectorPicker';
 import './collections.css';
 
@@ -31,17 +31,21 @@ export function AccountPage() {
   const [planning, setPlanning] = useState(false);
   const [collector, setCollector] = useState('');
   const [done, setDone] = useState(false);
+  const next = useNextAccount(
+    (found) => {
+      markVisited(found);
+      setAmending(null);
+      navigate(`/collections/loans/${found}`);
+    },
+    () => setDone(true),
+  );
   if (account.error) throw account.error;
   const a = account.data;
   if (!a) return null;
 
-  const goNext = async () => {
+  const goNext = () => {
     markVisited(loanId);
-    const next = await nextAccountId({}, loanId);
-    if (next === null) return setDone(true);
-    markVisited(next);
-    setAmending(null);
-    navigate(`/collections/loans/${next}`);
+    next.find({}, loanId);
   };
   const toggleUnreachable = () => {
     if (a.unreachable) return unreachable.mutate({ borrowerId: a.borrower.id, unreachable: false });
@@ -68,7 +72,7 @@ export function AccountPage() {
           <Link className="btn" to={`/loans/${a.loanId}`}>
             {t('collections.account.openLoan')}
           </Link>
-          <button type="button" className="btn btn-primary" onClick={() => void goNext()}>
+          <button type="button" className="btn btn-primary" onClick={goNext} disabled={next.pending}>
             {t('collections.nextAccount')}
           </button>
         </>
@@ -125,6 +129,7 @@ export function AccountPage() {
           </button>
           {a.unreachable && <span className="badge badge-warn">{t('collections.account.unreachable')}</span>}
         </div>
+        {next.error && <ErrorPanel error={next.error} />}
         {assign.error && <ErrorPanel error={assign.error} />}
         {unreachable.error && <ErrorPanel error={unreachable.error} />}
         {escalate.error && <ErrorPanel error={escalate.error} />}

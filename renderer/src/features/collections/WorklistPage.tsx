@@ -16,7 +16,7 @@ import {
 } from '../../components/VirtualTable';
 import { useDebounced } from '../../components/useDebounced';
 import { FactorList } from './FactorList';
-import { markVisited, nextAccountId } from './next-account';
+import { markVisited, useNextAccount } from './next-account';
 import { call } from '../../api/client';
 import { RemindersCard } from './RemindersCard';
 import { CollectorsChoice } from './CollectorPicker';
@@ -47,24 +47,13 @@ export function WorklistPage() {
   // The first page comes with the count; the table fetches further pages as they scroll in.
   const worklist = useApi('collections.worklist', { ...f.filter, offset: 0, limit: WORKLIST_PAGE }, FRESH);
   const [done, setDone] = useState(false);
-  const [finding, setFinding] = useState(false);
-  if (worklist.error) throw worklist.error;
-  const head = worklist.data;
-
   const openAccount = (loanId: number) => {
     markVisited(loanId);
     navigate(`/collections/loans/${loanId}`);
   };
-  const workNext = async () => {
-    setFinding(true);
-    try {
-      const next = await nextAccountId(f.filter);
-      if (next !== null) openAccount(next);
-      else setDone(true);
-    } finally {
-      setFinding(false);
-    }
-  };
+  const next = useNextAccount(openAccount, () => setDone(true));
+  if (worklist.error) throw worklist.error;
+  const head = worklist.data;
 
   const columns: Column<WorklistRow>[] = [
     {
@@ -109,8 +98,8 @@ export function WorklistPage() {
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => void workNext()}
-            disabled={!head || finding}
+            onClick={() => next.find(f.filter)}
+            disabled={!head || next.pending}
           >
             {t('collections.workNext')}
           </button>
@@ -163,6 +152,7 @@ export function WorklistPage() {
         )}
       </div>
       {f.bucket && f.bucket !== 'current' && <RoundRobin bucket={f.bucket} />}
+      {next.error && <ErrorPanel error={next.error} />}
       {done && (
         <p className="explain" role="status">
           {t('collections.allDone')}

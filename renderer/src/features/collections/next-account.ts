@@ -1,5 +1,5 @@
 import type { MethodInput } from '../../../../shared/contract';
-import { call } from '../../api/client';
+import { useApiMutation } from '../../api/hooks';
 
 type WorklistFilter = Omit<MethodInput<'collections.nextAccount'>, 'skip'>;
 
@@ -24,12 +24,19 @@ export function markVisited(loanId: number): void {
 }
 
 /**
- * The next account to work: the first in priority order (under the same filter) that was not
- * opened this session, nor worked today. The service pages down the ranked list to find it.
+ * "Work next account": asks the service for the first account in priority order (under the same
+ * filter) not opened this session nor worked today; it pages down the ranked list to find it.
+ * `find` reports the account, or that none is left; `error` is for the screen to show.
  */
-export async function nextAccountId(filter: WorklistFilter, current?: number): Promise<number | null> {
-  const skip = visitedAccounts();
-  if (current !== undefined) skip.add(current);
-  const { loanId } = await call('collections.nextAccount', { ...filter, skip: [...skip] });
-  return loanId;
+export function useNextAccount(onFound: (loanId: number) => void, onNone: () => void) {
+  const next = useApiMutation('collections.nextAccount');
+  const find = (filter: WorklistFilter, current?: number) => {
+    const skip = visitedAccounts();
+    if (current !== undefined) skip.add(current);
+    next.mutate(
+      { ...filter, skip: [...skip] },
+      { onSuccess: ({ loanId }) => (loanId === null ? onNone() : onFound(loanId)) },
+    );
+  };
+  return { find, pending: next.isPending, error: next.error };
 }
