@@ -374,6 +374,9 @@ describe('seed', () => {
         collected_principal: paid('principal'),
         collected_charges: 0,
         collected_payments: thisMonth.length,
+        // Collateral shares are kept on first use (the worklist), not by the seed.
+        collateral_value: null,
+        collateral_stale: 1,
         loan_id: loan.id,
         computed_as_of: AS_OF,
         oldest_unpaid_due_date: s.oldestUnpaidDueDate,
