@@ -202,6 +202,19 @@ function rollColumn(loan: ReportLoan): RollColumn {
   return loan.atEnd.bucket;
 }
 
+/** The roll-rate table with every cell at zero: from each bucket at the start to each column. */
+export function emptyRollTable(): Map<AgingBucket, Record<RollColumn, BucketCell>> {
+  return new Map(
+    AGING_BUCKETS.map((b) => [
+      b,
+      Object.fromEntries(ROLL_COLUMNS.map((c) => [c, { count: 0, outstanding: 0 }])) as Record<
+        RollColumn,
+        BucketCell
+      >,
+    ]),
+  );
+}
+
 /** The recovery section from its counts and sums: the rates are defined here only. */
 export function recoverySection(c: {
   overdueAtStart: number;
@@ -267,16 +280,7 @@ export function monthlyFigures(
   let overdueLoansAtStart = 0;
   let curedLoans = 0;
   let newDelinquencies = 0;
-  const roll = new Map<AgingBucket, Record<RollColumn, BucketCell>>();
-  for (const b of AGING_BUCKETS) {
-    roll.set(
-      b,
-      Object.fromEntries(ROLL_COLUMNS.map((c) => [c, { count: 0, outstanding: 0 }])) as Record<
-        RollColumn,
-        BucketCell
-      >,
-    );
-  }
+  const roll = emptyRollTable();
   for (const loan of bookAtStart) {
     const start = loan.atStart!;
     overdueAtStart += overdueTotal(start);

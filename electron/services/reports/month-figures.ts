@@ -18,12 +18,11 @@ import {
   agingTable,
   BOOK_STATUSES,
   concentrationSection,
+  emptyRollTable,
   recoverySection,
   emptyCells,
   PAR_THRESHOLDS,
-  ROLL_COLUMNS,
   type AgingTable,
-  type BucketCell,
   type MonthlyFigures,
   type RollColumn,
 } from '../../../shared/reports/monthly';
@@ -131,15 +130,7 @@ export async function monthFiguresFromCache(
 
   // Recovery and roll rates: the book at the month's start, by its bucket then and where it went.
   const atStartCells = cells.filter((c) => c.inStart);
-  const roll = new Map(
-    AGING_BUCKETS.map((b) => [
-      b,
-      Object.fromEntries(ROLL_COLUMNS.map((col) => [col, { count: 0, outstanding: 0 }])) as Record<
-        RollColumn,
-        BucketCell
-      >,
-    ]),
-  );
+  const roll = emptyRollTable();
   let overdueLoansAtStart = 0;
   let curedLoans = 0;
   let newDelinquencies = 0;
