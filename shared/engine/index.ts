@@ -29,3 +29,11 @@ export {
   formatStatementOutput,
 } from './statement-file';
 export { monthlyRateOf, dailyPenaltyRateOf } from './rates';
+export {
+  PREPAYMENT_INTEREST_RULES,
+  type PrepaymentInterestRule,
+  type PrepaymentTerms,
+  type Payoff,
+  DEFAULT_PREPAYMENT,
+  prepaymentFeeRatio,
+} from './payoff';

@@ -27,6 +27,12 @@ export class InstallmentAccount {
   paidPrincipal: Minor = 0;
   paidInterest: Minor = 0;
   paidPenalty: Minor = 0;
+  /**
+   * Interest the installment no longer earns because the loan was settled before its period
+   * ended: unearned interest is never owed (see `settleEarly`).
+   */
+  interestCancelled: Minor = 0;
+  settledEarly = false;
   /** Σ over accrued days of the unpaid principal + interest at the start of that day, in minor × days. */
   private unpaidDays = 0n;
   /** Penalty has been accrued for every day up to and including this one. */
@@ -54,7 +60,7 @@ export class InstallmentAccount {
   }
 
   get unpaidInterest(): Minor {
-    return this.installment.interest - this.paidInterest;
+    return this.installment.interest - this.interestCancelled - this.paidInterest;
   }
 
   /** Principal and interest still owed — the amount penalty accrues on. */
@@ -84,6 +90,25 @@ export class InstallmentAccount {
     if (this.penaltyWaived || day <= this.graceEndDay) return 0;
     const accrued = roundHalfUpDiv(this.unpaidDays * this.dailyPenaltyRate.num, this.dailyPenaltyRate.den);
     return toMinor(accrued) - this.paidPenalty;
+  }
+
+  /**
+   * Early settlement: the installment earns only `earned` of its interest. Interest paid beyond
+   * that (paid ahead, before the period was over) is handed back as credit for principal.
+   */
+  settleEarly(earned: Minor): Minor {
+    const credit = Math.max(0, this.paidInterest - earned);
+    this.paidInterest -= credit;
+    this.interestCancelled = this.installment.interest - earned;
+    this.settledEarly = true;
+    return credit;
+  }
+
+  /** Principal paid from interest handed back at settlement (never more than is unpaid). */
+  creditPrincipal(available: Minor): Minor {
+    const principal = Math.min(available, this.unpaidPrincipal);
+    this.paidPrincipal += principal;
+    return principal;
   }
 
   /** Spends up to `available` on day `day`: penalty due first, then interest, then principal. */

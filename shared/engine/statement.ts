@@ -3,10 +3,18 @@
  * borrower owe, how late are they, and where did each payment go. Everything the app shows about
  * a loan's balance is derived here, so there is one answer to "how much is owed".
  */
-import { compareDates, toDayNumber, type IsoDate } from '../dates/civil';
+import { addMonthsClamped, compareDates, fromDayNumber, toDayNumber, type IsoDate } from '../dates/civil';
 import type { Minor } from '../money/amount';
 import { bucketOf, type AgingBucket } from './buckets';
 import { InstallmentAccount, type Split } from './installment-account';
+import {
+  DEFAULT_PREPAYMENT,
+  earnedInterestOn,
+  payoffOn,
+  periodStartDays,
+  type Payoff,
+  type PrepaymentTerms,
+} from './payoff';
 import { dailyPenaltyRateOf } from './rates';
 import type { ScheduledInstallment } from './schedule';
 
@@ -38,9 +46,17 @@ export interface StatementInput {
   asOf: IsoDate;
   /** In any order; none when omitted. */
   charges?: readonly Charge[];
+  /**
+   * The day the loan's interest starts (its disbursement): the first installment's period runs
+   * from here. When omitted, the first period is taken to be as long as a month before it.
+   */
+  startDate?: IsoDate;
+  /** How early settlement is priced; interest to date and no fee when omitted. */
+  prepayment?: PrepaymentTerms;
 }
 
-export const INSTALLMENT_STATUSES = ['paid', 'overdue', 'due', 'upcoming'] as const;
+/** `settled`: due after the day the loan was settled early, so paid then, with unearned interest cancelled. */
+export const INSTALLMENT_STATUSES = ['paid', 'overdue', 'due', 'upcoming', 'settled'] as const;
 export type InstallmentStatus = (typeof INSTALLMENT_STATUSES)[number];
 
 export interface InstallmentStatement {
@@ -53,6 +69,8 @@ export interface InstallmentStatement {
   paidInterest: Minor;
   paidPenalty: Minor;
   penaltyDue: Minor;
+  /** Interest not earned because the loan was settled before this installment's period ended. */
+  interestCancelled: Minor;
   status: InstallmentStatus;
 }
 
@@ -65,8 +83,12 @@ export interface PaymentAllocation extends Split {
   amount: Minor;
   /** Paid towards charges (0 when there are none). */
   charges: Minor;
-  /** Money left after the whole schedule was paid. */
+  /** The prepayment fee paid (0 unless this payment settled the loan early). */
+  fee: Minor;
+  /** Money left after the whole schedule was paid (a refund due). */
   unapplied: Minor;
+  /** This payment was at least the payoff on its day, so it settled the loan. */
+  settlement: boolean;
 }
 
 /** Why the loan is as late as it is: "installment 3 due 2026-04-30 is unpaid: 40 days past due". */
@@ -95,6 +117,12 @@ export interface Statement {
   oldestUnpaidDueDate: IsoDate | null;
   /** The first unpaid installment due on or after `asOf`, with what remains of it. */
   nextDue: { dueDate: IsoDate; amount: Minor } | null;
+  /** What settles the loan in full on `asOf` (0 once it is settled). */
+  payoff: Payoff;
+  /** The day the last payment cleared everything owed, or null while anything is owed. */
+  settledOn: IsoDate | null;
+  /** Everything paid so far, by what it paid (interest handed back at settlement counts as principal). */
+  totalPaid: { principal: Minor; interest: Minor; penalty: Minor; charges: Minor; fee: Minor };
 }
 
 function openAccounts(input: StatementInput): InstallmentAccount[] {
@@ -135,18 +163,73 @@ function openCharges(charges: readonly Charge[]): ChargeAccount[] {
     .sort((a, b) => a.day - b.day); // stable: same-day charges keep their input order
 }
 
+/** The loan while payments are applied: its installments, its charges and its settlement terms. */
+interface Ledger {
+  accounts: readonly InstallmentAccount[];
+  charges: readonly ChargeAccount[];
+  periodStarts: readonly number[];
+  prepayment: PrepaymentTerms;
+  /** The day a payment settled the loan early; installments due after it were cancelled. */
+  settledEarlyDay: number | null;
+  feePaid: Minor;
+}
+
+const chargesOwedOn = (charges: readonly ChargeAccount[], day: number): Minor =>
+  charges.filter((c) => c.day <= day).reduce((sum, c) => sum + c.amount - c.paid, 0);
+
+function openLedger(input: StatementInput): Ledger {
+  const accounts = openAccounts(input);
+  const first = accounts[0];
+  const startDate = input.startDate ?? (first ? addMonthsClamped(first.dueDate, -1) : input.asOf);
+  return {
+    accounts,
+    charges: openCharges(input.charges ?? []),
+    periodStarts: periodStartDays(accounts, startDate),
+    prepayment: input.prepayment ?? DEFAULT_PREPAYMENT,
+    settledEarlyDay: null,
+    feePaid: 0,
+  };
+}
+
 /**
- * Applies payments in date order (same date: input order). Each pays the installments due by its
- * date oldest first, then charges owed by then oldest first, then prepays later installments.
- * Installments before `settled` owe nothing and can accrue nothing, so each payment starts where
- * the previous one stopped (a statement costs O(installments + charges + payments)).
+ * Settles the installments due after `day` with `left` (at least what they need, as payoff
+ * said): each earns only its share of the running period's interest, interest paid ahead is
+ * handed back to pay principal, then the fee is taken. Returns what the payment spent on them.
  */
-function applyPayments(
-  accounts: readonly InstallmentAccount[],
-  charges: readonly ChargeAccount[],
-  payments: readonly Payment[],
-  asOfDay: number,
-): PaymentAllocation[] {
+function settleLaterInstallments(ledger: Ledger, day: number, left: Minor, fee: Minor) {
+  const spent = { interest: 0, principal: 0, fee };
+  const earned = earnedInterestOn(ledger.accounts, ledger.periodStarts, day, ledger.prepayment.interest);
+  const later: InstallmentAccount[] = [];
+  let credit = 0;
+  ledger.accounts.forEach((account, i) => {
+    const e = earned[i];
+    if (e === undefined) return;
+    credit += account.settleEarly(e);
+    later.push(account);
+  });
+  for (const account of later) credit -= account.creditPrincipal(credit);
+  left -= fee;
+  for (const account of later) {
+    const split = account.pay(day, left);
+    spent.interest += split.interest;
+    spent.principal += split.principal;
+    left -= split.interest + split.principal;
+  }
+  ledger.settledEarlyDay = day;
+  ledger.feePaid += fee;
+  // Interest handed back beyond the principal still owed is the borrower's money: a refund due.
+  return { ...spent, left: left + credit };
+}
+
+/**
+ * Applies payments in date order (same date: input order). A payment of at least the payoff on
+ * its day settles the loan (see `settleLaterInstallments`); any other pays the installments due
+ * by its date oldest first, then charges owed by then oldest first, then prepays later
+ * installments. Installments before `settled` owe nothing and can accrue nothing, so each
+ * payment starts where the previous one stopped.
+ */
+function applyPayments(ledger: Ledger, payments: readonly Payment[], asOfDay: number): PaymentAllocation[] {
+  const { accounts, charges } = ledger;
   const known = payments
     .map((payment, index) => ({ payment, index, day: toDayNumber(payment.date) }))
     .filter(({ day }) => day <= asOfDay)
@@ -157,6 +240,14 @@ function applyPayments(
     if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
       throw new RangeError(`payment ${index} must be a positive amount: ${payment.amount}`);
     }
+    const payoff = payoffOn(
+      accounts,
+      ledger.periodStarts,
+      day,
+      chargesOwedOn(charges, day),
+      ledger.prepayment,
+    );
+    const settlement = payoff.total > 0 && payment.amount >= payoff.total;
     const spent: Split = { penalty: 0, interest: 0, principal: 0 };
     let left = payment.amount;
     const payInstallmentsDueBy = (lastDueDay: number): void => {
@@ -186,7 +277,17 @@ function applyPayments(
       if (charge.paid < charge.amount) break;
       charge = charges[++chargesSettled];
     }
-    payInstallmentsDueBy(Number.POSITIVE_INFINITY);
+    let fee = 0;
+    if (settlement) {
+      const later = settleLaterInstallments(ledger, day, left, payoff.fee);
+      spent.interest += later.interest;
+      spent.principal += later.principal;
+      fee = later.fee;
+      left = later.left;
+      settled = accounts.length;
+    } else {
+      payInstallmentsDueBy(Number.POSITIVE_INFINITY);
+    }
     return {
       index,
       ref: payment.ref ?? null,
@@ -194,35 +295,59 @@ function applyPayments(
       amount: payment.amount,
       ...spent,
       charges: paidCharges,
+      fee,
       unapplied: left,
+      settlement,
     };
   });
 }
 
-function statusOn(account: InstallmentAccount, asOfDay: number): InstallmentStatus {
+function statusOn(
+  account: InstallmentAccount,
+  asOfDay: number,
+  settledEarlyDay: number | null,
+): InstallmentStatus {
+  if (settledEarlyDay !== null && account.dueDay > settledEarlyDay) return 'settled';
   if (account.isPaid) return 'paid';
   if (account.dueDay < asOfDay) return 'overdue';
   return account.dueDay === asOfDay ? 'due' : 'upcoming';
 }
 
+/** The day the last payment cleared everything, if everything owed on `asOf` is paid. */
+function settledOnOf(
+  ledger: Ledger,
+  allocations: readonly PaymentAllocation[],
+  asOfDay: number,
+): IsoDate | null {
+  if (!ledger.accounts.every((a) => a.isPaid) || chargesOwedOn(ledger.charges, asOfDay) > 0) return null;
+  if (ledger.settledEarlyDay !== null) return fromDayNumber(ledger.settledEarlyDay);
+  // The payment that paid the last of it: the latest one that spent anything on the loan.
+  const last = allocations.findLast((a) => a.amount > a.unapplied);
+  return last?.date ?? null;
+}
+
 export function computeStatement(input: StatementInput): Statement {
   const asOfDay = toDayNumber(input.asOf);
-  const accounts = openAccounts(input);
-  const charges = openCharges(input.charges ?? []);
-  const allocations = applyPayments(accounts, charges, input.payments, asOfDay);
+  const ledger = openLedger(input);
+  const { accounts, charges } = ledger;
+  const allocations = applyPayments(ledger, input.payments, asOfDay);
 
   const overdue = { principal: 0, interest: 0, penalty: 0 };
+  const totalPaid = { principal: 0, interest: 0, penalty: 0, charges: 0, fee: ledger.feePaid };
   let outstandingPrincipal = 0;
   const installments = accounts.map((account): InstallmentStatement => {
     const { n, dueDate, principal, interest } = account.installment;
     const penaltyDue = account.penaltyDueOn(asOfDay);
-    const status = statusOn(account, asOfDay);
+    const status = statusOn(account, asOfDay, ledger.settledEarlyDay);
     if (status === 'overdue') {
       overdue.principal += account.unpaidPrincipal;
       overdue.interest += account.unpaidInterest;
     }
     overdue.penalty += penaltyDue;
     outstandingPrincipal += account.unpaidPrincipal;
+    totalPaid.principal += account.paidPrincipal;
+    totalPaid.interest += account.paidInterest;
+    totalPaid.penalty += account.paidPenalty;
     return {
       n,
       dueDate,
@@ -233,9 +358,11 @@ export function computeStatement(input: StatementInput): Statement {
       paidInterest: account.paidInterest,
       paidPenalty: account.paidPenalty,
       penaltyDue,
+      interestCancelled: account.interestCancelled,
       status,
     };
   });
+  totalPaid.charges = charges.reduce((sum, c) => sum + c.paid, 0);
 
   // Installments are in due-date order, so the first unpaid one is the oldest.
   const oldestUnpaid = accounts.find((a) => !a.isPaid);
@@ -249,6 +376,7 @@ export function computeStatement(input: StatementInput): Statement {
       : null;
   const daysPastDue = dpdReason?.daysPastDue ?? 0;
   const next = accounts.find((a) => !a.isPaid && a.dueDay >= asOfDay);
+  const chargesOutstanding = chargesOwedOn(charges, asOfDay);
 
   return {
     asOf: input.asOf,
@@ -258,13 +386,14 @@ export function computeStatement(input: StatementInput): Statement {
     outstandingPrincipal,
     overdue,
     unapplied: allocations.reduce((sum, a) => sum + a.unapplied, 0),
-    chargesOutstanding: charges
-      .filter((c) => c.day <= asOfDay)
-      .reduce((sum, c) => sum + c.amount - c.paid, 0),
+    chargesOutstanding,
     installments,
     allocations,
     oldestUnpaidDueDate: oldestUnpaid?.dueDate ?? null,
     nextDue: next ? { dueDate: next.dueDate, amount: next.unpaid } : null,
+    payoff: payoffOn(accounts, ledger.periodStarts, asOfDay, chargesOutstanding, ledger.prepayment),
+    settledOn: settledOnOf(ledger, allocations, asOfDay),
+    totalPaid,
   };
 }
 

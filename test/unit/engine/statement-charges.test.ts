@@ -87,12 +87,15 @@ describe('charges in the statement', () => {
     expect(statementOf('2026-02-09', [], [LAWYER_FEE]).chargesOutstanding).toBe(0);
   });
 
-  it('charges are paid oldest first, and money left after the whole schedule is unapplied', () => {
+  it('charges are paid oldest first, and money left after settling the loan is unapplied', () => {
     const court: Charge = { date: '2026-01-20', amount: 50_00 };
     const s = statementOf('2026-02-15', [{ date: '2026-02-15', amount: 3400_00 }], [LAWYER_FEE, court]);
-    // 1,010.00 installment 1, 350.00 both charges, 2,020.00 installments 2 and 3, 20.00 left over.
-    expect(split(s.allocations[0]!)).toEqual([0, 30_00, 3000_00, 350_00, 20_00]);
-    expect([s.chargesOutstanding, s.unapplied]).toEqual([0, 20_00]);
+    // Payoff on Feb 15: 3,000.00 principal + 10.00 interest of installment 1 + installment 2's
+    // interest for 15 of its 28 days (10.00 × 15/28 = 5.357… → 5.36) + 350.00 of charges
+    // = 3,365.36. 3,400.00 settles the loan; 34.64 is left over.
+    expect(s.allocations[0]!.settlement).toBe(true);
+    expect(split(s.allocations[0]!)).toEqual([0, 15_36, 3000_00, 350_00, 34_64]);
+    expect([s.chargesOutstanding, s.unapplied, s.settledOn]).toEqual([0, 34_64, '2026-02-15']);
   });
 
   it('without charges every figure is what it was: no charges and an empty list agree', () => {

@@ -3,13 +3,18 @@
  *
  * The engine accrues penalty lazily, by segments, and skips settled installments; the model below
  * does neither: it walks every calendar day, accrues every installment with exact Ratio sums, and
- * offers every payment to every installment. Any disagreement on random loans is a bug in one of them.
+ * offers every payment to every installment. Early settlement is read literally from the contract:
+ * payoff(D) = unpaid principal + unpaid interest due by D + the running period's interest (to the
+ * day, or whole) − interest paid on installments due after D + penalty + fee, the fee capped so
+ * payoff never exceeds the remaining schedule; a payment of at least that settles the loan.
+ * Any disagreement on random loans is a bug in one of them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, toDayNumber } from '../../../shared/dates/civil';
 import type { ScheduledInstallment } from '../../../shared/engine/schedule';
 import { computeStatement, type Payment, type StatementInput } from '../../../shared/engine/statement';
+import { PREPAYMENT_INTEREST_RULES } from '../../../shared/engine/payoff';
 import { Ratio } from '../../../shared/money/ratio';
 
 interface ModelInstallment {
@@ -21,6 +26,8 @@ interface ModelInstallment {
   paidPenalty: number;
   accrued: Ratio;
   waived: boolean;
+  cancelled: number;
+  settled: boolean;
 }
 
 function model(input: StatementInput) {
@@ -35,21 +42,76 @@ function model(input: StatementInput) {
     paidPenalty: 0,
     accrued: Ratio.ZERO,
     waived: false,
+    cancelled: 0,
+    settled: false,
   }));
-  const unpaid = (i: ModelInstallment) => i.principal - i.paidPrincipal + i.interest - i.paidInterest;
+  const unpaidInterest = (i: ModelInstallment) => i.interest - i.cancelled - i.paidInterest;
+  const unpaid = (i: ModelInstallment) => i.principal - i.paidPrincipal + unpaidInterest(i);
   const penaltyDue = (i: ModelInstallment, day: number) =>
     i.waived || day <= i.due + input.graceDays ? 0 : Number(i.accrued.roundHalfUp()) - i.paidPenalty;
+  const start = toDayNumber(input.startDate!);
+  const terms = input.prepayment!;
+  const round = (r: Ratio) => Number(r.roundHalfUp());
+  /** What installment i earns if the loan is settled on `day` (it is due after `day`). */
+  const earned = (i: ModelInstallment, day: number) => {
+    if (i.settled) return i.interest - i.cancelled; // settled already: it earned what it earned
+    const running = Math.min(...book.filter((j) => j.due > day).map((j) => j.due));
+    if (i.due !== running) return 0;
+    const periodStart = Math.max(start, ...book.filter((j) => j.due < running).map((j) => j.due));
+    if (terms.interest === 'whole-period' || running <= periodStart) return i.interest;
+    const elapsed = Math.min(Math.max(day - periodStart, 0), running - periodStart);
+    return round(Ratio.of(BigInt(i.interest * elapsed), BigInt(running - periodStart)));
+  };
+  const payoffOn = (day: number) => {
+    const later = book.filter((i) => i.due > day);
+    const due = book.filter((i) => i.due <= day);
+    const sum = (xs: ModelInstallment[], f: (i: ModelInstallment) => number) =>
+      xs.reduce((total, i) => total + f(i), 0);
+    const base =
+      sum(book, (i) => i.principal - i.paidPrincipal + penaltyDue(i, day)) + sum(due, unpaidInterest);
+    const withoutFee = base + sum(later, (i) => earned(i, day) - i.paidInterest);
+    const fee = round(
+      Ratio.fromInteger(sum(later, (i) => i.principal - i.paidPrincipal)).mul(
+        Ratio.fromDecimal(terms.feePercent).div(Ratio.fromInteger(100)),
+      ),
+    );
+    const cap = base + sum(later, unpaidInterest);
+    const cappedFee = Math.max(0, Math.min(fee, cap - withoutFee));
+    return { total: Math.max(0, withoutFee + cappedFee), fee: cappedFee };
+  };
 
   const allocations: number[][] = [];
   const firstDay = Math.min(...book.map((i) => i.due), ...input.payments.map((p) => toDayNumber(p.date)));
   for (let day = firstDay; day <= asOf; day++) {
     for (const i of book) if (day > i.due) i.accrued = i.accrued.add(Ratio.fromInteger(unpaid(i)).mul(rate));
     for (const payment of input.payments.filter((p) => toDayNumber(p.date) === day)) {
+      const payoff = payoffOn(day);
+      if (payoff.total > 0 && payment.amount >= payoff.total) {
+        // Settlement: everything due is paid as usual; later installments keep only what they earned.
+        const spent = [0, 0, 0];
+        for (const i of book) {
+          spent[0]! += penaltyDue(i, day);
+          i.paidPenalty += penaltyDue(i, day);
+          const interest = i.due > day ? earned(i, day) : i.interest;
+          spent[1]! += Math.max(0, interest - i.paidInterest);
+          spent[2]! += i.principal - i.paidPrincipal;
+          if (i.due > day) Object.assign(i, { cancelled: i.interest - interest, settled: true });
+          i.paidInterest = interest;
+          i.paidPrincipal = i.principal;
+          if (day <= i.due + input.graceDays) i.waived = true;
+        }
+        // Interest handed back (what the payoff is short of the sum above) pays principal first;
+        // what principal cannot take is refunded, so the refund is always amount − payoff.
+        const credit = spent[0]! + spent[1]! + spent[2]! + payoff.fee - payoff.total;
+        spent[2]! -= Math.min(credit, spent[2]!);
+        allocations.push([...spent, payoff.fee, payment.amount - payoff.total]);
+        continue;
+      }
       let left = payment.amount;
       const spent = [0, 0, 0];
       for (const i of book) {
         const penalty = Math.min(left, penaltyDue(i, day));
-        const interest = Math.min(left - penalty, i.interest - i.paidInterest);
+        const interest = Math.min(left - penalty, unpaidInterest(i));
         const principal = Math.min(left - penalty - interest, i.principal - i.paidPrincipal);
         i.paidPenalty += penalty;
         i.paidInterest += interest;
@@ -60,7 +122,7 @@ function model(input: StatementInput) {
         spent[2]! += principal;
         if (unpaid(i) === 0 && day <= i.due + input.graceDays) i.waived = true;
       }
-      allocations.push([...spent, left]);
+      allocations.push([...spent, 0, left]);
     }
   }
   const oldestLate = book.find((i) => unpaid(i) > 0 && i.due < asOf);
@@ -90,8 +152,11 @@ const statementInput: fc.Arbitrary<StatementInput> = fc
     penaltyDailyRatePercent: fc.constantFrom('0', '0.05', '0.1', '0.033', '1', '2.5'),
     graceDays: fc.integer({ min: 0, max: 10 }),
     asOfOffset: fc.integer({ min: 0, max: 270 }),
+    startGap: fc.integer({ min: 0, max: 40 }),
+    interestRule: fc.constantFrom(...PREPAYMENT_INTEREST_RULES),
+    feePercent: fc.constantFrom('0', '1', '2.5', '100'),
   })
-  .map(({ installments, payments, penaltyDailyRatePercent, graceDays, asOfOffset }) => {
+  .map(({ installments, payments, penaltyDailyRatePercent, graceDays, asOfOffset, ...prepay }) => {
     let due = BASE_DAY;
     const schedule: ScheduledInstallment[] = installments.map((i, k) => {
       due += i.gap;
@@ -107,6 +172,8 @@ const statementInput: fc.Arbitrary<StatementInput> = fc
       penaltyDailyRatePercent,
       graceDays,
       asOf: fromDayNumber(asOf),
+      startDate: fromDayNumber(BASE_DAY - prepay.startGap),
+      prepayment: { interest: prepay.interestRule, feePercent: prepay.feePercent },
     };
   });
 
@@ -124,7 +191,7 @@ describe('statement engine vs. a day-by-day model of the contract', () => {
             i.paidPenalty,
             i.penaltyDue,
           ]),
-          allocations: s.allocations.map((a) => [a.penalty, a.interest, a.principal, a.unapplied]),
+          allocations: s.allocations.map((a) => [a.penalty, a.interest, a.principal, a.fee, a.unapplied]),
         }).toEqual(expected);
       }),
       { numRuns: 2000 },
@@ -138,13 +205,23 @@ describe('statement engine vs. a day-by-day model of the contract', () => {
         const paidIn = input.payments.reduce((sum, p) => sum + p.amount, 0);
         const paidOut = s.installments.reduce(
           (sum, i) => sum + i.paidPrincipal + i.paidInterest + i.paidPenalty,
-          0,
+          s.totalPaid.fee,
         );
         expect(paidOut + s.unapplied).toBe(paidIn);
+        const spent = s.allocations.reduce(
+          (sum, a) => sum + a.penalty + a.interest + a.principal + a.fee + a.unapplied,
+          0,
+        );
+        expect(spent).toBe(paidIn);
         const scheduled = input.installments.reduce((sum, i) => sum + i.principal, 0);
-        const paidPrincipal = s.allocations.reduce((sum, a) => sum + a.principal, 0);
-        expect(s.outstandingPrincipal).toBe(scheduled - paidPrincipal);
+        expect(s.outstandingPrincipal).toBe(scheduled - s.totalPaid.principal);
         expect(s.installments.every((i) => i.penaltyDue >= 0 && i.paidPrincipal <= i.principal)).toBe(true);
+        // Interest is earned, never invented: nothing pays more than the schedule's interest.
+        expect(s.totalPaid.interest).toBeLessThanOrEqual(
+          input.installments.reduce((t, i) => t + i.interest, 0),
+        );
+        if (s.settledOn !== null)
+          expect([s.outstandingPrincipal, s.daysPastDue, s.payoff.total]).toEqual([0, 0, 0]);
       }),
       { numRuns: 2000 },
     );

@@ -145,6 +145,7 @@ describe('each repayment method', () => {
         paidInterest: 0,
         paidPenalty: 0,
         penaltyDue: 5_15,
+        interestCancelled: 0,
         status: 'overdue',
       },
     ]);
@@ -304,8 +305,9 @@ describe('how a payment is split', () => {
     expect(s.nextDue).toEqual({ dueDate: '2026-03-31', amount: 80_00 });
   });
 
-  it('reports money beyond the whole schedule as unapplied', () => {
-    // 400.00 − 3 × 110.00 = 70.00; a later 5.00 finds nothing to pay at all.
+  it('settles the loan with money beyond the payoff, and reports the rest as unapplied', () => {
+    // Payoff on Jan 31: 300.00 principal + #1's 10.00 interest; #2's period starts that day, so
+    // it has earned nothing yet. 400.00 − 310.00 = 90.00; a later 5.00 finds nothing to pay.
     const s = statementOf({
       installments: three,
       payments: [
@@ -315,12 +317,17 @@ describe('how a payment is split', () => {
       asOf: '2026-05-01',
     });
     expect(s.allocations.map(split)).toEqual([
-      [0, 30_00, 300_00, 70_00],
+      [0, 10_00, 300_00, 90_00],
       [0, 0, 0, 5_00],
     ]);
-    expect(s.unapplied).toBe(75_00);
+    expect(s.unapplied).toBe(95_00);
     expect(s.outstandingPrincipal).toBe(0);
-    expect(s.installments.every((i) => i.status === 'paid')).toBe(true);
+    expect(s.installments.map((i) => [i.status, i.interestCancelled])).toEqual([
+      ['paid', 0],
+      ['settled', 10_00],
+      ['settled', 10_00],
+    ]);
+    expect([s.settledOn, s.payoff.total, s.totalPaid.interest]).toEqual(['2026-01-31', 0, 10_00]);
     expect([s.nextDue, s.oldestUnpaidDueDate, s.dpdReason]).toEqual([null, null, null]);
   });
 
