@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
 import { checkCommand } from './commands/check';
 import { planPreviewCommand } from './commands/plan-preview';
+import { prepayPreviewCommand } from './commands/prepay-preview';
 import { seedCommand } from './commands/seed';
 import { exportCommand, importCommand } from './commands/import';
 import { statementCommand } from './commands/statement';
@@ -23,6 +24,7 @@ const COMMANDS: CliCommand[] = [
   auditCommand,
   worklistCommand,
   planPreviewCommand,
+  prepayPreviewCommand,
   backupCommand,
   restoreCommand,
   reportCommand,

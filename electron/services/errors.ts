@@ -21,6 +21,15 @@ export const notFound = (what: string, key: string | number) =>
 export const ruleViolation = (message: string, details?: unknown) =>
   new DomainError('rule-violation', message, details);
 
-/** A problem with one named field, shaped like the schema errors so forms show both alike. */
-export const invalidField = (field: string, message: string) =>
-  new DomainError('invalid-input', `${field}: ${message}`, [{ field, message } satisfies FieldIssue]);
+/**
+ * A problem with one named field, shaped like the schema errors so forms show both alike; with a
+ * `reason` code and its figures where the screen words it in the user's language.
+ */
+export const invalidField = (
+  field: string,
+  message: string,
+  reason?: Required<Pick<FieldIssue, 'reason' | 'params'>>,
+) =>
+  new DomainError('invalid-input', `${field}: ${message}`, [
+    { field, message, ...reason } satisfies FieldIssue,
+  ]);

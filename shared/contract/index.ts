@@ -27,6 +27,7 @@ export * from './reports';
 export * from './plans';
 export * from './access';
 export * from './plan-settings';
+export * from './loan-settings';
 export * from './write-offs';
 export * from './backups';
 

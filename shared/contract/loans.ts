@@ -3,11 +3,16 @@ import { method } from './define';
 import { id, isoDate, minorAmount, optionalText, pageRequest, positiveMinor, ratePercent } from './common';
 import {
   AGING_BUCKETS,
+  PREPAY_MODES,
+  PREPAYMENT_INTEREST_RULES,
   REPAYMENT_METHODS,
   type AgingBucket,
+  type PrepayMode,
+  type PrepaymentTerms,
   type ScheduledInstallment,
   type Statement,
 } from '../engine';
+import { prepaymentFeePercent } from './loan-settings';
 
 export const PRODUCTS = ['mortgage', 'car-title', 'other-secured'] as const;
 export type Product = (typeof PRODUCTS)[number];
@@ -51,6 +56,11 @@ export const createLoanSchema = z
       .default([]),
     /** Draft loans keep their schedule but take no payments until activated. */
     activate: z.boolean().default(true),
+    /** How early settlement is priced; the product defaults in Settings → Loans when omitted. */
+    prepayment: z
+      .object({ interest: z.enum(PREPAYMENT_INTEREST_RULES), feePercent: prepaymentFeePercent })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CreateLoanInput = z.input<typeof createLoanSchema>;
@@ -96,7 +106,13 @@ export interface PaymentRow {
   reversalReason: string;
   /** Set on a payment that a later entry reversed. */
   reversedBy: number | null;
+  /** How the engine applies the payment today, with every entry known. */
   split: PaymentSplit | null;
+  /**
+   * The split printed on its receipt when it was posted, where an entry dated earlier and keyed
+   * in later (a back-dated payment, a reversal) makes the engine apply it differently today.
+   */
+  receiptSplit: PaymentSplit | null;
 }
 
 export interface ScheduleVersionSummary {
@@ -106,13 +122,18 @@ export interface ScheduleVersionSummary {
   active: boolean;
 }
 
-/** How a payment was spent; `charges` (legal costs charged to the loan) only when it paid some. */
+/**
+ * How a payment was spent; `charges` (legal costs charged to the loan) and `fee` (the prepayment
+ * fee) only when it paid some; `settlement` when it was at least the payoff and settled the loan.
+ */
 export interface PaymentSplit {
   penalty: number;
   interest: number;
   principal: number;
   unapplied: number;
   charges?: number;
+  fee?: number;
+  settlement?: true;
 }
 
 export interface LoanDetail {
@@ -131,8 +152,9 @@ export interface LoanDetail {
   graceDays: number;
   upfrontFee: number;
   officer: string;
+  prepayment: PrepaymentTerms;
   statement: Statement;
-  /** What it takes to settle everything today: overdue amounts, penalty and all remaining principal. */
+  /** What settles the loan today (`statement.payoff.total`): never interest not yet earned. */
   payoff: number;
   payments: PaymentRow[];
   versions: ScheduleVersionSummary[];
@@ -154,6 +176,12 @@ export const loanListSchema = z
 export const PAYMENT_METHODS = ['cash', 'bank-transfer', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/**
+ * What a payment beyond what is due does with the rest: by default it pays the next installments
+ * in order; `reduce-installment` and `shorten-term` repay principal early and re-plan the loan.
+ */
+export const prepayChoiceSchema = z.object({ mode: z.enum(PREPAY_MODES) }).strict();
+
 export const paymentInputSchema = z
   .object({
     loanId: id,
@@ -162,8 +190,20 @@ export const paymentInputSchema = z
     method: z.enum(PAYMENT_METHODS),
     reference: optionalText(80),
     receivedBy: optionalText(80),
+    prepay: prepayChoiceSchema.optional(),
   })
   .strict();
+
+/** The schedule a partial prepayment would leave, shown before it is posted. */
+export interface PrepayPreview {
+  mode: PrepayMode;
+  prepaidPrincipal: number;
+  interestToDate: number;
+  newInstallment: number;
+  installmentsLeft: number;
+  endDate: string;
+  installments: ScheduledInstallment[];
+}
 
 export interface PaymentPreview {
   split: PaymentSplit;
@@ -171,7 +211,14 @@ export interface PaymentPreview {
   byInstallment: { n: number; dueDate: string; penalty: number; interest: number; principal: number }[];
   before: { daysPastDue: number; bucket: AgingBucket; outstandingPrincipal: number; overdueTotal: number };
   after: { daysPastDue: number; bucket: AgingBucket; outstandingPrincipal: number; overdueTotal: number };
+  /** The payoff on the payment's date, before it: a payment of this much settles the loan. */
   payoff: number;
+  /** This payment settles the loan (installments due later are cancelled with their unearned interest). */
+  settlement: boolean;
+  /** What is due on the payment's date (installments due by then, penalty, charges): more is a prepayment. */
+  dueNow: number;
+  /** With a prepay mode: the new schedule. */
+  prepay: PrepayPreview | null;
 }
 
 export interface Receipt {
@@ -188,7 +235,11 @@ export interface Receipt {
   receivedBy: string;
   split: PaymentSplit;
   outstandingPrincipalAfter: number;
+  /** The payment settled the loan; it is closed from the payment's date. */
+  settledLoan: boolean;
   reversed: boolean;
+  /** A reprint: the same figures as the first print, marked as a copy. */
+  copy: boolean;
   printedOn: string;
 }
 
@@ -217,7 +268,9 @@ export const loansContract = {
     z.object({ id, status: z.enum(['active', 'legal', 'repossessed']) }).strict(),
   ),
   'payments.preview': method<PaymentPreview>()(
-    z.object({ loanId: id, date: isoDate, amount: positiveMinor }).strict(),
+    z
+      .object({ loanId: id, date: isoDate, amount: positiveMinor, prepay: prepayChoiceSchema.optional() })
+      .strict(),
   ),
   'payments.record': method<{ id: number; receiptNumber: string }>()(paymentInputSchema),
   /** A person's reversal waits for a second user's approval and answers with `approvalId`. */
@@ -229,7 +282,9 @@ export const loansContract = {
       })
       .strict(),
   ),
-  'payments.receipt': method<Receipt>()(z.object({ paymentId: id }).strict()),
+  'payments.receipt': method<Receipt>()(
+    z.object({ paymentId: id, copy: z.boolean().default(false) }).strict(),
+  ),
   'search.global': method<SearchHit[]>()(
     z.object({ query: z.string().trim().min(1, 'type something to search for').max(100) }).strict(),
   ),

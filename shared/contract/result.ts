@@ -34,5 +34,10 @@ export const fail = (code: ApiErrorCode, message: string, details?: unknown): Re
 /** A field-level problem, named the way a form or an import preview can show it. */
 export interface FieldIssue {
   field: string;
+  /** English, for logs and the CLI; the screen words `reason` where it has one. */
   message: string;
+  /** A stable code the screen words in the user's language, e.g. `payment.aboveDue`. */
+  reason?: string;
+  /** The figures `reason` names: amounts in minor units, dates as YYYY-MM-DD. */
+  params?: Record<string, string | number>;
 }

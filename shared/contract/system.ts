@@ -3,6 +3,7 @@ import { method } from './define';
 import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
+import { loanSettingsShape } from './loan-settings';
 
 export interface AppInfo {
   version: string;
@@ -34,6 +35,7 @@ export const settingsSchema = z.object({
     .regex(/^[A-Za-z0-9-]{0,12}$/, 'may use letters, digits and "-" only, at most 12'),
   ...collateralSettingsShape,
   ...planSettingsShape,
+  ...loanSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -37,3 +37,11 @@ export {
   DEFAULT_PREPAYMENT,
   prepaymentFeeRatio,
 } from './payoff';
+export {
+  PREPAY_MODES,
+  type PrepayMode,
+  type PrepayLoan,
+  type PrepayOutcome,
+  PrepayRefusal,
+  prepaySchedule,
+} from './prepay';

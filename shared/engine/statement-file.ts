@@ -17,10 +17,13 @@ import {
   type ScheduledInstallment,
 } from './schedule';
 import type { InstallmentStatus, Payment, Statement, StatementInput } from './statement';
+import { PREPAYMENT_INTEREST_RULES, prepaymentFeeRatio, type PrepaymentTerms } from './payoff';
 
 /** What the engine needs, plus the terms the schedule was built from. */
 export interface StatementFileInput extends StatementInput {
   terms: LoanTerms;
+  startDate: IsoDate;
+  prepayment: PrepaymentTerms;
 }
 
 export type StatementFileResult = { ok: true; value: StatementFileInput } | { ok: false; error: FieldIssue };
@@ -129,6 +132,33 @@ function payments(value: unknown, startDate: IsoDate, asOf: IsoDate): Payment[] 
   });
 }
 
+/** `"prepayment": {"interest": "to-date" | "whole-period", "feePercent": "0"}`, both optional. */
+function prepaymentTerms(value: unknown): PrepaymentTerms {
+  if (value === undefined) return { interest: 'to-date', feePercent: '0' };
+  if (!isFields(value)) {
+    throw new FieldProblem(
+      'prepayment',
+      'must be an object such as {"interest": "to-date", "feePercent": "0"}',
+    );
+  }
+  const rule = value['interest'] ?? 'to-date';
+  const interest = PREPAYMENT_INTEREST_RULES.find((r) => r === rule);
+  if (!interest) {
+    throw new FieldProblem(
+      'prepayment.interest',
+      `must be one of ${PREPAYMENT_INTEREST_RULES.join(', ')} (got ${quoted(rule)})`,
+    );
+  }
+  const fee =
+    value['feePercent'] === undefined ? '0' : ratePercent(value['feePercent'], 'prepayment.feePercent');
+  try {
+    prepaymentFeeRatio(fee);
+  } catch {
+    throw new FieldProblem('prepayment.feePercent', `must be from 0 to 100 (got ${quoted(fee)})`);
+  }
+  return { interest, feePercent: fee };
+}
+
 /**
  * Amounts are numbers of minor units, so the whole statement must stay within safe integers.
  * These bounds are loose but cheap; only absurd inputs (rates in the millions of percent) hit them.
@@ -185,6 +215,8 @@ export function parseStatementFile(json: unknown, asOf: string): StatementFileRe
       graceDays: graceDays === undefined ? 0 : wholeNumber(graceDays, 'graceDays', 0),
       payments: payments(json['payments'], terms.startDate, asOfDate),
       asOf: asOfDate,
+      startDate: terms.startDate,
+      prepayment: prepaymentTerms(json['prepayment']),
     };
     return { ok: true, value: { ...partial, installments: scheduleWithinRange(partial) } };
   } catch (e) {
@@ -201,6 +233,11 @@ export interface StatementOutput {
   outstandingPrincipal: string;
   overdue: { principal: string; interest: string; penalty: string };
   unapplied: string;
+  /** What settles the loan on the as-of date. */
+  payoff: string;
+  /** The day the loan was settled, or null while anything is owed. */
+  settledOn: IsoDate | null;
+  totalPaid: { principal: string; interest: string; penalty: string; charges: string; fee: string };
   installments: {
     n: number;
     dueDate: IsoDate;
@@ -227,6 +264,15 @@ export function formatStatementOutput(statement: Statement): StatementOutput {
       penalty: formatAmount(statement.overdue.penalty),
     },
     unapplied: formatAmount(statement.unapplied),
+    payoff: formatAmount(statement.payoff.total),
+    settledOn: statement.settledOn,
+    totalPaid: {
+      principal: formatAmount(statement.totalPaid.principal),
+      interest: formatAmount(statement.totalPaid.interest),
+      penalty: formatAmount(statement.totalPaid.penalty),
+      charges: formatAmount(statement.totalPaid.charges),
+      fee: formatAmount(statement.totalPaid.fee),
+    },
     installments: statement.installments.map((i) => ({
       n: i.n,
       dueDate: i.dueDate,

@@ -236,18 +236,20 @@ function applyPayments(ledger: Ledger, payments: readonly Payment[], asOfDay: nu
     .sort((a, b) => a.day - b.day); // stable: same-day payments keep their input order
   let settled = 0;
   let chargesSettled = 0;
+  // Payoff is never below the unpaid principal less the interest paid ahead (the most it can hand
+  // back), so a payment below that cannot settle the loan and needs no payoff: most payments are
+  // an installment's worth, and the statement stays linear in installments + payments.
+  let unpaidPrincipal = accounts.reduce((sum, a) => sum + a.unpaidPrincipal, 0);
+  let paidAhead = 0;
   return known.map(({ payment, index, day }) => {
     if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
       throw new RangeError(`payment ${index} must be a positive amount: ${payment.amount}`);
     }
-    const payoff = payoffOn(
-      accounts,
-      ledger.periodStarts,
-      day,
-      chargesOwedOn(charges, day),
-      ledger.prepayment,
-    );
-    const settlement = payoff.total > 0 && payment.amount >= payoff.total;
+    const payoff =
+      payment.amount >= unpaidPrincipal - paidAhead
+        ? payoffOn(accounts, ledger.periodStarts, day, chargesOwedOn(charges, day), ledger.prepayment)
+        : null;
+    const settlement = payoff !== null && payoff.total > 0 && payment.amount >= payoff.total;
     const spent: Split = { penalty: 0, interest: 0, principal: 0 };
     let left = payment.amount;
     const payInstallmentsDueBy = (lastDueDay: number): void => {
@@ -286,8 +288,12 @@ function applyPayments(ledger: Ledger, payments: readonly Payment[], asOfDay: nu
       left = later.left;
       settled = accounts.length;
     } else {
+      // Everything due by today was paid above, so whatever interest is paid here is paid ahead.
+      const interestBefore = spent.interest;
       payInstallmentsDueBy(Number.POSITIVE_INFINITY);
+      paidAhead += spent.interest - interestBefore;
     }
+    unpaidPrincipal -= spent.principal;
     return {
       index,
       ref: payment.ref ?? null,

@@ -31,7 +31,8 @@ import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { borrowerRow } from '../borrowers/borrowers.service';
-import { contractVersion, loanRow } from '../loans/loans.service';
+import { contractVersion, defaultPrepayment, loanRow } from '../loans/loans.service';
+import { loadSettings } from '../system/system.service';
 import {
   installmentRow,
   retireActiveVersion,
@@ -121,6 +122,8 @@ export async function writeBook(
   },
 ): Promise<Counts & { errors: RowError[]; committed: boolean }> {
   const { clock } = ctx;
+  // Imported loans take the product's early-settlement terms, as a loan made on screen would.
+  const prepayment = defaultPrepayment(await loadSettings(ctx));
   const today = clock.today();
   const now = clock.now();
   const errors: RowError[] = [...book.errors];
@@ -201,7 +204,7 @@ export async function writeBook(
       const installments = buildSchedule(loan.terms);
       if (existingId === undefined) {
         const id = loansOut.newId();
-        const draft = { ...loan, borrowerId, status: 'active' as const };
+        const draft = { ...loan, borrowerId, status: 'active' as const, prepayment };
         const row = { id, ...loanRow(draft, now) };
         loansOut.add(row);
         // A new loan has no schedule to retire: its contract is written active at once.
@@ -220,6 +223,8 @@ export async function writeBook(
             graceDays: loan.graceDays,
             payments: [],
             asOf: today,
+            startDate: loan.terms.startDate,
+            prepayment,
           });
           statusesOut.add({ loan_id: id, ...statusRow(statement, null) });
         }
@@ -392,6 +397,8 @@ export async function writeBook(
         received_by: '',
         reverses_payment_id: null,
         reversal_reason: '',
+        // An imported payment has no receipt of ours: a reprint shows the engine's split.
+        receipt_split: null,
         created_at: now,
       };
       paymentsOut.add(row);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { buildSchedule, type ScheduledInstallment } from '../../../shared/engine';
+import { buildSchedule, type PrepaymentTerms, type ScheduledInstallment } from '../../../shared/engine';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import type { LoanDetail, LoanStatus, ParsedInput } from '../../../shared/contract';
+import type { LoanDetail, LoanSettings, LoanStatus, ParsedInput } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { invalidField, notFound, ruleViolation } from '../errors';
@@ -9,7 +9,7 @@ import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, loanListBase, toLoanListRow } from './list.query';
 import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
-import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from './loan-status';
+import { loadLoanBook, payoffOf, prepaymentTermsOf, refreshLoanStatus, statementOf } from './loan-status';
 import { paymentRowsWithSplit } from '../payments/payment-rows';
 import { textMatches } from '../search/terms';
 import { appendAudit } from '../audit/audit';
@@ -38,6 +38,8 @@ type NewLoan = Pick<ParsedInput<'loans.create'>, 'borrowerId' | 'product' | 'ter
   > & {
     number: string;
     status: LoanStatus;
+    /** Early-settlement terms; the product defaults when the caller has none of its own. */
+    prepayment: PrepaymentTerms;
   };
 
 /** The row a new loan is written as; the loan screen and the spreadsheet import both use it. */
@@ -56,10 +58,18 @@ export function loanRow(loan: NewLoan, now: string) {
     grace_days: loan.graceDays ?? 0,
     upfront_fee: loan.upfrontFee ?? 0,
     officer: loan.officer ?? '',
+    prepayment_interest: loan.prepayment.interest,
+    prepayment_fee_percent: loan.prepayment.feePercent,
     created_at: now,
     updated_at: now,
   };
 }
+
+/** The product defaults for early settlement (Settings → Loans) a new loan copies. */
+export const defaultPrepayment = (settings: LoanSettings): PrepaymentTerms => ({
+  interest: settings.prepaymentInterest,
+  feePercent: settings.prepaymentFeePercent,
+});
 
 /** A new loan's first schedule version: its contract. */
 export const contractVersion = (loanId: number, loan: NewLoan, now: string) => ({
@@ -133,7 +143,8 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         throw invalidField('terms.startDate', `the disbursement date cannot be after today (${today})`);
       }
       const installments = buildSchedule(input.terms);
-      const { loanNumberPrefix } = await loadSettings(ctx);
+      const settings = await loadSettings(ctx);
+      const { loanNumberPrefix } = settings;
       return db.transaction().execute(async (trx) => {
         const borrower = await trx
           .selectFrom('borrowers')
@@ -160,7 +171,12 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         );
         const id = await insertLoan(
           trx,
-          { ...input, number, status: input.activate ? 'active' : 'draft' },
+          {
+            ...input,
+            number,
+            status: input.activate ? 'active' : 'draft',
+            prepayment: input.prepayment ?? defaultPrepayment(settings),
+          },
           installments,
           now,
         );
@@ -276,6 +292,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         graceDays: loan.grace_days,
         upfrontFee: loan.upfront_fee,
         officer: loan.officer,
+        prepayment: prepaymentTermsOf(loan),
         statement,
         payoff: payoffOf(statement),
         payments: paymentRowsWithSplit(book.paymentRows, statement),

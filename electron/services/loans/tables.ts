@@ -1,6 +1,6 @@
 import type { Generated, Selectable } from 'kysely';
 import type { LoanStatus, PaymentMethod, Product } from '../../../shared/contract';
-import type { RepaymentMethod } from '../../../shared/engine';
+import type { PrepaymentInterestRule, RepaymentMethod } from '../../../shared/engine';
 
 export interface LoansTable {
   id: Generated<number>;
@@ -17,6 +17,9 @@ export interface LoansTable {
   grace_days: number;
   upfront_fee: number;
   officer: string;
+  /** How early settlement is priced, as on the day the loan was made (migration 0017). */
+  prepayment_interest: Generated<PrepaymentInterestRule>;
+  prepayment_fee_percent: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -58,6 +61,8 @@ export interface PaymentsTable {
   received_by: string;
   reverses_payment_id: number | null;
   reversal_reason: string;
+  /** The split as printed on the receipt when the payment was posted (JSON); NULL before 0017. */
+  receipt_split: string | null;
   created_at: string;
 }
 export type PaymentRecord = Selectable<PaymentsTable>;

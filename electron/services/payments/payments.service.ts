@@ -1,6 +1,17 @@
-import { OPEN_STATUSES, type PaymentMethod, type PaymentPreview } from '../../../shared/contract';
+import {
+  OPEN_STATUSES,
+  type PaymentMethod,
+  type PaymentPreview,
+  type PrepayPreview,
+} from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
-import type { Statement } from '../../../shared/engine';
+import {
+  prepaySchedule,
+  PrepayRefusal,
+  type PrepayMode,
+  type PrepayOutcome,
+  type Statement,
+} from '../../../shared/engine';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -8,13 +19,18 @@ import { invalidField, notFound, ruleViolation } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import {
+  effectivePayments,
   loadLoanBook,
   payoffOf,
+  prepaymentTermsOf,
   refreshLoanStatus,
   splitOf,
+  statementInputOf,
   statementOf,
   type LoanBook,
 } from '../loans/loan-status';
+import { insertScheduleVersion } from '../loans/loan.repository';
+import { receiptSplitOf } from './payment-rows';
 import type { Db } from '../loans/loan.repository';
 import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
@@ -34,7 +50,18 @@ const summaryOf = (s: Statement) => ({
   overdueTotal: s.overdue.principal + s.overdue.interest + s.overdue.penalty,
 });
 
-/** Rules every payment must pass before it is previewed or posted. */
+/** The last day on which a payment still counted towards the loan, or null before the first. */
+const lastPaymentDate = (book: LoanBook): string | null =>
+  effectivePayments(book.paymentRows)
+    .map((p) => p.date)
+    .sort()
+    .at(-1) ?? null;
+
+/**
+ * Rules every payment must pass before it is previewed or posted. No payment may exceed the
+ * payoff on its date, nor what the loan owes today after every payment already known (a
+ * back-dated entry must not pay a loan twice). A payment of exactly the payoff settles the loan.
+ */
 export function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
   const { loan } = book;
   if (loan.status === 'written-off') {
@@ -46,28 +73,119 @@ export function checkPayment(book: LoanBook, date: string, amount: number, today
   if (!OPEN_STATUSES.includes(loan.status)) {
     throw ruleViolation(`Loan ${loan.number} is ${loan.status}; it does not take payments.`);
   }
-  if (date > today) throw invalidField('date', `a payment cannot be dated after today (${today})`);
-  if (date < loan.start_date) {
-    throw invalidField('date', `a payment cannot be dated before the disbursement date ${loan.start_date}`);
+  if (date > today) {
+    throw invalidField('date', `a payment cannot be dated after today (${today})`, {
+      reason: 'payment.dateAfterToday',
+      params: { today },
+    });
   }
-  // Everything owed today, after every payment already known: more than that is not a payment.
-  const payoff = payoffOf(statementOf(book, today));
-  if (amount > payoff) {
-    throw invalidField(
-      'amount',
-      `${formatAmount(amount)} is more than everything owed today (${formatAmount(payoff)})`,
-    );
+  if (date < loan.start_date) {
+    throw invalidField('date', `a payment cannot be dated before the disbursement date ${loan.start_date}`, {
+      reason: 'payment.dateBeforeDisbursement',
+      params: { startDate: loan.start_date },
+    });
+  }
+  for (const day of date === today ? [date] : [date, today]) {
+    const payoff = payoffOf(statementOf(book, day));
+    if (amount > payoff) {
+      throw invalidField(
+        'amount',
+        `${formatAmount(amount)} is more than the payoff on ${day} (${formatAmount(payoff)})`,
+        { reason: 'payment.aboveDue', params: { amount, payoff, date: day } },
+      );
+    }
   }
 }
 
-export function previewOf(book: LoanBook, date: string, amount: number): PaymentPreview {
+/**
+ * A settlement dated before the last payment already posted would turn that payment into a
+ * refund: like any back-dating, a person needs a second user's approval for it.
+ */
+export function settlesBeforeLastPayment(book: LoanBook, date: string, amount: number): string | null {
+  const last = lastPaymentDate(book);
+  if (last === null || date >= last) return null;
+  return amount >= payoffOf(statementOf(book, date)) ? last : null;
+}
+
+/** What is due on the statement's day: installments due by then, penalty and charges owed. */
+const dueOn = (s: Statement) =>
+  s.installments
+    .filter((i) => i.dueDate <= s.asOf)
+    .reduce((sum, i) => sum + i.total - i.paidPrincipal - i.paidInterest, 0) +
+  s.overdue.penalty +
+  s.chargesOutstanding;
+
+/**
+ * The schedule a partial prepayment leaves (README "Partial prepayment"). Only a loan on its
+ * contract schedule (or one already re-planned by a prepayment) can take one, dated no earlier
+ * than its last payment; the engine's refusals name the field and a reason the screen words.
+ */
+export async function prepayOutcome(
+  db: Db,
+  book: LoanBook,
+  date: string,
+  amount: number,
+  mode: PrepayMode,
+): Promise<PrepayOutcome> {
+  const version = await db
+    .selectFrom('schedule_versions')
+    .select('reason')
+    .where('id', '=', book.versionId)
+    .executeTakeFirstOrThrow();
+  if (!['contract', PREPAYMENT_VERSION].includes(version.reason)) {
+    throw invalidField('prepay.mode', 'a loan under a repayment plan cannot be re-planned by a prepayment', {
+      reason: 'payment.prepayUnderPlan',
+      params: {},
+    });
+  }
+  const last = lastPaymentDate(book);
+  if (last !== null && date < last) {
+    throw invalidField('date', `a prepayment cannot be dated before the last payment (${last})`, {
+      reason: 'payment.prepayBeforeLastPayment',
+      params: { lastPaid: last },
+    });
+  }
+  const { loan } = book;
+  try {
+    return prepaySchedule(
+      statementInputOf(book, date),
+      {
+        method: loan.method,
+        annualRatePercent: loan.annual_rate_percent,
+        principal: loan.principal,
+        months: loan.months,
+        startDate: loan.start_date,
+        prepayment: prepaymentTermsOf(loan),
+      },
+      amount,
+      mode,
+    );
+  } catch (e) {
+    if (!(e instanceof PrepayRefusal)) throw e;
+    throw invalidField(e.field, e.message, { reason: e.reason, params: { amount } });
+  }
+}
+
+/** Schedule versions written by a partial prepayment carry this reason. */
+export const PREPAYMENT_VERSION = 'prepayment';
+
+export async function previewOf(
+  db: Db,
+  book: LoanBook,
+  date: string,
+  amount: number,
+  prepay?: { mode: PrepayMode },
+): Promise<PaymentPreview> {
   const before = statementOf(book, date);
-  const after = statementOf(book, date, [{ date, amount, ref: PREVIEW_REF }]);
+  const outcome = prepay ? await prepayOutcome(db, book, date, amount, prepay.mode) : null;
+  const replanned = outcome ? { ...book, installments: outcome.installments } : book;
+  const after = statementOf(replanned, date, [{ date, amount, ref: PREVIEW_REF }]);
   const allocation = after.allocations.find((a) => a.ref === PREVIEW_REF);
   if (!allocation) throw new Error('the previewed payment was not applied');
+  const paidBefore = statementOf(replanned, date).installments;
   const byInstallment = after.installments
     .map((i, k) => {
-      const b = before.installments[k]!;
+      const b = paidBefore[k]!;
       return {
         n: i.n,
         dueDate: i.dueDate,
@@ -83,6 +201,9 @@ export function previewOf(book: LoanBook, date: string, amount: number): Payment
     before: summaryOf(before),
     after: summaryOf(after),
     payoff: payoffOf(before),
+    settlement: allocation.settlement,
+    dueNow: dueOn(before),
+    prepay: outcome && prepay ? { mode: prepay.mode, ...outcome } : null,
   };
 }
 
@@ -108,7 +229,7 @@ export async function settleStatuses(
 ): Promise<void> {
   const moves: Record<'closed' | 'active', number[]> = { closed: [], active: [] };
   for (const { book, statement } of loans) {
-    const owes = payoffOf(statement) > 0;
+    const owes = statement.settledOn === null;
     if (!owes && OPEN_STATUSES.includes(book.loan.status)) moves.closed.push(book.loan.id);
     else if (owes && book.loan.status === 'closed') moves.active.push(book.loan.id);
   }
@@ -139,12 +260,17 @@ export async function recordPayment(
     method: PaymentMethod;
     reference: string;
     receivedBy: string;
+    prepay?: { mode: PrepayMode } | undefined;
   },
 ): Promise<{ id: number; receiptNumber: string }> {
   const { clock } = ctx;
   const today = clock.today();
   const book = await loadLoanBook(trx, input.loanId);
   checkPayment(book, input.date, input.amount, today);
+  // The receipt prints this split; it is kept so a reprint shows the same figures, whatever is
+  // keyed in later.
+  const preview = await previewOf(trx, book, input.date, input.amount, input.prepay);
+  const { split } = preview;
   const receiptNumber = await nextReceiptNumber(trx, today);
   const { id } = await trx
     .insertInto('payments')
@@ -158,10 +284,12 @@ export async function recordPayment(
       received_by: input.receivedBy,
       reverses_payment_id: null,
       reversal_reason: '',
+      receipt_split: JSON.stringify(split),
       created_at: clock.now(),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  if (preview.prepay) await writePrepaymentVersion(trx, book, input.date, preview.prepay, clock.now());
   const statement = await refreshLoanStatus(trx, input.loanId, today);
   await settleStatus(trx, book, statement, clock.now());
   await appendAudit(trx, ctx, {
@@ -171,6 +299,32 @@ export async function recordPayment(
     after: { receiptNumber, ...input },
   });
   return { id, receiptNumber };
+}
+
+/** Makes the re-planned schedule of a partial prepayment the loan's active version. */
+async function writePrepaymentVersion(
+  trx: Db,
+  book: LoanBook,
+  date: string,
+  prepay: PrepayPreview,
+  now: string,
+): Promise<void> {
+  const { latest } = await trx
+    .selectFrom('schedule_versions')
+    .select((eb) => eb.fn.max('version').as('latest'))
+    .where('loan_id', '=', book.loan.id)
+    .executeTakeFirstOrThrow();
+  await insertScheduleVersion(
+    trx,
+    {
+      loanId: book.loan.id,
+      version: latest + 1,
+      reason: PREPAYMENT_VERSION,
+      effectiveFrom: date,
+      createdAt: now,
+    },
+    prepay.installments,
+  );
 }
 
 /** Reverses a payment inside the caller's transaction; the original stays, a reversal row cancels it. */
@@ -228,10 +382,10 @@ export async function reversePayment(
 export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
   const { db, clock } = ctx;
   return {
-    'payments.preview': async ({ loanId, date, amount }) => {
+    'payments.preview': async ({ loanId, date, amount, prepay }) => {
       const book = await loadLoanBook(db, loanId);
       checkPayment(book, date, amount, clock.today());
-      return previewOf(book, date, amount);
+      return previewOf(db, book, date, amount, prepay);
     },
 
     'payments.record': async (input) =>
@@ -241,6 +395,15 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
           throw ruleViolation(
             `A payment dated ${input.date} is back-dated too far: send it for a second user's approval.`,
             { needsApproval: 'backdated-payment' },
+          );
+        }
+        const lastPaid = needsSecondPerson(actor)
+          ? settlesBeforeLastPayment(await loadLoanBook(trx, input.loanId), input.date, input.amount)
+          : null;
+        if (lastPaid !== null) {
+          throw ruleViolation(
+            `A payment dated ${input.date} would settle the loan before the payment of ${lastPaid}: send it for a second user's approval.`,
+            { needsApproval: 'backdated-payment', reason: 'payment.settlementBeforeLastPayment', lastPaid },
           );
         }
         return recordPayment(trx, ctx, input);
@@ -269,7 +432,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         return reversePayment(trx, ctx, paymentId, reason);
       }),
 
-    'payments.receipt': async ({ paymentId }) => {
+    'payments.receipt': async ({ paymentId, copy }) => {
       const payment = await db
         .selectFrom('payments')
         .selectAll()
@@ -285,9 +448,13 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         .where('id', '=', book.loan.borrower_id)
         .executeTakeFirstOrThrow();
       const reversed = book.paymentRows.some((r) => r.reverses_payment_id === payment.id);
-      // The split is as the engine applied it on the payment's date, with every payment known today.
+      // The receipt says what it said when the payment was posted. Payments posted before receipts
+      // kept their split (migration 0017) show it as the engine applies it on the payment's date.
       const statement = statementOf(book, payment.date);
       const allocation = statement.allocations.find((a) => a.ref === payment.receipt_number);
+      const split =
+        receiptSplitOf(payment) ??
+        (allocation ? splitOf(allocation) : { penalty: 0, interest: 0, principal: 0, unapplied: 0 });
       const settings = await loadSettings(ctx);
       return {
         receiptNumber: payment.receipt_number,
@@ -301,9 +468,11 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         method: payment.method,
         reference: payment.reference,
         receivedBy: payment.received_by,
-        split: allocation ? splitOf(allocation) : { penalty: 0, interest: 0, principal: 0, unapplied: 0 },
+        split,
         outstandingPrincipalAfter: statement.outstandingPrincipal,
+        settledLoan: split.settlement === true,
         reversed,
+        copy,
         printedOn: clock.today(),
       };
     },

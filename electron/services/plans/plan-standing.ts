@@ -26,7 +26,9 @@ export function planStanding(
 ): PlanStanding {
   const planRows = version.slice(carriedRows);
   const now = statementAt(today);
-  const paidIn = (s: Statement, index: number) => s.installments[index]?.status === 'paid';
+  // An installment the loan's settlement paid early (and cancelled the unearned interest of) is kept.
+  const paidIn = (s: Statement, index: number) =>
+    ['paid', 'settled'].includes(s.installments[index]?.status ?? '');
   let keptInARow = 0;
   let missed: PlanStanding['missed'] = null;
   for (const [i, row] of planRows.entries()) {

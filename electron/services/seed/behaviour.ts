@@ -133,27 +133,32 @@ export function simulatePayments(
       graceDays: terms.graceDays,
       payments,
       asOf: date,
+      startDate: terms.startDate,
     });
-  /** Σ principal + interest of installments end…count−1: what a schedule tail owes untouched. */
-  const tailTotal: number[] = new Array<number>(count + 1).fill(0);
-  for (let i = count - 1; i >= 0; i--) {
-    tailTotal[i] = tailTotal[i + 1]! + installments[i]!.principal + installments[i]!.interest;
-  }
+  /** Σ principal of installments end…count−1: what an untouched schedule tail adds to payoff. */
+  const tailPrincipal: number[] = new Array<number>(count + 1).fill(0);
+  for (let i = count - 1; i >= 0; i--) tailPrincipal[i] = tailPrincipal[i + 1]! + installments[i]!.principal;
 
   /**
    * The engine's statement on `date` and the payoff that day. A long schedule is mostly future
    * installments nobody has touched yet, so the engine is first asked about the prefix that
-   * matters: every installment due by `date` and at least the first `k`. The engine pays oldest
-   * first, so if no money was left over in the prefix, no payment reached the tail, whose
-   * installments (not due yet) owe exactly their principal and interest and no penalty; otherwise
-   * the whole schedule is computed.
+   * matters: every installment due by `date`, those of the running period after it, and at least
+   * the first `k`. If no money was left over in the prefix and nothing settled it, no payment
+   * reached the tail, whose installments (due after the running period) add exactly their
+   * principal to the payoff and earn no interest; otherwise the whole schedule is computed.
+   * The seeded loans carry no prepayment fee, so payoff adds up this way.
    */
   const positionOn = (date: IsoDate, k: number): { s: Statement; payoff: number } => {
     let end = Math.max(1, k);
     while (end < count && installments[end]!.dueDate <= date) end++;
+    const last = installments[end - 1]!.dueDate;
+    const running = last > date ? last : installments[end]?.dueDate;
+    while (end < count && installments[end]!.dueDate === running) end++;
     if (end < count) {
       const s = statementFor(installments.slice(0, end), date);
-      if (s.unapplied === 0) return { s, payoff: payoffOf(s) + tailTotal[end]! };
+      if (s.unapplied === 0 && !s.allocations.some((a) => a.settlement)) {
+        return { s, payoff: payoffOf(s) + tailPrincipal[end]! };
+      }
     }
     const s = statementFor(installments, date);
     return { s, payoff: payoffOf(s) };

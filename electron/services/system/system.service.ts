@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_COLLATERAL_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
+import { DEFAULT_LOAN_SETTINGS } from '../../../shared/contract/loan-settings';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
@@ -22,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   loanNumberPrefix: 'PB',
   ...DEFAULT_COLLATERAL_SETTINGS,
   ...DEFAULT_PLAN_SETTINGS,
+  ...DEFAULT_LOAN_SETTINGS,
 };
 
 export function systemHandlers(

@@ -35,7 +35,10 @@ export interface LoanPosition {
   restartDate: IsoDate;
   /** Principal still owed on the as-of date, overdue or not. */
   outstandingPrincipal: Minor;
-  /** What clears the loan on the as-of date: all unpaid principal and interest, plus penalty due. */
+  /**
+   * What clears the loan on the as-of date, as the engine's payoff says (principal, interest
+   * earned to that day, penalty, any prepayment fee), less the charges a plan leaves as they are.
+   */
   payoff: Minor;
 }
 
@@ -47,7 +50,6 @@ const asRow = (i: InstallmentStatement): ScheduledInstallment => ({
 });
 
 const paidOn = (i: InstallmentStatement): Minor => i.paidPrincipal + i.paidInterest + i.paidPenalty;
-const unpaidOn = (i: InstallmentStatement): Minor => i.total - i.paidPrincipal - i.paidInterest;
 
 /**
  * `keepThrough`: installments due on or before this date stay as they are even if unpaid (a rate
@@ -105,6 +107,6 @@ export function positionOf(statement: Statement, keepThrough: IsoDate | null = n
     unpaidCount,
     restartDate,
     outstandingPrincipal: statement.outstandingPrincipal,
-    payoff: rows.reduce((sum, row) => sum + unpaidOn(row) + row.penaltyDue, 0),
+    payoff: statement.payoff.total - statement.payoff.charges,
   };
 }

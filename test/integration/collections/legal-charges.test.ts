@@ -72,6 +72,6 @@ describe('legal costs charged to the loan', () => {
       date: '2026-04-05',
       amount: paid.payoff + 1,
     });
-    expect(tooMuch.ok ? '' : tooMuch.error.message).toContain('more than everything owed today');
+    expect(tooMuch.ok ? '' : tooMuch.error.message).toContain('more than the payoff on');
   });
 });

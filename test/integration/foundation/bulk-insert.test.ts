@@ -3,6 +3,7 @@ import { BulkInsert } from '../../../electron/db/bulk-insert';
 import { borrowerRow } from '../../../electron/services/borrowers/borrowers.service';
 import { loanRow } from '../../../electron/services/loans/loans.service';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { DEFAULT_PREPAYMENT } from '../../../shared/engine';
 
 const NOW = '2026-06-15T09:00:00.000Z';
 const TERMS = {
@@ -56,7 +57,17 @@ describe('a bulk insert', () => {
     const borrowerId = borrowers.newId();
     borrowers.add({ id: borrowerId, ...borrower(1) });
     loans.add(
-      loanRow({ number: 'PB-1', product: 'car-title', borrowerId, status: 'active', terms: TERMS }, NOW),
+      loanRow(
+        {
+          number: 'PB-1',
+          product: 'car-title',
+          borrowerId,
+          status: 'active',
+          terms: TERMS,
+          prepayment: DEFAULT_PREPAYMENT,
+        },
+        NOW,
+      ),
     );
     loans.flush();
     expect(count('SELECT count(*) FROM loans JOIN borrowers b ON b.id = borrower_id')).toBe(1);

@@ -57,6 +57,7 @@ const CREATES: Record<string, string[]> = {
     'search_terms_idx',
   ],
   '0016_collateral_value_cache': [],
+  '0017_prepayment_terms_and_receipt_splits': [],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');

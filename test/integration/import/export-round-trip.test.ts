@@ -120,9 +120,11 @@ describe('export, then import into a fresh database', () => {
         '3',
       ],
     ];
+    // Its payoff on 2026-03-05: 10,000.00 + 100.00 interest + 10,100.00 × 0.05% × 28 days of
+    // penalty (141.40) = 10,241.40; a payment of exactly that settles it.
     const late = [
       ['合同编号', '还款日期', '还款金额'],
-      ['PEN-1', '2026-03-05', '10253.00'],
+      ['PEN-1', '2026-03-05', '10241.40'],
     ];
     const csv = (rows: string[][]) => new TextEncoder().encode(rows.map((r) => r.join(',')).join('\r\n'));
     const withPenalty = await importInto(first, [

@@ -224,7 +224,7 @@ describe('rejections', () => {
       ['抵押物', 6, '合同编号', /loan E-14 is a car-title loan; its collateral is a vehicle/],
       ['还款', 2, '合同编号', /there is no loan NOPE-1/],
       ['还款', 3, '还款日期', /before the disbursement date 2026-01-05/],
-      ['还款', 4, '还款金额', /more than everything owed today/],
+      ['还款', 4, '还款金额', /more than the payoff on/],
       ['还款', 5, '还款日期', /cannot be dated after today/],
       ['还款', 6, '还款金额', /must be greater than zero/],
     ];

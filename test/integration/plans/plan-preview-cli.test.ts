@@ -95,10 +95,10 @@ describe('plan-preview', () => {
   });
 
   it('refuses a settlement above the payoff', async () => {
-    const { code, err } = await preview({ type: 'settlement', amount: '1169.45', payBy: '2026-05-15' });
+    const { code, err } = await preview({ type: 'settlement', amount: '1124.45', payBy: '2026-05-15' });
     expect(code).toBe(2);
     expect(err).toBe(
-      'plan-preview: plan.amount: must not exceed the payoff of 1169.44 on 2026-04-15 (got 1169.45)',
+      'plan-preview: plan.amount: must not exceed the payoff of 1124.44 on 2026-04-15 (got 1124.45)',
     );
   });
 

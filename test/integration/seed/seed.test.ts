@@ -128,6 +128,7 @@ const statementOf = (book: Book, asOf: string, payments: readonly Payment[] = bo
     graceDays: book.loan.grace_days,
     payments,
     asOf,
+    startDate: book.loan.start_date,
   });
 
 /** ISO 7064 MOD 11-2 as the standard states it: Σ aᵢ·2^(i−1) ≡ 1 (mod 11), i counted from the right, X = 10. */

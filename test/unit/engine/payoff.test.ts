@@ -261,5 +261,5 @@ describe('payoff over random loans and histories', () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, 120_000);
 });

@@ -303,20 +303,22 @@ describe('rate change', () => {
 });
 
 describe('settlement', () => {
-  // Payoff on 04-15: 1,100.00 + 66.00 interest + 3.44 penalty = 1,169.44.
+  // Payoff on 04-15: 1,100.00 principal + the interest of installments 2 and 3 (11.00 + 10.00,
+  // both due by then) + 3.44 penalty = 1,124.44. Installment 4's period starts that day, so it
+  // has earned nothing yet; the 45.00 of interest scheduled after it is not owed.
   it('offers a discounted lump sum and says what would be written off', () => {
     const outcome = plan({ type: 'settlement', amount: 101000, payBy: '2026-05-15' });
     expect(rows(outcome)).toEqual([['2026-05-15', 101000, 0]]);
     const c = outcome.comparison;
-    expect(c.before.payoff).toBe(116944);
-    expect(c.writtenOff).toBe(116944 - 101000);
+    expect(c.before.payoff).toBe(112444);
+    expect(c.writtenOff).toBe(112444 - 101000);
     expect(c.penaltyWaived).toBe(344);
     // 1,010.00 one month away at 1% a month is worth exactly 1,000.00 today.
     expect(c.presentValue).toBe(100000);
   });
 
   it('refuses an amount above the payoff', () => {
-    expect(() => plan({ type: 'settlement', amount: 116945, payBy: '2026-05-15' })).toThrow(
+    expect(() => plan({ type: 'settlement', amount: 112445, payBy: '2026-05-15' })).toThrow(
       expect.objectContaining({ field: 'plan.amount' }),
     );
   });

@@ -6,7 +6,13 @@ import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { Card } from '../../components/Page';
 
-const STATUS_TONE = { paid: 'badge-ok', overdue: 'badge-danger', due: 'badge-warn', upcoming: '' } as const;
+const STATUS_TONE = {
+  paid: 'badge-ok',
+  overdue: 'badge-danger',
+  due: 'badge-warn',
+  upcoming: '',
+  settled: 'badge-ok',
+} as const;
 
 /**
  * The active schedule with what has been paid on each installment, as the engine computes it.

@@ -116,6 +116,7 @@ export const en = {
     overdue: 'Overdue',
     due: 'Due today',
     upcoming: 'Upcoming',
+    settled: 'Settled early',
   },
   borrowers: {
     title: 'Borrowers',

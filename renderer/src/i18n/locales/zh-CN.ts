@@ -117,6 +117,7 @@ export const zhCN: Messages = {
     overdue: '逾期',
     due: '今日到期',
     upcoming: '未到期',
+    settled: '提前结清',
   },
   borrowers: {
     title: '借款人',
