@@ -32,6 +32,7 @@ import {
 import { insertScheduleVersion } from '../loans/loan.repository';
 import { receiptSplitOf } from './payment-rows';
 import type { Db } from '../loans/loan.repository';
+import { dateStatusChanges, type TookEffect } from '../loans/status-history';
 import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
 import { isBackdated } from '../approvals/backdating';
@@ -228,10 +229,14 @@ export async function settleStatuses(
   now: string,
 ): Promise<void> {
   const moves: Record<'closed' | 'active', number[]> = { closed: [], active: [] };
+  const tookEffect: TookEffect[] = [];
   for (const { book, statement } of loans) {
     const owes = statement.settledOn === null;
     if (!owes && OPEN_STATUSES.includes(book.loan.status)) moves.closed.push(book.loan.id);
     else if (owes && book.loan.status === 'closed') moves.active.push(book.loan.id);
+    else continue;
+    // Closed on the day the last payment cleared it; reopened on the day it had closed.
+    tookEffect.push({ loanId: book.loan.id, on: owes ? null : statement.settledOn });
   }
   for (const status of ['closed', 'active'] as const) {
     const ids = moves[status];
@@ -243,6 +248,7 @@ export async function settleStatuses(
         .execute();
     }
   }
+  await dateStatusChanges(db, tookEffect);
 }
 
 /**

@@ -4,8 +4,8 @@ import { agingOf, BOOK_STATUSES, PAR_THRESHOLDS, type AgingTable } from '../../.
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import { dpdSql } from '../loans/list.query';
-import { rollForwardStatuses, statementOf } from '../loans/loan-status';
-import { loadWholeBook, statusOn } from './book-snapshot';
+import { rollForwardStatuses } from '../loans/loan-status';
+import { loadWholeBook, statementOn, statusOn } from './book-snapshot';
 
 /**
  * Aging and PAR for the whole book on a date. From today on, the status cache answers in one
@@ -68,6 +68,6 @@ export async function agingFromEngine(ctx: ServiceContext, asOf: string): Promis
   return agingOf(
     book
       .filter((l) => l.book.loan.start_date <= asOf && BOOK_STATUSES.includes(statusOn(l, asOf)))
-      .map((l) => statementOf(l.book, asOf)),
+      .map((l) => statementOn(l, asOf)),
   );
 }

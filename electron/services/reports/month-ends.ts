@@ -2,9 +2,8 @@ import { lastDayOfMonth, monthOf, addMonthsClamped, addDays } from '../../../sha
 import type { LoanStatus } from '../../../shared/contract';
 import { BOOK_STATUSES, monthOfLoan } from '../../../shared/reports/monthly';
 import type { Statement } from '../../../shared/engine';
-import { statementOf } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
-import { loadWholeBook, statusOn, type BookLoan } from './book-snapshot';
+import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
 import type { LoanMonthEndsTable } from './tables';
 
 /** Loans per transaction: small enough that a payment keyed in meanwhile waits only briefly. */
@@ -126,12 +125,12 @@ function monthEndRows(loan: BookLoan, mark: string | null, through: string): Loa
   const dayBefore = addDays(`${month}-01`, -1);
   let previous: { statement: Statement; status: LoanStatus } | null =
     loan.book.loan.start_date <= dayBefore
-      ? { statement: statementOf(loan.book, dayBefore), status: statusOn(loan, dayBefore) }
+      ? { statement: statementOn(loan, dayBefore), status: statusOn(loan, dayBefore) }
       : null;
   const rows: LoanMonthEndsTable[] = [];
   for (; month <= through; month = nextMonth(month)) {
     const end = lastDayOfMonth(month);
-    const statement = statementOf(loan.book, end);
+    const statement = statementOn(loan, end);
     const status = statusOn(loan, end);
     const m = monthOfLoan(previous?.statement ?? null, statement, `${month}-01`);
     if (inBook(previous?.status ?? null) || inBook(status) || m.collected.payments > 0 || !previous) {

@@ -16,11 +16,11 @@ import { collateralAtDate } from '../collateral/at-date';
 import { rulesOf } from '../collateral/items.service';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
+import type { Db } from '../loans/loan.repository';
 import type { Handlers } from '../dispatch';
 import { invalidField } from '../errors';
-import { statementOf } from '../loans/loan-status';
 import { loadSettings } from '../system/system.service';
-import { loadWholeBook, statusOn, type BookLoan } from './book-snapshot';
+import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
 import { reportToCsv, reportToXlsx } from './report-export';
 import { agingAsOf } from './aging';
 import { monthActivity } from './activity';
@@ -50,8 +50,8 @@ export function reportLoansFromEngine(book: BookLoan[], monthStart: string, mont
         statusAtStart: startedBefore ? statusOn(l, dayBefore) : null,
         statusAtEnd: statusOn(l, monthEnd),
         ...monthOfLoan(
-          startedBefore ? statementOf(l.book, dayBefore) : null,
-          statementOf(l.book, monthEnd),
+          startedBefore ? statementOn(l, dayBefore) : null,
+          statementOn(l, monthEnd),
           monthStart,
         ),
       };
@@ -82,6 +82,58 @@ async function runningMonth(ctx: ServiceContext, month: string, monthStart: stri
   };
 }
 
+/**
+ * Entries dated in or before the month but keyed in after it ended: the only things that may
+ * change its figures. Payments, reversals, legal costs charged to a loan, schedule versions made
+ * effective back then, and back-dated status changes. A status change or schedule version that a
+ * late payment or reversal brought about (the loan it settled or reopened) is that entry's
+ * consequence, counted once with it: same loan, recorded the same day.
+ */
+export async function lateEntries(db: Db, reportEnd: string): Promise<number> {
+  const after = `${reportEnd}T23:59:59.999Z`;
+  const latePaymentOn = (loanId: RawBuilder<number>, day: RawBuilder<string>) =>
+    sql<boolean>`EXISTS (SELECT 1 FROM payments lp
+      LEFT JOIN payments lo ON lo.id = lp.reverses_payment_id
+      WHERE lp.loan_id = ${loanId} AND lp.created_at > ${after}
+        AND (lp.date <= ${reportEnd} OR lo.date <= ${reportEnd})
+        AND substr(lp.created_at, 1, 10) = ${day})`;
+  const counts = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('payments as p')
+        .leftJoin('payments as o', 'o.id', 'p.reverses_payment_id')
+        .select(sql<number>`count(*)`.as('n'))
+        .where((w) => w.or([w('p.date', '<=', reportEnd), w('o.date', '<=', reportEnd)]))
+        .where('p.created_at', '>', after)
+        .as('payments'),
+      eb
+        .selectFrom('legal_case_events')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('charge_to_loan', '=', 1)
+        .where('date', '<=', reportEnd)
+        .where('created_at', '>', after)
+        .as('charges'),
+      eb
+        .selectFrom('schedule_versions as v')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('v.version', '>', 1)
+        .where('v.effective_from', '<=', reportEnd)
+        .where('v.created_at', '>', after)
+        .where(sql<boolean>`NOT ${latePaymentOn(sql`v.loan_id`, sql`substr(v.created_at, 1, 10)`)}`)
+        .as('versions'),
+      eb
+        .selectFrom('loan_status_changes as c')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('c.from_status', 'is not', null)
+        .where('c.changed_on', '<=', reportEnd)
+        .where('c.recorded_on', '>', reportEnd)
+        .where(sql<boolean>`NOT ${latePaymentOn(sql`c.loan_id`, sql`c.recorded_on`)}`)
+        .as('statuses'),
+    ])
+    .executeTakeFirstOrThrow();
+  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+}
+
 export async function monthlyReport(ctx: ServiceContext, month: string): Promise<MonthlyReport> {
   const monthStart = `${month}-01`;
   const monthEnd = lastDayOfMonth(month);
@@ -95,14 +147,6 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
       : await runningMonth(ctx, month, monthStart, reportEnd);
   const activity = await monthActivity(ctx, monthStart, reportEnd, collateral);
   const settings = await loadSettings(ctx);
-  // Entries dated in or before the month but keyed in after it ended change its figures.
-  const late = await ctx.db
-    .selectFrom('payments as p')
-    .leftJoin('payments as o', 'o.id', 'p.reverses_payment_id')
-    .select(sql<number>`count(*)`.as('n'))
-    .where((eb) => eb.or([eb('p.date', '<=', reportEnd), eb('o.date', '<=', reportEnd)]))
-    .where('p.created_at', '>', `${reportEnd}T23:59:59.999Z`)
-    .executeTakeFirstOrThrow();
   const recoveries = await ctx.db
     .selectFrom('recoveries')
     .select([sql<number>`count(*)`.as('count'), sql<number>`coalesce(sum(amount), 0)`.as('amount')])
@@ -116,7 +160,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
     companyName: settings.companyName,
     currency: settings.currency,
     generatedOn: today,
-    lateEntries: late.n,
+    lateEntries: await lateEntries(ctx.db, reportEnd),
     notTracked: OPTIONAL_SECTIONS.filter((s) => !TRACKED_SECTIONS.has(s)),
     activity,
   };

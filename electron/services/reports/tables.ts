@@ -3,7 +3,10 @@ export interface LoanStatusChangesTable {
   loan_id: number;
   from_status: string | null;
   to_status: string;
+  /** The day the change took effect. */
   changed_on: string;
+  /** The day it was recorded (0019); a change dated earlier is back-dated. */
+  recorded_on: string | null;
 }
 
 /** A loan's position at the end of a past month, as the engine computed it (see 0013). */

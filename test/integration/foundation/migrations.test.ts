@@ -58,6 +58,7 @@ const CREATES: Record<string, string[]> = {
   ],
   '0016_collateral_value_cache': [],
   '0017_prepayment_terms_and_receipt_splits': [],
+  '0019_dated_history': [],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');
@@ -212,5 +213,90 @@ describe('0001_settings in detail', () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('0019_dated_history in detail', () => {
+  /** A book at 0016: one loan disbursed 2026-01-10, keyed in 2026-02-01, closed 2026-03-05. */
+  async function bookBefore() {
+    const conn = freshDatabase();
+    await migrateTo(conn, '0016_collateral_value_cache');
+    const run = (statement: string) => conn.sqlite.prepare(statement).run();
+    run(`INSERT INTO borrowers (id, kind, name, id_type, id_number, created_at, updated_at)
+         VALUES (1, 'person', 'Wang Fang', 'resident-id', '110101199003071234', '2026-02-01T09:00:00.000Z', '2026-02-01T09:00:00.000Z')`);
+    const loan = (id: number, start: string, created: string) =>
+      run(`INSERT INTO loans (id, number, product, borrower_id, status, principal, annual_rate_percent, months, method, start_date, created_at, updated_at)
+           VALUES (${id}, 'PB-${id}', 'car-title', 1, 'active', 100000, '12', 12, 'annuity', '${start}', '${created}T09:00:00.000Z', '${created}T09:00:00.000Z')`);
+    loan(1, '2026-01-10', '2026-02-01');
+    run(`INSERT INTO schedule_versions (id, loan_id, version, reason, effective_from, is_active, created_at)
+         VALUES (1, 1, 1, 'contract', '2026-01-10', 1, '2026-02-01T09:00:00.000Z')`);
+    run(`UPDATE loans SET status = 'closed', updated_at = '2026-03-05T09:00:00.000Z' WHERE id = 1`);
+    run(`INSERT INTO loan_status (loan_id, computed_as_of, outstanding_principal, overdue_principal, overdue_interest, penalty_due, month_ends_through)
+         VALUES (1, '2026-06-30', 0, 0, 0, 0, '2026-05')`);
+    for (const month of ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05']) {
+      run(`INSERT INTO loan_month_ends (loan_id, month, status, days_past_due, outstanding_principal, overdue_principal, overdue_interest,
+             penalty_due, collected_penalty, collected_interest, collected_principal, payments, recovered)
+           VALUES (1, '${month}', 'active', 0, 100000, 0, 0, 0, 0, 0, 0, 0, 0)`);
+    }
+    await migrateTo(conn, '0019_dated_history');
+    return { conn, run, loan };
+  }
+  const monthsKept = (conn: Connection) => ({
+    months: conn.sqlite
+      .prepare('SELECT month FROM loan_month_ends WHERE loan_id = 1 ORDER BY month')
+      .pluck()
+      .all(),
+    through: conn.sqlite
+      .prepare('SELECT month_ends_through FROM loan_status WHERE loan_id = 1')
+      .pluck()
+      .get(),
+  });
+
+  it('stamps the changes already recorded with the day they were dated, which was the day they were recorded', async () => {
+    const { conn } = await bookBefore();
+    expect(
+      conn.sqlite
+        .prepare(
+          'SELECT to_status, changed_on, recorded_on FROM loan_status_changes WHERE loan_id = 1 ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      { to_status: 'active', changed_on: '2026-02-01', recorded_on: '2026-02-01' },
+      { to_status: 'closed', changed_on: '2026-03-05', recorded_on: '2026-03-05' },
+    ]);
+  });
+
+  it("opens a new loan's history on its disbursement day, recorded on the day it was keyed in", async () => {
+    const { conn, loan } = await bookBefore();
+    loan(2, '2025-11-20', '2026-02-03');
+    loan(3, '2026-04-01', '2026-02-03');
+    expect(
+      conn.sqlite
+        .prepare(
+          'SELECT loan_id, changed_on, recorded_on FROM loan_status_changes WHERE loan_id > 1 ORDER BY loan_id',
+        )
+        .all(),
+    ).toEqual([
+      { loan_id: 2, changed_on: '2025-11-20', recorded_on: '2026-02-03' },
+      // Keyed in before it is disbursed: in the history from the day it was keyed in.
+      { loan_id: 3, changed_on: '2026-02-03', recorded_on: '2026-02-03' },
+    ]);
+  });
+
+  it('forgets month ends only from the month a new schedule version takes effect', async () => {
+    const { conn, run } = await bookBefore();
+    run(`INSERT INTO schedule_versions (loan_id, version, reason, effective_from, is_active, created_at)
+         VALUES (1, 2, 'plan #1', '2026-04-20', 0, '2026-06-01T09:00:00.000Z')`);
+    expect(monthsKept(conn)).toEqual({ months: ['2026-01', '2026-02', '2026-03'], through: '2026-03' });
+    run(`UPDATE schedule_versions SET is_active = 0 WHERE id = 1`);
+    expect(monthsKept(conn)).toEqual({ months: ['2026-01', '2026-02', '2026-03'], through: '2026-03' });
+  });
+
+  it('forgets month ends from the earlier day when a status change is dated back', async () => {
+    const { conn, run } = await bookBefore();
+    run(
+      `UPDATE loan_status_changes SET changed_on = '2026-02-14' WHERE loan_id = 1 AND to_status = 'closed'`,
+    );
+    expect(monthsKept(conn)).toEqual({ months: ['2026-01'], through: '2026-01' });
   });
 });
