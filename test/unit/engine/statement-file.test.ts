@@ -195,6 +195,10 @@ describe('formatStatementOutput', () => {
       outstandingPrincipal: '1000.00',
       overdue: { principal: '0.00', interest: '0.00', penalty: '0.00' },
       unapplied: '0.00',
+      // Installment 2 is due today, in full: 1,000.00 + 10.00, nothing yet of a later period.
+      payoff: '1010.00',
+      settledOn: null,
+      totalPaid: { principal: '0.00', interest: '10.00', penalty: '0.00', charges: '0.00', fee: '0.00' },
       installments: [
         {
           n: 1,
@@ -230,6 +234,9 @@ describe('formatStatementOutput', () => {
       'outstandingPrincipal',
       'overdue',
       'unapplied',
+      'payoff',
+      'settledOn',
+      'totalPaid',
       'installments',
     ]);
     expect(Object.keys(output.installments[0]!)).toEqual([
@@ -261,5 +268,36 @@ describe('formatStatementOutput', () => {
       overdue: { principal: '7963.73', interest: '821.15', penalty: '65.89' },
       unapplied: '0.00',
     });
+  });
+});
+
+describe('the prepayment terms in a statement file', () => {
+  const loan = {
+    method: 'interest-only',
+    principal: '1000',
+    annualRatePercent: '12',
+    months: 2,
+    startDate: '2026-01-31',
+  };
+
+  it("prices settlement by the file's terms: whole period, with a 2% fee", () => {
+    // Over 12 months, on 2026-02-14: the first period's 10.00 in full, and 2% of the 1,000.00
+    // repaid early (20.00). Over 2 months the fee would give way: that schedule costs 1,020.00.
+    const parsed = parseStatementFile(
+      { ...loan, months: 12, prepayment: { interest: 'whole-period', feePercent: '2' } },
+      '2026-02-14',
+    );
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(formatStatementOutput(computeStatement(parsed.value)).payoff).toBe('1030.00');
+  });
+
+  it('refuses an unknown rule and a fee above 100%, naming the field', () => {
+    const bad = (prepayment: unknown) => {
+      const parsed = parseStatementFile({ ...loan, prepayment }, '2026-02-14');
+      return parsed.ok ? null : parsed.error.field;
+    };
+    expect(bad({ interest: 'monthly' })).toBe('prepayment.interest');
+    expect(bad({ feePercent: '100.5' })).toBe('prepayment.feePercent');
+    expect(bad('to-date')).toBe('prepayment');
   });
 });

@@ -122,6 +122,19 @@ export function LoanDetailPage() {
               </span>
             </div>
           </div>
+          {l.payoff > 0 && (
+            <p className="muted" data-testid="payoff-breakdown">
+              {t('loans.payoffBreakdown', {
+                principal: prefs.money(s.payoff.principal),
+                due: prefs.money(s.payoff.interestDue),
+                accrued: prefs.money(s.payoff.interestAccrued),
+                credit: prefs.money(s.payoff.interestCredit),
+                penalty: prefs.money(s.payoff.penalty),
+                charges: prefs.money(s.payoff.charges),
+                fee: prefs.money(s.payoff.fee),
+              })}
+            </p>
+          )}
         </Card>
       </div>
       <Card title={t('loans.parties')}>

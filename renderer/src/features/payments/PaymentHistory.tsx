@@ -60,7 +60,7 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
                       <button
                         type="button"
                         className="link-button"
-                        onClick={() => navigate(`/payments/${p.id}/receipt`)}
+                        onClick={() => navigate(`/payments/${p.id}/receipt?copy=1`)}
                       >
                         {t('payments.receipt')}
                       </button>{' '}
@@ -74,6 +74,14 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
                     </>
                   )}
                   {p.reversalReason && <span className="muted"> {p.reversalReason}</span>}
+                  {p.receiptSplit && (
+                    <div className="muted" data-testid="receipt-differs">
+                      {t('payments.receiptDiffers', {
+                        interest: money(p.receiptSplit.interest),
+                        principal: money(p.receiptSplit.principal),
+                      })}
+                    </div>
+                  )}
                 </td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
@@ -10,7 +10,9 @@ export function ReceiptPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
   const paymentId = Number(useParams().id);
-  const receipt = useApi('payments.receipt', { paymentId });
+  // Opened from the payment history, it is a reprint: the same figures, marked as a copy.
+  const copy = useSearchParams()[0].get('copy') === '1';
+  const receipt = useApi('payments.receipt', { paymentId, copy });
   if (receipt.error) throw receipt.error;
   const r = receipt.data;
   if (!r) return null;
@@ -23,6 +25,11 @@ export function ReceiptPage() {
       <article className="receipt" aria-label={t('receipt.title')}>
         <h1>{r.companyName || t('app.name')}</h1>
         <h2>{t('receipt.title')}</h2>
+        {r.copy && (
+          <p className="stamp" data-testid="receipt-copy">
+            {t('receipt.copyStamp')}
+          </p>
+        )}
         {r.reversed && <p className="stamp">{t('receipt.reversedStamp')}</p>}
         <table className="split-table">
           <tbody>
@@ -80,12 +87,25 @@ export function ReceiptPage() {
                 <td className="num">{prefs.money(r.split.charges)}</td>
               </tr>
             )}
+            {r.split.fee !== undefined && (
+              <tr>
+                <th>{t('payments.feeLine')}</th>
+                <td className="num">{prefs.money(r.split.fee)}</td>
+              </tr>
+            )}
+            {r.split.unapplied > 0 && (
+              <tr>
+                <th>{t('payments.refundDue')}</th>
+                <td className="num">{prefs.money(r.split.unapplied)}</td>
+              </tr>
+            )}
             <tr>
               <th>{t('receipt.outstandingAfter')}</th>
               <td className="num">{prefs.money(r.outstandingPrincipalAfter)}</td>
             </tr>
           </tbody>
         </table>
+        {r.settledLoan && <p data-testid="receipt-settled">{t('receipt.settledLoan')}</p>}
         <p>
           {t('receipt.signature')}: {r.receivedBy} ____________________
         </p>

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { isoDate } from '../../../../shared/contract';
+import { PREPAY_MODES, type PrepayMode } from '../../../../shared/engine';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
@@ -12,6 +14,7 @@ import { Field } from '../../components/form';
 import { MoneyReceivedFields, moneyReceivedSchema } from './MoneyReceivedFields';
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
+import { paymentRefusal } from './refusal';
 
 const schema = moneyReceivedSchema.extend({ receivedBy: z.string().max(80) });
 type FormValues = z.input<typeof schema>;
@@ -39,10 +42,15 @@ export function RecordPaymentDialog({
   });
   const watched = useWatch({ control: form.control });
   const amount = parseMoneyInput(watched.amount ?? '') ?? 0;
-  const request = useDebounced({ loanId, date: watched.date ?? today, amount }, 250);
+  // What money beyond what is due does: the next installments (the default), or re-plan the loan.
+  const [mode, setMode] = useState<'next' | PrepayMode>('next');
+  const prepay = mode === 'next' ? {} : { prepay: { mode } };
+  const request = useDebounced({ loanId, date: watched.date ?? today, amount, ...prepay }, 250);
   const canPreview = request.amount > 0 && isoDate.safeParse(request.date).success;
   const preview = useApi('payments.preview', request, { enabled: canPreview });
   const errors = form.formState.errors;
+  const refused = canPreview ? paymentRefusal(preview.error, t, prefs) : null;
+  const postRefused = paymentRefusal(record.error, t, prefs);
 
   const onSubmit = form.handleSubmit(async (v) => {
     const saved = await record.mutateAsync({
@@ -52,6 +60,7 @@ export function RecordPaymentDialog({
       method: v.method,
       reference: v.reference,
       receivedBy: v.receivedBy,
+      ...prepay,
     });
     onDone();
     navigate(`/payments/${saved.id}/receipt`);
@@ -66,7 +75,12 @@ export function RecordPaymentDialog({
       </Field>
       <section className="form-actions" aria-label={t('payments.preview')} style={{ display: 'block' }}>
         <h3>{t('payments.preview')}</h3>
-        {canPreview && preview.error && <ErrorPanel error={preview.error} />}
+        {refused && (
+          <p className="field-error" role="alert" data-testid="payment-refused">
+            {refused.text}
+          </p>
+        )}
+        {canPreview && preview.error && !refused && <ErrorPanel error={preview.error} />}
         {!p && !preview.error && <p className="muted">{t('payments.previewHint')}</p>}
         {p && (
           <div data-testid="payment-preview">
@@ -109,6 +123,32 @@ export function RecordPaymentDialog({
                 {t('collections.charges.paidNow', { amount: prefs.money(p.split.charges) })}
               </p>
             )}
+            {p.split.fee !== undefined && (
+              <p data-testid="split-fee">
+                {t('payments.feeLine')}: {prefs.money(p.split.fee)}
+              </p>
+            )}
+            {p.settlement && (
+              <p className="badge badge-ok" data-testid="payment-settles">
+                {t('payments.settlesLoan')}
+              </p>
+            )}
+            {p.split.unapplied > 0 && (
+              <p data-testid="split-refund">
+                {t('payments.refundDue')}: {prefs.money(p.split.unapplied)}
+              </p>
+            )}
+            {p.prepay && (
+              <p data-testid="prepay-outcome">
+                {t('payments.prepayOutcome', {
+                  principal: prefs.money(p.prepay.prepaidPrincipal),
+                  interest: prefs.money(p.prepay.interestToDate),
+                  installment: prefs.money(p.prepay.newInstallment),
+                  count: p.prepay.installmentsLeft,
+                  end: prefs.date(p.prepay.endDate),
+                })}
+              </p>
+            )}
             <p>
               {t('payments.before')}: <DpdBadge dpd={p.before.daysPastDue} bucket={p.before.bucket} /> →{' '}
               {t('payments.after')}: <DpdBadge dpd={p.after.daysPastDue} bucket={p.after.bucket} />
@@ -117,6 +157,32 @@ export function RecordPaymentDialog({
               {t('payments.payoffHint', { date: prefs.date(request.date), amount: prefs.money(p.payoff) })}
             </p>
           </div>
+        )}
+        {((p && !p.settlement && request.amount > p.dueNow) || mode !== 'next') && (
+          <fieldset data-testid="prepay-choice">
+            <legend>{t('payments.prepayTitle')}</legend>
+            {p && !p.settlement && (
+              <p className="muted">
+                {t('payments.dueNow', {
+                  date: prefs.date(request.date),
+                  amount: prefs.money(p.dueNow),
+                  extra: prefs.money(request.amount - p.dueNow),
+                })}
+              </p>
+            )}
+            {(['next', ...PREPAY_MODES] as const).map((m) => (
+              <label key={m} className="radio">
+                <input
+                  type="radio"
+                  name="prepay-mode"
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => setMode(m)}
+                />{' '}
+                {t(`payments.prepayModes.${m}`)}
+              </label>
+            ))}
+          </fieldset>
         )}
       </section>
       <div className="form-actions">
@@ -127,7 +193,12 @@ export function RecordPaymentDialog({
           {t('common.cancel')}
         </button>
       </div>
-      {record.error && <ErrorPanel error={record.error} />}
+      {postRefused && (
+        <p className="field-error" role="alert">
+          {postRefused.text}
+        </p>
+      )}
+      {record.error && !postRefused && <ErrorPanel error={record.error} />}
     </form>
   );
 }

@@ -12,6 +12,7 @@ import { switchLocale, systemLocale } from '../../i18n';
 import { CollectionSettingsCard } from '../collections/CollectionSettingsCard';
 import { CollateralSettingsCard } from '../collateral/CollateralSettingsCard';
 import { PlanSettingsCard } from '../plans/PlanSettingsCard';
+import { LoanSettingsCard } from '../loans/LoanSettingsCard';
 import { AccessSettingsCards } from '../access/AccessSettingsCards';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
@@ -93,6 +94,7 @@ export function SettingsPage() {
           />
         )}
       </Card>
+      <LoanSettingsCard />
       <CollectionSettingsCard />
       <CollateralSettingsCard />
       <PlanSettingsCard />

@@ -193,6 +193,8 @@ export const en = {
     overdueInterest: 'Overdue interest',
     penaltyDue: 'Penalty due',
     payoff: 'Payoff today',
+    payoffBreakdown:
+      'Payoff = principal {{principal}} + interest due {{due}} + interest earned this period {{accrued}} − interest paid ahead {{credit}} + penalty {{penalty}} + charges {{charges}} + prepayment fee {{fee}}. Interest not yet earned is not included.',
     dpdExplain: 'Installment {{n}} due {{date}} is unpaid: {{days}} days past due.',
     dpdCurrent: 'No installment is past due.',
     installment: 'No.',
@@ -233,8 +235,48 @@ export const en = {
     none: 'No payments yet.',
     split: 'Split',
     payoffHint: 'Payoff on {{date}}: {{amount}}',
+    settlesLoan:
+      'This payment settles the loan: installments due later are cancelled with their unearned interest.',
+    feeLine: 'Prepayment fee',
+    refundDue: 'Refund due',
+    dueNow: 'Due on {{date}}: {{amount}}. The rest ({{extra}}) is paid ahead.',
+    prepayTitle: 'What should the amount beyond what is due do?',
+    prepayModes: {
+      next: 'Pay the next installments',
+      'reduce-installment': 'Reduce the installment',
+      'shorten-term': 'Shorten the term',
+    },
+    prepayOutcome:
+      'Principal repaid early {{principal}} (with interest to date {{interest}}). New installment {{installment}}, {{count}} left, last due {{end}}.',
+    receiptDiffers:
+      'Applied differently since the receipt (an earlier-dated entry was keyed in later). Receipt: interest {{interest}}, principal {{principal}}.',
+    refusals: {
+      aboveDue: '{{amount}} is more than the payoff on {{date}} ({{payoff}}).',
+      dateAfterToday: 'A payment cannot be dated after today ({{today}}).',
+      dateBeforeDisbursement: 'A payment cannot be dated before the disbursement date {{startDate}}.',
+      prepayNothingBeyondDue:
+        'Nothing is left to repay principal early: the amount covers only what is due and the interest to date.',
+      prepaySettles: 'This amount settles the loan: post it as a settlement (pay the next installments).',
+      prepayBullet: 'A bullet loan has a single repayment: apply the money to it, or settle the loan.',
+      prepayInterestOnlyTerm:
+        'An interest-only loan repays its principal at the end: reduce the installment instead.',
+      prepayCannotShorten: 'The installment no longer covers the interest, so the term cannot be shortened.',
+      prepayUnderPlan: 'A loan under a repayment plan cannot be re-planned by a prepayment.',
+      prepayBeforeLastPayment: 'A prepayment cannot be dated before the last payment ({{lastPaid}}).',
+    },
+  },
+  loanSettings: {
+    title: 'Loans',
+    prepaymentInterest: 'Interest on early settlement',
+    prepaymentInterestHelp:
+      'What a borrower who settles early pays for the running period. New loans copy this; existing loans keep their own.',
+    rules: { 'to-date': 'To the day of settlement', 'whole-period': 'The whole period' },
+    prepaymentFeePercent: 'Prepayment fee (% of principal repaid early)',
+    save: 'Save',
   },
   receipt: {
+    copyStamp: 'COPY',
+    settledLoan: 'This payment settled the loan in full.',
     title: 'Payment receipt',
     company: 'Lender',
     loan: 'Loan',

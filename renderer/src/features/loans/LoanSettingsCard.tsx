@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type LoanSettings } from '../../../../shared/contract';
+import { PREPAYMENT_INTEREST_RULES, type PrepaymentInterestRule } from '../../../../shared/engine';
+import { useApi, useApiMutation } from '../../api/hooks';
+import { ErrorPanel } from '../../app/ErrorBoundary';
+import { Card } from '../../components/Page';
+import { Field } from '../../components/form';
+
+/** Settings → Loans: the product defaults for early settlement that a new loan copies. */
+export function LoanSettingsCard() {
+  const current = useApi('settings.get', {});
+  return current.data ? (
+    <LoanSettingsForm
+      initial={{
+        prepaymentInterest: current.data.prepaymentInterest,
+        prepaymentFeePercent: current.data.prepaymentFeePercent,
+      }}
+    />
+  ) : null;
+}
+
+function LoanSettingsForm({ initial }: { initial: LoanSettings }) {
+  const { t } = useTranslation();
+  const save = useApiMutation('settings.update', ['settings.']);
+  const [s, setS] = useState(initial);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate(s);
+  };
+  return (
+    <Card title={t('loanSettings.title')}>
+      <form className="form-grid" onSubmit={submit} noValidate>
+        <Field
+          label={t('loanSettings.prepaymentInterest')}
+          htmlFor="ls-interest"
+          hint={t('loanSettings.prepaymentInterestHelp')}
+        >
+          <select
+            id="ls-interest"
+            value={s.prepaymentInterest}
+            onChange={(e) => setS({ ...s, prepaymentInterest: e.target.value as PrepaymentInterestRule })}
+          >
+            {PREPAYMENT_INTEREST_RULES.map((r) => (
+              <option key={r} value={r}>
+                {t(`loanSettings.rules.${r}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('loanSettings.prepaymentFeePercent')} htmlFor="ls-fee">
+          <input
+            id="ls-fee"
+            inputMode="decimal"
+            value={s.prepaymentFeePercent}
+            onChange={(e) => setS({ ...s, prepaymentFeePercent: e.target.value })}
+          />
+        </Field>
+        {save.error && <ErrorPanel error={save.error} />}
+        <div>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {t('loanSettings.save')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
