@@ -14,6 +14,12 @@ export function planRowsQuery(db: Db) {
     .orderBy('p.id', 'desc');
 }
 
+/** A stored comparison; one saved before the regular/arrears split existed has none. */
+function comparisonOf(json: string): PlanComparison {
+  const stored = JSON.parse(json) as Omit<PlanComparison, 'installmentSplit'> & Partial<PlanComparison>;
+  return { ...stored, installmentSplit: stored.installmentSplit ?? null };
+}
+
 type PlanQueryRow = Awaited<ReturnType<ReturnType<typeof planRowsQuery>['executeTakeFirstOrThrow']>>;
 
 export function toPlanRow(r: PlanQueryRow): PlanRow {
@@ -35,7 +41,7 @@ export function toPlanRow(r: PlanQueryRow): PlanRow {
     decisionNote: r.decision_note,
     versionId: r.version_id,
     endedOn: r.ended_on,
-    comparison: JSON.parse(r.comparison) as PlanComparison,
+    comparison: comparisonOf(r.comparison),
   };
 }
 

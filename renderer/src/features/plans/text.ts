@@ -38,6 +38,7 @@ export const plansText = featureText({
     payBy: 'Pay by',
     figures: {
       installmentAmount: 'New installment',
+      installmentSplit: '(regular {{regular}} + arrears {{arrears}})',
       installmentCount: 'Installments',
       endDate: 'End date',
       dueNow: 'Due now',
@@ -165,6 +166,7 @@ export const plansText = featureText({
     payBy: '最迟付款日',
     figures: {
       installmentAmount: '新每期金额',
+      installmentSplit: '（正常期供 {{regular}} + 欠款分期 {{arrears}}）',
       installmentCount: '期数',
       endDate: '结束日期',
       dueNow: '当前应付',
@@ -292,6 +294,7 @@ export const plansText = featureText({
     payBy: '最遲付款日',
     figures: {
       installmentAmount: '新每期金額',
+      installmentSplit: '（正常期供 {{regular}} + 欠款分期 {{arrears}}）',
       installmentCount: '期數',
       endDate: '結束日期',
       dueNow: '目前應付',
