@@ -57,6 +57,7 @@ const CREATES: Record<string, string[]> = {
     'search_terms_idx',
   ],
   '0016_collateral_value_cache': [],
+  '0018_schedule_version_names': [],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');
