@@ -223,7 +223,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       let q = planRowsQuery(db);
       if (status) q = q.where('p.status', '=', status);
       if (loanId) q = q.where('p.loan_id', '=', loanId);
-      return (await q.limit(500).execute()).map(toPlanRow);
+      return Promise.all((await q.limit(500).execute()).map((r) => toPlanRow(db, r)));
     },
   };
 }

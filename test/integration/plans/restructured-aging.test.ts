@@ -102,6 +102,23 @@ describe('the new installment of an arrears plan on top of the regular installme
   });
 });
 
+describe('an arrears plan approved before the monthly installment was stored', () => {
+  it('shows what the borrower pays a month, worked out from its schedule version', async () => {
+    const loanId = await givenAnOverdueCarTitleLoan();
+    const plan = await approve((await propose(loanId)).id);
+    // As stored then: the first plan row (07-10, the regular installment alone) and no split.
+    const { installmentSplit: _, ...old } = plan.comparison;
+    await app.ctx.db
+      .updateTable('repayment_plans')
+      .set({ comparison: JSON.stringify({ ...old, installmentAmount: REGULAR }) })
+      .where('id', '=', plan.id)
+      .execute();
+    const [row] = await call('plans.list', { loanId });
+    expect(row!.comparison.installmentAmount).toBe(REGULAR + FIRST_ARREARS);
+    expect(row!.comparison.installmentSplit).toEqual({ regular: REGULAR, arrears: FIRST_ARREARS });
+  });
+});
+
 describe('a restructured loan under the policy "stays overdue until cured" (3 installments)', () => {
   it('is held from the oldest unpaid due date, says so with data, and cures after 3 kept installments', async () => {
     const loanId = await givenAnOverdueCarTitleLoan();
