@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { RestructuredAging, ScheduleVersionName } from './plans';
 import { id, isoDate, minorAmount, optionalText, pageRequest, positiveMinor, ratePercent } from './common';
 import {
   AGING_BUCKETS,
@@ -118,6 +119,8 @@ export interface PaymentRow {
 export interface ScheduleVersionSummary {
   version: number;
   reason: string;
+  /** What the screen calls the version; null where only `reason` says (then shown as it is). */
+  name: ScheduleVersionName | null;
   effectiveFrom: string;
   active: boolean;
 }
@@ -159,6 +162,8 @@ export interface LoanDetail {
   payments: PaymentRow[];
   versions: ScheduleVersionSummary[];
   activeVersion: number;
+  /** A restructured loan: how its DPD follows the policy in Settings (explains `statement`). */
+  restructured: RestructuredAging | null;
 }
 
 export const loanListSchema = z

@@ -4,7 +4,7 @@ import { id, isoDate, optionalText } from './common';
 import { parseAmount } from '../money/amount';
 import { MAX_MONTHS, REPAYMENT_METHODS } from '../engine/schedule';
 import type { PlanComparison, PlanSpec, PlanType, BalancePoint } from '../engine/plans/types';
-import type { ScheduledInstallment } from '../engine';
+import type { AgingBucket, ScheduledInstallment } from '../engine';
 
 function fitsAmount(text: string): boolean {
   try {
@@ -109,6 +109,48 @@ export interface PlanAgreement {
   /** The plan's installments: as approved, or as they would be today for a proposal. */
   installments: ScheduledInstallment[];
 }
+
+/** A schedule version's name as data, worded by the screen ("Plan #1, arrears in 6 installments"). */
+export type ScheduleVersionName =
+  | { kind: 'contract' }
+  | { kind: 'import' }
+  /** `installments`: an arrears plan's months; otherwise the plan's own installments. */
+  | { kind: 'plan'; planId: number; planType: PlanType; installments: number }
+  /** The plan broke and the penalty it waived was put back. */
+  | { kind: 'plan-broken'; planId: number }
+  /** A settlement not paid in time: the schedule before it is back. */
+  | { kind: 'plan-lapsed'; planId: number };
+
+/**
+ * How a restructured loan is aged under the DPD policy in Settings, as data the screen words:
+ *  - 'held' (policy 'cure'): DPD counts from `heldSince`, the oldest installment unpaid on
+ *    approval, until `required` plan installments in a row are kept (`kept` so far);
+ *  - 'broken': the plan broke before it cured the loan, so DPD still counts from `heldSince`;
+ *  - 'cured': enough plan installments were kept; aged on the plan's schedule like any loan;
+ *  - 'reset' (policy 'reset'): aged on the plan's schedule from approval;
+ *  - 'current': nothing was overdue on approval, so nothing is held.
+ * `restructuredOn` is the approval date, `bucket` the bucket the loan is held in.
+ */
+export type RestructuredAging =
+  | {
+      kind: 'held';
+      planId: number;
+      restructuredOn: string;
+      heldSince: string;
+      bucket: AgingBucket;
+      kept: number;
+      required: number;
+    }
+  | {
+      kind: 'broken';
+      planId: number;
+      restructuredOn: string;
+      brokenOn: string;
+      heldSince: string;
+      bucket: AgingBucket;
+    }
+  | { kind: 'cured'; planId: number; restructuredOn: string; kept: number }
+  | { kind: 'reset' | 'current'; planId: number; restructuredOn: string };
 
 export const plansContract = {
   'plans.preview': method<PlanPreview[]>()(

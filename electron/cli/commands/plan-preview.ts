@@ -22,6 +22,10 @@ export function formatPlanOutput(outcome: PlanOutcome) {
       type: c.type,
       asOf: outcome.asOf,
       installmentAmount: money(c.installmentAmount),
+      installmentSplit: c.installmentSplit && {
+        regular: formatAmount(c.installmentSplit.regular),
+        arrears: formatAmount(c.installmentSplit.arrears),
+      },
       installmentCount: c.installmentCount,
       endDate: c.endDate,
       dueNow: formatAmount(c.dueNow),

@@ -12,6 +12,7 @@ import * as m0014 from './0014_hot_query_indexes';
 import * as m0015 from './0015_search_terms';
 import * as m0016 from './0016_collateral_value_cache';
 import * as m0017 from './0017_prepayment_terms_and_receipt_splits';
+import * as m0018 from './0018_schedule_version_names';
 import * as m0019 from './0019_dated_history';
 
 /**
@@ -32,6 +33,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_search_terms': m0015,
   '0016_collateral_value_cache': m0016,
   '0017_prepayment_terms_and_receipt_splits': m0017,
+  '0018_schedule_version_names': m0018,
   '0019_dated_history': m0019,
 };
 

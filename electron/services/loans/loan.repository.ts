@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ScheduledInstallment } from '../../../shared/engine';
+import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -46,15 +47,21 @@ export interface NewScheduleVersion {
   loanId: number;
   version: number;
   reason: string;
+  /** What the screen calls it; the reason codes 'contract' and 'import' name themselves. */
+  name?: ScheduleVersionName;
   effectiveFrom: string;
   createdAt: string;
 }
+
+const nameOf = (v: NewScheduleVersion): ScheduleVersionName | null =>
+  v.name ?? (v.reason === 'contract' || v.reason === 'import' ? { kind: v.reason } : null);
 
 /** The row a schedule version is written as, active: the one the loan runs on from now. */
 export const scheduleVersionRow = (v: NewScheduleVersion) => ({
   loan_id: v.loanId,
   version: v.version,
   reason: v.reason,
+  name: JSON.stringify(nameOf(v)),
   effective_from: v.effectiveFrom,
   is_active: 1,
   created_at: v.createdAt,

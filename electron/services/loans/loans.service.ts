@@ -14,7 +14,8 @@ import { paymentRowsWithSplit } from '../payments/payment-rows';
 import { textMatches } from '../search/terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
-import { reportedDelinquency } from '../plans/restructured-dpd';
+import { restructuredDelinquency } from '../plans/restructured-dpd';
+import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
 type LoanHandlers = Pick<
   Handlers,
@@ -248,8 +249,11 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     'loans.get': async ({ id, asOf }) => {
       const book = await loadLoanBook(db, id);
       const when = asOf ?? clock.today();
-      const statement = await reportedDelinquency(db, book, statementOf(book, when), (d) =>
-        statementOf(book, d),
+      const { statement, restructured } = await restructuredDelinquency(
+        db,
+        book,
+        statementOf(book, when),
+        (d) => statementOf(book, d),
       );
       const borrower = await db
         .selectFrom('borrowers')
@@ -258,7 +262,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         .executeTakeFirstOrThrow();
       const versions = await db
         .selectFrom('schedule_versions')
-        .select(['version', 'reason', 'effective_from', 'is_active'])
+        .select(['version', 'reason', 'name', 'effective_from', 'is_active'])
         .where('loan_id', '=', id)
         .orderBy('version')
         .execute();
@@ -299,10 +303,12 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         versions: versions.map((v) => ({
           version: v.version,
           reason: v.reason,
+          name: v.name === null ? null : (JSON.parse(v.name) as ScheduleVersionName | null),
           effectiveFrom: v.effective_from,
           active: v.is_active === 1,
         })),
         activeVersion: book.version,
+        restructured,
       };
       return detail;
     },

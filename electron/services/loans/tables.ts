@@ -37,6 +37,8 @@ export interface ScheduleVersionsTable {
   loan_id: number;
   version: number;
   reason: string;
+  /** JSON ScheduleVersionName, worded by the screen; NULL where only `reason` says (migration 0018). */
+  name: Generated<string | null>;
   effective_from: string;
   is_active: number;
   created_at: string;

@@ -10,6 +10,7 @@
  */
 import { compareDates } from '../../../shared/dates/civil';
 import type { ScheduledInstallment } from '../../../shared/engine';
+import type { ScheduleVersionName } from '../../../shared/contract/plans';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import { insertScheduleVersion, installmentsOf, type Db } from '../loans/loan.repository';
@@ -30,6 +31,7 @@ async function newVersion(
   db: Db,
   loanId: number,
   reason: string,
+  name: ScheduleVersionName,
   today: string,
   now: string,
   rows: readonly ScheduledInstallment[],
@@ -41,7 +43,7 @@ async function newVersion(
     .executeTakeFirst();
   return insertScheduleVersion(
     db,
-    { loanId, version: (top?.v ?? 0) + 1, reason, effectiveFrom: today, createdAt: now },
+    { loanId, version: (top?.v ?? 0) + 1, reason, name, effectiveFrom: today, createdAt: now },
     rows,
   );
 }
@@ -102,6 +104,7 @@ export async function reviewPlans(db: Db, ctx: ServiceContext, today: string): P
         db,
         plan.loan_id,
         `plan #${plan.id} lapsed`,
+        { kind: 'plan-lapsed', planId: plan.id },
         today,
         now,
         await versionBefore(db, plan.loan_id, book.versionId),
@@ -114,6 +117,7 @@ export async function reviewPlans(db: Db, ctx: ServiceContext, today: string): P
           db,
           plan.loan_id,
           `plan #${plan.id} broken: waiver reversed`,
+          { kind: 'plan-broken', planId: plan.id },
           today,
           now,
           withInstallment(book.installments, { dueDate: today, principal: 0, interest: plan.penalty_waived }),

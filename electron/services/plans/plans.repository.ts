@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { PlanComparison } from '../../../shared/engine/plans';
 import type { PlanRow, PlanSpecInput } from '../../../shared/contract/plans';
 import type { Db } from '../loans/loan.repository';
+import { withMonthlyInstallment, type StoredComparison } from './legacy-comparison';
 
 export function planRowsQuery(db: Db) {
   return db
@@ -16,7 +16,7 @@ export function planRowsQuery(db: Db) {
 
 type PlanQueryRow = Awaited<ReturnType<ReturnType<typeof planRowsQuery>['executeTakeFirstOrThrow']>>;
 
-export function toPlanRow(r: PlanQueryRow): PlanRow {
+export async function toPlanRow(db: Db, r: PlanQueryRow): Promise<PlanRow> {
   return {
     id: r.id,
     loanId: r.loan_id,
@@ -35,11 +35,11 @@ export function toPlanRow(r: PlanQueryRow): PlanRow {
     decisionNote: r.decision_note,
     versionId: r.version_id,
     endedOn: r.ended_on,
-    comparison: JSON.parse(r.comparison) as PlanComparison,
+    comparison: await withMonthlyInstallment(db, r, JSON.parse(r.comparison) as StoredComparison),
   };
 }
 
 export async function planRowById(db: Db, id: number): Promise<PlanRow | undefined> {
   const row = await planRowsQuery(db).where('p.id', '=', id).executeTakeFirst();
-  return row && toPlanRow(row);
+  return row && toPlanRow(db, row);
 }

@@ -14,6 +14,8 @@ import { invalidField, notFound, ruleViolation } from '../errors';
 import { insertScheduleVersion, type Db } from '../loans/loan.repository';
 import { loadLoanBook, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
 import { planLoanOf } from './plan-loan';
+import { reportedDelinquency } from './restructured-dpd';
+import { addDays } from '../../../shared/dates/civil';
 import { reviewPlans } from './adherence';
 import { agreementOf } from './agreement';
 import { planRowById, planRowsQuery, toPlanRow } from './plans.repository';
@@ -160,13 +162,22 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         // The figures are recomputed on the approval date: payments or penalty since the proposal count.
         const spec = planSpecSchema.parse(JSON.parse(plan.params));
         const outcome = outcomeOn(book, today, toPlanSpec(spec));
-        const statement = statementOf(book, today);
+        // DPD as reported today: a loan already held by an earlier plan stays held from that date.
+        const { daysPastDue } = await reportedDelinquency(trx, book, statementOf(book, today), (d) =>
+          statementOf(book, d),
+        );
         const versionId = await insertScheduleVersion(
           trx,
           {
             loanId: plan.loan_id,
             version: await nextVersionNumber(trx, plan.loan_id),
             reason: `plan #${planId}: ${plan.type}`,
+            name: {
+              kind: 'plan',
+              planId,
+              planType: spec.type,
+              installments: spec.type === 'arrears-installments' ? spec.months : outcome.installments.length,
+            },
             effectiveFrom: today,
             createdAt: clock.now(),
           },
@@ -188,7 +199,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
             written_off: outcome.comparison.writtenOff,
             version_id: versionId,
             carried_rows: outcome.carriedRows,
-            held_due_date: statement.dpdReason?.dueDate ?? null,
+            held_due_date: daysPastDue > 0 ? addDays(today, -daysPastDue) : null,
           })
           .where('id', '=', planId)
           .execute();
@@ -212,7 +223,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       let q = planRowsQuery(db);
       if (status) q = q.where('p.status', '=', status);
       if (loanId) q = q.where('p.loan_id', '=', loanId);
-      return (await q.limit(500).execute()).map(toPlanRow);
+      return Promise.all((await q.limit(500).execute()).map((r) => toPlanRow(db, r)));
     },
   };
 }

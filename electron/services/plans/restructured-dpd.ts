@@ -8,7 +8,11 @@
  *  - 'cure' (default): approval does not make an overdue loan current. Until `cureInstallments`
  *    plan installments in a row have been kept (or every plan installment is paid), DPD keeps
  *    counting from the oldest installment that was unpaid when the plan was approved — the loan
- *    stays delinquent. Once cured, it is aged on the new version like 'reset'.
+ *    stays delinquent. Once cured, it is aged on the new version like 'reset'. A plan broken
+ *    before it cured leaves the loan held.
+ *
+ * `restructuredDelinquency` also says which of these applies, as data the loan screen words
+ * ("Restructured on 20/11/2026; held in 181+ until 3 plan installments are kept (1 kept)").
  */
 import { bucketOf, type Statement } from '../../../shared/engine';
 import { compareDates, daysBetween, type IsoDate } from '../../../shared/dates/civil';
@@ -17,6 +21,7 @@ import {
   planSettingsShape,
   type PlanSettings,
 } from '../../../shared/contract/plan-settings';
+import type { RestructuredAging } from '../../../shared/contract/plans';
 import type { LoanBook } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
 import { readSettingsRows } from '../system/settings.repository';
@@ -35,7 +40,11 @@ export async function planSettingsOf(db: Db): Promise<PlanSettings> {
   };
 }
 
-/** The statement with DPD counted from `heldDueDate` when that is older than the engine's answer. */
+/**
+ * The statement with DPD counted from `heldDueDate` when that is older than the engine's answer.
+ * `dpdReason` stays the engine's own (the installment unpaid now, if any): the hold itself is
+ * explained by `RestructuredAging`, never by a made-up installment.
+ */
 export function holdDelinquency(statement: Statement, heldDueDate: IsoDate): Statement {
   const held = Math.max(0, daysBetween(heldDueDate, statement.asOf));
   if (held <= statement.daysPastDue) return statement;
@@ -44,12 +53,60 @@ export function holdDelinquency(statement: Statement, heldDueDate: IsoDate): Sta
     ...statement,
     daysPastDue: held,
     bucket: bucketOf(held),
-    dpdReason: {
-      installment: statement.dpdReason?.installment ?? 0,
-      dueDate: heldDueDate,
-      daysPastDue: held,
-    },
     oldestUnpaidDueDate: oldest !== null && compareDates(oldest, heldDueDate) < 0 ? oldest : heldDueDate,
+  };
+}
+
+export interface ReportedDelinquency {
+  statement: Statement;
+  /** Why a restructured loan is aged as it is; null for any other loan. */
+  restructured: RestructuredAging | null;
+}
+
+/** The statement as the app reports it, with the restructured-loan DPD policy applied, and why. */
+export async function restructuredDelinquency(
+  db: Db,
+  book: LoanBook,
+  statement: Statement,
+  statementAt: (date: IsoDate) => Statement,
+): Promise<ReportedDelinquency> {
+  const plain = { statement, restructured: null };
+  if (book.loan.status !== 'restructured') return plain;
+  const plan = await db
+    .selectFrom('repayment_plans')
+    .select(['id', 'status', 'as_of', 'held_due_date', 'carried_rows', 'ended_on'])
+    .where('loan_id', '=', book.loan.id)
+    .where('status', 'in', ['active', 'broken', 'completed'])
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!plan) return plain;
+  const about = { planId: plan.id, restructuredOn: plan.as_of };
+  const settings = await planSettingsOf(db);
+  if (settings.restructuredDpdPolicy === 'reset') {
+    return { statement, restructured: { kind: 'reset', ...about } };
+  }
+  if (!plan.held_due_date || plan.carried_rows === null) {
+    return { statement, restructured: { kind: 'current', ...about } };
+  }
+  const standing = planStanding(
+    book.installments,
+    plan.carried_rows,
+    statementAt,
+    statement.asOf,
+    settings.planToleranceDays,
+  );
+  const required = Math.min(settings.cureInstallments, standing.planInstallments);
+  if (standing.completed || standing.keptInARow >= required) {
+    return { statement, restructured: { kind: 'cured', ...about, kept: standing.keptInARow } };
+  }
+  const held = holdDelinquency(statement, plan.held_due_date);
+  const heldIn = { heldSince: plan.held_due_date, bucket: held.bucket };
+  return {
+    statement: held,
+    restructured:
+      plan.status === 'broken'
+        ? { kind: 'broken', ...about, brokenOn: plan.ended_on ?? statement.asOf, ...heldIn }
+        : { kind: 'held', ...about, ...heldIn, kept: standing.keptInARow, required },
   };
 }
 
@@ -60,26 +117,5 @@ export async function reportedDelinquency(
   statement: Statement,
   statementAt: (date: IsoDate) => Statement,
 ): Promise<Statement> {
-  if (book.loan.status !== 'restructured') return statement;
-  const plan = await db
-    .selectFrom('repayment_plans')
-    .select(['held_due_date', 'carried_rows'])
-    .where('loan_id', '=', book.loan.id)
-    .where('status', 'in', ['active', 'broken', 'completed'])
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  if (!plan?.held_due_date || plan.carried_rows === null) return statement;
-  const settings = await planSettingsOf(db);
-  if (settings.restructuredDpdPolicy === 'reset') return statement;
-  const standing = planStanding(
-    book.installments,
-    plan.carried_rows,
-    statementAt,
-    statement.asOf,
-    settings.planToleranceDays,
-  );
-  const cured =
-    standing.completed ||
-    standing.keptInARow >= Math.min(settings.cureInstallments, standing.planInstallments);
-  return cured ? statement : holdDelinquency(statement, plan.held_due_date);
+  return (await restructuredDelinquency(db, book, statement, statementAt)).statement;
 }

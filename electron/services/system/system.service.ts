@@ -9,6 +9,7 @@ import { checkHealth } from './health';
 import { DomainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 import { appendAudit } from '../audit/audit';
+import { reageRestructuredLoans } from '../plans/restructured-refresh';
 
 export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
   // Unknown or damaged keys fall back to defaults instead of blocking start-up.
@@ -59,6 +60,7 @@ export function systemHandlers(
           changed[key] = value;
           was[key] = before[key as keyof Settings];
         }
+        await reageRestructuredLoans(trx, changed, ctx.clock.today());
         await appendAudit(trx, ctx, {
           entity: 'settings',
           entityId: 'settings',

@@ -21,9 +21,18 @@ export interface PlanDraft {
   /** Penalty moved into a principal or interest component, so it stops being "penalty". */
   penaltyCrystallized: Minor;
   writtenOff: Minor;
+  /** An arrears plan's own arrears installments, before they are merged into `installments`. */
+  arrears: readonly ScheduledInstallment[];
 }
 
-const NO_EXTRAS = { dueNow: null, capitalized: 0, penaltyWaived: 0, penaltyCrystallized: 0, writtenOff: 0 };
+const NO_EXTRAS = {
+  dueNow: null,
+  capitalized: 0,
+  penaltyWaived: 0,
+  penaltyCrystallized: 0,
+  writtenOff: 0,
+  arrears: [],
+};
 
 /** total split into n parts of round(total/n), the last taking what is left (never below zero). */
 export function spreadEvenly(total: Minor, n: number): Minor[] {
@@ -104,6 +113,7 @@ function arrearsInstallments(
   return {
     ...NO_EXTRAS,
     installments: mergeByDate(regular, arrears),
+    arrears,
     penaltyWaived,
     penaltyCrystallized: penaltyKept,
   };

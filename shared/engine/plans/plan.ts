@@ -7,7 +7,7 @@ import { compareDates } from '../../dates/civil';
 import type { Minor } from '../../money/amount';
 import type { ScheduledInstallment } from '../schedule';
 import type { Statement } from '../statement';
-import { draftPlan } from './builders';
+import { draftPlan, type PlanDraft } from './builders';
 import { positionOf } from './position';
 import { presentValue, type CashFlow } from './present-value';
 import type { BalancePoint, PlanComparison, PlanLoan, PlanOutcome, PlanSpec } from './types';
@@ -16,6 +16,29 @@ const numbered = (rows: readonly ScheduledInstallment[]): ScheduledInstallment[]
   rows.map((row, i) => ({ ...row, n: i + 1 }));
 
 const sum = (values: readonly Minor[]): Minor => values.reduce((a, b) => a + b, 0);
+
+const totalOf = (rows: readonly ScheduledInstallment[]): Minor =>
+  sum(rows.map((r) => r.principal + r.interest));
+
+/**
+ * What the borrower pays a month under the plan. An arrears plan's installments fall on their own
+ * dates (a month apart from the restart date), which need not be the regular due dates, so its
+ * first row can be a regular installment alone; the borrower pays both in a month. The month
+ * counted is the calendar month of the first arrears installment: every plan row due in it.
+ */
+function monthlyInstallment(
+  draft: PlanDraft,
+): Pick<PlanComparison, 'installmentAmount' | 'installmentSplit'> {
+  const firstArrears = draft.arrears[0];
+  if (!firstArrears) {
+    const first = draft.installments[0];
+    return { installmentAmount: first ? totalOf([first]) : null, installmentSplit: null };
+  }
+  const inMonth = (row: ScheduledInstallment) => row.dueDate.slice(0, 7) === firstArrears.dueDate.slice(0, 7);
+  const total = totalOf(draft.installments.filter(inMonth));
+  const arrears = totalOf(draft.arrears.filter(inMonth));
+  return { installmentAmount: total, installmentSplit: { regular: total - arrears, arrears } };
+}
 
 /** Principal still owed after each date on which something falls due (overdue rows count as due now). */
 function balancesOf(asOf: string, rows: readonly ScheduledInstallment[]): BalancePoint[] {
@@ -72,7 +95,7 @@ export function applyPlan(statement: Statement, loan: PlanLoan, spec: PlanSpec):
 
   const comparison: PlanComparison = {
     type: spec.type,
-    installmentAmount: installments[0] ? installments[0].principal + installments[0].interest : null,
+    ...monthlyInstallment(draft),
     installmentCount: installments.length,
     endDate: owedRows.at(-1)?.dueDate ?? null,
     dueNow,

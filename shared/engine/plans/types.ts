@@ -49,8 +49,15 @@ export interface PlanLoan {
 /** The side-by-side figures of one candidate plan (all amounts in minor units). */
 export interface PlanComparison {
   type: PlanType;
-  /** Total of the plan's first new installment; null when the plan creates none. */
+  /**
+   * What the borrower pays a month under the plan; null when the plan creates no installment.
+   * For arrears installments, everything due in the calendar month of the first arrears
+   * installment: the regular installment due that month plus the arrears one (see
+   * `installmentSplit`). For every other plan, the plan's first installment.
+   */
   installmentAmount: Minor | null;
+  /** An arrears plan's `installmentAmount` cut into the regular and the arrears part; else null. */
+  installmentSplit: { regular: Minor; arrears: Minor } | null;
   installmentCount: number;
   /** Due date of the last installment still to be paid under the plan. */
   endDate: IsoDate | null;

@@ -58,6 +58,7 @@ const CREATES: Record<string, string[]> = {
   ],
   '0016_collateral_value_cache': [],
   '0017_prepayment_terms_and_receipt_splits': [],
+  '0018_schedule_version_names': [],
   '0019_dated_history': [],
 };
 

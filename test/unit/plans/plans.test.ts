@@ -80,7 +80,9 @@ describe('arrears installments (分期)', () => {
     expect(c.totalToPay).toBe(105500 + 11272);
     // 55.00 still scheduled + 11.00 overdue interest; the 1.72 penalty is not interest.
     expect(c.totalInterest).toBe(6600);
-    expect(c.installmentAmount).toBe(11000);
+    // May: regular installment 4 (109.00) plus the first arrears installment (33.33 + 4.24).
+    expect(c.installmentAmount).toBe(10900 + 3757);
+    expect(c.installmentSplit).toEqual({ regular: 10900, arrears: 3757 });
   });
 
   it('reconciles: paid + still to pay + waived = everything the loan owed', () => {
@@ -132,7 +134,9 @@ describe('arrears installments instead of the regular installments (分期, regu
     expect(outcome.installments).toHaveLength(13);
     // Maturity moves by the 3 suspended months: 2027-01-15 → 2027-04-15.
     expect(outcome.comparison.endDate).toBe('2027-04-15');
-    expect(outcome.comparison.installmentAmount).toBe(11000);
+    // May carries only the first arrears installment: the regular ones are suspended.
+    expect(outcome.comparison.installmentAmount).toBe(3757);
+    expect(outcome.comparison.installmentSplit).toEqual({ regular: 0, arrears: 3757 });
   });
 
   it('reports the suspension interest as interest, and the same waiver as keeping the installments', () => {

@@ -15,6 +15,7 @@ import { ScheduleTable } from './ScheduleTable';
 import { LoanCollateralCard } from '../collateral/LoanCollateralCard';
 import { NegotiatePlanButton } from '../plans/NegotiatePlanButton';
 import { WriteOffActions, WriteOffCard } from '../plans/WriteOffs';
+import { holdsDelinquency, RestructuredAgingText } from '../plans/RestructuredAging';
 
 export function LoanDetailPage() {
   const { t } = useTranslation();
@@ -62,13 +63,20 @@ export function LoanDetailPage() {
     >
       {setStatus.error && <ErrorPanel error={setStatus.error} />}
       <p className="explain" data-testid="dpd-explanation">
-        {s.dpdReason
-          ? t('loans.dpdExplain', {
-              n: s.dpdReason.installment,
-              date: prefs.date(s.dpdReason.dueDate),
-              days: s.dpdReason.daysPastDue,
-            })
-          : t('loans.dpdCurrent')}{' '}
+        {l.restructured && (
+          <>
+            <RestructuredAgingText aging={l.restructured} />{' '}
+          </>
+        )}
+        {/* A held restructured loan's DPD comes from the policy, which the text above explains. */}
+        {!holdsDelinquency(l.restructured) &&
+          (s.dpdReason
+            ? t('loans.dpdExplain', {
+                n: s.dpdReason.installment,
+                date: prefs.date(s.dpdReason.dueDate),
+                days: s.dpdReason.daysPastDue,
+              })
+            : t('loans.dpdCurrent'))}{' '}
         <span className="muted">({t(`buckets.${s.bucket}`)})</span>
       </p>
       <div className="two-col">

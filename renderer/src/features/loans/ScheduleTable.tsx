@@ -5,6 +5,7 @@ import type { Statement } from '../../../../shared/engine';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { Card } from '../../components/Page';
+import { scheduleVersionLabel } from '../plans/RestructuredAging';
 
 const STATUS_TONE = {
   paid: 'badge-ok',
@@ -44,7 +45,7 @@ export function ScheduleTable({
         >
           {versions.map((v) => (
             <option key={v.version} value={v.version}>
-              {t('loans.version', { version: v.version })} · {v.reason}
+              {t('loans.version', { version: v.version })} · {scheduleVersionLabel(t, v.name, v.reason)}
             </option>
           ))}
         </select>

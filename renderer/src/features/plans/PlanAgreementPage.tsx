@@ -5,6 +5,7 @@ import { usePrefs } from '../../app/prefs';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import type { PlanSpecInput } from '../../../../shared/contract';
+import { InstallmentFigure } from './InstallmentFigure';
 import './plans.css';
 import { InstallmentTable } from '../loans/InstallmentTable';
 
@@ -118,6 +119,12 @@ export function PlanAgreementPage() {
               <td>#{a.plan.id}</td>
             </tr>
             <PlanTerms spec={a.plan.spec} />
+            <tr>
+              <th>{t('plans.figures.installmentAmount')}</th>
+              <td data-testid="agreement-installment">
+                <InstallmentFigure comparison={c} />
+              </td>
+            </tr>
             <tr>
               <th>{t('plans.figures.dueNow')}</th>
               <td>{prefs.money(c.dueNow)}</td>

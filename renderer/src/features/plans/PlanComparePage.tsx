@@ -10,10 +10,10 @@ import { Card, Page } from '../../components/Page';
 import { useDebounced } from '../../components/useDebounced';
 import { BalanceChart } from './BalanceChart';
 import { CandidateEditor, defaultSpec } from './CandidateEditor';
+import { InstallmentFigure } from './InstallmentFigure';
 import './plans.css';
 
 const MONEY_FIGURES = [
-  'installmentAmount',
   'dueNow',
   'totalToPay',
   'totalInterest',
@@ -50,10 +50,7 @@ export function PlanComparePage() {
 
   const change = (i: number, spec: PlanSpecInput) => setCandidates(specs.map((s, j) => (j === i ? spec : s)));
   const results = preview.data && preview.data.length === specs.length ? preview.data : null;
-  const figure = (c: PlanComparison, key: (typeof MONEY_FIGURES)[number]) => {
-    const value = c[key];
-    return value === null ? '—' : prefs.money(value);
-  };
+  const figure = (c: PlanComparison, key: (typeof MONEY_FIGURES)[number]) => prefs.money(c[key]);
 
   return (
     <Page
@@ -107,6 +104,12 @@ export function PlanComparePage() {
               )}
               {result?.ok && (
                 <dl className="facts" data-testid={`figures-${i}`}>
+                  <div className="fact">
+                    <dt>{t('plans.figures.installmentAmount')}</dt>
+                    <dd data-testid={`figure-${i}-installmentAmount`}>
+                      <InstallmentFigure comparison={result.comparison} />
+                    </dd>
+                  </div>
                   {MONEY_FIGURES.map((key) => (
                     <div className="fact" key={key}>
                       <dt>{t(`plans.figures.${key}`)}</dt>

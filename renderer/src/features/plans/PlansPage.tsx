@@ -7,6 +7,7 @@ import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 import { useCurrentUser } from '../access/current-user';
+import { InstallmentFigure } from './InstallmentFigure';
 import './plans.css';
 
 const STATUS_TONE: Record<PlanStatus, string> = {
@@ -90,7 +91,9 @@ function PlanListRow({ plan: p, decider }: { plan: PlanRow; decider: Decider }) 
         </td>
         <td>{p.borrowerName}</td>
         <td>{t(`plans.types.${p.type}`)}</td>
-        <td className="num">{c.installmentAmount === null ? '—' : prefs.money(c.installmentAmount)}</td>
+        <td className="num" data-testid={`plan-installment-${p.id}`}>
+          <InstallmentFigure comparison={c} />
+        </td>
         <td className="num">{prefs.money(c.totalToPay)}</td>
         <td>{p.proposedBy}</td>
         <td>

@@ -38,6 +38,7 @@ export const plansText = featureText({
     payBy: 'Pay by',
     figures: {
       installmentAmount: 'New installment',
+      installmentSplit: '(regular {{regular}} + arrears {{arrears}})',
       installmentCount: 'Installments',
       endDate: 'End date',
       dueNow: 'Due now',
@@ -117,6 +118,38 @@ export const plansText = featureText({
       saveRecovery: 'Save recovery',
       ownRequest: 'You asked for this write-off: another user with approval rights must decide it.',
     },
+    restructured: {
+      held_one:
+        'Restructured on {{date}}; held in {{bucket}} until {{count}} plan installment is kept ({{kept}} kept). DPD counts from {{since}}, the oldest installment unpaid on approval.',
+      held_other:
+        'Restructured on {{date}}; held in {{bucket}} until {{count}} plan installments are kept ({{kept}} kept). DPD counts from {{since}}, the oldest installment unpaid on approval.',
+      broken:
+        'Restructured on {{date}}; the plan broke on {{brokenOn}} before it cured the loan, so it stays in {{bucket}}: DPD counts from {{since}}, the oldest installment unpaid on approval.',
+      cured_one:
+        'Restructured on {{date}}; cured: {{count}} plan installment kept, so it is aged on the plan’s schedule.',
+      cured_other:
+        'Restructured on {{date}}; cured: {{count}} plan installments kept in a row, so it is aged on the plan’s schedule.',
+      reset: 'Restructured on {{date}}; DPD restarted on approval (the policy in Settings).',
+      current: 'Restructured on {{date}}; nothing was overdue on approval.',
+    },
+    versionName: {
+      contract: 'Original contract',
+      import: 'Imported schedule',
+      plan: {
+        'arrears-installments_one': 'Plan #{{id}}, arrears in {{count}} installment',
+        'arrears-installments_other': 'Plan #{{id}}, arrears in {{count}} installments',
+        extension_one: 'Plan #{{id}}, extended over {{count}} installment',
+        extension_other: 'Plan #{{id}}, extended over {{count}} installments',
+        holiday_one: 'Plan #{{id}}, payment holiday, then {{count}} installment',
+        holiday_other: 'Plan #{{id}}, payment holiday, then {{count}} installments',
+        'rate-change_one': 'Plan #{{id}}, new rate over {{count}} installment',
+        'rate-change_other': 'Plan #{{id}}, new rate over {{count}} installments',
+        settlement_one: 'Plan #{{id}}, settlement in {{count}} payment',
+        settlement_other: 'Plan #{{id}}, settlement in {{count}} payments',
+      },
+      planBroken: 'Plan #{{id}} broken: the waived penalty is due again',
+      planLapsed: 'Plan #{{id}} lapsed: the schedule before it is back',
+    },
     settings: {
       title: 'Repayment plans',
       policy: 'DPD of a restructured loan',
@@ -165,6 +198,7 @@ export const plansText = featureText({
     payBy: '最迟付款日',
     figures: {
       installmentAmount: '新每期金额',
+      installmentSplit: '（正常期供 {{regular}} + 欠款分期 {{arrears}}）',
       installmentCount: '期数',
       endDate: '结束日期',
       dueNow: '当前应付',
@@ -244,6 +278,36 @@ export const plansText = featureText({
       saveRecovery: '保存收回款',
       ownRequest: '这是您本人提交的核销申请，须由其他有审批权限的用户决定。',
     },
+    restructured: {
+      held_one:
+        '{{date}} 已重组；连续按时偿还 {{count}} 期计划分期前维持在 {{bucket}}（已还 {{kept}} 期）。逾期天数自 {{since}}（批准时最早未还的一期）起算。',
+      held_other:
+        '{{date}} 已重组；连续按时偿还 {{count}} 期计划分期前维持在 {{bucket}}（已还 {{kept}} 期）。逾期天数自 {{since}}（批准时最早未还的一期）起算。',
+      broken:
+        '{{date}} 已重组；计划于 {{brokenOn}} 违约，未能治愈，维持在 {{bucket}}：逾期天数自 {{since}}（批准时最早未还的一期）起算。',
+      cured_one: '{{date}} 已重组；已按时偿还 {{count}} 期计划分期，视为治愈，按计划还款表计算逾期。',
+      cured_other: '{{date}} 已重组；已连续按时偿还 {{count}} 期计划分期，视为治愈，按计划还款表计算逾期。',
+      reset: '{{date}} 已重组；按设置中的政策，批准时逾期天数重新计算。',
+      current: '{{date}} 已重组；批准时没有逾期。',
+    },
+    versionName: {
+      contract: '原合同',
+      import: '导入的还款计划',
+      plan: {
+        'arrears-installments_one': '计划 #{{id}}：欠款分 {{count}} 期偿还',
+        'arrears-installments_other': '计划 #{{id}}：欠款分 {{count}} 期偿还',
+        extension_one: '计划 #{{id}}：展期为 {{count}} 期',
+        extension_other: '计划 #{{id}}：展期为 {{count}} 期',
+        holiday_one: '计划 #{{id}}：宽限期后分 {{count}} 期',
+        holiday_other: '计划 #{{id}}：宽限期后分 {{count}} 期',
+        'rate-change_one': '计划 #{{id}}：新利率，共 {{count}} 期',
+        'rate-change_other': '计划 #{{id}}：新利率，共 {{count}} 期',
+        settlement_one: '计划 #{{id}}：{{count}} 次付清',
+        settlement_other: '计划 #{{id}}：{{count}} 次付清',
+      },
+      planBroken: '计划 #{{id}} 违约：减免的罚息恢复应付',
+      planLapsed: '计划 #{{id}} 失效：恢复原还款计划',
+    },
     settings: {
       title: '还款计划',
       policy: '重组贷款的逾期天数',
@@ -292,6 +356,7 @@ export const plansText = featureText({
     payBy: '最遲付款日',
     figures: {
       installmentAmount: '新每期金額',
+      installmentSplit: '（正常期供 {{regular}} + 欠款分期 {{arrears}}）',
       installmentCount: '期數',
       endDate: '結束日期',
       dueNow: '目前應付',
@@ -370,6 +435,36 @@ export const plansText = featureText({
       recoveryHint: '此貸款已核銷：現在收到的款項登記為核銷後收回，而非還款。',
       saveRecovery: '儲存收回款',
       ownRequest: '這是您本人提交的核銷申請，須由其他有審批權限的使用者決定。',
+    },
+    restructured: {
+      held_one:
+        '{{date}} 已重組；連續按時償還 {{count}} 期計劃分期前維持在 {{bucket}}（已還 {{kept}} 期）。逾期天數自 {{since}}（核准時最早未還的一期）起算。',
+      held_other:
+        '{{date}} 已重組；連續按時償還 {{count}} 期計劃分期前維持在 {{bucket}}（已還 {{kept}} 期）。逾期天數自 {{since}}（核准時最早未還的一期）起算。',
+      broken:
+        '{{date}} 已重組；計劃於 {{brokenOn}} 違約，未能治癒，維持在 {{bucket}}：逾期天數自 {{since}}（核准時最早未還的一期）起算。',
+      cured_one: '{{date}} 已重組；已按時償還 {{count}} 期計劃分期，視為治癒，按計劃還款表計算逾期。',
+      cured_other: '{{date}} 已重組；已連續按時償還 {{count}} 期計劃分期，視為治癒，按計劃還款表計算逾期。',
+      reset: '{{date}} 已重組；依設定中的政策，核准時逾期天數重新計算。',
+      current: '{{date}} 已重組；核准時沒有逾期。',
+    },
+    versionName: {
+      contract: '原合約',
+      import: '匯入的還款計劃',
+      plan: {
+        'arrears-installments_one': '計劃 #{{id}}：欠款分 {{count}} 期償還',
+        'arrears-installments_other': '計劃 #{{id}}：欠款分 {{count}} 期償還',
+        extension_one: '計劃 #{{id}}：展期為 {{count}} 期',
+        extension_other: '計劃 #{{id}}：展期為 {{count}} 期',
+        holiday_one: '計劃 #{{id}}：寬限期後分 {{count}} 期',
+        holiday_other: '計劃 #{{id}}：寬限期後分 {{count}} 期',
+        'rate-change_one': '計劃 #{{id}}：新利率，共 {{count}} 期',
+        'rate-change_other': '計劃 #{{id}}：新利率，共 {{count}} 期',
+        settlement_one: '計劃 #{{id}}：{{count}} 次付清',
+        settlement_other: '計劃 #{{id}}：{{count}} 次付清',
+      },
+      planBroken: '計劃 #{{id}} 違約：減免的罰息恢復應付',
+      planLapsed: '計劃 #{{id}} 失效：恢復原還款計劃',
     },
     settings: {
       title: '還款計劃',
