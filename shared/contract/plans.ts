@@ -4,7 +4,7 @@ import { id, isoDate, optionalText } from './common';
 import { parseAmount } from '../money/amount';
 import { MAX_MONTHS, REPAYMENT_METHODS } from '../engine/schedule';
 import type { PlanComparison, PlanSpec, PlanType, BalancePoint } from '../engine/plans/types';
-import type { AgingBucket, ScheduledInstallment } from '../engine';
+import type { AgingBucket, PrepayMode, ScheduledInstallment } from '../engine';
 
 function fitsAmount(text: string): boolean {
   try {
@@ -119,7 +119,9 @@ export type ScheduleVersionName =
   /** The plan broke and the penalty it waived was put back. */
   | { kind: 'plan-broken'; planId: number }
   /** A settlement not paid in time: the schedule before it is back. */
-  | { kind: 'plan-lapsed'; planId: number };
+  | { kind: 'plan-lapsed'; planId: number }
+  /** A partial prepayment re-planned the loan on `date`. */
+  | { kind: 'prepayment'; mode: PrepayMode; date: string };
 
 /**
  * How a restructured loan is aged under the DPD policy in Settings, as data the screen words:

@@ -326,6 +326,7 @@ async function writePrepaymentVersion(
       loanId: book.loan.id,
       version: latest + 1,
       reason: PREPAYMENT_VERSION,
+      name: { kind: 'prepayment', mode: prepay.mode, date },
       effectiveFrom: date,
       createdAt: now,
     },

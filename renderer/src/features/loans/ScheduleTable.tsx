@@ -45,7 +45,7 @@ export function ScheduleTable({
         >
           {versions.map((v) => (
             <option key={v.version} value={v.version}>
-              {t('loans.version', { version: v.version })} · {scheduleVersionLabel(t, v.name, v.reason)}
+              {t('loans.version', { version: v.version })} · {scheduleVersionLabel(t, v.name, v.reason, date)}
             </option>
           ))}
         </select>

@@ -45,7 +45,12 @@ export function RestructuredAgingText({ aging }: { aging: RestructuredAging }) {
 }
 
 /** A schedule version as listed: its name in the UI language, or its stored reason if it has none. */
-export function scheduleVersionLabel(t: TFunction, name: ScheduleVersionName | null, reason: string): string {
+export function scheduleVersionLabel(
+  t: TFunction,
+  name: ScheduleVersionName | null,
+  reason: string,
+  date: (iso: string) => string = (iso) => iso,
+): string {
   if (!name) return reason;
   switch (name.kind) {
     case 'contract':
@@ -57,5 +62,7 @@ export function scheduleVersionLabel(t: TFunction, name: ScheduleVersionName | n
       return t('plans.versionName.planBroken', { id: name.planId });
     case 'plan-lapsed':
       return t('plans.versionName.planLapsed', { id: name.planId });
+    case 'prepayment':
+      return t(`plans.versionName.prepayment.${name.mode}`, { date });
   }
 }

@@ -134,6 +134,10 @@ export const plansText = featureText({
     },
     versionName: {
       contract: 'Original contract',
+      prepayment: {
+        'reduce-installment': 'Prepayment on {{date}}: smaller installment',
+        'shorten-term': 'Prepayment on {{date}}: shorter term',
+      },
       import: 'Imported schedule',
       plan: {
         'arrears-installments_one': 'Plan #{{id}}, arrears in {{count}} installment',
@@ -292,6 +296,10 @@ export const plansText = featureText({
     },
     versionName: {
       contract: '原合同',
+      prepayment: {
+        'reduce-installment': '{{date}} 提前还款：减少每期还款额',
+        'shorten-term': '{{date}} 提前还款：缩短期限',
+      },
       import: '导入的还款计划',
       plan: {
         'arrears-installments_one': '计划 #{{id}}：欠款分 {{count}} 期偿还',
@@ -450,6 +458,10 @@ export const plansText = featureText({
     },
     versionName: {
       contract: '原合約',
+      prepayment: {
+        'reduce-installment': '{{date}} 提前還款：減少每期還款額',
+        'shorten-term': '{{date}} 提前還款：縮短期限',
+      },
       import: '匯入的還款計劃',
       plan: {
         'arrears-installments_one': '計劃 #{{id}}：欠款分 {{count}} 期償還',
