@@ -113,6 +113,82 @@ describe('payoff on a day', () => {
   });
 });
 
+/**
+ * Every case for every method, worked by hand. The schedules: annuity #1 946.19 + 120.00 and
+ * #2 955.65 + 110.54; equal principal 1,000.00 + 120.00, 1,000.00 + 110.00; interest only 120.00
+ * a month with 12,000.00 in #12; bullet 12,000.00 + 1,440.00 due 2027-01-15 (365 days).
+ */
+const PENALTY_AND_CHARGE = {
+  penaltyDailyRatePercent: '0.05',
+  charges: [{ date: '2026-02-20', amount: 300_00 }],
+};
+const FEE_2 = { prepayment: { interest: 'to-date' as const, feePercent: '2' } };
+const BY_HAND: [string, RepaymentMethod, string, Payment[], Parameters<typeof statement>[3], number][] = [
+  // Before the first due date: 10 of the first period's 31 days (bullet: of 365).
+  ['before the first due date', 'annuity', '2026-01-25', [], {}, 12038_71],
+  ['before the first due date', 'equal-principal', '2026-01-25', [], {}, 12038_71],
+  ['before the first due date', 'interest-only', '2026-01-25', [], {}, 12038_71],
+  ['before the first due date', 'bullet', '2026-01-25', [], {}, 12039_45], // 1,440 × 10/365 = 39.45
+  // On a due date, that installment unpaid: it is owed whole, the next period has earned nothing.
+  ['on a due date', 'annuity', '2026-02-15', [], {}, 12120_00],
+  ['on a due date', 'equal-principal', '2026-02-15', [], {}, 12120_00],
+  ['on a due date', 'interest-only', '2026-02-15', [], {}, 12120_00],
+  ['on a due date', 'bullet', '2027-01-15', [], {}, 13440_00],
+  // Mid-period, #1 paid: 14 of installment 2's 28 days (bullet: 181 of 365 days).
+  ['mid-period', 'annuity', '2026-03-01', [{ date: '2026-02-15', amount: 1066_19 }], {}, 11109_08],
+  ['mid-period', 'equal-principal', '2026-03-01', [{ date: '2026-02-15', amount: 1120_00 }], {}, 11055_00],
+  ['mid-period', 'interest-only', '2026-03-01', [{ date: '2026-02-15', amount: 120_00 }], {}, 12060_00],
+  ['mid-period', 'bullet', '2026-07-15', [], {}, 12714_08],
+  // 2,000.00 paid on Feb 15, then payoff on Mar 1: interest paid ahead comes back.
+  // Equal principal: #1 1,120.00, #2's 110.00 interest and 770.00 principal → 10,230.00 + 55.00 − 110.00.
+  // Interest only: #1, then #2…#11's interest (1,200.00), #12's 120.00 and 560.00 principal →
+  // 11,440.00 + 60.00 − 11 × 120.00 = 10,180.00.
+  ['interest paid ahead', 'annuity', '2026-03-01', [{ date: '2026-02-15', amount: 2000_00 }], {}, 10175_27],
+  [
+    'interest paid ahead',
+    'equal-principal',
+    '2026-03-01',
+    [{ date: '2026-02-15', amount: 2000_00 }],
+    {},
+    10175_00,
+  ],
+  [
+    'interest paid ahead',
+    'interest-only',
+    '2026-03-01',
+    [{ date: '2026-02-15', amount: 2000_00 }],
+    {},
+    10180_00,
+  ],
+  // Bullet: 1,000.00 on Jul 15 pays interest ahead; on Oct 15, 1,440 × 273/365 = 1,077.04 earned.
+  ['interest paid ahead', 'bullet', '2026-10-15', [{ date: '2026-07-15', amount: 1000_00 }], {}, 12077_04],
+  // #1 unpaid 10 days at 0.05% a day, and a 300.00 charge. Annuity: penalty 1,066.19 × 0.005 =
+  // 5.33, earned 110.54 × 10/28 = 39.48. Interest only: penalty 0.60, earned 120 × 10/28 = 42.86.
+  // Bullet: 13,440.00 unpaid 10 days = 67.20.
+  ['penalty and charges', 'annuity', '2026-02-25', [], PENALTY_AND_CHARGE, 12464_81],
+  ['penalty and charges', 'equal-principal', '2026-02-25', [], PENALTY_AND_CHARGE, 12464_89],
+  ['penalty and charges', 'interest-only', '2026-02-25', [], PENALTY_AND_CHARGE, 12463_46],
+  [
+    'penalty and charges',
+    'bullet',
+    '2027-01-25',
+    [],
+    { penaltyDailyRatePercent: '0.05', charges: [{ date: '2027-01-20', amount: 300_00 }] },
+    13807_20,
+  ],
+  // A 2% fee on the principal repaid early: 221.08 (of 11,053.81), 220.00, 240.00, 240.00.
+  ['a fee', 'annuity', '2026-03-01', [{ date: '2026-02-15', amount: 1066_19 }], FEE_2, 11330_16],
+  ['a fee', 'equal-principal', '2026-03-01', [{ date: '2026-02-15', amount: 1120_00 }], FEE_2, 11275_00],
+  ['a fee', 'interest-only', '2026-03-01', [{ date: '2026-02-15', amount: 120_00 }], FEE_2, 12300_00],
+  ['a fee', 'bullet', '2026-07-15', [], FEE_2, 12954_08],
+];
+
+describe('payoff by hand, for every method', () => {
+  it.each(BY_HAND)('%s: %s on %s', (_case, method, day, payments, more, expected) => {
+    expect(statement(method, day, payments, more).payoff.total).toBe(expected);
+  });
+});
+
 describe('settlement by payment', () => {
   it('a payment of the payoff settles the loan that day and cancels unearned interest', () => {
     const s = statement('equal-principal', '2026-04-01', [{ date: '2026-02-25', amount: 12464_89 }], {
