@@ -1,10 +1,9 @@
-import { computeStatement, parseStatementFile } from '../../../shared/engine';
+import { computeStatement } from '../../../shared/engine';
 import { applyPlan, PlanRefusal, type PlanOutcome } from '../../../shared/engine/plans';
 import { planSpecSchema, toPlanSpec } from '../../../shared/contract/plans';
 import { formatAmount } from '../../../shared/money/amount';
 import { UsageError, type CliCommand } from '../command';
-import { parseCliArgs } from '../args';
-import { readJsonFile } from './statement';
+import { readLoanFileWith } from './statement';
 
 /** The plan as `plan-preview` prints it: amounts as strings with exactly two decimals. */
 export function formatPlanOutput(outcome: PlanOutcome) {
@@ -56,24 +55,13 @@ export const planPreviewCommand: CliCommand = {
   name: 'plan-preview',
   usage: 'plan-preview FILE --as-of YYYY-MM-DD',
   async run(args, io) {
-    const { values, positionals } = parseCliArgs(args, { 'as-of': { type: 'string' } }, true);
-    if (positionals.length !== 1)
-      throw new UsageError('expects exactly one FILE (a JSON loan file with a "plan")');
-    if (values['as-of'] === undefined) throw new UsageError('--as-of is required (YYYY-MM-DD)');
-    const json = await readJsonFile(positionals[0]!);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new UsageError('file: must be a JSON object with the loan terms and a "plan"');
-    }
-    const { plan, ...loanFile } = json as Record<string, unknown>;
-    const parsed = parseStatementFile(loanFile, values['as-of']);
-    if (!parsed.ok) throw new UsageError(`${parsed.error.field}: ${parsed.error.message}`);
+    const { loan, extra: plan } = await readLoanFileWith(args, 'plan');
     if (plan === undefined) throw new UsageError('plan: is required');
     const spec = planSpecSchema.safeParse(plan);
     if (!spec.success) {
       const issue = spec.error.issues[0]!;
       throw new UsageError(`${['plan', ...issue.path.map(String)].join('.')}: ${issue.message}`);
     }
-    const loan = parsed.value;
     try {
       const outcome = applyPlan(
         computeStatement(loan),

@@ -1,8 +1,7 @@
-import { PREPAY_MODES, prepaySchedule, PrepayRefusal, parseStatementFile } from '../../../shared/engine';
+import { PREPAY_MODES, prepaySchedule, PrepayRefusal } from '../../../shared/engine';
 import { formatAmount, InvalidAmountError, parseAmount } from '../../../shared/money/amount';
 import { UsageError, type CliCommand } from '../command';
-import { parseCliArgs } from '../args';
-import { readJsonFile } from './statement';
+import { readLoanFileWith } from './statement';
 
 /** `"prepay": {"amount": "2055.27", "mode": "reduce-installment"}`, checked field by field. */
 function prepayRequest(value: unknown) {
@@ -42,19 +41,8 @@ export const prepayPreviewCommand: CliCommand = {
   name: 'prepay-preview',
   usage: 'prepay-preview FILE --as-of YYYY-MM-DD',
   async run(args, io) {
-    const { values, positionals } = parseCliArgs(args, { 'as-of': { type: 'string' } }, true);
-    if (positionals.length !== 1)
-      throw new UsageError('expects exactly one FILE (a JSON loan file with a "prepay")');
-    if (values['as-of'] === undefined) throw new UsageError('--as-of is required (YYYY-MM-DD)');
-    const json = await readJsonFile(positionals[0]!);
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      throw new UsageError('file: must be a JSON object with the loan terms and a "prepay"');
-    }
-    const { prepay, ...loanFile } = json as Record<string, unknown>;
-    const parsed = parseStatementFile(loanFile, values['as-of']);
-    if (!parsed.ok) throw new UsageError(`${parsed.error.field}: ${parsed.error.message}`);
+    const { loan, extra: prepay } = await readLoanFileWith(args, 'prepay');
     const request = prepayRequest(prepay);
-    const loan = parsed.value;
     try {
       const out = prepaySchedule(
         loan,

@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { computeStatement, formatStatementOutput, parseStatementFile } from '../../../shared/engine';
+import {
+  computeStatement,
+  formatStatementOutput,
+  parseStatementFile,
+  type StatementFileInput,
+} from '../../../shared/engine';
 import { UsageError, type CliCommand } from '../command';
 import { parseCliArgs } from '../args';
 
@@ -41,4 +46,26 @@ export async function readJsonFile(path: string): Promise<unknown> {
       `${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+}
+
+/**
+ * `COMMAND FILE --as-of YYYY-MM-DD` where FILE is a statement-contract loan file plus one more
+ * object under `key` (`"plan"`, `"prepay"`): the parsed loan, and that object as it was written.
+ */
+export async function readLoanFileWith(
+  args: string[],
+  key: string,
+): Promise<{ loan: StatementFileInput; extra: unknown }> {
+  const { values, positionals } = parseCliArgs(args, { 'as-of': { type: 'string' } }, true);
+  if (positionals.length !== 1)
+    throw new UsageError(`expects exactly one FILE (a JSON loan file with a "${key}")`);
+  if (values['as-of'] === undefined) throw new UsageError('--as-of is required (YYYY-MM-DD)');
+  const json = await readJsonFile(positionals[0]!);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UsageError(`file: must be a JSON object with the loan terms and a "${key}"`);
+  }
+  const { [key]: extra, ...loanFile } = json as Record<string, unknown>;
+  const parsed = parseStatementFile(loanFile, values['as-of']);
+  if (!parsed.ok) throw new UsageError(`${parsed.error.field}: ${parsed.error.message}`);
+  return { loan: parsed.value, extra };
 }
