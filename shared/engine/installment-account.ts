@@ -111,6 +111,13 @@ export class InstallmentAccount {
     return principal;
   }
 
+  /** Interest paid from interest handed back at settlement (never more than is unpaid). */
+  creditInterest(available: Minor): Minor {
+    const interest = Math.min(available, this.unpaidInterest);
+    this.paidInterest += interest;
+    return interest;
+  }
+
   /** Spends up to `available` on day `day`: penalty due first, then interest, then principal. */
   pay(day: number, available: Minor): Split {
     const penalty = Math.min(available, this.penaltyDueOn(day));

@@ -207,8 +207,15 @@ function settleLaterInstallments(ledger: Ledger, day: number, left: Minor, fee: 
     credit += account.settleEarly(e);
     later.push(account);
   });
+  // Interest handed back pays what settling costs before any of the payment does: the principal
+  // still owed, then the running period's interest, then the fee. What the payment itself spent
+  // is what the allocation reports.
   for (const account of later) credit -= account.creditPrincipal(credit);
-  left -= fee;
+  for (const account of later) credit -= account.creditInterest(credit);
+  const feeFromCredit = Math.min(credit, fee);
+  credit -= feeFromCredit;
+  spent.fee = fee - feeFromCredit;
+  left -= spent.fee;
   for (const account of later) {
     const split = account.pay(day, left);
     spent.interest += split.interest;
@@ -217,7 +224,7 @@ function settleLaterInstallments(ledger: Ledger, day: number, left: Minor, fee: 
   }
   ledger.settledEarlyDay = day;
   ledger.feePaid += fee;
-  // Interest handed back beyond the principal still owed is the borrower's money: a refund due.
+  // Interest handed back beyond everything settling costs is the borrower's money: a refund due.
   return { ...spent, left: left + credit };
 }
 
@@ -249,7 +256,10 @@ function applyPayments(ledger: Ledger, payments: readonly Payment[], asOfDay: nu
       payment.amount >= unpaidPrincipal - paidAhead
         ? payoffOn(accounts, ledger.periodStarts, day, chargesOwedOn(charges, day), ledger.prepayment)
         : null;
-    const settlement = payoff !== null && payoff.total > 0 && payment.amount >= payoff.total;
+    // Payoff is 0 with principal still owed only when interest paid ahead covers it all: any
+    // payment then settles the loan, and what was handed back is refunded.
+    const settlement =
+      payoff !== null && payment.amount >= payoff.total && (payoff.total > 0 || unpaidPrincipal > 0);
     const spent: Split = { penalty: 0, interest: 0, principal: 0 };
     let left = payment.amount;
     const payInstallmentsDueBy = (lastDueDay: number): void => {

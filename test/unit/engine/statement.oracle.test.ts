@@ -77,7 +77,7 @@ function model(input: StatementInput) {
     );
     const cap = base + sum(later, unpaidInterest);
     const cappedFee = Math.max(0, Math.min(fee, cap - withoutFee));
-    return { total: Math.max(0, withoutFee + cappedFee), fee: cappedFee };
+    return { total: Math.max(0, withoutFee + cappedFee), unclamped: withoutFee + cappedFee, fee: cappedFee };
   };
 
   const allocations: number[][] = [];
@@ -86,25 +86,38 @@ function model(input: StatementInput) {
     for (const i of book) if (day > i.due) i.accrued = i.accrued.add(Ratio.fromInteger(unpaid(i)).mul(rate));
     for (const payment of input.payments.filter((p) => toDayNumber(p.date) === day)) {
       const payoff = payoffOn(day);
-      if (payoff.total > 0 && payment.amount >= payoff.total) {
+      const principalOwed = book.reduce((sum, i) => sum + i.principal - i.paidPrincipal, 0);
+      if (payment.amount >= payoff.total && (payoff.total > 0 || principalOwed > 0)) {
         // Settlement: everything due is paid as usual; later installments keep only what they earned.
         const spent = [0, 0, 0];
+        let credit = 0;
+        let laterInterest = 0;
+        let laterPrincipal = 0;
         for (const i of book) {
           spent[0]! += penaltyDue(i, day);
           i.paidPenalty += penaltyDue(i, day);
           const interest = i.due > day ? earned(i, day) : i.interest;
-          spent[1]! += Math.max(0, interest - i.paidInterest);
-          spent[2]! += i.principal - i.paidPrincipal;
-          if (i.due > day) Object.assign(i, { cancelled: i.interest - interest, settled: true });
+          if (i.due > day) {
+            credit += Math.max(0, i.paidInterest - interest);
+            laterInterest += Math.max(0, interest - i.paidInterest);
+            laterPrincipal += i.principal - i.paidPrincipal;
+            Object.assign(i, { cancelled: i.interest - interest, settled: true });
+          } else {
+            spent[1]! += i.interest - i.paidInterest;
+            spent[2]! += i.principal - i.paidPrincipal;
+          }
           i.paidInterest = interest;
           i.paidPrincipal = i.principal;
           if (day <= i.due + input.graceDays) i.waived = true;
         }
-        // Interest handed back (what the payoff is short of the sum above) pays principal first;
-        // what principal cannot take is refunded, so the refund is always amount − payoff.
-        const credit = spent[0]! + spent[1]! + spent[2]! + payoff.fee - payoff.total;
-        spent[2]! -= Math.min(credit, spent[2]!);
-        allocations.push([...spent, payoff.fee, payment.amount - payoff.total]);
+        // Interest handed back pays later principal, then later interest, then the fee; what the
+        // payment spent is the rest, and the refund is always amount − the unclamped payoff.
+        const fromPrincipal = Math.min(credit, laterPrincipal);
+        const fromInterest = Math.min(credit - fromPrincipal, laterInterest);
+        const fromFee = Math.min(credit - fromPrincipal - fromInterest, payoff.fee);
+        spent[1]! += laterInterest - fromInterest;
+        spent[2]! += laterPrincipal - fromPrincipal;
+        allocations.push([...spent, payoff.fee - fromFee, payment.amount - payoff.unclamped]);
         continue;
       }
       let left = payment.amount;
@@ -208,11 +221,12 @@ describe('statement engine vs. a day-by-day model of the contract', () => {
           s.totalPaid.fee,
         );
         expect(paidOut + s.unapplied).toBe(paidIn);
-        const spent = s.allocations.reduce(
-          (sum, a) => sum + a.penalty + a.interest + a.principal + a.fee + a.unapplied,
-          0,
-        );
-        expect(spent).toBe(paidIn);
+        // Each payment is spent to the cent; a settlement may also refund interest handed back.
+        for (const a of s.allocations) {
+          const spent = a.penalty + a.interest + a.principal + a.charges + a.fee + a.unapplied;
+          if (a.settlement) expect(spent).toBeGreaterThanOrEqual(a.amount);
+          else expect(spent).toBe(a.amount);
+        }
         const scheduled = input.installments.reduce((sum, i) => sum + i.principal, 0);
         expect(s.outstandingPrincipal).toBe(scheduled - s.totalPaid.principal);
         expect(s.installments.every((i) => i.penaltyDue >= 0 && i.paidPrincipal <= i.principal)).toBe(true);
