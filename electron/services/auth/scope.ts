@@ -1,4 +1,5 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { AccountKind } from '../../../shared/contract';
 import type { DB } from '../../db/schema';
 import { DomainError } from '../errors';
 import type { Actor } from './actor';
@@ -23,43 +24,60 @@ export function borrowerAssignedTo(actor: Actor, borrowerId: Expression<number>)
     WHERE sl.borrower_id = ${borrowerId} AND a.collector IN (${actor.displayName}, ${actor.username}))`;
 }
 
-const outOfScope = () =>
+/** The refusal a collector gets for another collector's account; `details` says which record. */
+export const outOfScope = (kind: AccountKind = 'loan', id?: number) =>
   new DomainError(
     'forbidden',
     'This account is assigned to another collector; ask a manager to reassign it.',
+    { reason: 'out-of-scope', kind, id },
   );
 
-export async function requireLoanInScope(db: Db, actor: Actor, loanId: number): Promise<void> {
-  if (!isScoped(actor)) return;
-  const row = await db
-    .selectFrom('loans as l')
-    .select('l.id')
-    .where('l.id', '=', loanId)
-    .where(({ ref }) => assignedTo(actor, ref('l.id')))
-    .executeTakeFirst();
-  if (!row) throw outOfScope();
-}
+/**
+ * For each kind of record a request can name: SQL that is true when the record belongs to an
+ * account assigned to `actor`. A borrower (and what the borrower owns: collateral, valuations)
+ * is reachable when one of the borrower's loans is; everything else through its loan.
+ */
+const IN_SCOPE: Record<AccountKind, (actor: Actor, id: number) => RawBuilder<unknown>> = {
+  loan: (a, id) => sql`SELECT 1 WHERE ${assignedTo(a, sql<number>`${id}`)}`,
+  borrower: (a, id) => sql`SELECT 1 WHERE ${borrowerAssignedTo(a, sql<number>`${id}`)}`,
+  'collateral-item': (a, id) =>
+    sql`SELECT 1 FROM collateral_items x WHERE x.id = ${id} AND ${borrowerAssignedTo(a, sql.ref('x.borrower_id'))}`,
+  valuation: (a, id) =>
+    sql`SELECT 1 FROM collateral_valuations v JOIN collateral_items x ON x.id = v.item_id
+      WHERE v.id = ${id} AND ${borrowerAssignedTo(a, sql.ref('x.borrower_id'))}`,
+  'attachment-link': (a, id) =>
+    sql`SELECT 1 FROM attachment_links k
+      LEFT JOIN collateral_valuations v ON v.id = k.valuation_id
+      LEFT JOIN collateral_items x ON x.id = COALESCE(k.item_id, v.item_id)
+      WHERE k.id = ${id} AND (${assignedTo(a, sql.ref('k.loan_id'))}
+        OR ${borrowerAssignedTo(a, sql.ref('x.borrower_id'))})`,
+  repossession: (a, id) => viaLoan(a, 'repossessions', id),
+  contact: (a, id) => viaLoan(a, 'collection_contacts', id),
+  visit: (a, id) => viaLoan(a, 'collection_visits', id),
+  promise: (a, id) => viaLoan(a, 'promises_to_pay', id),
+  plan: (a, id) => viaLoan(a, 'repayment_plans', id),
+  'write-off': (a, id) => viaLoan(a, 'write_offs', id),
+  'legal-case': (a, id) => viaLoan(a, 'legal_cases', id),
+  payment: (a, id) => viaLoan(a, 'payments', id),
+  // A request names its account as entity + id: a loan, or a payment of one.
+  'approval-request': (a, id) =>
+    sql`SELECT 1 FROM approval_requests r
+      LEFT JOIN payments p ON r.entity = 'payment' AND p.id = CAST(r.entity_id AS INTEGER)
+      WHERE r.id = ${id} AND ${assignedTo(
+        a,
+        sql`CASE r.entity WHEN 'loan' THEN CAST(r.entity_id AS INTEGER) ELSE p.loan_id END`,
+      )}`,
+};
 
-/** A collector may see a borrower when one of the borrower's loans is theirs. */
-export async function requireBorrowerInScope(db: Db, actor: Actor, borrowerId: number): Promise<void> {
-  if (!isScoped(actor)) return;
-  const row = await db
-    .selectFrom('loans as l')
-    .select('l.id')
-    .where('l.borrower_id', '=', borrowerId)
-    .where(({ ref }) => assignedTo(actor, ref('l.id')))
-    .executeTakeFirst();
-  if (!row) throw outOfScope();
-}
+const viaLoan = (actor: Actor, table: string, id: number) =>
+  sql`SELECT 1 FROM ${sql.table(table)} x WHERE x.id = ${id} AND ${assignedTo(actor, sql.ref('x.loan_id'))}`;
 
-/** A collector may open a collateral item when its owner is one of their borrowers. */
-export async function requireItemInScope(db: Db, actor: Actor, itemId: number): Promise<void> {
+/**
+ * Refuses a collector a record of another collector's account (or of no one's). A record that
+ * does not exist is refused the same way, so ids cannot be probed.
+ */
+export async function requireInScope(db: Db, actor: Actor, kind: AccountKind, id: number): Promise<void> {
   if (!isScoped(actor)) return;
-  const row = await db
-    .selectFrom('collateral_items as i')
-    .select('i.id')
-    .where('i.id', '=', itemId)
-    .where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')))
-    .executeTakeFirst();
-  if (!row) throw outOfScope();
+  const { rows } = await IN_SCOPE[kind](actor, id).execute(db);
+  if (rows.length === 0) throw outOfScope(kind, id);
 }
