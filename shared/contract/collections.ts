@@ -493,7 +493,7 @@ export const collectionsContract = {
         body: z.string().trim().min(1, 'is required').max(10_000),
       })
       .strict(),
-    changes('collections.work'),
+    changes('settings.manage'),
   ),
   'collections.letter': method<RenderedLetter>()(
     letterRequest,

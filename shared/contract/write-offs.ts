@@ -55,7 +55,7 @@ export const writeOffsContract = {
         reference: optionalText(80),
       })
       .strict(),
-    changes('book.write', names('loan', 'loanId')),
+    changes('payments.record', names('loan', 'loanId')),
   ),
   'recoveries.list': method<RecoveryRow[]>()(
     z.object({ loanId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),

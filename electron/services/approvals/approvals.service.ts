@@ -1,9 +1,10 @@
-import type { Transaction } from 'kysely';
+import { sql, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
+import { keepInScope } from '../auth/scope';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { checkPayment, recordPayment, reversePayment } from '../payments/payments.service';
 import { loadLoanBook } from '../loans/loan-status';
@@ -57,10 +58,20 @@ export function approvalHandlers(
         .leftJoin('users as m', 'm.id', 'r.requested_by')
         .leftJoin('users as c', 'c.id', 'r.decided_by')
         .selectAll('r')
-        .select(['m.display_name as maker', 'c.display_name as checker']);
+        .leftJoin('payments as p', (j) =>
+          j.on('r.entity', '=', 'payment').on(sql<SqlBool>`p.id = CAST(r.entity_id AS INTEGER)`),
+        )
+        .select(['m.display_name as maker', 'c.display_name as checker'])
+        .select(
+          sql<
+            number | null
+          >`CASE r.entity WHEN 'loan' THEN CAST(r.entity_id AS INTEGER) ELSE p.loan_id END`.as('loan_id'),
+        );
       if (status) q = q.where('r.status', '=', status);
       const rows = await q.orderBy('r.id', 'desc').limit(500).execute();
-      const requests = rows.map((r) => ({
+      const actor = ctx.actor();
+      const mine = await keepInScope(db, actor, rows, (r) => r.loan_id);
+      const requests = mine.map((r) => ({
         id: r.id,
         kind: r.kind,
         entity: r.entity,
@@ -74,7 +85,7 @@ export function approvalHandlers(
         decidedAt: r.decided_at,
       }));
       // Plans (penalty waivers, settlement discounts) wait in the same inbox, newest first.
-      return [...requests, ...(await planApprovalRows(db, status))].sort((a, b) =>
+      return [...requests, ...(await planApprovalRows(db, status, actor))].sort((a, b) =>
         b.requestedAt.localeCompare(a.requestedAt),
       );
     },

@@ -2,6 +2,8 @@ import type { ApprovalRow } from '../../../shared/contract';
 import type { PlanStatus } from '../../../shared/contract/plans';
 import type { PlanType } from '../../../shared/engine/plans';
 import type { Db } from '../loans/loan.repository';
+import type { Actor } from '../auth/actor';
+import { assignedTo, isScoped } from '../auth/scope';
 
 /**
  * A plan is approved through plans.decide, which already refuses its own proposer. What the
@@ -27,7 +29,11 @@ const PLAN_STATUSES_FOR: Record<ApprovalRow['status'], PlanStatus[]> = {
 };
 
 /** Plans as rows of the approvals list (entity `plan`; decide them with plans.decide). */
-export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): Promise<ApprovalRow[]> {
+export async function planApprovalRows(
+  db: Db,
+  status?: ApprovalRow['status'],
+  actor: Actor | null = null,
+): Promise<ApprovalRow[]> {
   let q = db
     .selectFrom('repayment_plans as p')
     .innerJoin('loans as l', 'l.id', 'p.loan_id')
@@ -50,6 +56,8 @@ export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): 
     if (statuses.length === 0) return [];
     q = q.where('p.status', 'in', statuses);
   }
+  // A collector sees the plans of their own accounts only.
+  if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
   const rows = await q.orderBy('p.id', 'desc').limit(500).execute();
   return rows.map((p) => {
     const kind = planApprovalKind(p.type, p.penalty_waived);

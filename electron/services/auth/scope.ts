@@ -81,3 +81,29 @@ export async function requireInScope(db: Db, actor: Actor, kind: AccountKind, id
   const { rows } = await IN_SCOPE[kind](actor, id).execute(db);
   if (rows.length === 0) throw outOfScope(kind, id);
 }
+
+/** The loans assigned to a collector; null for everyone else, who sees the whole book. */
+export async function loansInScope(db: Db, actor: Actor | null): Promise<Set<number> | null> {
+  if (!isScoped(actor)) return null;
+  const rows = await db
+    .selectFrom('loans as l')
+    .select('l.id')
+    .where(({ ref }) => assignedTo(actor, ref('l.id')))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A list cut to the actor's accounts: for lists built in memory rather than in one query. */
+export async function keepInScope<T>(
+  db: Db,
+  actor: Actor | null,
+  rows: T[],
+  loanOf: (row: T) => number | null,
+): Promise<T[]> {
+  const mine = await loansInScope(db, actor);
+  if (mine === null) return rows;
+  return rows.filter((row) => {
+    const loanId = loanOf(row);
+    return loanId !== null && mine.has(loanId);
+  });
+}

@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
-import { assignedTo, isScoped } from '../auth/scope';
+import { assignedTo, isScoped, keepInScope } from '../auth/scope';
 import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
@@ -390,7 +390,8 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       return timelineOf(db, scope, clock.today(), await settings());
     },
 
-    'collections.reminders': async () => remindersFor(db, clock.today(), await settings()),
+    'collections.reminders': async () =>
+      keepInScope(db, ctx.actor(), await remindersFor(db, clock.today(), await settings()), (r) => r.loanId),
 
     'collections.promiseStats': async () => {
       const config = await settings();
@@ -533,7 +534,8 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         return { id: input.caseId };
       }),
 
-    'collections.legalCases': ({ openOnly }) => legalCases(db, openOnly),
+    'collections.legalCases': async ({ openOnly }) =>
+      keepInScope(db, ctx.actor(), await legalCases(db, openOnly), (c) => c.loanId),
 
     'collections.legalCase': ({ caseId }) => legalCase(db, caseId),
 
