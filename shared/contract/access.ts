@@ -123,6 +123,8 @@ export const accessContract = {
         entity: z.string().trim().max(40).default(''),
         from: isoDate.optional(),
         to: isoDate.optional(),
+        /** Only refused attempts: a method without its permission, or another collector's account. */
+        refusedOnly: z.boolean().default(false),
         ...pageRequest,
       })
       .strict(),

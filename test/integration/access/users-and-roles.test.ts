@@ -144,6 +144,16 @@ describe('permissions are enforced by the services', () => {
         reason: 'permission',
       })),
     );
+    // The audit viewer's filter shows exactly these, newest first.
+    await app.as('chen');
+    const refused = await app.call('audit.list', { refusedOnly: true });
+    expect(refused.rows.map((r) => [r.username, r.entityId, r.action])).toEqual(
+      ['loans.setStatus', 'users.create', 'settings.update', 'borrowers.create'].map((m) => [
+        'zhao',
+        m,
+        'refused',
+      ]),
+    );
   });
 
   it('showing a full ID number takes a permission and leaves an audit entry', async () => {
