@@ -68,6 +68,8 @@ export interface ApprovalRow {
   reason: string;
   status: 'pending' | 'approved' | 'rejected' | 'cancelled';
   requestedBy: string;
+  /** The maker, so a screen can withhold Approve from them; null for the system. */
+  requestedByUserId: number | null;
   requestedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;

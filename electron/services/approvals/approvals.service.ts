@@ -93,6 +93,7 @@ export function approvalHandlers(
         reason: r.reason,
         status: r.status,
         requestedBy: r.maker ?? 'System',
+        requestedByUserId: r.requested_by || null,
         requestedAt: r.requested_at,
         decidedBy: r.decided_by === null ? null : (r.checker ?? 'System'),
         decidedAt: r.decided_at,

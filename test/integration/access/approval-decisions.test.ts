@@ -169,6 +169,11 @@ describe('an approval is decided exactly once', () => {
       error: { code: 'forbidden' },
     });
     expect(statusOf(wusOwn)).toBe('pending');
+    // The inbox names each request's maker by id, so the screen withholds Approve from them.
+    const wu = app.session.actor()!;
+    const inbox = await app.call('approvals.list', { status: 'pending' });
+    expect(inbox.find((r) => r.id === wusOwn)).toMatchObject({ requestedByUserId: wu.userId });
+    expect(inbox.find((r) => r.id === approvalId)?.requestedByUserId).not.toBe(wu.userId);
     expect(statusOf(approvalId)).toBe('pending');
   });
 });
