@@ -11,6 +11,7 @@ import * as m0013 from './0013_month_end_positions';
 import * as m0014 from './0014_hot_query_indexes';
 import * as m0015 from './0015_search_terms';
 import * as m0016 from './0016_collateral_value_cache';
+import * as m0017 from './0017_user_ids';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014_hot_query_indexes': m0014,
   '0015_search_terms': m0015,
   '0016_collateral_value_cache': m0016,
+  '0017_user_ids': m0017,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -7,21 +7,21 @@ import type { Actor } from './actor';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /**
- * Collectors work their assigned accounts only; everyone else sees the whole book. Assignments
- * name the collector as collections records them (display name), or by username.
+ * Collectors work their assigned accounts only; everyone else sees the whole book. An
+ * assignment names its collector by user id (0017), so renaming a user changes nothing here.
  */
 export const isScoped = (actor: Actor | null): actor is Actor => actor?.role === 'collector';
 
 /** SQL: is loan `loanId` assigned to `actor`? */
 export function assignedTo(actor: Actor, loanId: Expression<number>): Expression<SqlBool> {
   return sql<SqlBool>`EXISTS (SELECT 1 FROM collection_assignments a WHERE a.loan_id = ${loanId}
-    AND a.collector IN (${actor.displayName}, ${actor.username}))`;
+    AND a.collector_id = ${actor.userId})`;
 }
 
 /** SQL: does borrower `borrowerId` (a qualified column: the subquery has its own `id`s) have a loan assigned to `actor`? */
 export function borrowerAssignedTo(actor: Actor, borrowerId: Expression<number>): Expression<SqlBool> {
   return sql<SqlBool>`EXISTS (SELECT 1 FROM loans sl JOIN collection_assignments a ON a.loan_id = sl.id
-    WHERE sl.borrower_id = ${borrowerId} AND a.collector IN (${actor.displayName}, ${actor.username}))`;
+    WHERE sl.borrower_id = ${borrowerId} AND a.collector_id = ${actor.userId})`;
 }
 
 /** The refusal a collector gets for another collector's account; `details` says which record. */
@@ -107,3 +107,22 @@ export async function keepInScope<T>(
     return loanId !== null && mine.has(loanId);
   });
 }
+
+/**
+ * The user a name given for an assignment stands for: the username, else the one user with that
+ * display name; null when it names no user (or two), as 0017 resolved the older rows.
+ */
+export async function userIdNamed(db: Db, name: string): Promise<number | null> {
+  const byUsername = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', name)
+    .executeTakeFirst();
+  if (byUsername) return byUsername.id;
+  const byDisplayName = await db.selectFrom('users').select('id').where('display_name', '=', name).execute();
+  return byDisplayName.length === 1 ? byDisplayName[0]!.id : null;
+}
+
+/** A person's user id; null for the system actor, which is no row of `users`. */
+export const userIdOf = (actor: Actor | null): number | null =>
+  actor && actor.userId !== 0 ? actor.userId : null;

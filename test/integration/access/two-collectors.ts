@@ -136,12 +136,12 @@ export async function givenTwoCollectorsWithFullAccounts(): Promise<TwoCollector
     return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role };
   };
   const assign = app.ctx.sqlite.prepare(
-    "INSERT INTO collection_assignments (loan_id, collector, assigned_at) VALUES (?, ?, '2026-06-15T00:00:00.000Z')",
+    "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, ?, ?, '2026-06-15T00:00:00.000Z')",
   );
   const resetAssignments = () => {
     app.ctx.sqlite.prepare('DELETE FROM collection_assignments').run();
-    assign.run(lis.loan, 'li');
-    assign.run(zhangs.loan, 'zhang');
+    assign.run(lis.loan, 'li', actorOf('li').userId);
+    assign.run(zhangs.loan, 'zhang', actorOf('zhang').userId);
   };
   resetAssignments();
   return {

@@ -253,8 +253,11 @@ describe('maker-checker', () => {
     await open(movableClock('2026-06-15T09:00:00.000Z'));
     await app.as('chen', 'owner');
     const { loanId } = await loanFor('王芳', '110101199003071234');
-    await app.call('collections.assign', { loanIds: [loanId], collector: 'li' });
+    // An assignment binds to the user the name stands for, so Li exists first.
     await app.as('li', 'collector');
+    await app.as('chen');
+    await app.call('collections.assign', { loanIds: [loanId], collector: 'li' });
+    await app.as('li');
     const recent = await app.attempt('payments.record', {
       loanId,
       date: '2026-06-12',
