@@ -2,6 +2,7 @@ import { EXIT, UsageError, type CliCommand, type CliIo } from './command';
 import { alertsCommand } from './commands/alerts';
 import { auditCommand } from './commands/audit';
 import { backupCommand } from './commands/backup';
+import { callCommand } from './commands/call';
 import { checkCommand } from './commands/check';
 import { planPreviewCommand } from './commands/plan-preview';
 import { prepayPreviewCommand } from './commands/prepay-preview';
@@ -28,6 +29,7 @@ const COMMANDS: CliCommand[] = [
   backupCommand,
   restoreCommand,
   reportCommand,
+  callCommand,
 ];
 
 export function usage(): string {

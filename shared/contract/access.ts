@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, open, reads } from './define';
 import { id, isoDate, noInput, nonEmptyText, pageRequest } from './common';
 import { paymentInputSchema } from './loans';
 
@@ -68,6 +68,8 @@ export interface ApprovalRow {
   reason: string;
   status: 'pending' | 'approved' | 'rejected' | 'cancelled';
   requestedBy: string;
+  /** The maker, so a screen can withhold Approve from them; null for the system. */
+  requestedByUserId: number | null;
   requestedAt: string;
   decidedBy: string | null;
   decidedAt: string | null;
@@ -90,14 +92,15 @@ export const createUserSchema = z.object({ ...newUser, role: z.enum(ROLE_NAMES) 
 export const resetPasswordSchema = z.object({ password }).strict();
 
 export const accessContract = {
-  'auth.status': method<AuthStatus>()(noInput),
-  'auth.createOwner': method<SignedInUser>()(z.object(newUser).strict()),
+  'auth.status': method<AuthStatus>()(noInput, open(false)),
+  'auth.createOwner': method<SignedInUser>()(z.object(newUser).strict(), open(true)),
   'auth.signIn': method<SignedInUser>()(
     z.object({ username, password: z.string().min(1, 'is required').max(200) }).strict(),
+    open(true),
   ),
-  'auth.signOut': method<{ signedOut: true }>()(noInput),
-  'users.list': method<UserRow[]>()(noInput),
-  'users.create': method<{ id: number }>()(createUserSchema),
+  'auth.signOut': method<{ signedOut: true }>()(noInput, open(true)),
+  'users.list': method<UserRow[]>()(noInput, reads('users.manage')),
+  'users.create': method<{ id: number }>()(createUserSchema, changes('users.manage')),
   'users.update': method<{ id: number }>()(
     z
       .object({
@@ -108,9 +111,13 @@ export const accessContract = {
         password: password.optional(),
       })
       .strict(),
+    changes('users.manage'),
   ),
   /** Shows a borrower's full ID number: needs its own permission and leaves an audit entry. */
-  'borrowers.revealIdNumber': method<{ idNumber: string }>()(z.object({ id }).strict()),
+  'borrowers.revealIdNumber': method<{ idNumber: string }>()(
+    z.object({ id }).strict(),
+    changes('pii.reveal', names('borrower', 'id')),
+  ),
   'audit.list': method<{ rows: AuditRow[]; total: number }>()(
     z
       .object({
@@ -118,17 +125,25 @@ export const accessContract = {
         entity: z.string().trim().max(40).default(''),
         from: isoDate.optional(),
         to: isoDate.optional(),
+        /** Only refused attempts: a method without its permission, or another collector's account. */
+        refusedOnly: z.boolean().default(false),
         ...pageRequest,
       })
       .strict(),
+    reads('audit.read'),
   ),
-  'audit.verify': method<AuditVerifyResult>()(noInput),
+  'audit.verify': method<AuditVerifyResult>()(noInput, reads('audit.read')),
   /** A payment dated too far back, sent for a second user's approval instead of being posted. */
-  'payments.requestBackdated': method<{ approvalId: number }>()(paymentInputSchema),
+  'payments.requestBackdated': method<{ approvalId: number }>()(
+    paymentInputSchema,
+    changes('payments.record', names('loan', 'loanId')),
+  ),
   'approvals.list': method<ApprovalRow[]>()(
     z.object({ status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() }).strict(),
+    reads('book.read'),
   ),
   'approvals.decide': method<{ id: number; status: 'approved' | 'rejected' }>()(
     z.object({ id, approve: z.boolean(), note: z.string().trim().max(500).default('') }).strict(),
+    changes('approvals.decide', names('approval-request', 'id')),
   ),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, reads } from './define';
 import { noInput } from './common';
 
 /** How often the open app backs up, and how many automatic backups retention keeps. */
@@ -63,16 +63,26 @@ const backupName = z
   .regex(/^[^<>:"/\\|?*]+\.sqlite$/, 'must be the name of a .sqlite file in the backup folder');
 
 export const backupsContract = {
-  'backups.overview': method<BackupOverview>()(noInput),
-  'backups.updateSettings': method<BackupSettings>()(backupSettingsSchema.partial().strict()),
+  'backups.overview': method<BackupOverview>()(noInput, reads('backups.manage')),
+  'backups.updateSettings': method<BackupSettings>()(
+    backupSettingsSchema.partial().strict(),
+    changes('backups.manage'),
+  ),
   /** Main shows a folder dialog; `useDefault` goes back to the folder next to the book. */
   'backups.chooseFolder': method<{ changed: boolean; folder: string }>()(
     z.object({ useDefault: z.boolean().default(false) }).strict(),
+    changes('backups.manage'),
   ),
-  'backups.run': method<BackupListing>()(noInput),
+  'backups.run': method<BackupListing>()(noInput, changes('backups.manage')),
   /** Progress of the backup running now, for the screen to poll: 0..1, null when idle. */
-  'backups.progress': method<{ fraction: number | null }>()(noInput),
-  'backups.preview': method<BackupPreviewView>()(z.object({ name: backupName }).strict()),
+  'backups.progress': method<{ fraction: number | null }>()(noInput, reads('backups.manage')),
+  'backups.preview': method<BackupPreviewView>()(
+    z.object({ name: backupName }).strict(),
+    reads('backups.manage'),
+  ),
   /** Saves the current book, replaces it with the backup, then the app restarts. */
-  'backups.restore': method<{ restarting: true }>()(z.object({ name: backupName }).strict()),
+  'backups.restore': method<{ restarting: true }>()(
+    z.object({ name: backupName }).strict(),
+    changes('backups.manage'),
+  ),
 };

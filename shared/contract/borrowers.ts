@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import { id, nonEmptyText, optionalText, pageRequest } from './common';
 import type { LoanListRow } from './loans';
 
@@ -81,8 +81,15 @@ export interface BorrowerDetail extends BorrowerRow {
 export const borrowersContract = {
   'borrowers.list': method<{ rows: BorrowerRow[]; total: number }>()(
     z.object({ query: z.string().trim().max(100).default(''), ...pageRequest }).strict(),
+    reads('book.read'),
   ),
-  'borrowers.get': method<BorrowerDetail>()(z.object({ id }).strict()),
-  'borrowers.create': method<{ id: number }>()(createBorrowerSchema),
-  'borrowers.update': method<{ id: number }>()(updateBorrowerSchema),
+  'borrowers.get': method<BorrowerDetail>()(
+    z.object({ id }).strict(),
+    reads('book.read', names('borrower', 'id')),
+  ),
+  'borrowers.create': method<{ id: number }>()(createBorrowerSchema, changes('book.write')),
+  'borrowers.update': method<{ id: number }>()(
+    updateBorrowerSchema,
+    changes('book.write', names('borrower', 'id')),
+  ),
 };

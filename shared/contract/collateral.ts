@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import { id, isoDate, minorAmount, nonEmptyText, optionalText, pageRequest, positiveMinor } from './common';
 import { LOAN_STATUSES, type LoanStatus } from './loans';
 import {
@@ -361,45 +361,93 @@ export interface LoanCollateral extends Coverage {
 }
 
 export const collateralContract = {
-  'collateral.create': method<{ id: number; warnings: string[] }>()(createItemSchema),
-  'collateral.update': method<{ id: number; warnings: string[] }>()(updateItemSchema),
-  'collateral.get': method<CollateralDetail>()(z.object({ id }).strict()),
-  'collateral.list': method<{ rows: CollateralRow[]; total: number }>()(collateralListSchema),
+  'collateral.create': method<{ id: number; warnings: string[] }>()(
+    createItemSchema,
+    changes('book.write', names('loan', 'loanIds')),
+  ),
+  'collateral.update': method<{ id: number; warnings: string[] }>()(
+    updateItemSchema,
+    changes('book.write', names('collateral-item', 'id')),
+  ),
+  'collateral.get': method<CollateralDetail>()(
+    z.object({ id }).strict(),
+    reads('book.read', names('collateral-item', 'id')),
+  ),
+  'collateral.list': method<{ rows: CollateralRow[]; total: number }>()(
+    collateralListSchema,
+    reads('book.read'),
+  ),
   'collateral.link': method<{ itemId: number; loanId: number }>()(
     z.object({ itemId: id, loanId: id }).strict(),
+    changes('book.write', names('collateral-item', 'itemId'), names('loan', 'loanId')),
   ),
   'collateral.unlink': method<{ itemId: number; loanId: number }>()(
     z.object({ itemId: id, loanId: id, reason }).strict(),
+    changes('book.write', names('collateral-item', 'itemId'), names('loan', 'loanId')),
   ),
-  'collateral.release': method<{ id: number }>()(z.object({ id, reason }).strict()),
-  'collateral.addValuation': method<{ id: number }>()(valuationInputSchema.extend({ itemId: id }).strict()),
-  'collateral.voidValuation': method<{ id: number }>()(z.object({ id, reason }).strict()),
+  'collateral.release': method<{ id: number }>()(
+    z.object({ id, reason }).strict(),
+    changes('book.write', names('collateral-item', 'id')),
+  ),
+  'collateral.addValuation': method<{ id: number }>()(
+    valuationInputSchema.extend({ itemId: id }).strict(),
+    changes('book.write', names('collateral-item', 'itemId')),
+  ),
+  'collateral.voidValuation': method<{ id: number }>()(
+    z.object({ id, reason }).strict(),
+    changes('book.write', names('valuation', 'id')),
+  ),
   /** The book's alert count and its first few: for a card, without shipping thousands of alerts. */
   'collateral.alertSummary': method<{ total: number; first: CollateralAlert[] }>()(
     z.object({ limit: z.number().int().min(1).max(100) }).strict(),
+    reads('book.read'),
   ),
-  'collateral.forLoan': method<LoanCollateral>()(z.object({ loanId: id }).strict()),
-  'collateral.forBorrower': method<Coverage & { items: number }>()(z.object({ borrowerId: id }).strict()),
+  'collateral.forLoan': method<LoanCollateral>()(
+    z.object({ loanId: id }).strict(),
+    reads('book.read', names('loan', 'loanId')),
+  ),
+  'collateral.forBorrower': method<Coverage & { items: number }>()(
+    z.object({ borrowerId: id }).strict(),
+    reads('book.read', names('borrower', 'borrowerId')),
+  ),
   'collateral.alerts': method<CollateralAlert[]>()(
     z.object({ asOf: isoDate.optional(), kind: z.enum(ALERT_KINDS).optional() }).strict(),
+    reads('book.read'),
   ),
   'attachments.upload': method<{
     linkId: number;
     attachmentId: number;
     sha256: string;
     alreadyStored: boolean;
-  }>()(uploadSchema),
+  }>()(
+    uploadSchema,
+    changes(
+      'book.write',
+      names('collateral-item', 'itemId'),
+      names('loan', 'loanId'),
+      names('valuation', 'valuationId'),
+    ),
+  ),
   'attachments.preview': method<{ dataUrl: string; mime: string; fileName: string }>()(
     z.object({ linkId: id }).strict(),
+    reads('book.read', names('attachment-link', 'linkId')),
   ),
-  'attachments.unlink': method<{ linkId: number }>()(z.object({ linkId: id, reason }).strict()),
+  'attachments.unlink': method<{ linkId: number }>()(
+    z.object({ linkId: id, reason }).strict(),
+    changes('book.write', names('attachment-link', 'linkId')),
+  ),
   'repossession.start': method<{ id: number }>()(
     z
       .object({ itemId: id, loanId: id, kind: z.enum(REPOSSESSION_KINDS), date: isoDate, note: stepNote })
       .strict(),
+    changes('book.write', names('collateral-item', 'itemId'), names('loan', 'loanId')),
   ),
   'repossession.record': method<RepossessionView>()(
     z.object({ repossessionId: id, step: repossessionStepSchema }).strict(),
+    changes('book.write', names('repossession', 'repossessionId')),
   ),
-  'repossession.reverse': method<RepossessionView>()(z.object({ repossessionId: id, reason }).strict()),
+  'repossession.reverse': method<RepossessionView>()(
+    z.object({ repossessionId: id, reason }).strict(),
+    changes('book.write', names('repossession', 'repossessionId')),
+  ),
 };

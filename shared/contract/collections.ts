@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import { id, isoDate, minorAmount, noInput, optionalText, positiveMinor } from './common';
 import { AGING_BUCKETS, type AgingBucket } from '../engine';
 import { PRODUCTS, type Product } from './loans';
@@ -426,17 +426,36 @@ export const addOutcomeSchema = z
   .strict();
 
 export const collectionsContract = {
-  'collections.worklist': method<{ asOf: string; rows: WorklistRow[]; total: number }>()(worklistQuerySchema),
-  'collections.nextAccount': method<{ loanId: number | null }>()(nextAccountSchema),
-  'collections.account': method<CollectionAccount>()(z.object({ loanId: id }).strict()),
-  'collections.logContact': method<{ id: number; promiseId: number | null }>()(logContactSchema),
-  'collections.planVisit': method<{ id: number }>()(planVisitSchema),
-  'collections.recordVisitOutcome': method<{ id: number }>()(visitOutcomeSchema),
-  'collections.dossier': method<Dossier>()(z.object({ visitId: id }).strict()),
+  'collections.worklist': method<{ asOf: string; rows: WorklistRow[]; total: number }>()(
+    worklistQuerySchema,
+    reads('book.read'),
+  ),
+  'collections.nextAccount': method<{ loanId: number | null }>()(nextAccountSchema, reads('book.read')),
+  'collections.account': method<CollectionAccount>()(
+    z.object({ loanId: id }).strict(),
+    reads('book.read', names('loan', 'loanId')),
+  ),
+  'collections.logContact': method<{ id: number; promiseId: number | null }>()(
+    logContactSchema,
+    changes('collections.work', names('loan', 'loanId'), names('contact', 'amendsContactId')),
+  ),
+  'collections.planVisit': method<{ id: number }>()(
+    planVisitSchema,
+    changes('collections.work', names('loan', 'loanId')),
+  ),
+  'collections.recordVisitOutcome': method<{ id: number }>()(
+    visitOutcomeSchema,
+    changes('collections.work', names('visit', 'visitId')),
+  ),
+  'collections.dossier': method<Dossier>()(
+    z.object({ visitId: id }).strict(),
+    reads('book.read', names('visit', 'visitId')),
+  ),
   'collections.assign': method<{ assigned: number }>()(
     z
       .object({ loanIds: z.array(id).min(1).max(10_000), collector: z.string().trim().min(1).max(80) })
       .strict(),
+    changes('collections.work', names('loan', 'loanIds')),
   ),
   'collections.assignRoundRobin': method<{ assigned: { loanNumber: string; collector: string }[] }>()(
     z
@@ -445,22 +464,26 @@ export const collectionsContract = {
         collectors: z.array(z.string().trim().min(1).max(80)).min(1, 'name at least one collector').max(100),
       })
       .strict(),
+    changes('book.write'),
   ),
   'collections.setUnreachable': method<{ borrowerId: number; unreachable: boolean }>()(
     z.object({ borrowerId: id, unreachable: z.boolean(), reason: optionalText(300) }).strict(),
+    changes('collections.work', names('borrower', 'borrowerId')),
   ),
   'collections.timeline': method<TimelineEvent[]>()(
     z.object({ loanId: id.optional(), borrowerId: id.optional() }).strict(),
+    reads('book.read', names('loan', 'loanId'), names('borrower', 'borrowerId')),
   ),
-  'collections.reminders': method<Reminder[]>()(noInput),
+  'collections.reminders': method<Reminder[]>()(noInput, reads('book.read')),
   'collections.promiseStats': method<{
     byBorrower: { borrowerId: number; name: string; kept: number; broken: number }[];
     byCollector: { collector: string; kept: number; broken: number }[];
-  }>()(noInput),
+  }>()(noInput, reads('book.read')),
   'collections.overrideCount': method<{ month: string; overrides: number }>()(
     z.object({ month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM') }).strict(),
+    reads('collections.work'),
   ),
-  'collections.letterTemplates': method<LetterTemplates>()(noInput),
+  'collections.letterTemplates': method<LetterTemplates>()(noInput, reads('collections.work')),
   'collections.updateLetterTemplate': method<LetterTemplates>()(
     z
       .object({
@@ -470,11 +493,19 @@ export const collectionsContract = {
         body: z.string().trim().min(1, 'is required').max(10_000),
       })
       .strict(),
+    changes('settings.manage'),
   ),
-  'collections.letter': method<RenderedLetter>()(letterRequest),
-  'collections.logLetter': method<{ id: number }>()(letterRequest),
+  'collections.letter': method<RenderedLetter>()(
+    letterRequest,
+    reads('collections.work', names('loan', 'loanId')),
+  ),
+  'collections.logLetter': method<{ id: number }>()(
+    letterRequest,
+    changes('collections.work', names('loan', 'loanId')),
+  ),
   'collections.openLegalCase': method<{ id: number }>()(
     z.object({ loanId: id, date: isoDate, note: optionalText(1000), ...caseFacts }).strict(),
+    changes('collections.work', names('loan', 'loanId')),
   ),
   'collections.advanceLegalCase': method<{ id: number }>()(
     z
@@ -489,22 +520,37 @@ export const collectionsContract = {
         ...caseFacts,
       })
       .strict(),
+    changes('collections.work', names('legal-case', 'caseId')),
   ),
   'collections.legalCases': method<LegalCaseRow[]>()(
     z.object({ openOnly: z.boolean().default(true) }).strict(),
+    reads('book.read'),
   ),
-  'collections.legalCase': method<LegalCaseDetail>()(z.object({ caseId: id }).strict()),
-  'collections.settings': method<CollectionSettings>()(noInput),
-  'collections.updateSettings': method<CollectionSettings>()(collectionSettingsSchema),
+  'collections.legalCase': method<LegalCaseDetail>()(
+    z.object({ caseId: id }).strict(),
+    reads('book.read', names('legal-case', 'caseId')),
+  ),
+  'collections.settings': method<CollectionSettings>()(noInput, reads('book.read')),
+  'collections.updateSettings': method<CollectionSettings>()(
+    collectionSettingsSchema,
+    changes('settings.manage'),
+  ),
   /** Every outcome, retired ones included, in the order staff see them. */
-  'collections.outcomes': method<ContactOutcome[]>()(noInput),
-  'collections.addOutcome': method<ContactOutcome[]>()(addOutcomeSchema),
+  'collections.outcomes': method<ContactOutcome[]>()(noInput, reads('book.read')),
+  'collections.addOutcome': method<ContactOutcome[]>()(addOutcomeSchema, changes('settings.manage')),
   'collections.updateOutcome': method<ContactOutcome[]>()(
     z
       .object({ code: z.string().min(1), label: outcomeLabel.optional(), active: z.boolean().optional() })
       .strict(),
+    changes('settings.manage'),
   ),
-  'collections.deleteOutcome': method<ContactOutcome[]>()(z.object({ code: z.string().min(1) }).strict()),
+  'collections.deleteOutcome': method<ContactOutcome[]>()(
+    z.object({ code: z.string().min(1) }).strict(),
+    changes('settings.manage'),
+  ),
   /** Active users with the collector role: who accounts can be assigned to. */
-  'collections.collectors': method<{ username: string; displayName: string }[]>()(noInput),
+  'collections.collectors': method<{ username: string; displayName: string }[]>()(
+    noInput,
+    reads('book.read'),
+  ),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, reads } from './define';
 import { IMPORT_FIELDS, type ColumnMapping } from '../import/fields';
 import type { RowError, SheetPlan } from '../import/book';
 
@@ -87,13 +87,19 @@ export interface FileBytes {
 }
 
 export const importContract = {
-  'import.preview': method<ImportResult>()(importRequestSchema),
-  'import.commit': method<ImportResult>()(importRequestSchema),
+  'import.preview': method<ImportResult>()(importRequestSchema, reads('book.write')),
+  'import.commit': method<ImportResult>()(importRequestSchema, changes('book.write')),
   /** The import running now, or null; polled by the screen while `import.commit` works. */
-  'import.progress': method<ImportProgress | null>()(z.object({}).strict()),
-  'import.savedMapping': method<ColumnMapping>()(z.object({}).strict()),
-  'import.saveMapping': method<{ columns: number }>()(z.object({ mapping: columnMappingSchema }).strict()),
-  'import.template': method<FileBytes>()(z.object({ language: z.enum(HEADER_LANGUAGES) }).strict()),
+  'import.progress': method<ImportProgress | null>()(z.object({}).strict(), reads('book.write')),
+  'import.savedMapping': method<ColumnMapping>()(z.object({}).strict(), reads('book.read')),
+  'import.saveMapping': method<{ columns: number }>()(
+    z.object({ mapping: columnMappingSchema }).strict(),
+    changes('book.write'),
+  ),
+  'import.template': method<FileBytes>()(
+    z.object({ language: z.enum(HEADER_LANGUAGES) }).strict(),
+    reads('book.read'),
+  ),
   'export.book': method<{ files: FileBytes[] }>()(
     z
       .object({
@@ -102,5 +108,6 @@ export const importContract = {
         language: z.enum(HEADER_LANGUAGES).default('en'),
       })
       .strict(),
+    reads('reports.read'),
   ),
 };

@@ -13,6 +13,14 @@ import { writeOffsContract } from './write-offs';
 import { accessContract } from './access';
 import { backupsContract } from './backups';
 
+export {
+  ACCOUNT_KINDS,
+  PERMISSIONS,
+  type Access,
+  type AccountKind,
+  type AccountRef,
+  type Permission,
+} from './define';
 export * from './result';
 export * from './common';
 export * from './system';

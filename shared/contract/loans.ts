@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import type { RestructuredAging, ScheduleVersionName } from './plans';
 import { id, isoDate, minorAmount, optionalText, pageRequest, positiveMinor, ratePercent } from './common';
 import {
@@ -262,22 +262,34 @@ export const loansContract = {
     installments: ScheduledInstallment[];
     totalInterest: number;
     totalPayable: number;
-  }>()(loanTermsSchema),
-  'loans.create': method<{ id: number; number: string }>()(createLoanSchema),
-  'loans.list': method<{ rows: LoanListRow[]; total: number }>()(loanListSchema),
-  'loans.get': method<LoanDetail>()(z.object({ id, asOf: isoDate.optional() }).strict()),
+  }>()(loanTermsSchema, reads('book.read')),
+  'loans.create': method<{ id: number; number: string }>()(
+    createLoanSchema,
+    changes('book.write', names('borrower', 'borrowerId')),
+  ),
+  'loans.list': method<{ rows: LoanListRow[]; total: number }>()(loanListSchema, reads('book.read')),
+  'loans.get': method<LoanDetail>()(
+    z.object({ id, asOf: isoDate.optional() }).strict(),
+    reads('book.read', names('loan', 'id')),
+  ),
   'loans.scheduleVersion': method<ScheduledInstallment[]>()(
     z.object({ loanId: id, version: z.number().int().min(1) }).strict(),
+    reads('book.read', names('loan', 'loanId')),
   ),
   'loans.setStatus': method<{ id: number; status: LoanStatus }>()(
     z.object({ id, status: z.enum(['active', 'legal', 'repossessed']) }).strict(),
+    changes('book.write', names('loan', 'id')),
   ),
   'payments.preview': method<PaymentPreview>()(
     z
       .object({ loanId: id, date: isoDate, amount: positiveMinor, prepay: prepayChoiceSchema.optional() })
       .strict(),
+    reads('payments.record', names('loan', 'loanId')),
   ),
-  'payments.record': method<{ id: number; receiptNumber: string }>()(paymentInputSchema),
+  'payments.record': method<{ id: number; receiptNumber: string }>()(
+    paymentInputSchema,
+    changes('payments.record', names('loan', 'loanId')),
+  ),
   /** A person's reversal waits for a second user's approval and answers with `approvalId`. */
   'payments.reverse': method<{ id: number } | { approvalId: number }>()(
     z
@@ -286,11 +298,14 @@ export const loansContract = {
         reason: z.string().trim().min(3, 'give the reason (at least 3 characters)').max(300),
       })
       .strict(),
+    changes('payments.record', names('payment', 'paymentId')),
   ),
   'payments.receipt': method<Receipt>()(
     z.object({ paymentId: id, copy: z.boolean().default(false) }).strict(),
+    reads('book.read', names('payment', 'paymentId')),
   ),
   'search.global': method<SearchHit[]>()(
     z.object({ query: z.string().trim().min(1, 'type something to search for').max(100) }).strict(),
+    reads('book.read'),
   ),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import { id, isoDate, optionalText } from './common';
 import { parseAmount } from '../money/amount';
 import { MAX_MONTHS, REPAYMENT_METHODS } from '../engine/schedule';
@@ -157,15 +157,22 @@ export type RestructuredAging =
 export const plansContract = {
   'plans.preview': method<PlanPreview[]>()(
     z.object({ loanId: id, candidates: z.array(planSpecSchema).min(1).max(4) }).strict(),
+    reads('book.read', names('loan', 'loanId')),
   ),
   'plans.propose': method<PlanRow>()(
     z.object({ loanId: id, spec: planSpecSchema, note: optionalText(500) }).strict(),
+    changes('plans.propose', names('loan', 'loanId')),
   ),
   'plans.decide': method<PlanRow>()(
     z.object({ planId: id, decision: z.enum(['approve', 'reject']), note: optionalText(500) }).strict(),
+    changes('approvals.decide', names('plan', 'planId')),
   ),
-  'plans.get': method<PlanAgreement>()(z.object({ planId: id }).strict()),
+  'plans.get': method<PlanAgreement>()(
+    z.object({ planId: id }).strict(),
+    reads('book.read', names('plan', 'planId')),
+  ),
   'plans.list': method<PlanRow[]>()(
     z.object({ status: z.enum(PLAN_STATUSES).optional(), loanId: id.optional() }).strict(),
+    reads('book.read', names('loan', 'loanId')),
   ),
 } as const;

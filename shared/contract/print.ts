@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, reads } from './define';
 
 export type PrintOutcome = { saved: true; path: string } | { saved: false };
 
@@ -20,5 +20,6 @@ export const printContract = {
         landscape: z.boolean().default(false),
       })
       .strict(),
+    reads('book.read'),
   ),
 };

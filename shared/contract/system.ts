@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, open } from './define';
 import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
@@ -40,8 +40,8 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const systemContract = {
-  'system.info': method<AppInfo>()(noInput),
-  'system.check': method<HealthReport>()(noInput),
-  'settings.get': method<Settings>()(noInput),
-  'settings.update': method<Settings>()(settingsSchema.partial().strict()),
+  'system.info': method<AppInfo>()(noInput, open(false)),
+  'system.check': method<HealthReport>()(noInput, changes('backups.manage')),
+  'settings.get': method<Settings>()(noInput, open(false)),
+  'settings.update': method<Settings>()(settingsSchema.partial().strict(), changes('settings.manage')),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from './define';
+import { method, changes, names, reads } from './define';
 import { id, isoDate, optionalText, positiveMinor } from './common';
 import { PAYMENT_METHODS } from './loans';
 
@@ -33,11 +33,18 @@ export interface RecoveryRow {
 
 /** Write-off (核销) with maker-checker approval, and recoveries received afterwards. */
 export const writeOffsContract = {
-  'writeOffs.request': method<WriteOffRow>()(z.object({ loanId: id, reason: optionalText(500) }).strict()),
+  'writeOffs.request': method<WriteOffRow>()(
+    z.object({ loanId: id, reason: optionalText(500) }).strict(),
+    changes('book.write', names('loan', 'loanId')),
+  ),
   'writeOffs.decide': method<WriteOffRow>()(
     z.object({ writeOffId: id, decision: z.enum(['approve', 'reject']), note: optionalText(500) }).strict(),
+    changes('approvals.decide', names('write-off', 'writeOffId')),
   ),
-  'writeOffs.list': method<WriteOffRow[]>()(z.object({ loanId: id.optional() }).strict()),
+  'writeOffs.list': method<WriteOffRow[]>()(
+    z.object({ loanId: id.optional() }).strict(),
+    reads('book.read', names('loan', 'loanId')),
+  ),
   'recoveries.record': method<RecoveryRow>()(
     z
       .object({
@@ -48,8 +55,10 @@ export const writeOffsContract = {
         reference: optionalText(80),
       })
       .strict(),
+    changes('payments.record', names('loan', 'loanId')),
   ),
   'recoveries.list': method<RecoveryRow[]>()(
     z.object({ loanId: id.optional(), from: isoDate.optional(), to: isoDate.optional() }).strict(),
+    reads('book.read', names('loan', 'loanId')),
   ),
 } as const;

@@ -32,7 +32,12 @@ async function seed(app: PledgebookApp, borrower: Record<string, unknown> = WANG
   await call('payments.record', { loanId: loan.id, date: '2026-04-10', amount: 533_093, method: 'cash' });
   await app.ctx.db
     .insertInto('collection_assignments')
-    .values({ loan_id: loan.id, collector: LI.displayName, assigned_at: '2026-06-15T09:00:00.000Z' })
+    .values({
+      loan_id: loan.id,
+      collector: LI.displayName,
+      collector_id: LI.userId,
+      assigned_at: '2026-06-15T09:00:00.000Z',
+    })
     .execute();
 }
 

@@ -1,32 +1,46 @@
-import type { Transaction } from 'kysely';
+import { sql, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import type { Handlers } from '../dispatch';
+import { issuesOf, type Handlers } from '../dispatch';
+import type { z } from 'zod';
+import { contract } from '../../../shared/contract';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
+import { keepInScope } from '../auth/scope';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { checkPayment, recordPayment, reversePayment } from '../payments/payments.service';
 import { loadLoanBook } from '../loans/loan-status';
 import { isBackdated } from './backdating';
-import { requestApproval } from './request';
+import { loanChanges, loanOfEntity, loanStateOf, requestApproval, type LoanState } from './request';
 import type { ApprovalKind } from './tables';
 import { planApprovalRows } from './plan-requests';
 
 /**
- * What each kind of request does once approved, run in the approver's transaction. Kinds
- * without an action here (plans keep their own approval flow) are recorded as decided only.
+ * What each kind of request does once approved, run in the approver's transaction, and the
+ * schema its payload is checked against again at that moment: the contract method's own, since
+ * the payload is that method's request. Kinds without an action here (plans keep their own
+ * approval flow) are recorded as decided only.
  */
-export type ApprovalAction = (trx: Transaction<DB>, ctx: ServiceContext, payload: never) => Promise<unknown>;
+export interface ApprovalAction<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  run(trx: Transaction<DB>, ctx: ServiceContext, payload: z.output<S>): Promise<unknown>;
+}
+
+const action = <S extends z.ZodType>(schema: S, run: ApprovalAction<S>['run']): ApprovalAction =>
+  ({ schema, run }) as ApprovalAction;
 
 const ACTIONS: Partial<Record<ApprovalKind, ApprovalAction>> = {
-  'payment-reversal': (trx, ctx, p: { paymentId: number; reason: string }) =>
+  'payment-reversal': action(contract['payments.reverse'].input, (trx, ctx, p) =>
     reversePayment(trx, ctx, p.paymentId, p.reason),
-  'backdated-payment': (trx, ctx, p: Parameters<typeof recordPayment>[2]) => recordPayment(trx, ctx, p),
+  ),
+  'backdated-payment': action(contract['payments.requestBackdated'].input, (trx, ctx, p) =>
+    recordPayment(trx, ctx, p),
+  ),
 };
 
 /** Lets another feature (write-off, waivers, discounts) say what its approved requests do. */
-export function registerApprovalAction(kind: ApprovalKind, action: ApprovalAction): void {
-  ACTIONS[kind] = action;
+export function registerApprovalAction(kind: ApprovalKind, approvalAction: ApprovalAction): void {
+  ACTIONS[kind] = approvalAction;
 }
 
 export function approvalHandlers(
@@ -57,10 +71,20 @@ export function approvalHandlers(
         .leftJoin('users as m', 'm.id', 'r.requested_by')
         .leftJoin('users as c', 'c.id', 'r.decided_by')
         .selectAll('r')
-        .select(['m.display_name as maker', 'c.display_name as checker']);
+        .leftJoin('payments as p', (j) =>
+          j.on('r.entity', '=', 'payment').on(sql<SqlBool>`p.id = CAST(r.entity_id AS INTEGER)`),
+        )
+        .select(['m.display_name as maker', 'c.display_name as checker'])
+        .select(
+          sql<
+            number | null
+          >`CASE r.entity WHEN 'loan' THEN CAST(r.entity_id AS INTEGER) ELSE p.loan_id END`.as('loan_id'),
+        );
       if (status) q = q.where('r.status', '=', status);
       const rows = await q.orderBy('r.id', 'desc').limit(500).execute();
-      const requests = rows.map((r) => ({
+      const actor = ctx.actor();
+      const mine = await keepInScope(db, actor, rows, (r) => r.loan_id);
+      const requests = mine.map((r) => ({
         id: r.id,
         kind: r.kind,
         entity: r.entity,
@@ -69,48 +93,70 @@ export function approvalHandlers(
         reason: r.reason,
         status: r.status,
         requestedBy: r.maker ?? 'System',
+        requestedByUserId: r.requested_by || null,
         requestedAt: r.requested_at,
         decidedBy: r.decided_by === null ? null : (r.checker ?? 'System'),
         decidedAt: r.decided_at,
       }));
       // Plans (penalty waivers, settlement discounts) wait in the same inbox, newest first.
-      return [...requests, ...(await planApprovalRows(db, status))].sort((a, b) =>
+      return [...requests, ...(await planApprovalRows(db, status, actor))].sort((a, b) =>
         b.requestedAt.localeCompare(a.requestedAt),
       );
     },
 
-    'approvals.decide': async ({ id, approve, note }) =>
-      db.transaction().execute(async (trx) => {
+    'approvals.decide': async ({ id, approve, note }) => {
+      const outcome = await db.transaction().execute(async (trx) => {
         const checker = requirePermission(ctx.actor(), 'approvals.decide');
+        const status = approve ? 'approved' : 'rejected';
+        // The claim is the transaction's first statement, so it takes the write lock before it
+        // reads: of two deciders (a double click, two approvers, two processes on one file)
+        // exactly one finds the request pending. Whatever is refused below rolls it back.
+        const claim = await trx
+          .updateTable('approval_requests')
+          .set({ status, decided_by: checker.userId, decided_at: clock.now(), decision_note: note })
+          .where('id', '=', id)
+          .where('status', '=', 'pending')
+          // The database refuses a maker deciding their own request; so does the claim.
+          .where('requested_by', '!=', checker.userId)
+          .executeTakeFirst();
         const request = await trx
           .selectFrom('approval_requests')
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirst();
         if (!request) throw notFound('Approval request', id);
-        if (request.status !== 'pending')
-          throw ruleViolation(`Request #${id} was already ${request.status}.`);
         if (request.requested_by === checker.userId) {
           throw new DomainError(
             'forbidden',
             `You made request #${id}; another user must approve or reject it.`,
           );
         }
-        const status = approve ? 'approved' : 'rejected';
-        const action = ACTIONS[request.kind];
-        const result =
-          approve && action ? await action(trx, ctx, JSON.parse(request.payload) as never) : null;
-        await trx
-          .updateTable('approval_requests')
-          .set({
-            status,
-            decided_by: checker.userId,
-            decided_at: clock.now(),
-            decision_note: note,
-            result: result === null ? null : JSON.stringify(result),
-          })
-          .where('id', '=', id)
-          .execute();
+        if (claim.numUpdatedRows !== 1n) throw ruleViolation(`Request #${id} was already ${request.status}.`);
+        const act = approve ? ACTIONS[request.kind] : undefined;
+        let result: unknown = null;
+        if (act) {
+          const { loanAsRequested, ...payload } = JSON.parse(request.payload) as Record<string, unknown> & {
+            loanAsRequested?: LoanState;
+          };
+          const loanId = await loanOfEntity(trx, request.entity, request.entity_id);
+          const changes = loanChanges(
+            loanAsRequested,
+            loanId === null ? undefined : await loanStateOf(trx, loanId),
+          );
+          if (changes.length > 0) return cancelStale(trx, ctx, id, changes);
+          const parsed = act.schema.safeParse(payload);
+          if (!parsed.success)
+            throw new DomainError('conflict', `Request #${id} no longer holds a valid request.`, {
+              reason: 'invalid-payload',
+              issues: issuesOf(parsed.error),
+            });
+          result = await act.run(trx, ctx, parsed.data);
+          await trx
+            .updateTable('approval_requests')
+            .set({ result: JSON.stringify(result) })
+            .where('id', '=', id)
+            .execute();
+        }
         await appendAudit(trx, ctx, {
           entity: 'approval',
           entityId: id,
@@ -118,7 +164,36 @@ export function approvalHandlers(
           before: { status: 'pending' },
           after: { status, note, result },
         });
-        return { id, status };
-      }),
+        return { id, status } as const;
+      });
+      if ('staleBecause' in outcome)
+        throw new DomainError(
+          'conflict',
+          `Request #${id} was cancelled: since it was made, ${outcome.staleBecause.join('; ')}. Ask again if it is still needed.`,
+          { reason: 'loan-changed', changes: outcome.staleBecause },
+        );
+      return outcome;
+    },
   };
+}
+
+/**
+ * A request its loan has moved on from is cancelled, not approved: what the maker asked for
+ * may no longer be right. The cancellation commits; the caller then refuses with the reason.
+ */
+async function cancelStale(trx: Transaction<DB>, ctx: ServiceContext, id: number, changes: string[]) {
+  const reason = `loan changed: ${changes.join('; ')}`;
+  await trx
+    .updateTable('approval_requests')
+    .set({ status: 'cancelled', decision_note: reason })
+    .where('id', '=', id)
+    .execute();
+  await appendAudit(trx, ctx, {
+    entity: 'approval',
+    entityId: id,
+    action: 'cancelled',
+    before: { status: 'pending' },
+    after: { status: 'cancelled', reason },
+  });
+  return { staleBecause: changes };
 }

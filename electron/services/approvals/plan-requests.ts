@@ -2,6 +2,8 @@ import type { ApprovalRow } from '../../../shared/contract';
 import type { PlanStatus } from '../../../shared/contract/plans';
 import type { PlanType } from '../../../shared/engine/plans';
 import type { Db } from '../loans/loan.repository';
+import type { Actor } from '../auth/actor';
+import { assignedTo, isScoped } from '../auth/scope';
 
 /**
  * A plan is approved through plans.decide, which already refuses its own proposer. What the
@@ -27,7 +29,11 @@ const PLAN_STATUSES_FOR: Record<ApprovalRow['status'], PlanStatus[]> = {
 };
 
 /** Plans as rows of the approvals list (entity `plan`; decide them with plans.decide). */
-export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): Promise<ApprovalRow[]> {
+export async function planApprovalRows(
+  db: Db,
+  status?: ApprovalRow['status'],
+  actor: Actor | null = null,
+): Promise<ApprovalRow[]> {
   let q = db
     .selectFrom('repayment_plans as p')
     .innerJoin('loans as l', 'l.id', 'p.loan_id')
@@ -39,6 +45,7 @@ export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): 
       'p.penalty_waived',
       'p.written_off',
       'p.proposed_by_name',
+      'p.proposed_by',
       'p.proposed_at',
       'p.proposal_note',
       'p.decided_by_name',
@@ -50,6 +57,8 @@ export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): 
     if (statuses.length === 0) return [];
     q = q.where('p.status', 'in', statuses);
   }
+  // A collector sees the plans of their own accounts only.
+  if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
   const rows = await q.orderBy('p.id', 'desc').limit(500).execute();
   return rows.map((p) => {
     const kind = planApprovalKind(p.type, p.penalty_waived);
@@ -62,6 +71,7 @@ export async function planApprovalRows(db: Db, status?: ApprovalRow['status']): 
       reason: p.proposal_note || `${p.type} · ${p.number}`,
       status: approvalStatusOf(p.status),
       requestedBy: p.proposed_by_name,
+      requestedByUserId: p.proposed_by || null,
       requestedAt: p.proposed_at,
       decidedBy: p.decided_by_name,
       decidedAt: p.decided_at,

@@ -32,13 +32,15 @@ export async function requestApproval(
 ): Promise<number> {
   const actor = ctx.actor();
   if (!actor) throw new DomainError('unauthorized', 'Sign in first.');
+  const loanId = await loanOfEntity(db, request.entity, request.entityId);
+  const loanAsRequested = loanId === null ? undefined : await loanStateOf(db, loanId);
   const { id } = await db
     .insertInto('approval_requests')
     .values({
       kind: request.kind,
       entity: request.entity,
       entity_id: String(request.entityId),
-      payload: JSON.stringify(request.payload),
+      payload: JSON.stringify({ ...request.payload, loanAsRequested }),
       reason: request.reason,
       requested_by: actor.userId,
       requested_at: ctx.clock.now(),
@@ -55,4 +57,67 @@ export async function requestApproval(
     after: { kind: request.kind, entity: request.entity, entityId: request.entityId, ...request.payload },
   });
   return id;
+}
+
+/**
+ * What about a loan an approval depends on: the checker approves what the maker saw. A payment
+ * posted, a status change or a new schedule since the request makes it stale.
+ */
+export interface LoanState {
+  status: string;
+  lastPaymentId: number;
+  scheduleVersion: number;
+}
+
+/** The loan a request is about: named directly, or through one of its payments. */
+export async function loanOfEntity(
+  db: Db,
+  entity: string,
+  entityId: number | string,
+): Promise<number | null> {
+  if (entity === 'loan') return Number(entityId);
+  if (entity !== 'payment') return null;
+  const payment = await db
+    .selectFrom('payments')
+    .select('loan_id')
+    .where('id', '=', Number(entityId))
+    .executeTakeFirst();
+  return payment?.loan_id ?? null;
+}
+
+export async function loanStateOf(db: Db, loanId: number): Promise<LoanState | undefined> {
+  const row = await db
+    .selectFrom('loans as l')
+    .select((eb) => [
+      'l.status',
+      eb
+        .selectFrom('payments as p')
+        .select((p) => p.fn.coalesce(p.fn.max('p.id'), p.lit(0)).as('n'))
+        .whereRef('p.loan_id', '=', 'l.id')
+        .as('last_payment_id'),
+      eb
+        .selectFrom('schedule_versions as v')
+        .select((v) => v.fn.coalesce(v.fn.max('v.version'), v.lit(0)).as('n'))
+        .whereRef('v.loan_id', '=', 'l.id')
+        .as('schedule_version'),
+    ])
+    .where('l.id', '=', loanId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    status: row.status,
+    lastPaymentId: Number(row.last_payment_id ?? 0),
+    scheduleVersion: Number(row.schedule_version ?? 0),
+  };
+}
+
+/** How the loan moved on since `asRequested`, in words; empty when it has not. */
+export function loanChanges(asRequested: LoanState | undefined, now: LoanState | undefined): string[] {
+  if (!asRequested || !now) return ['the request does not record the loan as it was'];
+  const changes: string[] = [];
+  if (now.status !== asRequested.status)
+    changes.push(`its status went from ${asRequested.status} to ${now.status}`);
+  if (now.lastPaymentId !== asRequested.lastPaymentId) changes.push('a payment was posted or reversed');
+  if (now.scheduleVersion !== asRequested.scheduleVersion) changes.push('its schedule changed');
+  return changes;
 }

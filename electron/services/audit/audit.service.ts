@@ -7,10 +7,12 @@ import { verifyAuditChain } from './verify';
 export function auditHandlers(ctx: ServiceContext): Pick<Handlers, 'audit.list' | 'audit.verify'> {
   const { db } = ctx;
   return {
-    'audit.list': async ({ username, entity, from, to, offset, limit }) => {
+    'audit.list': async ({ username, entity, from, to, refusedOnly, offset, limit }) => {
       let q = db.selectFrom('audit_log');
       if (username) q = q.where('username', '=', username);
       if (entity) q = q.where('entity', '=', entity);
+      // The guard records each refusal as action 'refused' on entity 'access' (auth/guard.ts).
+      if (refusedOnly) q = q.where('entity', '=', 'access').where('action', '=', 'refused');
       // `at` is an ISO instant; its first ten characters are the UTC date.
       if (from) q = q.where(sql<string>`substr(at, 1, 10)`, '>=', from);
       if (to) q = q.where(sql<string>`substr(at, 1, 10)`, '<=', to);

@@ -1,71 +1,19 @@
-import type { MethodName } from '../../../shared/contract';
+import { contract, type Access, type MethodName } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { DomainError } from '../errors';
 import type { Handlers } from '../dispatch';
-import { requirePermission, type Permission } from './permissions';
-import { requireLoanInScope, requireBorrowerInScope, requireItemInScope } from './scope';
+import { appendAudit } from '../audit/audit';
+import { requirePermission } from './permissions';
+import { requireInScope } from './scope';
 
-/** Methods anyone may call, signed in or not: what the sign-in screen itself needs. */
-const OPEN_METHODS = new Set<string>([
-  'auth.status',
-  'auth.createOwner',
-  'auth.signIn',
-  'auth.signOut',
-  'system.info',
-  'settings.get',
-]);
-
-/** Each method's permission where the general rule below would be wrong. */
-export const METHOD_PERMISSIONS: Partial<Record<MethodName, Permission>> = {
-  'payments.record': 'payments.record',
-  'payments.preview': 'payments.record',
-  'payments.requestBackdated': 'payments.record',
-  'payments.reverse': 'payments.record',
-  'settings.update': 'settings.manage',
-  'collections.updateSettings': 'settings.manage',
-  'users.list': 'users.manage',
-  'users.create': 'users.manage',
-  'users.update': 'users.manage',
-  'borrowers.revealIdNumber': 'pii.reveal',
-  'audit.list': 'audit.read',
-  'audit.verify': 'audit.read',
-  'approvals.decide': 'approvals.decide',
-  'plans.propose': 'plans.propose',
-  'plans.decide': 'approvals.decide',
-  'reports.dashboard': 'reports.read',
-  'reports.monthly': 'reports.read',
-  'reports.historyProgress': 'reports.read',
-  'reports.export': 'reports.read',
-  'export.book': 'reports.read',
-  'system.check': 'backups.manage',
-  'collections.outcomes': 'book.read',
-  'collections.addOutcome': 'settings.manage',
-  'collections.updateOutcome': 'settings.manage',
-  'collections.deleteOutcome': 'settings.manage',
-  'collections.collectors': 'book.read',
-  'backups.overview': 'backups.manage',
-  'backups.updateSettings': 'backups.manage',
-  'backups.chooseFolder': 'backups.manage',
-  'backups.run': 'backups.manage',
-  'backups.progress': 'backups.manage',
-  'backups.preview': 'backups.manage',
-  'backups.restore': 'backups.manage',
-};
-
-/** Verbs that only read; every other method changes the book and needs `book.write`. */
-const READ_VERB =
-  /^(list|get|preview|previewSchedule|scheduleVersion|global|account|worklist|nextAccount|timeline|alerts|alertSummary|forLoan|forBorrower|receipt|reminders|promiseStats|settings|dossier|savedMapping|template|savePdf)$/;
-
-/** Open methods that only read: the sign-in screen must not wait for the start-up checks. */
-const OPEN_READS = new Set(['auth.status', 'system.info', 'settings.get']);
-const READ_PERMISSIONS = new Set<Permission>(['book.read', 'reports.read', 'audit.read']);
+/** A method's access rules, as the contract declares them beside its schema. */
+export const accessOf = (method: MethodName): Access => contract[method].access;
 
 /**
  * Whether a method may change the book. Reading ones (lists, reports, the dashboard) answer at
  * once while the start-up checks run; the derived caches they refresh are rebuilt from the book.
  */
-export const changesTheBook = (method: string) =>
-  OPEN_METHODS.has(method) ? !OPEN_READS.has(method) : !READ_PERMISSIONS.has(permissionFor(method));
+export const changesTheBook = (method: MethodName) => accessOf(method).changesBook;
 
 /** Nothing is written to a book the start-up checks have not passed (or found damaged). */
 async function refuseOnDamagedBook(ctx: ServiceContext): Promise<void> {
@@ -77,34 +25,39 @@ async function refuseOnDamagedBook(ctx: ServiceContext): Promise<void> {
     );
 }
 
-export function permissionFor(method: string): Permission {
-  const explicit = METHOD_PERMISSIONS[method as MethodName];
-  if (explicit) return explicit;
-  if (method.startsWith('collections.'))
-    return READ_VERB.test(method.split('.')[1]!) ? 'book.read' : 'collections.work';
-  return READ_VERB.test(method.split('.')[1] ?? '') ? 'book.read' : 'book.write';
+/** The ids at one declared path of a request: a single id, a list of them, or none given. */
+function idsAt(input: unknown, path: string): number[] {
+  const value = (input as Record<string, unknown> | null)?.[path];
+  if (typeof value === 'number') return [value];
+  if (Array.isArray(value)) return value.filter((v): v is number => typeof v === 'number');
+  return [];
 }
 
-/** Methods that name one loan or one borrower: a collector may only reach their own accounts. */
-const LOAN_KEYS: Partial<Record<MethodName, string>> = {
-  'loans.get': 'id',
-  'loans.scheduleVersion': 'loanId',
-  'payments.preview': 'loanId',
-  'payments.record': 'loanId',
-  'payments.requestBackdated': 'loanId',
-  'collections.account': 'loanId',
-  'collateral.forLoan': 'loanId',
-  'plans.preview': 'loanId',
-  'plans.propose': 'loanId',
-};
-const BORROWER_KEYS: Partial<Record<MethodName, string>> = {
-  'borrowers.get': 'id',
-  'borrowers.revealIdNumber': 'id',
-  'collateral.forBorrower': 'borrowerId',
-};
-const ITEM_KEYS: Partial<Record<MethodName, string>> = {
-  'collateral.get': 'id',
-};
+/** Checks the signed-in user against the method's declaration: its permission, then every account it names. */
+async function enforce(ctx: ServiceContext, method: MethodName, input: unknown): Promise<void> {
+  const access = accessOf(method);
+  if (access.permission === 'open') return;
+  const actor = requirePermission(ctx.actor(), access.permission);
+  for (const { kind, path } of access.accounts)
+    for (const id of idsAt(input, path)) await requireInScope(ctx.db, actor, kind, id);
+}
+
+/**
+ * A refusal of a signed-in user leaves an audit row: who tried which method, and why it was
+ * refused. It has its own transaction, since the refused call writes nothing that could carry it.
+ */
+async function recordRefusal(ctx: ServiceContext, method: MethodName, error: DomainError): Promise<void> {
+  if (!ctx.actor()) return;
+  const details = (error.details ?? {}) as Record<string, unknown>;
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx, {
+      entity: 'access',
+      entityId: method,
+      action: 'refused',
+      after: { method, ...details },
+    }),
+  );
+}
 
 /**
  * Wraps every handler so the service layer itself refuses what the signed-in user may not do:
@@ -114,25 +67,19 @@ const ITEM_KEYS: Partial<Record<MethodName, string>> = {
 export function guardHandlers(handlers: Handlers, ctx: ServiceContext): Handlers {
   const guarded: Record<string, (input: unknown) => Promise<unknown>> = {};
   for (const [method, handler] of Object.entries(handlers) as [
-    string,
+    MethodName,
     (input: unknown) => Promise<unknown>,
   ][]) {
     guarded[method] = async (input) => {
       // The screen polls auth.status to notice the idle lock; that poll is not the user acting.
       if (method === 'auth.status') ctx.session?.actor();
       else ctx.session?.touch();
-      if (!OPEN_METHODS.has(method)) {
-        const actor = requirePermission(ctx.actor(), permissionFor(method));
-        const loanKey = LOAN_KEYS[method as MethodName];
-        const borrowerKey = BORROWER_KEYS[method as MethodName];
-        const fields = input as Record<string, unknown>;
-        if (loanKey && typeof fields[loanKey] === 'number')
-          await requireLoanInScope(ctx.db, actor, fields[loanKey]);
-        if (borrowerKey && typeof fields[borrowerKey] === 'number')
-          await requireBorrowerInScope(ctx.db, actor, fields[borrowerKey]);
-        const itemKey = ITEM_KEYS[method as MethodName];
-        if (itemKey && typeof fields[itemKey] === 'number')
-          await requireItemInScope(ctx.db, actor, fields[itemKey]);
+      try {
+        await enforce(ctx, method, input);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'forbidden')
+          await recordRefusal(ctx, method, error);
+        throw error;
       }
       if (ctx.startupCheck && changesTheBook(method)) await refuseOnDamagedBook(ctx);
       return handler(input);

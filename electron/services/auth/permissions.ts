@@ -1,22 +1,9 @@
 import { DomainError } from '../errors';
+import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import type { Actor, Role } from './actor';
 
-/** What each role may do. Checked in services; the UI only hides what would be refused anyway. */
-export const PERMISSIONS = [
-  'book.read',
-  'book.write',
-  'payments.record',
-  'collections.work',
-  'plans.propose',
-  'approvals.decide',
-  'settings.manage',
-  'users.manage',
-  'pii.reveal',
-  'reports.read',
-  'backups.manage',
-  'audit.read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+/** The permissions are declared in the contract, beside the methods that need them. */
+export { PERMISSIONS, type Permission };
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: PERMISSIONS,
@@ -45,6 +32,7 @@ export function requirePermission(actor: Actor | null, permission: Permission): 
     throw new DomainError(
       'forbidden',
       `${actor.displayName} (${actor.role}) may not do this: it needs the "${permission}" permission.`,
+      { reason: 'permission', permission },
     );
   }
   return actor;

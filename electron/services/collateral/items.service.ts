@@ -20,7 +20,7 @@ import { loadSettings } from '../system/system.service';
 import type { Db } from '../loans/loan.repository';
 import { textMatches } from '../search/terms';
 import { itemMatches } from './search';
-import { borrowerAssignedTo, isScoped } from '../auth/scope';
+import { borrowerAssignedTo, isScoped, keepInScope } from '../auth/scope';
 import {
   activeItemWithVin,
   detailColumns,
@@ -548,13 +548,15 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     },
 
     'collateral.alertSummary': async ({ limit }) => {
-      const { alerts } = await wholeBook(clock.today());
+      const { alerts: all } = await wholeBook(clock.today());
+      const alerts = await keepInScope(db, ctx.actor(), all, (a) => a.loanId);
       return { total: alerts.length, first: alerts.slice(0, limit) };
     },
 
     'collateral.alerts': async ({ asOf, kind }) => {
       const position = await wholeBook(asOf ?? clock.today());
-      return kind ? position.alerts.filter((a) => a.kind === kind) : position.alerts;
+      const alerts = await keepInScope(db, ctx.actor(), position.alerts, (a) => a.loanId);
+      return kind ? alerts.filter((a) => a.kind === kind) : alerts;
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
-import { assignedTo, isScoped } from '../auth/scope';
+import { assignedTo, isScoped, keepInScope, userIdNamed, userIdOf } from '../auth/scope';
 import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
@@ -192,6 +192,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           amends_contact_id: input.amendsContactId ?? null,
           ...override,
           logged_by: loggedBy,
+          logged_by_id: userIdOf(ctx.actor()),
           created_at: now,
         };
         const { id } = await trx
@@ -315,12 +316,15 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         const found = await trx.selectFrom('loans').select('id').where('id', 'in', loanIds).execute();
         if (found.length !== new Set(loanIds).size)
           throw invalidField('loanIds', 'some of these loans do not exist');
+        const collectorId = await userIdNamed(trx, collector);
         const now = clock.now();
         for (const { id } of found) {
           await trx
             .insertInto('collection_assignments')
-            .values({ loan_id: id, collector, assigned_at: now })
-            .onConflict((oc) => oc.column('loan_id').doUpdateSet({ collector, assigned_at: now }))
+            .values({ loan_id: id, collector, collector_id: collectorId, assigned_at: now })
+            .onConflict((oc) =>
+              oc.column('loan_id').doUpdateSet({ collector, collector_id: collectorId, assigned_at: now }),
+            )
             .execute();
           await appendAudit(trx, ctx, {
             entity: 'loan',
@@ -347,7 +351,12 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           const collector = collectors[(turn - 1) % collectors.length]!;
           await trx
             .insertInto('collection_assignments')
-            .values({ loan_id: row.loanId, collector, assigned_at: now })
+            .values({
+              loan_id: row.loanId,
+              collector,
+              collector_id: await userIdNamed(trx, collector),
+              assigned_at: now,
+            })
             .execute();
           await appendAudit(trx, ctx, {
             entity: 'loan',
@@ -390,7 +399,8 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       return timelineOf(db, scope, clock.today(), await settings());
     },
 
-    'collections.reminders': async () => remindersFor(db, clock.today(), await settings()),
+    'collections.reminders': async () =>
+      keepInScope(db, ctx.actor(), await remindersFor(db, clock.today(), await settings()), (r) => r.loanId),
 
     'collections.promiseStats': async () => {
       const config = await settings();
@@ -507,6 +517,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           override_reason: '',
           override_rules: '',
           logged_by: loggedBy,
+          logged_by_id: userIdOf(ctx.actor()),
           created_at: clock.now(),
         };
         const { id } = await trx
@@ -533,7 +544,8 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         return { id: input.caseId };
       }),
 
-    'collections.legalCases': ({ openOnly }) => legalCases(db, openOnly),
+    'collections.legalCases': async ({ openOnly }) =>
+      keepInScope(db, ctx.actor(), await legalCases(db, openOnly), (c) => c.loanId),
 
     'collections.legalCase': ({ caseId }) => legalCase(db, caseId),
 

@@ -33,6 +33,8 @@ export interface CollectionContactsTable {
   /** Comma-separated rule codes the override set aside. */
   override_rules: string;
   logged_by: string;
+  /** Who logged it, by user id (0017); null for contacts older than their user. */
+  logged_by_id: Generated<number | null>;
   created_at: string;
 }
 export type ContactRecord = Selectable<CollectionContactsTable>;
@@ -73,6 +75,8 @@ export type VisitRecord = Selectable<CollectionVisitsTable>;
 export interface CollectionAssignmentsTable {
   loan_id: number;
   collector: string;
+  /** The user the account is assigned to (0017); null for a name that is no user. */
+  collector_id: number | null;
   assigned_at: string;
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../../../shared/contract';
 import { applyPlan, PlanRefusal, type PlanOutcome } from '../../../shared/engine/plans';
 import { requirePermission } from '../auth/permissions';
+import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -223,6 +224,8 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       let q = planRowsQuery(db);
       if (status) q = q.where('p.status', '=', status);
       if (loanId) q = q.where('p.loan_id', '=', loanId);
+      const actor = ctx.actor();
+      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
       return Promise.all((await q.limit(500).execute()).map((r) => toPlanRow(db, r)));
     },
   };

@@ -6,6 +6,7 @@
  */
 import { OPEN_STATUSES, type RecoveryRow, type WriteOffRow } from '../../../shared/contract';
 import { requirePermission } from '../auth/permissions';
+import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -165,6 +166,8 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     'writeOffs.list': async ({ loanId }) => {
       let q = writeOffRows(db);
       if (loanId) q = q.where('w.loan_id', '=', loanId);
+      const actor = ctx.actor();
+      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('w.loan_id')));
       return (await q.execute()).map(toWriteOff);
     },
 
@@ -211,6 +214,8 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     'recoveries.list': async ({ loanId, from, to }) => {
       let q = recoveryRows(db);
       if (loanId) q = q.where('r.loan_id', '=', loanId);
+      const actor = ctx.actor();
+      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('r.loan_id')));
       if (from) q = q.where('r.date', '>=', from);
       if (to) q = q.where('r.date', '<=', to);
       return (await q.execute()).map(toRecovery);

@@ -89,6 +89,25 @@ describe('collector scope in search, worklist and collateral register', () => {
     expect(await registerItems()).not.toContain(orphan.itemId);
   });
 
+  it('a renamed collector keeps their accounts, and a newcomer given the old name gets none', async () => {
+    const { lis } = await givenTwoCollectorsWithOneAccountEach();
+    const li = (await app.call('users.list', {})).find((u) => u.username === 'li')!;
+    await app.call('users.update', { id: li.id, displayName: 'Li Na' });
+    await app.as('newli', 'collector');
+    await app.as('chen');
+    const newli = (await app.call('users.list', {})).find((u) => u.username === 'newli')!;
+    await app.call('users.update', { id: newli.id, displayName: 'li' });
+
+    await app.as('li');
+    expect(await worklistLoans()).toEqual([lis.loanId]);
+    await app.as('newli');
+    expect(await worklistLoans()).toEqual([]);
+    expect(await app.attempt('loans.get', { id: lis.loanId })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+  });
+
   it('a manager sees every account in search, worklist and register', async () => {
     const { lis, zhangs } = await givenTwoCollectorsWithOneAccountEach();
     await app.as('wu', 'manager');

@@ -5,6 +5,7 @@ import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import { Session } from '../../../electron/services/auth/actor';
 import type { ScryptCost } from '../../../electron/services/auth/password';
 import type { Clock } from '../../../electron/services/clock';
+import { tableChecksums } from '../../../electron/services/system/checksums';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
 
 /** Far below production cost so a test can create several users quickly; never used outside tests. */
@@ -73,4 +74,22 @@ export async function openAccessApp(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every table but the audit trail: a refused request changes none of them. */
+export function bookChecksums(app: PledgebookApp): Record<string, string> {
+  const { audit_log: _log, audit_head: _head, ...book } = tableChecksums(app.ctx.sqlite);
+  return book;
+}
+
+/** The refusals the audit trail recorded, oldest first: who tried which method and why. */
+export function refusals(app: PledgebookApp): { username: string; method: string; reason: unknown }[] {
+  const rows = app.ctx.sqlite
+    .prepare("SELECT username, entity_id, after_json FROM audit_log WHERE entity = 'access' ORDER BY id")
+    .all() as { username: string; entity_id: string; after_json: string }[];
+  return rows.map((r) => ({
+    username: r.username,
+    method: r.entity_id,
+    reason: (JSON.parse(r.after_json) as { reason?: unknown }).reason,
+  }));
 }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { tableChecksums } from '../../../electron/services/system/checksums';
-import { movableClock, openAccessApp, type AccessApp } from './support';
+import { bookChecksums, movableClock, openAccessApp, refusals, type AccessApp } from './support';
 
 let app!: AccessApp;
 afterEach(async () => app.dispose());
@@ -17,7 +16,7 @@ describe('user management is the owner’s', () => {
     app = await openAccessApp(movableClock('2026-06-15T09:00:00.000Z'));
     await app.as('chen', 'owner');
     await app.as('wu', 'manager');
-    const before = tableChecksums(app.ctx.sqlite);
+    const before = bookChecksums(app);
     for (const [method, input] of [
       ['users.list', {}],
       ['users.create', NEW_COLLECTOR],
@@ -29,7 +28,14 @@ describe('user management is the owner’s', () => {
         error: { code: 'forbidden', message: expect.stringMatching(/users\.manage/) },
       });
     }
-    expect(tableChecksums(app.ctx.sqlite)).toEqual(before);
+    expect(bookChecksums(app)).toEqual(before);
+    expect(refusals(app)).toEqual(
+      ['users.list', 'users.create', 'users.update', 'users.update'].map((method) => ({
+        username: 'wu',
+        method,
+        reason: 'permission',
+      })),
+    );
   });
 
   it('the owner adds a collector, who signs in; deactivated, they cannot', async () => {

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { hashPassword, PRODUCTION_SCRYPT, verifyPassword } from '../../../electron/services/auth/password';
 import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_MINUTES } from '../../../electron/services/auth/auth.service';
-import { tableChecksums } from '../../../electron/services/system/checksums';
 import { WANG_FANG } from '../../support/test-app';
-import { movableClock, openAccessApp, type AccessApp } from './support';
+import { bookChecksums, movableClock, openAccessApp, refusals, type AccessApp } from './support';
 
 const TERMS = {
   method: 'annuity',
@@ -122,13 +121,13 @@ describe('first run and sign-in', () => {
 });
 
 describe('permissions are enforced by the services', () => {
-  it('a viewer may read but not change anything, and a refused change writes nothing', async () => {
+  it('a viewer may read but not change anything; a refused change writes only its audit row', async () => {
     await open(movableClock('2026-06-15T09:00:00.000Z'));
     await app.as('chen', 'owner');
     await loanFor('王芳', '110101199003071234');
     await app.as('zhao', 'viewer');
     expect((await app.call('loans.list', {})).total).toBe(1);
-    const before = tableChecksums(app.ctx.sqlite);
+    const before = bookChecksums(app);
     for (const [method, input] of [
       ['borrowers.create', WANG_FANG],
       ['settings.update', { companyName: 'X' }],
@@ -137,7 +136,24 @@ describe('permissions are enforced by the services', () => {
     ] as const) {
       expect(await app.attempt(method, input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(tableChecksums(app.ctx.sqlite)).toEqual(before);
+    expect(bookChecksums(app)).toEqual(before);
+    expect(refusals(app)).toEqual(
+      ['borrowers.create', 'settings.update', 'users.create', 'loans.setStatus'].map((method) => ({
+        username: 'zhao',
+        method,
+        reason: 'permission',
+      })),
+    );
+    // The audit viewer's filter shows exactly these, newest first.
+    await app.as('chen');
+    const refused = await app.call('audit.list', { refusedOnly: true });
+    expect(refused.rows.map((r) => [r.username, r.entityId, r.action])).toEqual(
+      ['loans.setStatus', 'users.create', 'settings.update', 'borrowers.create'].map((m) => [
+        'zhao',
+        m,
+        'refused',
+      ]),
+    );
   });
 
   it('showing a full ID number takes a permission and leaves an audit entry', async () => {
@@ -237,8 +253,11 @@ describe('maker-checker', () => {
     await open(movableClock('2026-06-15T09:00:00.000Z'));
     await app.as('chen', 'owner');
     const { loanId } = await loanFor('王芳', '110101199003071234');
-    await app.call('collections.assign', { loanIds: [loanId], collector: 'li' });
+    // An assignment binds to the user the name stands for, so Li exists first.
     await app.as('li', 'collector');
+    await app.as('chen');
+    await app.call('collections.assign', { loanIds: [loanId], collector: 'li' });
+    await app.as('li');
     const recent = await app.attempt('payments.record', {
       loanId,
       date: '2026-06-12',

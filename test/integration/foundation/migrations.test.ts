@@ -60,6 +60,7 @@ const CREATES: Record<string, string[]> = {
   '0017_prepayment_terms_and_receipt_splits': [],
   '0018_schedule_version_names': [],
   '0019_dated_history': [],
+  '0020_user_ids': [],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');

@@ -46,7 +46,12 @@ async function givenAnOverdueCarTitleLoan() {
   // Collectors work their assigned accounts only.
   await app.ctx.db
     .insertInto('collection_assignments')
-    .values({ loan_id: loan.id, collector: LI.displayName, assigned_at: `${today}T09:00:00.000Z` })
+    .values({
+      loan_id: loan.id,
+      collector: LI.displayName,
+      collector_id: LI.userId,
+      assigned_at: `${today}T09:00:00.000Z`,
+    })
     .execute();
   today = '2026-06-15';
   return loan.id;

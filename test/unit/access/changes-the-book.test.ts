@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { changesTheBook } from '../../../electron/services/auth/guard';
-import { contract } from '../../../shared/contract';
+import { contract, type MethodName } from '../../../shared/contract';
 
 /**
  * While the start-up checks run, reading methods answer at once and every other method waits for
@@ -21,7 +21,7 @@ describe('which methods wait for the start-up checks', () => {
     'borrowers.revealIdNumber',
   ])('%s waits', (method) => {
     expect(method in contract, method).toBe(true);
-    expect(changesTheBook(method)).toBe(true);
+    expect(changesTheBook(method as MethodName)).toBe(true);
   });
 
   it.each([
@@ -38,6 +38,6 @@ describe('which methods wait for the start-up checks', () => {
     'audit.list',
   ])('%s answers at once', (method) => {
     expect(method in contract, method).toBe(true);
-    expect(changesTheBook(method)).toBe(false);
+    expect(changesTheBook(method as MethodName)).toBe(false);
   });
 });

@@ -4,12 +4,14 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { WriteOffApprovalRow } from '../plans/WriteOffs';
 import { usePrefs } from '../../app/prefs';
+import { useCurrentUser } from './current-user';
 import type { ApprovalRow } from '../../../../shared/contract';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
 export function ApprovalsCard() {
   const { t } = useTranslation();
   const prefs = usePrefs();
+  const { user } = useCurrentUser();
   const pending = useApi('approvals.list', { status: 'pending' });
   const writeOffs = useApi('writeOffs.list', {});
   const waitingWriteOffs = writeOffs.data?.filter((w) => w.status === 'proposed') ?? [];
@@ -43,31 +45,43 @@ export function ApprovalsCard() {
             </tr>
           </thead>
           <tbody>
-            {pending.data.map((r) => (
-              <tr key={`${r.entity}-${r.id}`}>
-                <td className="num">{r.id}</td>
-                <td>
-                  {t(`access.kinds.${r.kind}`)}
-                  {r.amount ? ` ${prefs.money(r.amount)}` : ''} · {t(`access.entities.${r.entity}`, r.entity)}{' '}
-                  {r.entityId}
-                </td>
-                <td>{r.requestedBy}</td>
-                <td>{r.reason}</td>
-                <td>
-                  <button
-                    type="button"
-                    className="btn btn-primary"
-                    disabled={busy}
-                    onClick={() => decide(r, true)}
-                  >
-                    {t('access.approve')}
-                  </button>{' '}
-                  <button type="button" className="btn" disabled={busy} onClick={() => decide(r, false)}>
-                    {t('access.reject')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+            {pending.data.map((r) => {
+              // No one approves their own request; the services refuse it too.
+              const own = user !== null && r.requestedByUserId === user.userId;
+              const why = own ? t('access.ownRequest') : undefined;
+              return (
+                <tr key={`${r.entity}-${r.id}`}>
+                  <td className="num">{r.id}</td>
+                  <td>
+                    {t(`access.kinds.${r.kind}`)}
+                    {r.amount ? ` ${prefs.money(r.amount)}` : ''} ·{' '}
+                    {t(`access.entities.${r.entity}`, r.entity)} {r.entityId}
+                  </td>
+                  <td>{r.requestedBy}</td>
+                  <td>{r.reason}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="btn btn-primary"
+                      disabled={busy || own}
+                      title={why}
+                      onClick={() => decide(r, true)}
+                    >
+                      {t('access.approve')}
+                    </button>{' '}
+                    <button
+                      type="button"
+                      className="btn"
+                      disabled={busy || own}
+                      title={why}
+                      onClick={() => decide(r, false)}
+                    >
+                      {t('access.reject')}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
             {waitingWriteOffs.map((w) => (
               <WriteOffApprovalRow key={`write-off-${w.id}`} writeOff={w} />
             ))}

@@ -8,13 +8,14 @@ import { useDebounced } from '../../components/useDebounced';
 
 const PAGE = 200;
 
-/** The audit viewer in Settings: filter by user, record type and date; verify the hash chain. */
+/** The audit viewer in Settings: filter by user, record type, date or refused attempts; verify the hash chain. */
 export function AuditCard() {
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [entity, setEntity] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [refusedOnly, setRefusedOnly] = useState(false);
   const typedUser = useDebounced(username, 300);
   const typedEntity = useDebounced(entity, 300);
   const list = useApi('audit.list', {
@@ -22,6 +23,7 @@ export function AuditCard() {
     entity: typedEntity,
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
+    refusedOnly,
     limit: PAGE,
   });
   const verify = useApiMutation('audit.verify');
@@ -41,6 +43,10 @@ export function AuditCard() {
         <Field label={t('access.auditTo')} htmlFor="audit-to">
           <input id="audit-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </Field>
+        <label className="check">
+          <input type="checkbox" checked={refusedOnly} onChange={(e) => setRefusedOnly(e.target.checked)} />{' '}
+          {t('access.auditRefusedOnly')}
+        </label>
       </div>
       <div className="form-actions">
         <button type="button" className="btn" onClick={() => verify.mutate({})} disabled={verify.isPending}>

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { givenTwoCollectorsWithFullAccounts, type TwoCollectorsBook } from './two-collectors';
+
+let book!: TwoCollectorsBook;
+beforeAll(async () => {
+  book = await givenTwoCollectorsWithFullAccounts();
+}, 120_000);
+afterAll(async () => book?.app.dispose());
+
+/** The loans a list shows, as Li (a collector) and as Wu (a manager) see it. */
+async function loansListed(read: () => Promise<number[]>) {
+  book.app.session.signIn(book.actors.collector);
+  const li = [...new Set(await read())].sort();
+  book.app.session.signIn(book.actors.manager);
+  const wu = [...new Set(await read())].sort();
+  return { li, wu };
+}
+
+describe("a collector's lists show only their own accounts", () => {
+  it.each([
+    [
+      'open legal cases',
+      async () => (await book.app.call('collections.legalCases', {})).map((c) => c.loanId),
+    ],
+    ['plans', async () => (await book.app.call('plans.list', {})).map((p) => p.loanId)],
+    ['write-offs', async () => (await book.app.call('writeOffs.list', {})).map((w) => w.loanId)],
+    [
+      // A year on, both cars' valuations are stale: each account has an alert.
+      'collateral alerts',
+      async () => (await book.app.call('collateral.alerts', { asOf: '2027-06-15' })).map((a) => a.loanId),
+    ],
+  ] as const)('%s', async (_, read) => {
+    const { lis, zhangs } = book;
+    expect(await loansListed(read)).toEqual({ li: [lis.loan], wu: [lis.loan, zhangs.loan].sort() });
+  });
+
+  it('the approvals inbox: requests and proposed plans', async () => {
+    const { lis, zhangs } = book;
+    const listed = async () =>
+      (await book.app.call('approvals.list', {})).map((r) => `${r.entity}:${r.entityId}`).sort();
+    book.app.session.signIn(book.actors.collector);
+    expect(await listed()).toEqual([`payment:${lis.payment}`, `plan:${lis.plan}`].sort());
+    book.app.session.signIn(book.actors.manager);
+    expect(await listed()).toEqual(
+      [
+        `payment:${lis.payment}`,
+        `plan:${lis.plan}`,
+        `payment:${zhangs.payment}`,
+        `plan:${zhangs.plan}`,
+      ].sort(),
+    );
+  });
+});
