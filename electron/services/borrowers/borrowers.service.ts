@@ -115,17 +115,19 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
       const full = await db.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
       if (!row || !full) throw notFound('Borrower', id);
       const today = clock.today();
-      const loans = await loanListBase(db, today)
-        .where('l.borrower_id', '=', id)
-        .orderBy('l.start_date', 'desc')
-        .execute();
-      const partyTo = await db
+      // A collector sees the borrower's loans assigned to them, never a colleague's.
+      const actor = ctx.actor();
+      let loansQuery = loanListBase(db, today).where('l.borrower_id', '=', id);
+      if (isScoped(actor)) loansQuery = loansQuery.where(({ ref }) => assignedTo(actor, ref('l.id')));
+      const loans = await loansQuery.orderBy('l.start_date', 'desc').execute();
+      let partyQuery = db
         .selectFrom('loan_parties as p')
         .innerJoin('loans as l', 'l.id', 'p.loan_id')
         .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
         .select(['p.loan_id', 'l.number', 'p.role', 'b.name'])
-        .where('p.borrower_id', '=', id)
-        .execute();
+        .where('p.borrower_id', '=', id);
+      if (isScoped(actor)) partyQuery = partyQuery.where(({ ref }) => assignedTo(actor, ref('l.id')));
+      const partyTo = await partyQuery.execute();
       const detail: BorrowerDetail = {
         ...toRow(row),
         worstDaysPastDue: row.worst_dpd,
