@@ -139,3 +139,22 @@ export function pdfText(pdfPath: string, page?: number): string {
     doc.destroy();
   }
 }
+
+/** Names of the fonts that set the PDF's text lines matching `pattern` (MuPDF's structured text). */
+export function pdfFontsOf(pdfPath: string, pattern: RegExp): Set<string> {
+  const doc = openPdf(pdfPath);
+  try {
+    const fonts = new Set<string>();
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = JSON.parse(doc.loadPage(i).toStructuredText().asJSON()) as {
+        blocks: { lines?: { text: string; font: { name: string } }[] }[];
+      };
+      for (const line of page.blocks.flatMap((b) => b.lines ?? [])) {
+        if (pattern.test(line.text)) fonts.add(line.font.name);
+      }
+    }
+    return fonts;
+  } finally {
+    doc.destroy();
+  }
+}
