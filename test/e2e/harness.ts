@@ -146,7 +146,7 @@ export function pdfFontsOf(pdfPath: string, pattern: RegExp): Set<string> {
   try {
     const fonts = new Set<string>();
     for (let i = 0; i < doc.countPages(); i++) {
-      const page = JSON.parse(doc.loadPage(i).toStructuredText().asJSON()) as {
+      const page = JSON.parse(doc.loadPage(i).toStructuredText('preserve-whitespace').asJSON()) as {
         blocks: { lines?: { text: string; font: { name: string } }[] }[];
       };
       for (const line of page.blocks.flatMap((b) => b.lines ?? [])) {

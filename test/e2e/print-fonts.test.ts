@@ -37,10 +37,11 @@ describe.each(CHINESE)('a receipt in $locale, with the fonts the app ships', (ex
     const { page } = h;
     await h.open('/payments/1/receipt');
     await page.getByRole('article', { name: expected.title }).waitFor();
-    await page.evaluate(() => document.fonts.ready);
-    const loaded = await page.evaluate(() =>
-      [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')),
-    );
+    // A string, because this side is type-checked without the DOM library.
+    const loaded = (await page.evaluate(
+      `document.fonts.ready.then((fonts) =>
+         [...fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')))`,
+    )) as string[];
     expect(loaded).toContain(expected.font.replace('NotoSans', 'Noto Sans '));
     await h.screenshot(`receipt-${expected.locale}`);
 
