@@ -86,6 +86,7 @@ export async function startHarness(
       await page.locator('nav').first().waitFor();
     },
     async screenshot(name) {
+      await fontsReady(page);
       const path = join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
@@ -93,6 +94,7 @@ export async function startHarness(
     async pdf(name) {
       const path = join(ARTIFACTS, `${name}.pdf`);
       await page.emulateMedia({ media: 'print' });
+      await fontsReady(page);
       await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
       await page.emulateMedia({ media: 'screen' });
       return path;
@@ -104,6 +106,15 @@ export async function startHarness(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits for the web fonts the page has asked for (the app requests the CJK subsets for every
+ * character it shows), as main's print service does before printing.
+ */
+async function fontsReady(page: Page): Promise<void> {
+  // A string, because this side is type-checked without the DOM library.
+  await page.evaluate('document.fonts.ready.then(() => true)');
 }
 
 function openPdf(pdfPath: string): mupdf.Document {

@@ -48,6 +48,7 @@ describe.each(CHINESE)('a receipt in $locale, with the fonts the app ships', (ex
     const pdf = await h.pdf(`receipt-${expected.locale}`);
     const text = pdfText(pdf);
     expect(text).toContain(expected.title);
+    expect(text).not.toContain('\ufffd'); // a glyph printed before its font subset arrived
     expect(text).toContain('王芳');
     expect(text).toContain('110***********1234');
     // Every line with Chinese in it was set in the shipped font, not a system one.
