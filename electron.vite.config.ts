@@ -1,6 +1,22 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * @fontsource's CSS names a .woff fallback after every .woff2. Chromium (and so Electron) always
+ * takes the .woff2, so the fallbacks would only double what the CJK fonts add to the app.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'pledgebook:woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]@fontsource[\\/].*\.css$/.test(id)) return null;
+      return { code: code.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/g, ''), map: null };
+    },
+  };
+}
 
 // electron-vite's defaults expect src/main, src/preload and src/renderer. Our folders are fixed by
 // the product owner (electron/, renderer/), so every entry is spelled out.
@@ -19,9 +35,11 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), woff2Only()],
     build: {
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      // The CSP allows fonts from 'self' only, so small font subsets are never inlined as data: URLs.
+      assetsInlineLimit: (file: string) => (file.endsWith('.woff2') ? false : undefined),
     },
   },
 });

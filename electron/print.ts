@@ -25,6 +25,9 @@ export async function printToPdf(
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
   if (choice.canceled || !choice.filePath) return { saved: false };
+  // The CJK fonts load by subset as characters appear (renderer/src/app/fonts.ts): let the ones
+  // already requested arrive, or their characters print as empty boxes.
+  await contents.executeJavaScript('document.fonts.ready.then(() => true)');
   const pdf = await contents.printToPDF({
     pageSize: 'A4',
     landscape: options.landscape ?? false,

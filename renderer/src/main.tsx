@@ -6,11 +6,19 @@ import { call } from './api/client';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { PrefsProvider } from './app/prefs';
 import { createRouter } from './app/routes';
+import { loadFontsAsTextAppears } from './app/fonts';
 import { AuthGate } from './features/access/AuthGate';
 import { initI18n, systemLocale } from './i18n';
+// The app's own CJK fonts (woff2 subsets by unicode-range; only the pages a screen uses load), so
+// Chinese renders and prints the same on every PC, with or without a Chinese system font.
+import '@fontsource/noto-sans-sc/400.css';
+import '@fontsource/noto-sans-sc/700.css';
+import '@fontsource/noto-sans-tc/400.css';
+import '@fontsource/noto-sans-tc/700.css';
 import './styles/app.css';
 
 async function boot(): Promise<void> {
+  loadFontsAsTextAppears(document.body);
   // Language is settled before the first paint so no screen flashes in the wrong one.
   const settings = await call('settings.get', {}).catch(() => null);
   await initI18n(settings?.locale || systemLocale());

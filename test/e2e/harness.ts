@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as mupdf from 'mupdf';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-// @ts-expect-error -- plain .mjs helper shared with `npm test`'s preflight
-import { findChromium } from '../support/system-deps.mjs';
+// @ts-expect-error -- plain .mjs helper, also used outside TypeScript
+import { chromiumLaunchOptions } from '../support/browser.mjs';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import type { Platform } from '../../electron/services/context';
@@ -12,16 +12,11 @@ import { startLoopbackServer, type LoopbackServer } from '../support/server';
 
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
 
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+interface LaunchOptions {
+  executablePath: string;
+  args: string[];
+  env?: Record<string, string>;
+}
 
 export interface Harness {
   app: PledgebookApp;
@@ -59,10 +54,12 @@ export async function startHarness(
   });
   await options.seed?.(app);
   const server = await startLoopbackServer(() => app.dispatch);
+  const launch = await (chromiumLaunchOptions as () => Promise<LaunchOptions>)();
   const browser = await chromium.launch({
-    executablePath: (findChromium as () => string)(),
+    executablePath: launch.executablePath,
     // Playwright gives every launch a fresh, empty --user-data-dir of its own.
-    args: LAUNCH_ARGS,
+    args: launch.args,
+    env: launch.env,
     headless: true,
   });
   const context = await browser.newContext({
@@ -89,6 +86,7 @@ export async function startHarness(
       await page.locator('nav').first().waitFor();
     },
     async screenshot(name) {
+      await fontsReady(page);
       const path = join(ARTIFACTS, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       return path;
@@ -96,6 +94,7 @@ export async function startHarness(
     async pdf(name) {
       const path = join(ARTIFACTS, `${name}.pdf`);
       await page.emulateMedia({ media: 'print' });
+      await fontsReady(page);
       await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true });
       await page.emulateMedia({ media: 'screen' });
       return path;
@@ -109,17 +108,64 @@ export async function startHarness(
   };
 }
 
-/** PDF → one PNG per page (pdftoppm at 96 dpi); returns the PNG paths in page order. */
-export function pdfToPngs(pdfPath: string): string[] {
-  const prefix = pdfPath.replace(/\.pdf$/, '');
-  execFileSync('pdftoppm', ['-png', '-r', '96', pdfPath, prefix]);
-  const pages = Number(
-    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1] ?? '0',
-  );
-  const width = String(pages).length;
-  return Array.from({ length: pages }, (_, i) => `${prefix}-${String(i + 1).padStart(width, '0')}.png`);
+/**
+ * Waits for the web fonts the page has asked for (the app requests the CJK subsets for every
+ * character it shows), as main's print service does before printing.
+ */
+async function fontsReady(page: Page): Promise<void> {
+  // A string, because this side is type-checked without the DOM library.
+  await page.evaluate('document.fonts.ready.then(() => true)');
 }
 
-export function pdfText(pdfPath: string): string {
-  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+function openPdf(pdfPath: string): mupdf.Document {
+  return mupdf.Document.openDocument(readFileSync(pdfPath), 'application/pdf');
+}
+
+/** PDF → one PNG per page (MuPDF at 96 dpi, beside the PDF); returns the PNG paths in page order. */
+export function pdfToPngs(pdfPath: string): string[] {
+  const prefix = pdfPath.replace(/\.pdf$/, '');
+  const doc = openPdf(pdfPath);
+  try {
+    const pages = doc.countPages();
+    const width = String(pages).length;
+    const at96dpi = mupdf.Matrix.scale(96 / 72, 96 / 72);
+    return Array.from({ length: pages }, (_, i) => {
+      const path = `${prefix}-${String(i + 1).padStart(width, '0')}.png`;
+      const pixmap = doc.loadPage(i).toPixmap(at96dpi, mupdf.ColorSpace.DeviceRGB, false, true);
+      writeFileSync(path, pixmap.asPNG());
+      return path;
+    });
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The text of one page (1-based), or of every page when none is given. */
+export function pdfText(pdfPath: string, page?: number): string {
+  const doc = openPdf(pdfPath);
+  try {
+    const pages = page === undefined ? [...Array(doc.countPages()).keys()] : [page - 1];
+    return pages.map((i) => doc.loadPage(i).toStructuredText('preserve-whitespace').asText()).join('\f');
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Names of the fonts that set the PDF's text lines matching `pattern` (MuPDF's structured text). */
+export function pdfFontsOf(pdfPath: string, pattern: RegExp): Set<string> {
+  const doc = openPdf(pdfPath);
+  try {
+    const fonts = new Set<string>();
+    for (let i = 0; i < doc.countPages(); i++) {
+      const page = JSON.parse(doc.loadPage(i).toStructuredText('preserve-whitespace').asJSON()) as {
+        blocks: { lines?: { text: string; font: { name: string } }[] }[];
+      };
+      for (const line of page.blocks.flatMap((b) => b.lines ?? [])) {
+        if (pattern.test(line.text)) fonts.add(line.font.name);
+      }
+    }
+    return fonts;
+  } finally {
+    doc.destroy();
+  }
 }

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { monthlyReport } from '../../electron/services/reports/report.service';
 import { formatAmount } from '../../shared/money';
 import { pdfText, pdfToPngs, startHarness, type Harness } from './harness';
-
-/** Text of one PDF page, so a header can be checked on every page. */
-const pageText = (pdf: string, page: number) =>
-  execFileSync('pdftotext', ['-f', String(page), '-l', String(page), '-layout', pdf, '-'], {
-    encoding: 'utf8',
-  });
 
 describe('dashboard and the monthly recovery report on a seeded book', () => {
   let h: Harness;
@@ -53,7 +46,7 @@ describe('dashboard and the monthly recovery report on a seeded book', () => {
     const pages = pdfToPngs(pdf);
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (let p = 1; p <= pages.length; p++) {
-      const t = pageText(pdf, p);
+      const t = pdfText(pdf, p);
       expect(t, `page ${p} header`).toContain('Harbour Credit Co.');
       expect(t, `page ${p} footer`).toContain(`Page ${p} of ${pages.length}`);
     }

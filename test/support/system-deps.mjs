@@ -1,6 +1,13 @@
-// Finds the system programs the end-to-end tests need, or says exactly what to install.
-import { existsSync } from 'node:fs';
+// What the tests need from outside npm, and where npm already ships it.
+//
+// `npm test` needs nothing beyond `npm install` on Linux x64: a Chromium comes from
+// `@sparticuz/chromium`, PDFs are read by `mupdf` (WASM), and the documents carry their own CJK
+// fonts (`@fontsource/noto-sans-sc`, `-tc`). An installed Chrome or Chromium is preferred when there
+// is one. Only where no npm-shipped Chromium exists (any platform but Linux x64) does the preflight
+// ask for a browser. `makensis` is needed by `npm run test:packaging` alone.
+import { accessSync, constants } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 const CHROMIUM_CANDIDATES = [
   process.env.PLEDGEBOOK_CHROMIUM,
@@ -10,11 +17,34 @@ const CHROMIUM_CANDIDATES = [
   '/usr/bin/google-chrome-stable',
   '/opt/google/chrome/chrome',
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
   'C:/Program Files/Google/Chrome/Application/chrome.exe',
+  'C:/Program Files (x86)/Google/Chrome/Application/chrome.exe',
 ].filter(Boolean);
 
-export function findChromium() {
-  return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An installed Chrome or Chromium (PLEDGEBOOK_CHROMIUM first), or null. */
+export function findSystemChromium() {
+  return CHROMIUM_CANDIDATES.find(isExecutable) ?? null;
+}
+
+/** `@sparticuz/chromium` carries a Linux x64 build only. */
+export function npmChromiumAvailable() {
+  if (process.platform !== 'linux' || process.arch !== 'x64') return false;
+  try {
+    createRequire(import.meta.url).resolve('@sparticuz/chromium');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function onPath(cmd) {
@@ -26,35 +56,24 @@ function onPath(cmd) {
   }
 }
 
-function hasCjkFont() {
-  if (!onPath('fc-list')) return false;
-  try {
-    return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
-  } catch {
-    return false;
-  }
-}
-
-/** Returns a list of human instructions; empty when everything is present. */
-export function missingSystemDeps() {
+/** What `npm test` still needs: human instructions, empty when nothing is missing. */
+export function missingTestDeps() {
   const missing = [];
-  if (!findChromium()) {
+  if (!findSystemChromium() && !npmChromiumAvailable()) {
     missing.push(
-      'Chromium (or Chrome): `sudo apt-get install -y chromium`, or set PLEDGEBOOK_CHROMIUM=/path/to/chrome',
-    );
-  }
-  if (!onPath('pdftoppm') || !onPath('pdftotext')) {
-    missing.push('poppler (pdftoppm, pdftotext): `sudo apt-get install -y poppler-utils`');
-  }
-  if (!onPath('makensis')) {
-    missing.push(
-      'NSIS (makensis), to compile the Windows uninstaller script: `sudo apt-get install -y nsis`',
-    );
-  }
-  if (!hasCjkFont()) {
-    missing.push(
-      'a CJK font, so Chinese renders in screenshots and PDFs: `sudo apt-get install -y fonts-wqy-microhei`',
+      process.platform === 'linux' && process.arch === 'x64'
+        ? 'a Chromium: run `npm install` (it brings @sparticuz/chromium), or set PLEDGEBOOK_CHROMIUM=/path/to/chrome'
+        : `Chrome or Chromium (no npm package ships one for ${process.platform}-${process.arch}): install Google Chrome, or set PLEDGEBOOK_CHROMIUM=/path/to/chrome`,
     );
   }
   return missing;
+}
+
+/** What `npm run test:packaging` needs besides npm. */
+export function missingPackagingDeps() {
+  return onPath('makensis')
+    ? []
+    : [
+        'NSIS (makensis), to compile the Windows uninstaller script: `sudo apt-get install -y nsis` (Debian/Ubuntu), `brew install makensis` (macOS), or NSIS from nsis.sourceforge.io (Windows)',
+      ];
 }

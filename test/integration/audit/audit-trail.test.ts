@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../electron/cli/command';
 import { runCli } from '../../../electron/cli/main';
 import { verifyAuditChain } from '../../../electron/services/audit/verify';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { sqliteShell } from '../../support/sqlite-shell';
 
 const TERMS = {
   method: 'annuity',
@@ -43,8 +43,7 @@ async function givenSomeHistory(app: TestApp) {
 }
 
 /** What someone with the database file and the sqlite3 tool could do. */
-const sqlite3 = (app: TestApp, script: string) =>
-  execFileSync('sqlite3', [app.ctx.databasePath], { input: script, encoding: 'utf8' });
+const sqlite3 = (app: TestApp, script: string) => sqliteShell(app.ctx.databasePath, script);
 
 async function cliVerify(app: TestApp) {
   const out: string[] = [];

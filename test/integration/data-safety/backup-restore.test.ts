@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -17,6 +16,7 @@ import {
   startupProblemsInBackground,
 } from '../../../electron/services/system/startup-check';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { sqliteShell } from '../../support/sqlite-shell';
 
 const TERMS = {
   method: 'annuity',
@@ -116,9 +116,10 @@ describe('backup and restore', () => {
     const ok = await cli(['check', '--db', app.ctx.databasePath]);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('audit trail: intact, 6 row(s)');
-    execFileSync('sqlite3', [app.ctx.databasePath], {
-      input: "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET username = 'ghost' WHERE id = 4;",
-    });
+    sqliteShell(
+      app.ctx.databasePath,
+      "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET username = 'ghost' WHERE id = 4;",
+    );
     const broken = await cli(['check', '--db', app.ctx.databasePath]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain(
@@ -164,9 +165,7 @@ describe('start-up checks', () => {
 
   it('refuses a book whose rows point at missing records', async () => {
     await app.close();
-    execFileSync('sqlite3', [app.ctx.databasePath], {
-      input: 'PRAGMA foreign_keys = OFF; DELETE FROM borrowers;',
-    });
+    sqliteShell(app.ctx.databasePath, 'PRAGMA foreign_keys = OFF; DELETE FROM borrowers;');
     await expect(reopen()).rejects.toThrow(/row\(s\) point at missing records \(first: loans → borrowers\)/);
     await expect(reopen()).rejects.toMatchObject({ latestBackup: null });
   });
@@ -202,9 +201,7 @@ describe('start-up checks', () => {
 
     it('refuses every change on a damaged book and writes nothing', async () => {
       await app.close();
-      execFileSync('sqlite3', [app.ctx.databasePath], {
-        input: 'PRAGMA foreign_keys = OFF; DELETE FROM borrowers;',
-      });
+      sqliteShell(app.ctx.databasePath, 'PRAGMA foreign_keys = OFF; DELETE FROM borrowers;');
       const opened = await openInBackground();
       try {
         const result = await opened.dispatch('settings.update', rename);

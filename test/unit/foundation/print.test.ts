@@ -19,12 +19,25 @@ function setUp(answer: SaveDialogReturnValue) {
   const window = { id: 1 } as unknown as BrowserWindow;
   const showSaveDialog = vi.fn(async (_w: BrowserWindow, _o: SaveDialogOptions) => answer);
   const printToPDF = vi.fn(async (_options: Electron.PrintToPDFOptions) => PDF_BYTES);
-  const contents = { printToPDF } as unknown as WebContents;
+  const executeJavaScript = vi.fn(async (_code: string) => true);
+  const contents = { printToPDF, executeJavaScript } as unknown as WebContents;
   const dialog = { showSaveDialog } as unknown as Pick<Dialog, 'showSaveDialog'>;
-  return { window, contents, dialog, showSaveDialog, printToPDF };
+  return { window, contents, dialog, showSaveDialog, printToPDF, executeJavaScript };
 }
 
 describe('printing to PDF', () => {
+  it("waits for the page's web fonts before printing, so no Chinese prints as empty boxes", async () => {
+    const { window, contents, dialog, printToPDF, executeJavaScript } = setUp({
+      canceled: false,
+      filePath: join(dir, 'receipt.pdf'),
+    });
+    await printToPdf(window, contents, dialog, { suggestedName: 'receipt' });
+    expect(executeJavaScript).toHaveBeenCalledWith('document.fonts.ready.then(() => true)');
+    expect(executeJavaScript.mock.invocationCallOrder[0]).toBeLessThan(
+      printToPDF.mock.invocationCallOrder[0]!,
+    );
+  });
+
   it('writes the page as an A4 PDF to the file the user chose in the save dialog', async () => {
     const chosen = join(dir, 'statement PB-0007.pdf');
     const { window, contents, dialog, printToPDF } = setUp({ canceled: false, filePath: chosen });
