@@ -51,3 +51,33 @@ describe("a collector's lists show only their own accounts", () => {
     );
   });
 });
+
+describe("a borrower's page, for a collector", () => {
+  it("lists only the borrower's loans assigned to them", async () => {
+    const { lis, app, actors } = book;
+    // Li's borrower takes a second loan, which is Zhang's to collect.
+    app.session.signIn(actors.manager);
+    const { borrower } = lis;
+    const { id: second } = await app.call('loans.create', {
+      borrowerId: borrower,
+      product: 'car-title',
+      terms: {
+        method: 'annuity',
+        principal: 1_000_000,
+        annualRatePercent: '12',
+        months: 6,
+        startDate: '2026-05-01',
+      },
+    });
+    app.ctx.sqlite
+      .prepare(
+        "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, 'zhang', ?, '2026-06-15T00:00:00.000Z')",
+      )
+      .run(second, actors.zhang.userId);
+    const loansSeen = async () =>
+      (await app.call('borrowers.get', { id: borrower })).loans.map((l) => l.id).sort();
+    expect(await loansSeen()).toEqual([lis.loan, second].sort());
+    app.session.signIn(actors.collector);
+    expect(await loansSeen()).toEqual([lis.loan]);
+  });
+});
