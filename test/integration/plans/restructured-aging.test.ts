@@ -51,7 +51,12 @@ async function givenTheCarTitleLoanPaidOnce() {
   await call('payments.record', { loanId, date: '2026-04-10', amount: REGULAR, method: 'cash' });
   await app.ctx.db
     .insertInto('collection_assignments')
-    .values({ loan_id: loanId, collector: LI.displayName, assigned_at: `${today}T09:00:00.000Z` })
+    .values({
+      loan_id: loanId,
+      collector: LI.displayName,
+      collector_id: LI.userId,
+      assigned_at: `${today}T09:00:00.000Z`,
+    })
     .execute();
   return loanId;
 }
