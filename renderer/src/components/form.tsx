@@ -28,3 +28,32 @@ export function Field({
     </div>
   );
 }
+
+/** A select over a fixed list of codes (a setting's choices), each worded by `label`. */
+export function CodeSelect<T extends string>({
+  id,
+  value,
+  codes,
+  label,
+  onChange,
+}: {
+  id: string;
+  value: T;
+  codes: readonly T[];
+  label: (code: T) => string;
+  onChange: (code: T) => void;
+}) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => onChange(codes.find((c) => c === e.target.value) ?? value)}
+    >
+      {codes.map((c) => (
+        <option key={c} value={c}>
+          {label(c)}
+        </option>
+      ))}
+    </select>
+  );
+}

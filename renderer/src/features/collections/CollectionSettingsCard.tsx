@@ -1,14 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CONTACT_PROFILES,
-  type CollectionSettings,
-  type ContactProfileName,
-} from '../../../../shared/contract';
+import { CONTACT_PROFILES, type CollectionSettings } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
-import { Field } from '../../components/form';
+import { CodeSelect, Field } from '../../components/form';
 import { LetterTemplatesCard } from './LetterTemplatesCard';
 import { OutcomesCard } from './OutcomesCard';
 
@@ -55,17 +51,13 @@ function SettingsForm({ initial }: { initial: CollectionSettings }) {
           htmlFor="cs-profile"
           hint={t('collections.settings.profileHelp')}
         >
-          <select
+          <CodeSelect
             id="cs-profile"
             value={s.profile}
-            onChange={(e) => setS({ ...s, profile: e.target.value as ContactProfileName })}
-          >
-            {CONTACT_PROFILES.map((p) => (
-              <option key={p} value={p}>
-                {t(`collections.profiles.${p}`)}
-              </option>
-            ))}
-          </select>
+            codes={CONTACT_PROFILES}
+            label={(p) => t(`collections.profiles.${p}`)}
+            onChange={(profile) => setS({ ...s, profile })}
+          />
         </Field>
         <Field label={t('collections.settings.tolerance')} htmlFor="cs-tolerance">
           <input

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type LoanSettings } from '../../../../shared/contract';
-import { PREPAYMENT_INTEREST_RULES, type PrepaymentInterestRule } from '../../../../shared/engine';
+import { PREPAYMENT_INTEREST_RULES } from '../../../../shared/engine';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
-import { Field } from '../../components/form';
+import { CodeSelect, Field } from '../../components/form';
 
 /** Settings → Loans: the product defaults for early settlement that a new loan copies. */
 export function LoanSettingsCard() {
@@ -36,17 +36,13 @@ function LoanSettingsForm({ initial }: { initial: LoanSettings }) {
           htmlFor="ls-interest"
           hint={t('loanSettings.prepaymentInterestHelp')}
         >
-          <select
+          <CodeSelect
             id="ls-interest"
             value={s.prepaymentInterest}
-            onChange={(e) => setS({ ...s, prepaymentInterest: e.target.value as PrepaymentInterestRule })}
-          >
-            {PREPAYMENT_INTEREST_RULES.map((r) => (
-              <option key={r} value={r}>
-                {t(`loanSettings.rules.${r}`)}
-              </option>
-            ))}
-          </select>
+            codes={PREPAYMENT_INTEREST_RULES}
+            label={(r) => t(`loanSettings.rules.${r}`)}
+            onChange={(prepaymentInterest) => setS({ ...s, prepaymentInterest })}
+          />
         </Field>
         <Field label={t('loanSettings.prepaymentFeePercent')} htmlFor="ls-fee">
           <input

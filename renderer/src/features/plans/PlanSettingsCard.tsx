@@ -1,14 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  RESTRUCTURED_DPD_POLICIES,
-  type PlanSettings,
-  type RestructuredDpdPolicy,
-} from '../../../../shared/contract';
+import { RESTRUCTURED_DPD_POLICIES, type PlanSettings } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
-import { Field } from '../../components/form';
+import { CodeSelect, Field } from '../../components/form';
 
 /** Settings → Repayment plans: how restructured loans are aged, and when a plan is broken. */
 export function PlanSettingsCard() {
@@ -36,17 +32,13 @@ function PlanSettingsForm({ initial }: { initial: PlanSettings }) {
     <Card title={t('plans.settings.title')}>
       <form className="form-grid" onSubmit={submit} noValidate>
         <Field label={t('plans.settings.policy')} htmlFor="ps-policy" hint={t('plans.settings.policyHelp')}>
-          <select
+          <CodeSelect
             id="ps-policy"
             value={s.restructuredDpdPolicy}
-            onChange={(e) => setS({ ...s, restructuredDpdPolicy: e.target.value as RestructuredDpdPolicy })}
-          >
-            {RESTRUCTURED_DPD_POLICIES.map((p) => (
-              <option key={p} value={p}>
-                {t(`plans.settings.policies.${p}`)}
-              </option>
-            ))}
-          </select>
+            codes={RESTRUCTURED_DPD_POLICIES}
+            label={(p) => t(`plans.settings.policies.${p}`)}
+            onChange={(restructuredDpdPolicy) => setS({ ...s, restructuredDpdPolicy })}
+          />
         </Field>
         <Field label={t('plans.settings.cureInstallments')} htmlFor="ps-cure">
           <input
