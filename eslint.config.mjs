@@ -38,6 +38,23 @@ export default tseslint.config(
           ],
         },
       ],
+      // Electron has no window.prompt, and native boxes can neither check input nor show a refusal
+      // in the user's language: every decision is an in-app dialog (components/ReasonDialog).
+      'no-restricted-globals': [
+        'error',
+        ...['prompt', 'confirm', 'alert'].map((name) => ({
+          name,
+          message: `No native ${name}(): use an in-app dialog (ReasonDialog).`,
+        })),
+      ],
+      'no-restricted-properties': [
+        'error',
+        ...['prompt', 'confirm', 'alert'].map((property) => ({
+          object: 'window',
+          property,
+          message: `No native window.${property}(): use an in-app dialog (ReasonDialog).`,
+        })),
+      ],
     },
   },
   {

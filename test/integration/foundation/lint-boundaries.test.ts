@@ -12,7 +12,11 @@ beforeAll(() => {
   eslint = new ESLint({ cwd: REPO });
 });
 
-const BOUNDARY_RULES = new Set(['no-restricted-imports', 'no-restricted-globals']);
+const BOUNDARY_RULES = new Set([
+  'no-restricted-imports',
+  'no-restricted-globals',
+  'no-restricted-properties',
+]);
 
 async function boundaryErrors(code: string, filePath: string) {
   const [result] = await eslint.lintText(code, { filePath });
@@ -73,5 +77,21 @@ describe('renderer/ reaches the app only through the typed client', () => {
     expect(
       await boundaryErrors('export const t = (): string => window.document.title;\n', 'renderer/src/x.ts'),
     ).toEqual([]);
+  });
+});
+
+describe('renderer/ asks in its own dialogs, never a native box', () => {
+  it.each([
+    ['window.prompt', "export const ask = (): string | null => window.prompt('Why?');\n"],
+    ['confirm', "export const sure = (): boolean => confirm('Sure?');\n"],
+    ['alert', "export function tell(): void {\n  alert('Done');\n}\n"],
+  ])('%s is an error in the renderer', async (_what, code) => {
+    const errors = await boundaryErrors(code, 'renderer/src/x.ts');
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/in-app dialog/)]);
+  });
+
+  it('a function of its own called confirm is fine', async () => {
+    const code = 'export function run(): void {\n  const confirm = (): void => undefined;\n  confirm();\n}\n';
+    expect(await boundaryErrors(code, 'renderer/src/x.ts')).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { useTranslation } from 'react-i18next';
 import {
   ATTACHMENT_CATEGORIES,
@@ -80,13 +81,25 @@ export function Attachments({
       if (!upload.isError) setFileError(err instanceof Error ? err.message : String(err));
     }
   };
+  const [removing, setRemoving] = useState<AttachmentRow | null>(null);
   const remove = (row: AttachmentRow) => {
-    const reason = window.prompt(t('collateral.attachments.removeReason', { name: row.fileName }));
-    if (reason && reason.trim().length >= 3) unlink.mutate({ linkId: row.linkId, reason: reason.trim() });
+    unlink.reset();
+    setRemoving(row);
   };
 
   return (
     <Card title={t('collateral.attachments.title')}>
+      <ReasonDialog
+        open={removing !== null}
+        title={t('collateral.attachments.remove')}
+        question={t('collateral.attachments.removeReason', { name: removing?.fileName ?? '' })}
+        pending={unlink.isPending}
+        error={unlink.error}
+        onConfirm={(reason) =>
+          unlink.mutate({ linkId: removing!.linkId, reason }, { onSuccess: () => setRemoving(null) })
+        }
+        onClose={() => setRemoving(null)}
+      />
       {rows.length === 0 ? (
         <p className="muted">{t('collateral.attachments.none')}</p>
       ) : (

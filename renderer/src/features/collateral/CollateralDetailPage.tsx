@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CollateralDetail } from '../../../../shared/contract';
@@ -98,12 +99,24 @@ function Valuations({ item, today }: { item: CollateralDetail; today: string }) 
   const prefs = usePrefs();
   const voidValuation = useCollateralMutation('collateral.voidValuation');
   const [adding, setAdding] = useState(false);
+  const [voiding, setVoiding] = useState<number | null>(null);
   const voidOne = (id: number) => {
-    const reason = window.prompt(t('collateral.valuation.voidReason'));
-    if (reason && reason.trim().length >= 3) voidValuation.mutate({ id, reason: reason.trim() });
+    voidValuation.reset();
+    setVoiding(id);
   };
   return (
     <Card title={t('collateral.valuation.title')}>
+      <ReasonDialog
+        open={voiding !== null}
+        title={t('collateral.valuation.void')}
+        question={t('collateral.valuation.voidReason')}
+        pending={voidValuation.isPending}
+        error={voidValuation.error}
+        onConfirm={(reason) =>
+          voidValuation.mutate({ id: voiding!, reason }, { onSuccess: () => setVoiding(null) })
+        }
+        onClose={() => setVoiding(null)}
+      />
       <div className="stats">
         <div className="stat" data-testid="current-value">
           <span className="label">{t('collateral.currentValue')}</span>
@@ -233,14 +246,15 @@ export function CollateralDetailPage() {
   const info = useApi('system.info', {});
   const release = useCollateralMutation('collateral.release');
   const [editing, setEditing] = useState(false);
+  const [releasing, setReleasing] = useState(false);
   const [warnings, setWarnings] = useState<string[]>([]);
   if (item.error) throw item.error;
   const i = item.data;
   if (!i || !info.data) return null;
   const today = info.data.today;
   const releaseItem = () => {
-    const reason = window.prompt(t('collateral.releaseReason'));
-    if (reason && reason.trim().length >= 3) release.mutate({ id, reason: reason.trim() });
+    release.reset();
+    setReleasing(true);
   };
   return (
     <Page
@@ -265,7 +279,15 @@ export function CollateralDetailPage() {
         </>
       }
     >
-      {release.error && <ErrorPanel error={release.error} />}
+      <ReasonDialog
+        open={releasing}
+        title={t('collateral.release')}
+        question={t('collateral.releaseReason')}
+        pending={release.isPending}
+        error={release.error}
+        onConfirm={(reason) => release.mutate({ id, reason }, { onSuccess: () => setReleasing(false) })}
+        onClose={() => setReleasing(false)}
+      />
       {warnings.map((w) => (
         <p key={w} className="field-hint" role="status">
           ⚠ {w}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
@@ -46,13 +47,26 @@ function CaseView({ view, today }: { view: RepossessionView; today: string }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
   const reverse = useCollateralMutation('repossession.reverse');
+  const [undoing, setUndoing] = useState(false);
   const undo = () => {
-    const reason = window.prompt(t('collateral.repo.reverseReason'));
-    if (reason && reason.trim().length >= 3)
-      reverse.mutate({ repossessionId: view.id, reason: reason.trim() });
+    reverse.reset();
+    setUndoing(true);
   };
   return (
     <div className="repossession" data-testid={`repossession-${view.id}`}>
+      <ReasonDialog
+        open={undoing}
+        title={
+          view.stage ? t('collateral.repo.reverse', { step: t(`collateral.repo.steps.${view.stage}`) }) : ''
+        }
+        question={t('collateral.repo.reverseReason')}
+        pending={reverse.isPending}
+        error={reverse.error}
+        onConfirm={(reason) =>
+          reverse.mutate({ repossessionId: view.id, reason }, { onSuccess: () => setUndoing(false) })
+        }
+        onClose={() => setUndoing(false)}
+      />
       <p>
         <strong>{t(`collateral.repo.kinds.${view.kind}`)}</strong> ·{' '}
         <Link to={`/loans/${view.loanId}`}>{view.loanNumber}</Link> ·{' '}
@@ -246,14 +260,30 @@ function StartForm({ item, today }: { item: CollateralDetail; today: string }) {
   const [kind, setKind] = useState<RepossessionKind>(kinds[0]!);
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
+  const [confirming, setConfirming] = useState(false);
   if (loans.length === 0) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (window.confirm(t('collateral.repo.confirmStart')))
-      start.mutate({ itemId: item.id, loanId, kind, date, note });
+    start.reset();
+    setConfirming(true);
   };
   return (
     <form className="form-grid" onSubmit={submit} noValidate>
+      <ReasonDialog
+        open={confirming}
+        title={t('collateral.repo.start')}
+        question={t('collateral.repo.confirmStart')}
+        askReason={false}
+        pending={start.isPending}
+        error={start.error}
+        onConfirm={() =>
+          start.mutate(
+            { itemId: item.id, loanId, kind, date, note },
+            { onSuccess: () => setConfirming(false) },
+          )
+        }
+        onClose={() => setConfirming(false)}
+      />
       <Field label={t('collateral.repo.loan')} htmlFor="rs-loan">
         <select id="rs-loan" value={loanId} onChange={(e) => setLoanId(Number(e.target.value))}>
           {loans.map((l) => (

@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { FRESH } from './fresh';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { DpdBadge } from '../../components/badges';
 import { Card, Facts, Page } from '../../components/Page';
 import { ContactForm } from './ContactForm';
@@ -31,6 +32,7 @@ export function AccountPage() {
   const [planning, setPlanning] = useState(false);
   const [collector, setCollector] = useState('');
   const [done, setDone] = useState(false);
+  const [marking, setMarking] = useState(false);
   const next = useNextAccount(
     (found) => {
       markVisited(found);
@@ -49,8 +51,8 @@ export function AccountPage() {
   };
   const toggleUnreachable = () => {
     if (a.unreachable) return unreachable.mutate({ borrowerId: a.borrower.id, unreachable: false });
-    const reason = window.prompt(t('collections.account.unreachableReason'));
-    if (reason) unreachable.mutate({ borrowerId: a.borrower.id, unreachable: true, reason });
+    unreachable.reset();
+    setMarking(true);
   };
 
   return (
@@ -131,7 +133,22 @@ export function AccountPage() {
         </div>
         {next.error && <ErrorPanel error={next.error} />}
         {assign.error && <ErrorPanel error={assign.error} />}
-        {unreachable.error && <ErrorPanel error={unreachable.error} />}
+        {unreachable.error && !marking && <ErrorPanel error={unreachable.error} />}
+        <ReasonDialog
+          open={marking}
+          title={t('collections.account.markUnreachable')}
+          question={t('collections.account.unreachableReason')}
+          danger={false}
+          pending={unreachable.isPending}
+          error={unreachable.error}
+          onConfirm={(reason) =>
+            unreachable.mutate(
+              { borrowerId: a.borrower.id, unreachable: true, reason },
+              { onSuccess: () => setMarking(false) },
+            )
+          }
+          onClose={() => setMarking(false)}
+        />
         {escalate.error && <ErrorPanel error={escalate.error} />}
       </Card>
       <div className="two-col">

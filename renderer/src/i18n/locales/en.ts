@@ -30,6 +30,9 @@ export const en = {
     notTrackedYet: 'Not tracked yet',
     notTrackedYetHint: 'This part of Pledgebook arrives in a later release; no figures are invented here.',
     rows: '{{count}} rows',
+    confirm: 'Confirm',
+    reasonLabel: 'Reason',
+    reasonTooShort: 'Give the reason, at least 3 characters.',
   },
   errors: {
     title: 'Something went wrong',

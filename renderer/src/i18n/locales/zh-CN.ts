@@ -31,6 +31,9 @@ export const zhCN: Messages = {
     notTrackedYet: '尚未跟踪',
     notTrackedYetHint: '此功能将在后续版本提供；此处不显示任何虚构数字。',
     rows: '{{count}} 行',
+    confirm: '确认',
+    reasonLabel: '原因',
+    reasonTooShort: '请填写原因，至少 3 个字。',
   },
   errors: {
     title: '出错了',

@@ -31,6 +31,9 @@ export const zhTW: Messages = {
     notTrackedYet: '尚未追蹤',
     notTrackedYetHint: '此功能將在後續版本提供；此處不顯示任何虛構數字。',
     rows: '{{count}} 列',
+    confirm: '確認',
+    reasonLabel: '原因',
+    reasonTooShort: '請填寫原因，至少 3 個字。',
   },
   errors: {
     title: '發生錯誤',
