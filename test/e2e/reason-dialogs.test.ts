@@ -8,13 +8,14 @@ import { startHarness, type Harness } from './harness';
 /**
  * Decisions recorded with a reason are asked in the app's own dialog (Electron has no
  * window.prompt): voiding a valuation and releasing an item, on a car securing the fixtures'
- * car-title loan.
+ * car-title loan, and referring that loan to legal, which opens its case.
  */
 let itemId = 0;
+let loanId = 0;
 async function seed(app: PledgebookApp) {
   const { call } = callersOf(app);
   const { id: borrowerId } = await call('borrowers.create', WANG_FANG_BORROWER);
-  const { id: loanId } = await call('loans.create', { borrowerId, ...CAR_TITLE_60K });
+  ({ id: loanId } = await call('loans.create', { borrowerId, ...CAR_TITLE_60K }));
   ({ id: itemId } = await call('collateral.create', {
     loanIds: [loanId],
     details: aCar(),
@@ -61,5 +62,20 @@ describe('reasons asked in the app, not in a native prompt', () => {
     await page.getByRole('dialog').waitFor({ state: 'hidden' });
     expect((await callersOf(h.app).call('collateral.get', { id: itemId })).status).not.toBe('active');
     expect(h.consoleErrors).toEqual([]);
+  });
+
+  it('refers the loan to legal by opening its case, with the reason as the first note', async () => {
+    const { page } = h;
+    await h.open(`/loans/${loanId}`);
+    await page.getByRole('button', { name: 'Refer to legal' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('a legal case is opened').waitFor();
+    await dialog.getByLabel('Reason').fill('no contact for 90 days');
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const { call } = callersOf(h.app);
+    expect((await call('loans.get', { id: loanId })).status).toBe('legal');
+    const cases = await call('collections.legalCases', {});
+    expect(cases.map((c) => c.loanId)).toEqual([loanId]);
   });
 });

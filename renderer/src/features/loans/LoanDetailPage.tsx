@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -24,7 +25,9 @@ export function LoanDetailPage() {
   const loan = useApi('loans.get', { id });
   const info = useApi('system.info', {});
   const setStatus = useApiMutation('loans.setStatus', ['loans.', 'borrowers.']);
+  const referLegal = useApiMutation('collections.openLegalCase', ['loans.', 'borrowers.', 'collections.']);
   const [paying, setPaying] = useState(false);
+  const [referring, setReferring] = useState(false);
   if (loan.error) throw loan.error;
   const l = loan.data;
   if (!l || !info.data) return null;
@@ -46,7 +49,14 @@ export function LoanDetailPage() {
             </button>
           )}
           {(l.status === 'active' || l.status === 'restructured') && (
-            <button type="button" className="btn" onClick={() => setStatus.mutate({ id, status: 'legal' })}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => {
+                referLegal.reset();
+                setReferring(true);
+              }}
+            >
               {t('loans.markLegal')}
             </button>
           )}
@@ -62,6 +72,21 @@ export function LoanDetailPage() {
       }
     >
       {setStatus.error && <ErrorPanel error={setStatus.error} />}
+      {/* One path to legal: referring the loan opens its case, as escalating from collections does. */}
+      <ReasonDialog
+        open={referring}
+        title={t('loans.markLegal')}
+        question={t('loans.referLegalQuestion')}
+        pending={referLegal.isPending}
+        error={referLegal.error}
+        onConfirm={(note) =>
+          referLegal.mutate(
+            { loanId: id, date: info.data!.today, note },
+            { onSuccess: () => setReferring(false) },
+          )
+        }
+        onClose={() => setReferring(false)}
+      />
       <p className="explain" data-testid="dpd-explanation">
         {l.restructured && (
           <>

@@ -209,6 +209,8 @@ export const en = {
     noParties: 'No guarantors or references.',
     thirdParty: 'third party',
     markLegal: 'Refer to legal',
+    referLegalQuestion:
+      'The loan moves to legal and a legal case is opened at “demand sent”, with your reason as its first note. Follow it under Collections → Legal cases.',
     markActive: 'Activate',
   },
   payments: {

@@ -205,6 +205,8 @@ export const zhCN: Messages = {
     noParties: '无担保人或联系人。',
     thirdParty: '第三方',
     markLegal: '转法律程序',
+    referLegalQuestion:
+      '贷款将转入法律程序，并开立一宗诉讼案件（阶段：已发催收函），您填写的原因作为第一条记录。可在“催收 → 诉讼案件”中跟进。',
     markActive: '生效',
   },
   payments: {

@@ -205,6 +205,8 @@ export const zhTW: Messages = {
     noParties: '無擔保人或聯絡人。',
     thirdParty: '第三方',
     markLegal: '轉法律程序',
+    referLegalQuestion:
+      '貸款將轉入法律程序，並開立一宗訴訟案件（階段：已發催收函），您填寫的原因作為第一筆紀錄。可在「催收 → 訴訟案件」中跟進。',
     markActive: '生效',
   },
   payments: {
