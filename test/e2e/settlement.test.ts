@@ -80,4 +80,24 @@ describe('early settlement and partial prepayment, end to end in Chromium', () =
     expect(after.statement.nextDue!.amount).toBeLessThan(INSTALLMENT);
     expect(h.consoleErrors).toEqual([]);
   });
+
+  it('opens on Amount, posts with Enter, and remembers the method for the next payment', async () => {
+    const { page } = h;
+    await h.open(`/loans/${loans[1]}`);
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByTestId('payment-preview').or(page.getByText('Enter an amount')).first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('p-amount');
+    // Nothing to post yet: the button says why it waits.
+    expect(await page.getByRole('button', { name: 'Post payment' }).getAttribute('title')).toMatch(/waits/);
+    await page.keyboard.type('1000');
+    await page.getByLabel('Method').selectOption('bank-transfer');
+    await page.getByLabel('Amount').focus();
+    await page.getByTestId('payment-preview').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Payment receipt' }).waitFor();
+
+    await h.open(`/loans/${loans[1]}`);
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    expect(await page.getByLabel('Method').inputValue()).toBe('bank-transfer');
+  });
 });

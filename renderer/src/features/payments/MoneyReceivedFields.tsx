@@ -39,7 +39,13 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
         <input id={`${idPrefix}-date`} type="date" max={today} {...f.register('date')} />
       </Field>
       <Field label={t('payments.amount')} htmlFor={`${idPrefix}-amount`} error={errors.amount}>
-        <input id={`${idPrefix}-amount`} inputMode="decimal" autoFocus {...f.register('amount')} />
+        <input
+          id={`${idPrefix}-amount`}
+          inputMode="decimal"
+          autoFocus
+          data-autofocus
+          {...f.register('amount')}
+        />
       </Field>
       <Field label={t('payments.method')} htmlFor={`${idPrefix}-method`} error={errors.method}>
         <select id={`${idPrefix}-method`} {...f.register('method')}>

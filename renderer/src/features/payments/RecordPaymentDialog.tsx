@@ -19,6 +19,21 @@ import { paymentRefusal } from './refusal';
 const schema = moneyReceivedSchema.extend({ receivedBy: z.string().max(80) });
 type FormValues = z.input<typeof schema>;
 
+/** A cashier posts payment after payment the same way: the method and receiver are remembered on this PC. */
+const REMEMBERED = 'pledgebook.payment.receipt';
+const rememberedShape = schema.pick({ method: true, receivedBy: true });
+function rememberedReceipt(): z.infer<typeof rememberedShape> {
+  const fallback = { method: 'cash' as const, receivedBy: '' };
+  try {
+    const parsed = rememberedShape.safeParse(JSON.parse(localStorage.getItem(REMEMBERED) ?? 'null'));
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+const rememberReceipt = (value: z.infer<typeof rememberedShape>) =>
+  localStorage.setItem(REMEMBERED, JSON.stringify(value));
+
 /**
  * Records a payment. Before anything is posted the engine previews exactly how the money will
  * be split (penalty, interest, principal, installment by installment) and what DPD becomes.
@@ -38,7 +53,7 @@ export function RecordPaymentDialog({
   const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.', 'collections.']);
   const form = useForm<FormValues>({
     resolver: zodResolver(schema),
-    defaultValues: { date: today, amount: '', method: 'cash', reference: '', receivedBy: '' },
+    defaultValues: { date: today, amount: '', reference: '', ...rememberedReceipt() },
   });
   const watched = useWatch({ control: form.control });
   const amount = parseMoneyInput(watched.amount ?? '') ?? 0;
@@ -62,6 +77,7 @@ export function RecordPaymentDialog({
       receivedBy: v.receivedBy,
       ...prepay,
     });
+    rememberReceipt({ method: v.method, receivedBy: v.receivedBy });
     onDone();
     navigate(`/payments/${saved.id}/receipt`);
   });
@@ -186,12 +202,23 @@ export function RecordPaymentDialog({
         )}
       </section>
       <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={form.formState.isSubmitting || !p}>
+        <button
+          type="submit"
+          className="btn btn-primary"
+          disabled={form.formState.isSubmitting || !p}
+          title={p ? undefined : t('payments.postWaits')}
+          aria-describedby={p ? undefined : 'p-post-waits'}
+        >
           {t('payments.post')}
         </button>
         <button type="button" className="btn" onClick={onDone}>
           {t('common.cancel')}
         </button>
+        {!p && (
+          <span id="p-post-waits" className="muted">
+            {t('payments.postWaits')}
+          </span>
+        )}
       </div>
       {postRefused && (
         <p className="field-error" role="alert">

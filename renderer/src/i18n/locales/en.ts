@@ -240,6 +240,7 @@ export const en = {
     none: 'No payments yet.',
     split: 'Split',
     payoffHint: 'Payoff on {{date}}: {{amount}}',
+    postWaits: 'Post payment waits for an amount the preview accepts.',
     settlesLoan:
       'This payment settles the loan: installments due later are cancelled with their unearned interest.',
     feeLine: 'Prepayment fee',

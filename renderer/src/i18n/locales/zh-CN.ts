@@ -236,6 +236,7 @@ export const zhCN: Messages = {
     none: '暂无还款。',
     split: '分配',
     payoffHint: '{{date}} 结清金额：{{amount}}',
+    postWaits: '请先输入可以入账的金额，预览通过后才能确认入账。',
     settlesLoan: '本笔还款将结清贷款：此后到期的各期一并取消，未产生的利息不再收取。',
     feeLine: '提前还款手续费',
     refundDue: '应退款',

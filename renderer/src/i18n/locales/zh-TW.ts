@@ -236,6 +236,7 @@ export const zhTW: Messages = {
     none: '尚無還款。',
     split: '分配',
     payoffHint: '{{date}} 結清金額：{{amount}}',
+    postWaits: '請先輸入可以入帳的金額，預覽通過後才能確認入帳。',
     settlesLoan: '本筆還款將結清貸款：此後到期的各期一併取消，未產生的利息不再收取。',
     feeLine: '提前還款手續費',
     refundDue: '應退款',
