@@ -53,6 +53,11 @@ describe('early settlement and partial prepayment, end to end in Chromium', () =
     expect(text).toContain('This payment settled the loan in full.');
     expect(text.replace(/\s+/g, ' ')).toMatch(/Outstanding principal after this payment\s*CN¥0\.00/);
     expect((await call('loans.get', { id: loans[0]! })).status).toBe('closed');
+    // A closed loan is shown as closed, not as a green "Current".
+    await h.open(`/loans/${loans[0]}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.getByText('Closed').waitFor();
+    expect(await heading.textContent()).not.toContain('Current');
   });
 
   it('prepays 10,000.00 to reduce the installment, with the new schedule shown before posting', async () => {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { OPEN_STATUSES } from '../../../../shared/contract';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -32,13 +33,15 @@ export function LoanDetailPage() {
   const l = loan.data;
   if (!l || !info.data) return null;
   const s = l.statement;
-  const takesPayments = ['active', 'restructured', 'legal', 'repossessed'].includes(l.status);
+  const takesPayments = OPEN_STATUSES.includes(l.status);
 
   return (
     <Page
       title={
         <>
-          {l.number} <StatusBadge status={l.status} /> <DpdBadge dpd={s.daysPastDue} bucket={s.bucket} />
+          {l.number} <StatusBadge status={l.status} />{' '}
+          {/* Only a loan that still owes can be current or late; a closed one is just closed. */}
+          {OPEN_STATUSES.includes(l.status) && <DpdBadge dpd={s.daysPastDue} bucket={s.bucket} />}
         </>
       }
       actions={

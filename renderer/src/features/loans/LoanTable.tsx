@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { LoanListRow } from '../../../../shared/contract';
+import { OPEN_STATUSES, type LoanListRow } from '../../../../shared/contract';
 import { usePrefs } from '../../app/prefs';
 import { DpdBadge, StatusBadge } from '../../components/badges';
 import type { Column } from '../../components/VirtualTable';
@@ -24,7 +24,8 @@ export function useLoanColumns(): Column<LoanListRow>[] {
     {
       key: 'dpd',
       header: t('loans.dpd'),
-      cell: (r) => <DpdBadge dpd={r.daysPastDue} bucket={r.bucket} />,
+      cell: (r) =>
+        OPEN_STATUSES.includes(r.status) ? <DpdBadge dpd={r.daysPastDue} bucket={r.bucket} /> : '—',
       width: '100px',
     },
     {
