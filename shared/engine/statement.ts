@@ -193,8 +193,9 @@ function openLedger(input: StatementInput): Ledger {
 
 /**
  * Settles the installments due after `day` with `left` (at least what they need, as payoff
- * said): each earns only its share of the running period's interest, interest paid ahead is
- * handed back to pay principal, then the fee is taken. Returns what the payment spent on them.
+ * said): each earns only its share of the running period's interest; interest paid ahead is
+ * handed back and pays principal, then that interest, then the fee; the payment pays the rest.
+ * Returns what the payment itself spent on them, and what is left of it (with any refund).
  */
 function settleLaterInstallments(ledger: Ledger, day: number, left: Minor, fee: Minor) {
   const spent = { interest: 0, principal: 0, fee };
