@@ -107,7 +107,7 @@ export function ImportPage() {
   const mapColumn = (header: string, field: ImportField | null) =>
     setMapping((m) => ({ ...m, [header]: field }));
 
-  const confirm = async () => {
+  const commitImport = async () => {
     setProgress(null);
     setCommitting(true);
     setProblem(null);
@@ -309,7 +309,7 @@ export function ImportPage() {
               type="button"
               className="btn btn-primary"
               disabled={!canConfirm || committing}
-              onClick={() => void confirm()}
+              onClick={() => void commitImport()}
             >
               {committing ? t('import.importing') : t('import.confirm')}
             </button>
