@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
-import { fixedClock } from '../../electron/services/clock';
+import { fixedClock, type Clock } from '../../electron/services/clock';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../shared/contract';
 
 export interface TestApp extends PledgebookApp {
@@ -28,8 +28,13 @@ export function callersOf(app: PledgebookApp): Pick<TestApp, 'call' | 'attempt'>
 /** A fresh database file and a fixed "today" per test: nothing leaks between tests. */
 /** `time` is the UTC time of day `clock.now()` reports (default 09:00:00). */
 export async function openTestApp(today = '2026-06-15', time?: string): Promise<TestApp> {
+  return openTestAppWithClock(fixedClock(today, time));
+}
+
+/** As `openTestApp`, with a clock the test moves itself (plans kept or broken over months). */
+export async function openTestAppWithClock(clock: Clock): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'pledgebook-test-'));
-  const app = await openApp({ databasePath: join(dir, 'book.db'), clock: fixedClock(today, time) });
+  const app = await openApp({ databasePath: join(dir, 'book.db'), clock });
   return {
     ...app,
     ...callersOf(app),

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Actor } from '../../../electron/services/auth/actor';
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
-import { WANG_FANG } from '../../support/test-app';
+import { openTestAppWithClock, WANG_FANG, type TestApp } from '../../support/test-app';
 import { givenACarTitleLoan } from '../../support/fixtures';
 
 /**
@@ -17,27 +12,15 @@ const LI: Actor = { userId: 1, username: 'li', displayName: 'Li Na', role: 'coll
 const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', role: 'manager' };
 
 let today = '2026-06-15';
-let app: PledgebookApp;
-let dir: string;
+let app: TestApp;
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call: TestApp['call'] = (method, input) => app.call(method, input);
 
 beforeEach(async () => {
   today = '2026-06-15';
-  dir = mkdtempSync(join(tmpdir(), 'pledgebook-plans-'));
-  app = await openApp({
-    databasePath: join(dir, 'book.db'),
-    clock: { today: () => today, now: () => `${today}T09:00:00.000Z` },
-  });
+  app = await openTestAppWithClock({ today: () => today, now: () => `${today}T09:00:00.000Z` });
 });
-afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => app.dispose());
 
 async function givenAnOverdueCarTitleLoan() {
   today = '2026-04-10';

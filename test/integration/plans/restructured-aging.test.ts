@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Actor } from '../../../electron/services/auth/actor';
-import type { MethodInput, MethodName, MethodOutput, PlanSpecInput } from '../../../shared/contract';
-import { WANG_FANG } from '../../support/test-app';
+import type { PlanSpecInput } from '../../../shared/contract';
+import { openTestAppWithClock, WANG_FANG, type TestApp } from '../../support/test-app';
 import { givenACarTitleLoan } from '../../support/fixtures';
 
 /**
@@ -23,26 +19,14 @@ const REGULAR = 533_093;
 const FIRST_ARREARS = 320_142 + 35_253;
 
 let today = '2026-06-15';
-let app: PledgebookApp;
-let dir: string;
+let app: TestApp;
 
-async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await app.dispatch(method, input);
-  if (!result.ok) throw new Error(`${method} refused: ${result.error.code}: ${result.error.message}`);
-  return result.value as MethodOutput<M>;
-}
+const call: TestApp['call'] = (method, input) => app.call(method, input);
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'pledgebook-restructured-'));
-  app = await openApp({
-    databasePath: join(dir, 'book.db'),
-    clock: { today: () => today, now: () => `${today}T09:00:00.000Z` },
-  });
+  app = await openTestAppWithClock({ today: () => today, now: () => `${today}T09:00:00.000Z` });
 });
-afterEach(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(async () => app.dispose());
 
 /** The loan with installment 1 paid, assigned to Li Na (collectors propose for their own accounts). */
 async function givenTheCarTitleLoanPaidOnce() {
