@@ -10,3 +10,4 @@ export {
   minorToRatio,
   roundToMinor,
 } from './amount';
+export { amountInCapitals, currencyNameInChinese, type ChineseScript } from './capitals';
