@@ -1,6 +1,6 @@
 import type { LetterKind, LetterLocale, RenderedLetter } from '../../../shared/contract/collections';
 import { addDays } from '../../../shared/dates';
-import { formatAmount } from '../../../shared/money';
+import { formatLongDate, formatMoney } from '../../../shared/format/format';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import { loadLoanBook, statementOf } from '../loans/loan-status';
 import type { Db } from '../loans/loan.repository';
@@ -31,10 +31,12 @@ export async function renderLetter(
     .where('loan_id', '=', request.loanId)
     .orderBy('id', 'desc')
     .executeTakeFirst();
-  const money = (minor: number) => `${formatAmount(minor)} ${company.currency}`;
+  // Figures and dates as the letter's reader writes them (¥57,751.37, 2026年11月20日), not ISO.
+  const money = (minor: number) => formatMoney(minor, company.currency, request.locale);
+  const day = (iso: string) => formatLongDate(iso, request.locale);
   const values = {
     company: company.name,
-    date: today,
+    date: day(today),
     borrower: b.name,
     idNumber: maskIdNumber(b.id_number),
     address: b.address,
@@ -44,9 +46,9 @@ export async function renderLetter(
     ),
     daysPastDue: String(statement.daysPastDue),
     outstanding: money(statement.outstandingPrincipal),
-    deadline: addDays(today, DEADLINE_DAYS[request.kind]),
+    deadline: day(addDays(today, DEADLINE_DAYS[request.kind])),
     promiseAmount: promise ? money(promise.amount) : '—',
-    promiseDate: promise?.due_date ?? '—',
+    promiseDate: promise ? day(promise.due_date) : '—',
   };
   const template = (await loadLetterTemplates(db))[request.kind][request.locale];
   return {

@@ -29,16 +29,18 @@ describe('collections letters', () => {
     const loan = await app.call('loans.get', { id: loanId });
     const s = loan.statement;
     const overdue = s.overdue.principal + s.overdue.interest + s.overdue.penalty;
-    const amount = `${Math.floor(overdue / 100)}.${String(overdue % 100).padStart(2, '0')} CNY`;
+    // As a Chinese reader writes it: ¥ and thousands separators, not "57751.37 CNY".
+    const yuan = String(Math.floor(overdue / 100)).replace(/\B(?=(\d{3})+$)/g, ',');
+    const amount = `¥${yuan}.${String(overdue % 100).padStart(2, '0')}`;
     const zh = await app.call('collections.letter', { loanId, kind: 'demand', locale: 'zh-CN' });
     expect(zh.subject).toBe(`催收函 – 贷款 ${loan.number}`);
     expect(zh.body).toContain(`王芳（证件号码 110***********1234）`);
-    expect(zh.body).toContain(`有 ${amount} 未还，截至2026-06-15已逾期 66 天`);
-    expect(zh.body).toContain('要求您于2026-06-22前偿还逾期款项');
+    expect(zh.body).toContain(`有 ${amount} 未还，截至2026年6月15日已逾期 66 天`);
+    expect(zh.body).toContain('要求您于2026年6月22日前偿还逾期款项');
     expect(zh.body).not.toContain('110101199003071234');
     expect(zh.body).not.toMatch(/\{\{/);
     const en = await app.call('collections.letter', { loanId, kind: 'final-notice', locale: 'en' });
-    expect(en.body).toContain('by 2026-06-29');
+    expect(en.body).toContain('by 29 June 2026');
     const tw = await app.call('collections.letter', { loanId, kind: 'reminder', locale: 'zh-TW' });
     expect(tw.subject).toBe(`還款提醒 – 貸款 ${loan.number}`);
   });

@@ -1,0 +1,112 @@
+import type { Locale } from '../contract';
+import { formatAmount } from '../money/amount';
+
+/**
+ * Display formatting only. Amounts arrive as integer minor units and dates as YYYY-MM-DD; both are
+ * turned into text here and nowhere else. Intl needs a Date, so dates are built at UTC noon and
+ * formatted in UTC: the calendar day can never shift with the PC's time zone.
+ */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(minor: number, currency: string, locale: Locale): string {
+  const key = `${locale}|${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    moneyFormats.set(key, format);
+  }
+  // Intl formats a decimal string exactly, so cents never pass through a binary fraction.
+  return withLocalSymbol(format.format(formatAmount(minor) as Intl.StringNumericLiteral), currency, locale);
+}
+
+export function formatNumber(value: number, locale: Locale, fractionDigits = 0): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/**
+ * CLDR gives Taiwan's dollar a bare "$" in zh-TW, which reads as US dollars on a loan document;
+ * Taiwanese lenders write NT$.
+ */
+function withLocalSymbol(text: string, currency: string, locale: Locale): string {
+  return currency === 'TWD' && locale === 'zh-TW' ? text.replace('$', 'NT$') : text;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatDate(iso: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      timeZone: 'UTC',
+    });
+    dateFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)));
+}
+
+export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1): string {
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(ratio);
+}
+
+/**
+ * A date as documents write it: 2026年11月20日 in Chinese, 20 November 2026 in English. Tables use
+ * the shorter `formatDate` (2026/11/20).
+ */
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+
+export function formatLongDate(iso: string, locale: Locale): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  let format = longDateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      timeZone: 'UTC',
+    });
+    longDateFormats.set(locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)));
+}
+
+/**
+ * A large figure shortened the way the locale counts: 3.34亿 / 3,338.2万 in Chinese, 333.8M in
+ * English. For chart axes and dashboard cards; the exact figure goes in a tooltip beside it.
+ */
+export function formatCompactMoney(minor: number, currency: string, locale: Locale): string {
+  const key = `${locale}|${currency}|compact`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      notation: 'compact',
+      maximumSignificantDigits: 4,
+    });
+    moneyFormats.set(key, format);
+  }
+  return withLocalSymbol(format.format(formatAmount(minor) as Intl.StringNumericLiteral), currency, locale);
+}
+
+/** A plain count or amount shortened by the locale (万/亿, K/M), without a currency. */
+export function formatCompactNumber(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 4 }).format(value);
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatCompactMoney, formatDate, formatLongDate, formatMoney } from '../../../shared/format/format';
+
+describe('formatting as Chinese lenders write', () => {
+  it('writes dates as 2026/11/20 in tables and 2026年11月20日 in documents', () => {
+    expect(formatDate('2026-11-20', 'zh-CN')).toBe('2026/11/20');
+    expect(formatDate('2026-11-20', 'zh-TW')).toBe('2026/11/20');
+    expect(formatLongDate('2026-11-20', 'zh-CN')).toBe('2026年11月20日');
+    expect(formatLongDate('2026-11-20', 'zh-TW')).toBe('2026年11月20日');
+    expect(formatLongDate('2026-11-20', 'en')).toBe('20 November 2026');
+  });
+
+  it('never moves a date with the time zone, and leaves what is not a date as it is', () => {
+    expect(formatDate('2026-01-01', 'zh-CN')).toBe('2026/01/01');
+    expect(formatLongDate('2026-12-31', 'zh-CN')).toBe('2026年12月31日');
+    expect(formatLongDate('soon', 'zh-CN')).toBe('soon');
+  });
+
+  it('prints ¥ in zh-CN and NT$ for Taiwan dollars in zh-TW, to the cent', () => {
+    expect(formatMoney(99_999_999_999_999, 'CNY', 'zh-CN')).toBe('¥999,999,999,999.99');
+    expect(formatMoney(5_737_00, 'TWD', 'zh-TW')).toBe('NT$5,737.00');
+    expect(formatMoney(-5, 'TWD', 'zh-TW')).toBe('-NT$0.05');
+  });
+
+  it('shortens large figures with 万 and 亿 in Chinese, M in English', () => {
+    expect(formatCompactMoney(33_382_302_111, 'CNY', 'zh-CN')).toBe('¥3.338亿');
+    expect(formatCompactMoney(1_500_000_00, 'CNY', 'zh-CN')).toBe('¥150万');
+    expect(formatCompactMoney(33_382_302_111, 'CNY', 'zh-TW')).toBe('CN¥3.338億');
+    expect(formatCompactMoney(33_382_302_111, 'CNY', 'en')).toBe('CN¥333.8M');
+  });
+});
