@@ -4,6 +4,7 @@ import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
 import { loanSettingsShape } from './loan-settings';
+import { companyProfileShape } from './company';
 
 export interface AppInfo {
   version: string;
@@ -25,7 +26,7 @@ export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 
 export const settingsSchema = z.object({
-  companyName: z.string().trim().max(120),
+  ...companyProfileShape,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY'),
   /** Empty means "follow the operating system". */
   locale: z.enum(['', ...SUPPORTED_LOCALES]),

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { DEFAULT_COLLATERAL_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
 import { DEFAULT_LOAN_SETTINGS } from '../../../shared/contract/loan-settings';
+import { DEFAULT_COMPANY_PROFILE } from '../../../shared/contract/company';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
@@ -17,8 +19,15 @@ export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(parsed.success ? parsed.data : {}) };
 }
 
+/** A logo as the audit trail records it: its size and a short fingerprint, or nothing. */
+function logoDigest(dataUrl: string): string {
+  if (dataUrl === '') return '';
+  const hash = createHash('sha256').update(dataUrl).digest('hex').slice(0, 12);
+  return `image ${Math.round(dataUrl.length * 0.75)} bytes sha256:${hash}`;
+}
+
 export const DEFAULT_SETTINGS: Settings = {
-  companyName: '',
+  ...DEFAULT_COMPANY_PROFILE,
   currency: 'CNY',
   locale: '',
   loanNumberPrefix: 'PB',
@@ -57,8 +66,9 @@ export function systemHandlers(
         for (const [key, value] of Object.entries(patch)) {
           if (value === undefined) continue;
           await writeSetting(trx, key, value);
-          changed[key] = value;
-          was[key] = before[key as keyof Settings];
+          // The audit keeps what changed, not a 300 KB image twice per edit.
+          changed[key] = key === 'companyLogo' ? logoDigest(value as string) : value;
+          was[key] = key === 'companyLogo' ? logoDigest(before.companyLogo) : before[key as keyof Settings];
         }
         await reageRestructuredLoans(trx, changed, ctx.clock.today());
         await appendAudit(trx, ctx, {
