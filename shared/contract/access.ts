@@ -59,8 +59,26 @@ export const APPROVAL_KIND_NAMES = [
   'payment-reversal',
 ] as const;
 
+/**
+ * Requests are numbered per kind, each series with its letter, so a plan and a write-off are
+ * never both "#1": plans P-12, write-offs W-3, back-dated payments B-2, reversals R-5.
+ */
+export const REQUEST_SERIES = {
+  plan: 'P',
+  'write-off': 'W',
+  'backdated-payment': 'B',
+  'payment-reversal': 'R',
+} as const;
+export type RequestSeries = keyof typeof REQUEST_SERIES;
+
+export function requestReference(series: RequestSeries, number: number): string {
+  return `${REQUEST_SERIES[series]}-${number}`;
+}
+
 export interface ApprovalRow {
   id: number;
+  /** The number staff quote: P-12, W-3 (see `requestReference`). */
+  reference: string;
   kind: (typeof APPROVAL_KIND_NAMES)[number];
   entity: string;
   entityId: string;

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { issuesOf, type Handlers } from '../dispatch';
 import type { z } from 'zod';
-import { contract } from '../../../shared/contract';
+import { contract, requestReference, type RequestSeries } from '../../../shared/contract';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { keepInScope } from '../auth/scope';
@@ -43,6 +43,11 @@ export function registerApprovalAction(kind: ApprovalKind, approvalAction: Appro
   ACTIONS[kind] = approvalAction;
 }
 
+/** Approval-table requests are back-dated payments and reversals; anything else counts as a write-off. */
+function seriesOf(kind: ApprovalKind): RequestSeries {
+  return kind === 'backdated-payment' || kind === 'payment-reversal' ? kind : 'write-off';
+}
+
 export function approvalHandlers(
   ctx: ServiceContext,
 ): Pick<Handlers, 'approvals.list' | 'approvals.decide' | 'payments.requestBackdated'> {
@@ -79,6 +84,13 @@ export function approvalHandlers(
           sql<
             number | null
           >`CASE r.entity WHEN 'loan' THEN CAST(r.entity_id AS INTEGER) ELSE p.loan_id END`.as('loan_id'),
+        )
+        // The request's place in its own kind's series, counted over every request ever made
+        // (rows are never deleted), so the number stays the same whatever the filter.
+        .select(
+          sql<number>`(SELECT COUNT(*) FROM approval_requests k WHERE k.kind = r.kind AND k.id <= r.id)`.as(
+            'kind_number',
+          ),
         );
       if (status) q = q.where('r.status', '=', status);
       const rows = await q.orderBy('r.id', 'desc').limit(500).execute();
@@ -86,6 +98,7 @@ export function approvalHandlers(
       const mine = await keepInScope(db, actor, rows, (r) => r.loan_id);
       const requests = mine.map((r) => ({
         id: r.id,
+        reference: requestReference(seriesOf(r.kind), Number(r.kind_number)),
         kind: r.kind,
         entity: r.entity,
         entityId: r.entity_id,

@@ -1,4 +1,4 @@
-import type { ApprovalRow } from '../../../shared/contract';
+import { requestReference, type ApprovalRow } from '../../../shared/contract';
 import type { PlanStatus } from '../../../shared/contract/plans';
 import type { PlanType } from '../../../shared/engine/plans';
 import type { Db } from '../loans/loan.repository';
@@ -64,6 +64,7 @@ export async function planApprovalRows(
     const kind = planApprovalKind(p.type, p.penalty_waived);
     return {
       id: p.id,
+      reference: requestReference('plan', p.id),
       kind,
       entity: 'plan',
       entityId: String(p.id),

@@ -42,6 +42,29 @@ async function givenABackdatedPaymentRequest() {
   return { loanId, approvalId };
 }
 
+describe('requests are numbered per kind', () => {
+  it('numbers back-dated payments B-1, B-2 and keeps each number whatever the filter', async () => {
+    const { loanId, approvalId } = await givenABackdatedPaymentRequest();
+    const second = await app.call('payments.requestBackdated', {
+      loanId,
+      date: '2026-06-06',
+      amount: 20_000,
+      method: 'cash',
+    });
+    await app.as('chen');
+    const all = await app.call('approvals.list', {});
+    expect(all.map((r) => [r.id, r.reference])).toEqual([
+      [second.approvalId, 'B-2'],
+      [approvalId, 'B-1'],
+    ]);
+    await app.call('approvals.decide', { id: approvalId, approve: true });
+    // The first is approved; the second is still B-2 when it is the only one pending.
+    expect((await app.call('approvals.list', { status: 'pending' })).map((r) => r.reference)).toEqual([
+      'B-2',
+    ]);
+  });
+});
+
 describe('an approval is decided exactly once', () => {
   it('two decisions raced on one request: exactly one posts the payment', async () => {
     const { approvalId } = await givenABackdatedPaymentRequest();

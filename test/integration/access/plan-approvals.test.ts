@@ -70,6 +70,7 @@ describe.each([
       (r) => r.entity === 'plan',
     );
     expect(decided).toMatchObject({ kind, status: 'approved', requestedBy: 'wu', decidedBy: 'chen' });
+    expect(decided?.reference).toBe(`P-${decided?.id}`);
   });
 });
 
