@@ -18,19 +18,19 @@ export function ReceiptPage() {
   if (!r) return null;
   return (
     <Page
-      title={t('receipt.title')}
+      title={t('payments.receipt.title')}
       printTitle={false}
-      actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('receipt.reprint')} />}
+      actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('payments.receipt.reprint')} />}
     >
-      <article className="receipt" aria-label={t('receipt.title')}>
+      <article className="receipt" aria-label={t('payments.receipt.title')}>
         <h1>{r.companyName || t('app.name')}</h1>
-        <h2>{t('receipt.title')}</h2>
+        <h2>{t('payments.receipt.title')}</h2>
         {r.copy && (
           <p className="stamp" data-testid="receipt-copy">
-            {t('receipt.copyStamp')}
+            {t('payments.receipt.copyStamp')}
           </p>
         )}
-        {r.reversed && <p className="stamp">{t('receipt.reversedStamp')}</p>}
+        {r.reversed && <p className="stamp">{t('payments.receipt.reversedStamp')}</p>}
         <table className="split-table">
           <tbody>
             <tr>
@@ -38,15 +38,15 @@ export function ReceiptPage() {
               <td>{r.receiptNumber}</td>
             </tr>
             <tr>
-              <th>{t('receipt.loan')}</th>
+              <th>{t('payments.receipt.loan')}</th>
               <td>{r.loanNumber}</td>
             </tr>
             <tr>
-              <th>{t('receipt.borrower')}</th>
+              <th>{t('payments.receipt.borrower')}</th>
               <td>{r.borrowerName}</td>
             </tr>
             <tr>
-              <th>{t('receipt.idNumber')}</th>
+              <th>{t('payments.receipt.idNumber')}</th>
               <td>{r.borrowerIdMasked}</td>
             </tr>
             <tr>
@@ -60,13 +60,13 @@ export function ReceiptPage() {
             <tr>
               <th>{t('payments.method')}</th>
               <td>
-                {t(`paymentMethods.${r.method}`)}
+                {t(`common.paymentMethods.${r.method}`)}
                 {r.reference ? ` · ${r.reference}` : ''}
               </td>
             </tr>
           </tbody>
         </table>
-        <h3>{t('receipt.appliedTo')}</h3>
+        <h3>{t('payments.receipt.appliedTo')}</h3>
         <table className="split-table">
           <tbody>
             <tr>
@@ -100,16 +100,16 @@ export function ReceiptPage() {
               </tr>
             )}
             <tr>
-              <th>{t('receipt.outstandingAfter')}</th>
+              <th>{t('payments.receipt.outstandingAfter')}</th>
               <td className="num">{prefs.money(r.outstandingPrincipalAfter)}</td>
             </tr>
           </tbody>
         </table>
-        {r.settledLoan && <p data-testid="receipt-settled">{t('receipt.settledLoan')}</p>}
+        {r.settledLoan && <p data-testid="receipt-settled">{t('payments.receipt.settledLoan')}</p>}
         <p>
-          {t('receipt.signature')}: {r.receivedBy} ____________________
+          {t('payments.receipt.signature')}: {r.receivedBy} ____________________
         </p>
-        <p className="muted">{t('receipt.printedOn', { date: prefs.date(r.printedOn) })}</p>
+        <p className="muted">{t('payments.receipt.printedOn', { date: prefs.date(r.printedOn) })}</p>
       </article>
     </Page>
   );
