@@ -32,8 +32,8 @@ export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () =>
     : [];
   return (
     <div className="error-panel" role="alert">
-      <h2>{t('errors.title')}</h2>
-      <p>{apiError ? t(`errors.codes.${apiError.code}`) : t('errors.codes.internal')}</p>
+      <h2>{t('common.errors.title')}</h2>
+      <p>{apiError ? t(`common.errors.codes.${apiError.code}`) : t('common.errors.codes.internal')}</p>
       {apiError && <p className="error-detail">{apiError.message}</p>}
       {details.length > 0 && (
         <ul>

@@ -23,7 +23,7 @@ export function Layout() {
             <div className="brand-tagline">{t('app.tagline')}</div>
           </div>
         </div>
-        <nav aria-label={t('nav.main')}>
+        <nav aria-label={t('app.nav.main')}>
           <ul>
             {NAV_ITEMS.map((item) => (
               <li key={item.path}>

@@ -15,8 +15,8 @@ const BUCKET_TONE: Record<AgingBucket, string> = {
 export function DpdBadge({ dpd, bucket }: { dpd: number; bucket: AgingBucket }) {
   const { t } = useTranslation();
   return (
-    <span className={`badge ${BUCKET_TONE[bucket]}`} title={t(`buckets.${bucket}`)}>
-      {dpd > 0 ? t('loans.dpdShort', { count: dpd }) : t('buckets.current')}
+    <span className={`badge ${BUCKET_TONE[bucket]}`} title={t(`common.buckets.${bucket}`)}>
+      {dpd > 0 ? t('loans.dpdShort', { count: dpd }) : t('common.buckets.current')}
     </span>
   );
 }
@@ -25,5 +25,5 @@ export function StatusBadge({ status }: { status: LoanStatus }) {
   const { t } = useTranslation();
   const tone =
     status === 'active' ? 'badge-ok' : status === 'closed' || status === 'draft' ? '' : 'badge-warn';
-  return <span className={`badge ${tone}`}>{t(`loanStatus.${status}`)}</span>;
+  return <span className={`badge ${tone}`}>{t(`common.loanStatus.${status}`)}</span>;
 }

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Locale } from '../../../shared/contract';
-import { catalogues } from './locales';
+import { I18N_OPTIONS, resources } from '../../../shared/i18n/resources';
 import { matchLocale } from '../../../shared/i18n/match-locale';
 
 export { matchLocale };
@@ -11,13 +11,9 @@ export function systemLocale(): Locale {
 }
 
 export async function initI18n(locale: Locale): Promise<typeof i18next> {
-  await i18next.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(catalogues).map(([k, v]) => [k, { translation: v }])),
-    lng: locale,
-    fallbackLng: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .init({ ...I18N_OPTIONS, ns: [...I18N_OPTIONS.ns], resources, lng: locale });
   document.documentElement.lang = locale;
   return i18next;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_ERROR_CODES, SUPPORTED_LOCALES } from '../../../shared/contract';
-import { catalogues } from '../../../renderer/src/i18n/locales';
+import { resources as catalogues } from '../../../shared/i18n/resources';
 import { matchLocale } from '../../../shared/i18n/match-locale';
 
 type Tree = { [key: string]: string | Tree };
@@ -77,21 +77,21 @@ describe('the message catalogues', () => {
     const messages = flatten(catalogues[locale] as unknown as Tree);
     const same = [...messages].filter(([key, text]) => english.get(key) === text).map(([key]) => key);
     // Proper names and the language picker may legitimately stay the same.
-    expect(same.filter((k) => !k.startsWith('languages.') && k !== 'app.name').length).toBeLessThan(
+    expect(same.filter((k) => !k.startsWith('app.languages.') && k !== 'app.name').length).toBeLessThan(
       messages.size / 10,
     );
   });
 
   it.each([...SUPPORTED_LOCALES])('%s explains every API error code', (locale) => {
     const messages = flatten(catalogues[locale] as unknown as Tree);
-    const missing = API_ERROR_CODES.filter((code) => !messages.get(`errors.codes.${code}`));
+    const missing = API_ERROR_CODES.filter((code) => !messages.get(`common.errors.codes.${code}`));
     expect(missing).toEqual([]);
   });
 
   it('names each language in its own script in the language picker', () => {
     for (const locale of SUPPORTED_LOCALES) {
-      expect(flatten(catalogues[locale] as unknown as Tree).get('languages.zh-TW')).toBe('繁體中文');
-      expect(flatten(catalogues[locale] as unknown as Tree).get('languages.zh-CN')).toBe('简体中文');
+      expect(flatten(catalogues[locale] as unknown as Tree).get('app.languages.zh-TW')).toBe('繁體中文');
+      expect(flatten(catalogues[locale] as unknown as Tree).get('app.languages.zh-CN')).toBe('简体中文');
     }
   });
 });

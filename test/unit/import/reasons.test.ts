@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importText } from '../../../renderer/src/features/import/text';
+import { resources } from '../../../shared/i18n/resources';
 import {
   REJECTION_CODES,
   REJECTION_TEXT_EN,
@@ -13,7 +13,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 describe('rejection codes', () => {
   it.each(LANGUAGES)('every code has a text in %s that uses the same parameters as the English', (lang) => {
-    const texts = importText[lang].reject as Record<string, string>;
+    const texts = (resources[lang].import as { reject: Record<string, string> }).reject;
     for (const code of REJECTION_CODES) {
       const text = texts[rejectionKey(code)];
       expect(text, code).toMatch(/\S/);

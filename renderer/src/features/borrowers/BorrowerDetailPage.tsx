@@ -40,8 +40,8 @@ export function BorrowerDetailPage() {
       <Card>
         <Facts
           items={[
-            [t('borrowers.kind'), t(`borrowerKinds.${b.kind}`)],
-            [t('borrowers.idType'), t(`idTypes.${b.idType}`)],
+            [t('borrowers.kind'), t(`common.borrowerKinds.${b.kind}`)],
+            [t('borrowers.idType'), t(`common.idTypes.${b.idType}`)],
             [t('borrowers.idNumber'), <code key="id">{b.idNumberMasked}</code>],
             [t('borrowers.phone'), b.phone || '—'],
             [t('borrowers.altPhone'), b.altPhone || '—'],

@@ -66,7 +66,7 @@ export function BorrowerForm({
         <select id="b-kind" {...form.register('kind')}>
           {BORROWER_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`borrowerKinds.${k}`)}
+              {t(`common.borrowerKinds.${k}`)}
             </option>
           ))}
         </select>
@@ -78,7 +78,7 @@ export function BorrowerForm({
         <select id="b-idType" {...form.register('idType')}>
           {ID_TYPES.map((k) => (
             <option key={k} value={k}>
-              {t(`idTypes.${k}`)}
+              {t(`common.idTypes.${k}`)}
             </option>
           ))}
         </select>

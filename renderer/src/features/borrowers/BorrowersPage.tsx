@@ -18,7 +18,7 @@ export function BorrowersPage() {
 
   const columns: Column<BorrowerRow>[] = [
     { key: 'name', header: t('borrowers.name'), cell: (r) => r.name, width: '2fr' },
-    { key: 'kind', header: t('borrowers.kind'), cell: (r) => t(`borrowerKinds.${r.kind}`) },
+    { key: 'kind', header: t('borrowers.kind'), cell: (r) => t(`common.borrowerKinds.${r.kind}`) },
     {
       key: 'id',
       header: t('borrowers.idNumber'),

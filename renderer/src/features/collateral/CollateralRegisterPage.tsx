@@ -127,7 +127,7 @@ export function CollateralRegisterPage() {
           <option value="">{t('collateral.anyLoanStatus')}</option>
           {LOAN_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`loanStatus.${s}`)}
+              {t(`common.loanStatus.${s}`)}
             </option>
           ))}
         </select>

@@ -68,7 +68,7 @@ export function LetterPage() {
         >
           {LETTER_LOCALES.map((x) => (
             <option key={x} value={x}>
-              {t(`languages.${x}`)}
+              {t(`app.languages.${x}`)}
             </option>
           ))}
         </select>

@@ -51,7 +51,7 @@ function TemplateEditor({ templates }: { templates: LetterTemplates }) {
           <select id="lt-locale" value={locale} onChange={(e) => pick(kind, e.target.value as LetterLocale)}>
             {LETTER_LOCALES.map((l) => (
               <option key={l} value={l}>
-                {t(`languages.${l}`)}
+                {t(`app.languages.${l}`)}
               </option>
             ))}
           </select>

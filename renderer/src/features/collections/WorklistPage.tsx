@@ -116,7 +116,7 @@ export function WorklistPage() {
           <option value="">{t('loans.allBuckets')}</option>
           {AGING_BUCKETS.filter((b) => b !== 'current').map((b) => (
             <option key={b} value={b}>
-              {t(`buckets.${b}`)}
+              {t(`common.buckets.${b}`)}
             </option>
           ))}
         </select>
@@ -128,7 +128,7 @@ export function WorklistPage() {
           <option value="">{t('loans.allProducts')}</option>
           {PRODUCTS.map((p) => (
             <option key={p} value={p}>
-              {t(`products.${p}`)}
+              {t(`common.products.${p}`)}
             </option>
           ))}
         </select>

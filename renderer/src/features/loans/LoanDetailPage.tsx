@@ -105,7 +105,7 @@ export function LoanDetailPage() {
                 days: s.dpdReason.daysPastDue,
               })
             : t('loans.dpdCurrent'))}{' '}
-        <span className="muted">({t(`buckets.${s.bucket}`)})</span>
+        <span className="muted">({t(`common.buckets.${s.bucket}`)})</span>
       </p>
       <div className="two-col">
         <Card title={t('loans.terms')}>
@@ -118,11 +118,11 @@ export function LoanDetailPage() {
                 </Link>,
               ],
               [t('borrowers.idNumber'), <code key="id">{l.borrower.idNumberMasked}</code>],
-              [t('loans.product'), t(`products.${l.product}`)],
+              [t('loans.product'), t(`common.products.${l.product}`)],
               [t('loans.principal'), prefs.money(l.principal)],
               [t('loans.annualRate'), `${l.annualRatePercent}%`],
               [t('loans.months'), l.months],
-              [t('loans.method'), t(`methods.${l.method}`)],
+              [t('loans.method'), t(`common.methods.${l.method}`)],
               [t('loans.startDate'), prefs.date(l.startDate)],
               [t('loans.penaltyRate'), `${l.penaltyDailyRatePercent}%`],
               [t('loans.graceDays'), l.graceDays],

@@ -29,22 +29,22 @@ function LoanSettingsForm({ initial }: { initial: LoanSettings }) {
     save.mutate(s);
   };
   return (
-    <Card title={t('loanSettings.title')}>
+    <Card title={t('settings.loanSettings.title')}>
       <form className="form-grid" onSubmit={submit} noValidate>
         <Field
-          label={t('loanSettings.prepaymentInterest')}
+          label={t('settings.loanSettings.prepaymentInterest')}
           htmlFor="ls-interest"
-          hint={t('loanSettings.prepaymentInterestHelp')}
+          hint={t('settings.loanSettings.prepaymentInterestHelp')}
         >
           <CodeSelect
             id="ls-interest"
             value={s.prepaymentInterest}
             codes={PREPAYMENT_INTEREST_RULES}
-            label={(r) => t(`loanSettings.rules.${r}`)}
+            label={(r) => t(`settings.loanSettings.rules.${r}`)}
             onChange={(prepaymentInterest) => setS({ ...s, prepaymentInterest })}
           />
         </Field>
-        <Field label={t('loanSettings.prepaymentFeePercent')} htmlFor="ls-fee">
+        <Field label={t('settings.loanSettings.prepaymentFeePercent')} htmlFor="ls-fee">
           <input
             id="ls-fee"
             inputMode="decimal"
@@ -55,7 +55,7 @@ function LoanSettingsForm({ initial }: { initial: LoanSettings }) {
         {save.error && <ErrorPanel error={save.error} />}
         <div>
           <button type="submit" className="btn btn-primary" disabled={save.isPending}>
-            {t('loanSettings.save')}
+            {t('settings.loanSettings.save')}
           </button>
         </div>
       </form>

@@ -12,7 +12,7 @@ export function useLoanColumns(): Column<LoanListRow>[] {
   return [
     { key: 'number', header: t('loans.number'), cell: (r) => r.number, width: '150px' },
     { key: 'borrower', header: t('loans.borrower'), cell: (r) => r.borrowerName, width: '1.4fr' },
-    { key: 'product', header: t('loans.product'), cell: (r) => t(`products.${r.product}`) },
+    { key: 'product', header: t('loans.product'), cell: (r) => t(`common.products.${r.product}`) },
     { key: 'status', header: t('loans.status'), cell: (r) => <StatusBadge status={r.status} /> },
     {
       key: 'outstanding',

@@ -63,7 +63,7 @@ export function LoansPage() {
           <option value="">{t('loans.allStatuses')}</option>
           {LOAN_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`loanStatus.${s}`)}
+              {t(`common.loanStatus.${s}`)}
             </option>
           ))}
         </select>
@@ -75,7 +75,7 @@ export function LoansPage() {
           <option value="">{t('loans.allProducts')}</option>
           {PRODUCTS.map((p) => (
             <option key={p} value={p}>
-              {t(`products.${p}`)}
+              {t(`common.products.${p}`)}
             </option>
           ))}
         </select>
@@ -87,7 +87,7 @@ export function LoansPage() {
           <option value="">{t('loans.allBuckets')}</option>
           {AGING_BUCKETS.map((b) => (
             <option key={b} value={b}>
-              {t(`buckets.${b}`)}
+              {t(`common.buckets.${b}`)}
             </option>
           ))}
         </select>

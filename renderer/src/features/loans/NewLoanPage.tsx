@@ -117,7 +117,7 @@ export function NewLoanPage() {
           <Field
             label={t('loans.borrower')}
             htmlFor="l-borrower"
-            error={borrowerError && !chosen ? t('errors.codes.invalid-input') : undefined}
+            error={borrowerError && !chosen ? t('common.errors.codes.invalid-input') : undefined}
           >
             <BorrowerPicker
               id="l-borrower"
@@ -132,7 +132,7 @@ export function NewLoanPage() {
             <select id="l-product" {...form.register('product')}>
               {PRODUCTS.map((p) => (
                 <option key={p} value={p}>
-                  {t(`products.${p}`)}
+                  {t(`common.products.${p}`)}
                 </option>
               ))}
             </select>
@@ -150,7 +150,7 @@ export function NewLoanPage() {
             <select id="l-method" {...form.register('method')}>
               {REPAYMENT_METHODS.map((m) => (
                 <option key={m} value={m}>
-                  {t(`methods.${m}`)}
+                  {t(`common.methods.${m}`)}
                 </option>
               ))}
             </select>

@@ -80,7 +80,7 @@ export function ScheduleTable({
                   <td className="num">{i.penaltyDue > 0 ? money(i.penaltyDue) : '—'}</td>
                   <td>
                     <span className={`badge ${STATUS_TONE[i.status]}`}>
-                      {t(`installmentStatus.${i.status}`)}
+                      {t(`common.installmentStatus.${i.status}`)}
                     </span>
                   </td>
                 </tr>

@@ -51,7 +51,7 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
         <select id={`${idPrefix}-method`} {...f.register('method')}>
           {PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
-              {t(`paymentMethods.${m}`)}
+              {t(`common.paymentMethods.${m}`)}
             </option>
           ))}
         </select>

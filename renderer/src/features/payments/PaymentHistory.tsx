@@ -49,7 +49,7 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
                 </td>
                 <td>{date(p.date)}</td>
                 <td className="num">{p.reversesPaymentId ? `−${money(p.amount)}` : money(p.amount)}</td>
-                <td>{t(`paymentMethods.${p.method}`)}</td>
+                <td>{t(`common.paymentMethods.${p.method}`)}</td>
                 <td className="num">{p.split ? money(p.split.penalty) : '—'}</td>
                 <td className="num">{p.split ? money(p.split.interest) : '—'}</td>
                 <td className="num">{p.split ? money(p.split.principal) : '—'}</td>

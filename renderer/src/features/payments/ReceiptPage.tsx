@@ -18,19 +18,19 @@ export function ReceiptPage() {
   if (!r) return null;
   return (
     <Page
-      title={t('receipt.title')}
+      title={t('payments.receiptPage.title')}
       printTitle={false}
-      actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('receipt.reprint')} />}
+      actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('payments.receiptPage.reprint')} />}
     >
-      <article className="receipt" aria-label={t('receipt.title')}>
+      <article className="receipt" aria-label={t('payments.receiptPage.title')}>
         <h1>{r.companyName || t('app.name')}</h1>
-        <h2>{t('receipt.title')}</h2>
+        <h2>{t('payments.receiptPage.title')}</h2>
         {r.copy && (
           <p className="stamp" data-testid="receipt-copy">
-            {t('receipt.copyStamp')}
+            {t('payments.receiptPage.copyStamp')}
           </p>
         )}
-        {r.reversed && <p className="stamp">{t('receipt.reversedStamp')}</p>}
+        {r.reversed && <p className="stamp">{t('payments.receiptPage.reversedStamp')}</p>}
         <table className="split-table">
           <tbody>
             <tr>
@@ -38,15 +38,15 @@ export function ReceiptPage() {
               <td>{r.receiptNumber}</td>
             </tr>
             <tr>
-              <th>{t('receipt.loan')}</th>
+              <th>{t('payments.receiptPage.loan')}</th>
               <td>{r.loanNumber}</td>
             </tr>
             <tr>
-              <th>{t('receipt.borrower')}</th>
+              <th>{t('payments.receiptPage.borrower')}</th>
               <td>{r.borrowerName}</td>
             </tr>
             <tr>
-              <th>{t('receipt.idNumber')}</th>
+              <th>{t('payments.receiptPage.idNumber')}</th>
               <td>{r.borrowerIdMasked}</td>
             </tr>
             <tr>
@@ -60,13 +60,13 @@ export function ReceiptPage() {
             <tr>
               <th>{t('payments.method')}</th>
               <td>
-                {t(`paymentMethods.${r.method}`)}
+                {t(`common.paymentMethods.${r.method}`)}
                 {r.reference ? ` · ${r.reference}` : ''}
               </td>
             </tr>
           </tbody>
         </table>
-        <h3>{t('receipt.appliedTo')}</h3>
+        <h3>{t('payments.receiptPage.appliedTo')}</h3>
         <table className="split-table">
           <tbody>
             <tr>
@@ -100,16 +100,16 @@ export function ReceiptPage() {
               </tr>
             )}
             <tr>
-              <th>{t('receipt.outstandingAfter')}</th>
+              <th>{t('payments.receiptPage.outstandingAfter')}</th>
               <td className="num">{prefs.money(r.outstandingPrincipalAfter)}</td>
             </tr>
           </tbody>
         </table>
-        {r.settledLoan && <p data-testid="receipt-settled">{t('receipt.settledLoan')}</p>}
+        {r.settledLoan && <p data-testid="receipt-settled">{t('payments.receiptPage.settledLoan')}</p>}
         <p>
-          {t('receipt.signature')}: {r.receivedBy} ____________________
+          {t('payments.receiptPage.signature')}: {r.receivedBy} ____________________
         </p>
-        <p className="muted">{t('receipt.printedOn', { date: prefs.date(r.printedOn) })}</p>
+        <p className="muted">{t('payments.receiptPage.printedOn', { date: prefs.date(r.printedOn) })}</p>
       </article>
     </Page>
   );

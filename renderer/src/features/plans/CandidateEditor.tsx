@@ -114,7 +114,7 @@ export function CandidateEditor({
               <option value="">{t('plans.sameMethod')}</option>
               {REPAYMENT_METHODS.map((m) => (
                 <option key={m} value={m}>
-                  {t(`methods.${m}`)}
+                  {t(`common.methods.${m}`)}
                 </option>
               ))}
             </select>

@@ -18,7 +18,7 @@ export function RestructuredAgingText({ aging }: { aging: RestructuredAging }) {
         <>
           {t('plans.restructured.held', {
             date,
-            bucket: t(`buckets.${aging.bucket}`),
+            bucket: t(`common.buckets.${aging.bucket}`),
             count: aging.required,
             kept: aging.kept,
             since: prefs.date(aging.heldSince),
@@ -31,7 +31,7 @@ export function RestructuredAgingText({ aging }: { aging: RestructuredAging }) {
           {t('plans.restructured.broken', {
             date,
             brokenOn: prefs.date(aging.brokenOn),
-            bucket: t(`buckets.${aging.bucket}`),
+            bucket: t(`common.buckets.${aging.bucket}`),
             since: prefs.date(aging.heldSince),
           })}
         </>

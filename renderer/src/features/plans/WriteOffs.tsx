@@ -208,7 +208,7 @@ export function WriteOffCard({ loanId }: { loanId: number }) {
                   <tr key={r.id}>
                     <td>{prefs.date(r.date)}</td>
                     <td className="num">{prefs.money(r.amount)}</td>
-                    <td>{t(`paymentMethods.${r.method}`)}</td>
+                    <td>{t(`common.paymentMethods.${r.method}`)}</td>
                     <td>{r.reference}</td>
                     <td>{r.receivedBy}</td>
                   </tr>

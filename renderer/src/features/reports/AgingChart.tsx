@@ -8,7 +8,7 @@ export function AgingChart({ aging }: { aging: AgingTable }) {
   const { t } = useTranslation();
   // Axis scale only: whole currency units; the table above carries the exact cents.
   const data = AGING_BUCKETS.map((b) => ({
-    name: t(`buckets.${b}`),
+    name: t(`common.buckets.${b}`),
     value: Math.round(aging.buckets[b].outstanding / 100),
   }));
   return (

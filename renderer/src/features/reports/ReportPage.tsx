@@ -168,7 +168,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
               {ROLL_COLUMNS.map((c) => (
                 <th key={c} className="num">
                   {(AGING_BUCKETS as readonly string[]).includes(c)
-                    ? t(`buckets.${c}`)
+                    ? t(`common.buckets.${c}`)
                     : t(`reports.roll.${c}`)}
                 </th>
               ))}
@@ -177,7 +177,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
           <tbody>
             {r.rollRate.map((row) => (
               <tr key={row.from}>
-                <th>{t(`buckets.${row.from}`)}</th>
+                <th>{t(`common.buckets.${row.from}`)}</th>
                 {ROLL_COLUMNS.map((c) => (
                   <td key={c} className="num">
                     {row.to[c].count > 0 ? (
@@ -204,7 +204,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
               <th>{t('reports.fig.product')}</th>
               {AGING_BUCKETS.map((b) => (
                 <th key={b} className="num">
-                  {t(`buckets.${b}`)}
+                  {t(`common.buckets.${b}`)}
                 </th>
               ))}
               <th className="num">PAR30</th>
@@ -214,7 +214,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
           <tbody>
             {products.map((p) => (
               <tr key={p}>
-                <th>{p === 'all' ? t('reports.fig.all') : t(`products.${p}`)}</th>
+                <th>{p === 'all' ? t('reports.fig.all') : t(`common.products.${p}`)}</th>
                 {AGING_BUCKETS.map((b) => (
                   <td key={b} className="num">
                     {money(r.aging[p].buckets[b].outstanding)}

@@ -49,7 +49,7 @@ export function SettingsPage() {
               <option value="">{t('settings.languageSystem')}</option>
               {SUPPORTED_LOCALES.map((l) => (
                 <option key={l} value={l}>
-                  {t(`languages.${l}`)}
+                  {t(`app.languages.${l}`)}
                 </option>
               ))}
             </select>
