@@ -20,7 +20,25 @@ describe('first run and sign-in', () => {
     await h.page.getByLabel('Your name').fill('陈老板');
     await h.page.getByLabel('Password').fill('a long passphrase');
     await h.page.getByRole('button', { name: 'Create owner and sign in' }).click();
+
+    // Set-up goes on to ask who the company is: every document will name it.
+    await h.page.getByRole('heading', { level: 1, name: 'Your company' }).waitFor();
+    await h.page.getByLabel('Company name').fill('安信小额贷款有限公司');
+    await h.page.getByLabel('Licence number').fill('沪金融办〔2019〕112号');
+    await h.page.getByLabel('Contact who signs letters').fill('李敏');
+    // The letterhead preview follows what is typed.
+    await h.page.getByTestId('letterhead').getByText('Licence No. 沪金融办〔2019〕112号').waitFor();
+    await h.screenshot('first-run-company');
+    await h.page.getByRole('button', { name: 'Save and continue' }).click();
     await h.page.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).waitFor();
+    expect(await h.app.dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      value: {
+        companyName: '安信小额贷款有限公司',
+        companyLicence: '沪金融办〔2019〕112号',
+        contactName: '李敏',
+      },
+    });
     expect(await h.page.getByText('Signed in as 陈老板 (Owner)').count()).toBe(1);
 
     await h.page.getByRole('button', { name: 'Sign out' }).click();

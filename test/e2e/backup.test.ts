@@ -43,7 +43,7 @@ describe('backups and users in Settings', () => {
 
   it('chooses a folder, backs up now, lists the backup with its counts and previews a restore', async () => {
     restoreAsked = [];
-    await h.open('/settings');
+    await h.open('/settings/backups');
     const card = h.page
       .locator('section.card, .card')
       .filter({ has: h.page.getByRole('heading', { name: 'Backups' }) });
@@ -77,7 +77,7 @@ describe('backups and users in Settings', () => {
   });
 
   it('refuses an interval of 0 hours beside the field and saves nothing', async () => {
-    await h.open('/settings');
+    await h.open('/settings/backups');
     await h.page.getByLabel('Back up automatically every (hours)').fill('0');
     await h.page.getByLabel('Keep monthly backups').fill('24');
     await h.page.getByLabel('Keep monthly backups').press('Enter');
@@ -87,7 +87,7 @@ describe('backups and users in Settings', () => {
   });
 
   it('the owner adds a collector with the Users card', async () => {
-    await h.open('/settings');
+    await h.open('/settings/users');
     const card = h.page
       .locator('.card')
       .filter({ has: h.page.getByRole('heading', { name: 'Users', exact: true }) });

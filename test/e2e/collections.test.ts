@@ -185,7 +185,7 @@ describe('the collections workbench, end to end in Chromium', () => {
 
   it('renames and retires outcomes in Settings, shows promise figures and legal costs charged to a loan', async () => {
     const { page } = h;
-    await h.open('/settings');
+    await h.open('/settings/collections');
     const outcomes = page.getByTestId('outcome-settings');
     await outcomes.waitFor();
     const row = (code: string) =>

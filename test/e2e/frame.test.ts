@@ -46,7 +46,7 @@ describe('switching the language in Settings', () => {
 
   it('saves the choice and re-renders in 繁體中文, surviving a reload', async () => {
     await h.open('/settings');
-    // Settings holds several cards, each with its own Save; the General card is the first form.
+    // Settings opens on its General section, whose form holds the language.
     const general = h.page.locator('form').filter({ has: h.page.locator('#locale') });
     await general.locator('#locale').selectOption('zh-TW');
     await general.getByRole('button', { name: 'Save', exact: true }).click();

@@ -109,6 +109,10 @@ describe('negotiated plans, end to end in Chromium', () => {
     await openAs(ZHANG, '/plans');
     await page.getByLabel('Comment').fill('Agreed at the visit');
     await page.getByRole('button', { name: 'Approve' }).click();
+    // Approval is never one click: the dialog names the request by its number and asks to confirm.
+    const confirm = page.getByRole('dialog', { name: 'Approve P-1' });
+    await confirm.getByText(/^Approve P-1: Term extension/).waitFor();
+    await confirm.getByRole('button', { name: 'Approve' }).click();
     await page.getByTestId('plan-status-1').getByText('Active').waitFor();
 
     await h.open('/loans/1');
@@ -142,13 +146,17 @@ describe('negotiated plans, end to end in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Request write-off' }).count()).toBe(0);
 
     // Zhang asked, so in the approvals list his own request cannot be approved by him.
-    await openAs(ZHANG, '/settings');
+    await openAs(ZHANG, '/settings/approvals');
     const ownRow = page.getByTestId('write-off-approval-1');
     await ownRow.getByText('You asked for this write-off').waitFor();
     expect(await ownRow.getByRole('button', { name: 'Approve' }).isDisabled()).toBe(true);
 
-    await openAs(CHEN, '/settings');
+    await openAs(CHEN, '/settings/approvals');
+    expect(await page.getByTestId('write-off-approval-1').getByRole('cell').first().textContent()).toBe(
+      'W-1',
+    );
     await page.getByTestId('write-off-approval-1').getByRole('button', { name: 'Approve' }).click();
+    await page.getByRole('dialog', { name: 'Approve W-1' }).getByRole('button', { name: 'Approve' }).click();
     await page.getByTestId('write-off-approval-1').waitFor({ state: 'detached' });
 
     await h.open('/loans/1');

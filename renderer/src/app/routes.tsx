@@ -47,6 +47,7 @@ const routes: RouteObject[] = [
       { path: 'reports', element: <ReportPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/:section', element: <SettingsPage /> },
     ],
   },
 ];

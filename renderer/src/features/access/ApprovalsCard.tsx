@@ -5,6 +5,7 @@ import { Card } from '../../components/Page';
 import { WriteOffApprovalRow } from '../plans/WriteOffs';
 import { usePrefs } from '../../app/prefs';
 import { useCurrentUser } from './current-user';
+import { DecisionButtons } from './DecisionButtons';
 import type { ApprovalRow } from '../../../../shared/contract';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
@@ -21,16 +22,14 @@ export function ApprovalsCard() {
   // Plans (penalty waivers, settlement discounts) are decided by the plans service itself.
   const decidePlan = useApiMutation('plans.decide', invalidates);
   const busy = decideRequest.isPending || decidePlan.isPending;
-  const decide = (r: ApprovalRow, approve: boolean) =>
+  const decide = (r: ApprovalRow, approve: boolean, note: string) =>
     r.entity === 'plan'
-      ? decidePlan.mutate({ planId: r.id, decision: approve ? 'approve' : 'reject', note: '' })
-      : decideRequest.mutate({ id: r.id, approve });
+      ? decidePlan.mutate({ planId: r.id, decision: approve ? 'approve' : 'reject', note })
+      : decideRequest.mutate({ id: r.id, approve, note });
 
   return (
     <Card title={t('access.approvalsTitle')}>
       {pending.error && <ErrorPanel error={pending.error} />}
-      {decideRequest.error && <ErrorPanel error={decideRequest.error} />}
-      {decidePlan.error && <ErrorPanel error={decidePlan.error} />}
       {writeOffs.error && <ErrorPanel error={writeOffs.error} />}
       {count === 0 && <p className="muted">{t('access.approvalsNone')}</p>}
       {pending.data && count !== null && count > 0 && (
@@ -48,10 +47,10 @@ export function ApprovalsCard() {
             {pending.data.map((r) => {
               // No one approves their own request; the services refuse it too.
               const own = user !== null && r.requestedByUserId === user.userId;
-              const why = own ? t('access.ownRequest') : undefined;
+              const what = `${t(`access.kinds.${r.kind}`)} · ${t(`access.entities.${r.entity}`, r.entity)} ${r.entityId}`;
               return (
                 <tr key={`${r.entity}-${r.id}`}>
-                  <td className="num">{r.id}</td>
+                  <td className="num">{r.reference}</td>
                   <td>
                     {t(`access.kinds.${r.kind}`)}
                     {r.amount ? ` ${prefs.money(r.amount)}` : ''} ·{' '}
@@ -60,24 +59,16 @@ export function ApprovalsCard() {
                   <td>{r.requestedBy}</td>
                   <td>{r.reason}</td>
                   <td>
-                    <button
-                      type="button"
-                      className="btn btn-primary"
-                      disabled={busy || own}
-                      title={why}
-                      onClick={() => decide(r, true)}
-                    >
-                      {t('access.approve')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="btn"
-                      disabled={busy || own}
-                      title={why}
-                      onClick={() => decide(r, false)}
-                    >
-                      {t('access.reject')}
-                    </button>
+                    <DecisionButtons
+                      reference={r.reference}
+                      what={what}
+                      givesAway={r.amount ?? null}
+                      own={own}
+                      ownReason={t('access.ownRequest')}
+                      pending={busy}
+                      error={r.entity === 'plan' ? decidePlan.error : decideRequest.error}
+                      onDecide={(approve, note) => decide(r, approve, note)}
+                    />
                   </td>
                 </tr>
               );

@@ -7,9 +7,11 @@ import { ApiCallError } from '../../api/client';
 import { WRONG_PASSWORD } from '../../../../shared/contract';
 import logoUrl from '../../../../resources/icon.svg';
 import { Field } from '../../components/form';
+import { CompanyForm } from '../settings/CompanyForm';
 
 /** How often the screen asks whether the session has locked for idleness. */
 const STATUS_POLL_MS = 30_000;
+const ASK_COMPANY = 'pledgebook.firstRun.askCompany';
 
 /**
  * Shows the app only to a signed-in user: the owner set-up on first run, the sign-in form
@@ -17,13 +19,44 @@ const STATUS_POLL_MS = 30_000;
  */
 export function AuthGate({ children }: { children: ReactNode }) {
   const status = useApi('auth.status', {}, { refetchInterval: STATUS_POLL_MS });
+  // Set once the owner is created: first-run set-up goes on to ask who the company is. Kept in
+  // session storage because signing in reloads every query, which remounts this gate.
+  const [askCompany, setAskCompanyState] = useState(() => sessionStorage.getItem(ASK_COMPANY) === '1');
+  const setAskCompany = (ask: boolean) => {
+    if (ask) sessionStorage.setItem(ASK_COMPANY, '1');
+    else sessionStorage.removeItem(ASK_COMPANY);
+    setAskCompanyState(ask);
+  };
   if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data) return null;
+  if (status.data.user && askCompany) return <CompanySetupScreen onDone={() => setAskCompany(false)} />;
   if (status.data.user) return <>{children}</>;
-  return <SignInScreen firstRun={!status.data.hasUsers} />;
+  return <SignInScreen firstRun={!status.data.hasUsers} onOwnerCreated={() => setAskCompany(true)} />;
 }
 
-function SignInScreen({ firstRun }: { firstRun: boolean }) {
+/** First-run set-up, second step: the company every document will name. */
+function CompanySetupScreen({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <main className="sign-in" id="main">
+      <section className="sign-in-card company-setup" aria-labelledby="company-setup-title">
+        <h1 id="company-setup-title">{t('settings.company.setupTitle')}</h1>
+        <p className="muted">{t('settings.company.setupHint')}</p>
+        <CompanyForm
+          submitLabel={t('settings.company.setupSave')}
+          onSaved={onDone}
+          extraActions={
+            <button type="button" className="btn" onClick={onDone}>
+              {t('settings.company.setupLater')}
+            </button>
+          }
+        />
+      </section>
+    </main>
+  );
+}
+
+function SignInScreen({ firstRun, onOwnerCreated }: { firstRun: boolean; onOwnerCreated: () => void }) {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [username, setUsername] = useState('');
@@ -39,8 +72,10 @@ function SignInScreen({ firstRun }: { firstRun: boolean }) {
   // Enter in any field submits: it is one <form> with a submit button.
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (firstRun) await createOwner.mutateAsync({ username, displayName, password });
-    else await signIn.mutateAsync({ username, password });
+    if (firstRun) {
+      await createOwner.mutateAsync({ username, displayName, password });
+      onOwnerCreated();
+    } else await signIn.mutateAsync({ username, password });
     // Everything cached belonged to nobody; the new user's permissions decide what loads now.
     void client.resetQueries();
   };

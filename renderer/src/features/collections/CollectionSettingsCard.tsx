@@ -5,7 +5,6 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { CodeSelect, Field } from '../../components/form';
-import { LetterTemplatesCard } from './LetterTemplatesCard';
 import { OutcomesCard } from './OutcomesCard';
 
 const toHhmm = (m: number) =>
@@ -19,7 +18,7 @@ const show = (n: number | null) => (n === null ? '' : String(n));
 
 /**
  * Settings → Collections: which contact profile guards every contact, the promise tolerance, the
- * contact outcome list and the letter templates.
+ * contact outcome list (the letter templates have their own section).
  */
 export function CollectionSettingsCard() {
   const current = useApi('collections.settings', {});
@@ -27,7 +26,6 @@ export function CollectionSettingsCard() {
     <>
       {current.data && <SettingsForm initial={current.data} />}
       <OutcomesCard />
-      <LetterTemplatesCard />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { ContactList, PromiseList } from './ContactList';
 import './collections.css';
+import { Letterhead } from '../../components/Letterhead';
 
 const CHECKS = ['pair', 'identify', 'calm', 'privacy', 'hours', 'record'] as const;
 
@@ -27,14 +28,11 @@ export function DossierPage() {
       actions={<PrintButton suggestedName={`${d.loan.number}-visit-${v.id}`} />}
     >
       <article className="dossier" aria-label={t('collections.dossier.title')}>
+        <Letterhead />
         <header>
           <h1>{t('collections.dossier.title')}</h1>
           <p>
-            {[
-              d.companyName,
-              d.loan.number,
-              t('collections.dossier.printedOn', { date: prefs.date(d.printedOn) }),
-            ]
+            {[d.loan.number, t('collections.dossier.printedOn', { date: prefs.date(d.printedOn) })]
               .filter((x) => x !== '')
               .join(' · ')}
           </p>

@@ -14,6 +14,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import './collections.css';
+import { Letterhead, Signature } from '../../components/Letterhead';
 
 /** A collections letter for one loan; printing it logs it as a contact on the loan. */
 export function LetterPage() {
@@ -76,7 +77,7 @@ export function LetterPage() {
       {log.error && <ErrorPanel error={log.error} />}
       {l && (
         <article className="letter" aria-label={t('collections.letters.title')} lang={l.locale}>
-          {l.companyName && <p className="letter-company">{l.companyName}</p>}
+          <Letterhead />
           <p className="letter-to">
             {l.borrower}
             <br />
@@ -87,6 +88,7 @@ export function LetterPage() {
           <div className="prewrap" data-testid="letter-body">
             {l.body}
           </div>
+          <Signature />
         </article>
       )}
     </Page>

@@ -66,7 +66,10 @@ export function DashboardPage() {
             <Card title={t('reports.dashboard.aging')}>
               <BarChart
                 {...CHART}
-                data={d.aging.map((a) => ({ name: t(`common.buckets.${a.bucket}`), value: toUnits(a.outstanding) }))}
+                data={d.aging.map((a) => ({
+                  name: t(`common.buckets.${a.bucket}`),
+                  value: toUnits(a.outstanding),
+                }))}
               >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="name" fontSize={11} />

@@ -4,6 +4,7 @@ import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
+import { AmountWithCapitals, Letterhead } from '../../components/Letterhead';
 
 /** A receipt that prints on A4 and can be reprinted at any time from the payment history. */
 export function ReceiptPage() {
@@ -23,7 +24,7 @@ export function ReceiptPage() {
       actions={<PrintButton suggestedName={`${r.receiptNumber}`} label={t('payments.receiptPage.reprint')} />}
     >
       <article className="receipt" aria-label={t('payments.receiptPage.title')}>
-        <h1>{r.companyName || t('app.name')}</h1>
+        <Letterhead />
         <h2>{t('payments.receiptPage.title')}</h2>
         {r.copy && (
           <p className="stamp" data-testid="receipt-copy">
@@ -55,7 +56,9 @@ export function ReceiptPage() {
             </tr>
             <tr>
               <th>{t('payments.amount')}</th>
-              <td data-testid="receipt-amount">{prefs.money(r.amount)}</td>
+              <td data-testid="receipt-amount">
+                <AmountWithCapitals minor={r.amount} />
+              </td>
             </tr>
             <tr>
               <th>{t('payments.method')}</th>

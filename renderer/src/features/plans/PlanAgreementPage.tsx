@@ -8,6 +8,8 @@ import type { PlanSpecInput } from '../../../../shared/contract';
 import { InstallmentFigure } from './InstallmentFigure';
 import './plans.css';
 import { InstallmentTable } from '../loans/InstallmentTable';
+import { AmountWithCapitals, Letterhead } from '../../components/Letterhead';
+import { requestReference } from '../../../../shared/contract';
 
 /** The plan's terms in words, from the plan as proposed. */
 function PlanTerms({ spec }: { spec: PlanSpecInput }) {
@@ -66,6 +68,7 @@ export function PlanAgreementPage() {
       actions={<PrintButton suggestedName={`${a.loan.number}-plan-${a.plan.id}`} />}
     >
       <article className="plan-agreement" aria-label={t('plans.agreementTitle')}>
+        <Letterhead />
         <h1>{t('plans.agreementTitle')}</h1>
         <h2>{t('plans.parties')}</h2>
         <table className="split-table">
@@ -99,7 +102,9 @@ export function PlanAgreementPage() {
             </tr>
             <tr>
               <th>{t('plans.principal')}</th>
-              <td>{prefs.money(a.loan.principal)}</td>
+              <td>
+                <AmountWithCapitals minor={a.loan.principal} />
+              </td>
             </tr>
             <tr>
               <th>{t('plans.contractRate')}</th>
@@ -116,7 +121,7 @@ export function PlanAgreementPage() {
           <tbody>
             <tr>
               <th>{t('plans.planNumber')}</th>
-              <td>#{a.plan.id}</td>
+              <td>{requestReference('plan', a.plan.id)}</td>
             </tr>
             <PlanTerms spec={a.plan.spec} />
             <tr>

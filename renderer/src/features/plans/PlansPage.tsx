@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { PLAN_STATUSES, type PlanRow, type PlanStatus } from '../../../../shared/contract';
+import { PLAN_STATUSES, requestReference, type PlanRow, type PlanStatus } from '../../../../shared/contract';
+import { DecisionButtons } from '../access/DecisionButtons';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
-import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 import { useCurrentUser } from '../access/current-user';
 import { InstallmentFigure } from './InstallmentFigure';
@@ -85,7 +85,7 @@ function PlanListRow({ plan: p, decider }: { plan: PlanRow; decider: Decider }) 
   return (
     <>
       <tr data-testid={`plan-row-${p.id}`}>
-        <td>{p.id}</td>
+        <td>{requestReference('plan', p.id)}</td>
         <td>
           <Link to={`/loans/${p.loanId}`}>{p.loanNumber}</Link>
         </td>
@@ -135,12 +135,11 @@ function PlanDecision({ plan: p, decider }: { plan: PlanRow; decider: Decider })
     return <p className="muted">{t('plans.noApprovalRight')}</p>;
   }
   const own = decider.userId === p.proposedByUserId;
-  const why = own ? t('plans.ownProposal') : undefined;
-  const whyId = `plan-${p.id}-why`;
-  const disabled = decide.isPending || own;
+  const reference = requestReference('plan', p.id);
+  // What approving gives away: the penalty waived and any settlement discount written off.
+  const givesAway = p.comparison.penaltyWaived + p.comparison.writtenOff;
   return (
     <>
-      {decide.error && <ErrorPanel error={decide.error} />}
       <input
         aria-label={t('plans.comment')}
         placeholder={t('plans.comment')}
@@ -148,32 +147,24 @@ function PlanDecision({ plan: p, decider }: { plan: PlanRow; decider: Decider })
         disabled={own}
         onChange={(e) => setNote(e.target.value)}
       />{' '}
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={disabled}
-        title={why}
-        aria-describedby={own ? whyId : undefined}
-        onClick={() => decide.mutate({ planId: p.id, decision: 'approve', note })}
-      >
-        {t('plans.approve')}
-      </button>{' '}
-      <button
-        type="button"
-        className="btn"
-        disabled={disabled}
-        title={why}
-        aria-describedby={own ? whyId : undefined}
-        onClick={() => decide.mutate({ planId: p.id, decision: 'reject', note })}
-      >
-        {t('plans.reject')}
-      </button>
-      {own && (
-        <span className="muted" id={whyId} data-testid={`plan-own-${p.id}`}>
-          {' '}
-          {why}
-        </span>
-      )}
+      <span data-testid={own ? `plan-own-${p.id}` : undefined}>
+        <DecisionButtons
+          reference={reference}
+          what={`${t(`plans.types.${p.type}`)} · ${p.loanNumber}`}
+          givesAway={givesAway > 0 ? givesAway : null}
+          own={own}
+          ownReason={t('plans.ownProposal')}
+          pending={decide.isPending}
+          error={decide.error}
+          onDecide={(approve, reason) =>
+            decide.mutate({
+              planId: p.id,
+              decision: approve ? 'approve' : 'reject',
+              note: [note.trim(), reason].filter(Boolean).join(' · '),
+            })
+          }
+        />
+      </span>
     </>
   );
 }

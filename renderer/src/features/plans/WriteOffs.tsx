@@ -8,7 +8,12 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { OPEN_STATUSES, type LoanStatus, type WriteOffRow } from '../../../../shared/contract';
+import {
+  OPEN_STATUSES,
+  requestReference,
+  type LoanStatus,
+  type WriteOffRow,
+} from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
@@ -17,6 +22,7 @@ import { Field } from '../../components/form';
 import { Card, Facts } from '../../components/Page';
 import { parseMoneyInput } from '../../format/format';
 import { useCurrentUser } from '../access/current-user';
+import { DecisionButtons } from '../access/DecisionButtons';
 
 /** What the write-off screens need to know about the loan on the page. */
 interface LoanForWriteOff {
@@ -161,7 +167,7 @@ export function WriteOffCard({ loanId }: { loanId: number }) {
       <ul data-testid="write-off-requests">
         {writeOffs.data.map((w) => (
           <li key={w.id}>
-            #{w.id} · {t(`plans.writeOff.status.${w.status}`)} ·{' '}
+            {requestReference('write-off', w.id)} · {t(`plans.writeOff.status.${w.status}`)} ·{' '}
             {t('plans.writeOff.requestedBy', { name: w.requestedBy })}
             {w.reason ? ` · ${w.reason}` : ''}
             {w.decidedBy ? ` · ${t('plans.writeOff.decidedBy', { name: w.decidedBy })}` : ''}
@@ -231,37 +237,28 @@ export function WriteOffApprovalRow({ writeOff: w }: { writeOff: WriteOffRow }) 
   const { user } = useCurrentUser();
   const decide = useApiMutation('writeOffs.decide', WRITE_OFF_READS);
   const own = user?.userId === w.requestedByUserId;
-  const why = own ? t('plans.writeOff.ownRequest') : undefined;
-  const mutate = (decision: 'approve' | 'reject') => decide.mutate({ writeOffId: w.id, decision, note: '' });
+  const reference = requestReference('write-off', w.id);
   return (
     <tr data-testid={`write-off-approval-${w.id}`}>
-      <td className="num">{w.id}</td>
+      <td className="num">{reference}</td>
       <td>
         {t('access.kinds.write-off')} · <Link to={`/loans/${w.loanId}`}>{w.loanNumber}</Link>
       </td>
       <td>{w.requestedBy}</td>
       <td>{w.reason}</td>
       <td>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={decide.isPending || own}
-          title={why}
-          onClick={() => mutate('approve')}
-        >
-          {t('access.approve')}
-        </button>{' '}
-        <button
-          type="button"
-          className="btn"
-          disabled={decide.isPending || own}
-          title={why}
-          onClick={() => mutate('reject')}
-        >
-          {t('access.reject')}
-        </button>
-        {own && <div className="muted">{why}</div>}
-        {decide.error && <ErrorPanel error={decide.error} />}
+        <DecisionButtons
+          reference={reference}
+          what={`${t('access.kinds.write-off')} · ${w.loanNumber}`}
+          givesAway={w.amount}
+          own={own}
+          ownReason={t('plans.writeOff.ownRequest')}
+          pending={decide.isPending}
+          error={decide.error}
+          onDecide={(approve, note) =>
+            decide.mutate({ writeOffId: w.id, decision: approve ? 'approve' : 'reject', note })
+          }
+        />
       </td>
     </tr>
   );

@@ -11,6 +11,7 @@ import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { AgingChart } from './AgingChart';
 import { installPrintHeader } from './print-header';
+import { Letterhead } from '../../components/Letterhead';
 
 function previousMonth(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -89,7 +90,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
   return (
     <article className="report" aria-label={t('reports.title')}>
       <header className="report-head">
-        <h1>{r.companyName || t('app.name')}</h1>
+        <Letterhead />
         <h2>{t('reports.reportFor', { month: r.month })}</h2>
         <p className="muted">{t('reports.generated', { date: date(r.generatedOn) })}</p>
         {r.lateEntries > 0 && <p className="explain">{t('reports.lateEntries', { count: r.lateEntries })}</p>}

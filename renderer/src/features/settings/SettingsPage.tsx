@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { NavLink, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -13,20 +15,89 @@ import { CollectionSettingsCard } from '../collections/CollectionSettingsCard';
 import { CollateralSettingsCard } from '../collateral/CollateralSettingsCard';
 import { PlanSettingsCard } from '../plans/PlanSettingsCard';
 import { LoanSettingsCard } from '../loans/LoanSettingsCard';
-import { AccessSettingsCards } from '../access/AccessSettingsCards';
+import { LetterTemplatesCard } from '../collections/LetterTemplatesCard';
+import { ApprovalsCard } from '../access/ApprovalsCard';
+import { AuditCard } from '../access/AuditCard';
+import { BackupCard } from '../access/BackupCard';
+import { UsersCard } from '../access/UsersCard';
+import { useCurrentUser } from '../access/current-user';
+import { CompanyForm } from './CompanyForm';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
 
 // This form saves only its own keys, so it never overwrites what another card saved meanwhile.
 const generalSchema = settingsSchema.pick({
-  companyName: true,
   currency: true,
   locale: true,
   loanNumberPrefix: true,
 });
 type GeneralSettings = z.infer<typeof generalSchema>;
 
+/**
+ * Settings as sections with their own navigation (Settings → Company, → Users …), each at its own
+ * address so a link or a test can open one directly; a section shows only to whom may use it.
+ */
+const SECTIONS: { id: string; permission?: string; render: () => ReactNode }[] = [
+  { id: 'general', render: () => <GeneralSection /> },
+  { id: 'company', permission: 'settings.manage', render: () => <CompanySection /> },
+  {
+    id: 'loans',
+    render: () => (
+      <>
+        <LoanSettingsCard />
+        <PlanSettingsCard />
+      </>
+    ),
+  },
+  { id: 'collections', render: () => <CollectionSettingsCard /> },
+  { id: 'letters', render: () => <LetterTemplatesCard /> },
+  { id: 'collateral', render: () => <CollateralSettingsCard /> },
+  { id: 'approvals', permission: 'approvals.decide', render: () => <ApprovalsCard /> },
+  { id: 'users', permission: 'users.manage', render: () => <UsersCard /> },
+  { id: 'backups', permission: 'backups.manage', render: () => <BackupCard /> },
+  { id: 'audit', permission: 'audit.read', render: () => <AuditCard /> },
+];
+
 export function SettingsPage() {
+  const { t } = useTranslation();
+  const { may } = useCurrentUser();
+  const visible = SECTIONS.filter((s) => !s.permission || may(s.permission));
+  const wanted = useParams().section ?? 'general';
+  const section = visible.find((s) => s.id === wanted) ?? visible[0]!;
+  return (
+    <Page title={t('settings.title')}>
+      <div className="settings-layout">
+        <nav className="settings-nav" aria-label={t('settings.sectionsLabel')}>
+          {visible.map((s) => (
+            <NavLink
+              key={s.id}
+              to={`/settings/${s.id}`}
+              className={() => (s.id === section.id ? 'active' : '')}
+              aria-current={s.id === section.id ? 'page' : undefined}
+            >
+              {t(`settings.sections.${s.id}` as 'settings.sections.general')}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="settings-section" data-testid={`settings-${section.id}`}>
+          {section.render()}
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+function CompanySection() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('settings.company.title')}>
+      <p className="muted">{t('settings.company.hint')}</p>
+      <CompanyForm submitLabel={t('common.save')} />
+    </Card>
+  );
+}
+
+function GeneralSection() {
   const { t } = useTranslation();
   const { settings } = usePrefs();
   const info = useApi('system.info', {});
@@ -41,7 +112,7 @@ export function SettingsPage() {
   });
 
   return (
-    <Page title={t('settings.title')}>
+    <>
       <Card title={t('settings.general')}>
         <form className="form-grid" onSubmit={onSubmit} noValidate>
           <Field label={t('settings.language')} htmlFor="locale" error={errors.locale}>
@@ -62,9 +133,6 @@ export function SettingsPage() {
                 </option>
               ))}
             </select>
-          </Field>
-          <Field label={t('settings.companyName')} htmlFor="companyName" error={errors.companyName}>
-            <input id="companyName" {...form.register('companyName')} />
           </Field>
           <Field
             label={t('settings.loanNumberPrefix')}
@@ -94,11 +162,6 @@ export function SettingsPage() {
           />
         )}
       </Card>
-      <LoanSettingsCard />
-      <CollectionSettingsCard />
-      <CollateralSettingsCard />
-      <PlanSettingsCard />
-      <AccessSettingsCards />
-    </Page>
+    </>
   );
 }
