@@ -167,7 +167,7 @@ describe('the collections workbench, end to end in Chromium', () => {
     await page.getByLabel('Language', { exact: true }).selectOption('zh-CN');
     await page
       .getByTestId('letter-body')
-      .getByText('特此正式要求您于2026-06-22前偿还逾期款项', { exact: false })
+      .getByText('特此正式要求您于2026年6月22日前偿还逾期款项', { exact: false })
       .waitFor();
     const pdf = await h.pdf('collections-demand-letter');
     const text = pdfText(pdf);
