@@ -1,10 +1,12 @@
 import type { Locale } from '../contract';
 import { formatAmount } from '../money/amount';
+import { isValidIsoDate, toDayNumber } from '../dates';
 
 /**
  * Display formatting only. Amounts arrive as integer minor units and dates as YYYY-MM-DD; both are
- * turned into text here and nowhere else. Intl needs a Date, so dates are built at UTC noon and
- * formatted in UTC: the calendar day can never shift with the PC's time zone.
+ * turned into text here and nowhere else. Intl takes an instant, so a date is handed over as the
+ * epoch milliseconds of its UTC noon and formatted in UTC: the calendar day can never shift with
+ * the PC's time zone.
  */
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
@@ -39,11 +41,14 @@ function withLocalSymbol(text: string, currency: string, locale: Locale): string
   return currency === 'TWD' && locale === 'zh-TW' ? text.replace('$', 'NT$') : text;
 }
 
+function utcNoon(iso: string): number {
+  return (toDayNumber(iso) * 24 + 12) * 3_600_000;
+}
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatDate(iso: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
+  if (!isValidIsoDate(iso)) return iso;
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -54,7 +59,7 @@ export function formatDate(iso: string, locale: Locale): string {
     });
     dateFormats.set(locale, format);
   }
-  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)));
+  return format.format(utcNoon(iso));
 }
 
 export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1): string {
@@ -72,8 +77,7 @@ export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1)
 const longDateFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatLongDate(iso: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
+  if (!isValidIsoDate(iso)) return iso;
   let format = longDateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
@@ -84,7 +88,7 @@ export function formatLongDate(iso: string, locale: Locale): string {
     });
     longDateFormats.set(locale, format);
   }
-  return format.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)));
+  return format.format(utcNoon(iso));
 }
 
 /**
