@@ -2,7 +2,14 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Locale, Settings } from '../../../shared/contract';
 import { useApi } from '../api/hooks';
-import { formatDate, formatMoney, formatNumber, formatPercent } from '../format/format';
+import {
+  formatCompactMoney,
+  formatCompactNumber,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+} from '../format/format';
 
 interface Prefs {
   locale: Locale;
@@ -11,6 +18,9 @@ interface Prefs {
   date(iso: string): string;
   number(value: number, fractionDigits?: number): string;
   percent(ratio: number, fractionDigits?: number): string;
+  /** A large figure the locale's short way (3.3亿, 333.8M): chart axes; the exact one goes beside it. */
+  compact(value: number): string;
+  compactMoney(minor: number): string;
 }
 
 const PrefsContext = createContext<Prefs | null>(null);
@@ -30,6 +40,8 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       date: (iso) => formatDate(iso, locale),
       number: (v, d) => formatNumber(v, locale, d),
       percent: (r, d) => formatPercent(r, locale, d),
+      compact: (v) => formatCompactNumber(v, locale),
+      compactMoney: (minor) => formatCompactMoney(minor, s.currency, locale),
     };
   }, [settings.data, locale]);
   if (settings.error) throw settings.error;

@@ -1,4 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import {
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -26,13 +35,35 @@ const ROW_HEIGHT = 32;
  * rows are fetched a page at a time as the user scrolls. Arrow keys move the selection, Enter
  * opens the selected row, so the keyboard works as well as the mouse.
  */
+/** Below this a list shows too few rows to work with; the page scrolls instead. */
+const MIN_BODY_HEIGHT = 320;
+const BOTTOM_MARGIN = 24;
+
+/**
+ * The height that takes a list's body to the bottom of the window, kept up to date as the
+ * window is resized: the list fills 1080 px as well as 768, instead of a fixed 560.
+ */
+function useFillHeight(ref: RefObject<HTMLElement | null>): number {
+  const [fill, setFill] = useState(560);
+  useLayoutEffect(() => {
+    const measure = () => {
+      const top = ref.current?.getBoundingClientRect().top ?? 0;
+      setFill(Math.max(MIN_BODY_HEIGHT, Math.floor(window.innerHeight - top - BOTTOM_MARGIN)));
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, [ref]);
+  return fill;
+}
+
 export function VirtualTable<Row>({
   columns,
   source,
   rowKey,
   onOpen,
   label,
-  height = 560,
+  height,
   emptyText,
   onTotal,
 }: {
@@ -41,12 +72,14 @@ export function VirtualTable<Row>({
   rowKey: (row: Row) => string | number;
   onOpen?: (row: Row) => void;
   label: string;
+  /** Fixed body height; by default the table fills the window below where it starts. */
   height?: number;
   emptyText: ReactNode;
   /** Told the number of matching rows once known, for a count beside the filters. */
   onTotal?: (total: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const fill = useFillHeight(scrollRef);
   const [selected, setSelected] = useState(0);
   const selectedRef = useRef(0);
   const [visiblePages, setVisiblePages] = useState<number[]>([0]);
@@ -152,7 +185,7 @@ export function VirtualTable<Row>({
       <div
         ref={scrollRef}
         className="vtable-body"
-        style={{ height }}
+        style={{ height: height ?? fill }}
         tabIndex={0}
         onKeyDown={onKeyDown}
         aria-activedescendant={total > 0 ? `row-${selected}` : undefined}

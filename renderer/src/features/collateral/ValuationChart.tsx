@@ -28,7 +28,7 @@ export function ValuationChart({ item, today }: { item: CollateralDetail; today:
       <LineChart width={720} height={220} data={data}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="date" fontSize={10} tickFormatter={(d: string) => prefs.date(d)} />
-        <YAxis fontSize={10} width={80} />
+        <YAxis fontSize={10} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
         <Tooltip labelFormatter={(d) => prefs.date(String(d))} />
         <Legend />
         <Line

@@ -1,12 +1,24 @@
 import { useTranslation } from 'react-i18next';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { Card, Page } from '../../components/Page';
 import { CollateralAlertsCard } from '../collateral/AlertList';
 import { RemindersCard } from '../collections/RemindersCard';
 
-const CHART = { width: 520, height: 240 };
+// Charts take the width their card gives them (1366 or 1920 px alike) at a fixed, readable height.
+const CHART_HEIGHT = 240;
 const toPercent = (rate: string) => Number(rate) * 100;
 /** Chart axes only: cents to whole currency units for scale; tables and tiles show exact cents. */
 const toUnits = (minor: number) => Math.round(minor / 100);
@@ -64,82 +76,84 @@ export function DashboardPage() {
           <CollateralAlertsCard limit={8} />
           <div className="two-col">
             <Card title={t('reports.dashboard.aging')}>
-              <BarChart
-                {...CHART}
-                data={d.aging.map((a) => ({
-                  name: t(`common.buckets.${a.bucket}`),
-                  value: toUnits(a.outstanding),
-                }))}
-              >
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="name" fontSize={11} />
-                <YAxis fontSize={11} width={80} />
-                <Tooltip />
-                <Bar
-                  dataKey="value"
-                  name={t('reports.fig.outstanding')}
-                  fill="#1f5fa8"
-                  isAnimationActive={false}
-                />
-              </BarChart>
+              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+                <BarChart
+                  data={d.aging.map((a) => ({
+                    name: t(`common.buckets.${a.bucket}`),
+                    value: toUnits(a.outstanding),
+                  }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" fontSize={11} />
+                  <YAxis fontSize={11} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
+                  <Tooltip />
+                  <Bar
+                    dataKey="value"
+                    name={t('reports.fig.outstanding')}
+                    fill="#1f5fa8"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
             </Card>
             <Card title={t('reports.dashboard.collections12')}>
-              <BarChart
-                {...CHART}
-                data={d.collections12.map((m) => ({
+              <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+                <BarChart
+                  data={d.collections12.map((m) => ({
+                    month: m.month,
+                    principal: toUnits(m.principal),
+                    interest: toUnits(m.interest),
+                    penalty: toUnits(m.penalty),
+                  }))}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="month" fontSize={11} />
+                  <YAxis fontSize={11} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
+                  <Tooltip />
+                  <Legend />
+                  <Bar
+                    dataKey="principal"
+                    stackId="c"
+                    name={t('reports.fig.principal')}
+                    fill="#1f5fa8"
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="interest"
+                    stackId="c"
+                    name={t('reports.fig.interest')}
+                    fill="#5b9bd5"
+                    isAnimationActive={false}
+                  />
+                  <Bar
+                    dataKey="penalty"
+                    stackId="c"
+                    name={t('reports.fig.penalty')}
+                    fill="#f2a900"
+                    isAnimationActive={false}
+                  />
+                </BarChart>
+              </ResponsiveContainer>
+            </Card>
+          </div>
+          <Card title={t('reports.dashboard.parTrend')}>
+            <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+              <LineChart
+                data={d.parTrend12.map((m) => ({
                   month: m.month,
-                  principal: toUnits(m.principal),
-                  interest: toUnits(m.interest),
-                  penalty: toUnits(m.penalty),
+                  par30: toPercent(m.par30),
+                  par90: toPercent(m.par90),
                 }))}
               >
                 <CartesianGrid strokeDasharray="3 3" />
                 <XAxis dataKey="month" fontSize={11} />
-                <YAxis fontSize={11} width={80} />
+                <YAxis fontSize={11} unit="%" />
                 <Tooltip />
                 <Legend />
-                <Bar
-                  dataKey="principal"
-                  stackId="c"
-                  name={t('reports.fig.principal')}
-                  fill="#1f5fa8"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="interest"
-                  stackId="c"
-                  name={t('reports.fig.interest')}
-                  fill="#5b9bd5"
-                  isAnimationActive={false}
-                />
-                <Bar
-                  dataKey="penalty"
-                  stackId="c"
-                  name={t('reports.fig.penalty')}
-                  fill="#f2a900"
-                  isAnimationActive={false}
-                />
-              </BarChart>
-            </Card>
-          </div>
-          <Card title={t('reports.dashboard.parTrend')}>
-            <LineChart
-              width={1060}
-              height={240}
-              data={d.parTrend12.map((m) => ({
-                month: m.month,
-                par30: toPercent(m.par30),
-                par90: toPercent(m.par90),
-              }))}
-            >
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" fontSize={11} />
-              <YAxis fontSize={11} unit="%" />
-              <Tooltip />
-              <Legend />
-              <Line dataKey="par30" name="PAR30" stroke="#b54708" isAnimationActive={false} />
-              <Line dataKey="par90" name="PAR90" stroke="#b42318" isAnimationActive={false} />
-            </LineChart>
+                <Line dataKey="par30" name="PAR30" stroke="#b54708" isAnimationActive={false} />
+                <Line dataKey="par90" name="PAR90" stroke="#b42318" isAnimationActive={false} />
+              </LineChart>
+            </ResponsiveContainer>
           </Card>
         </>
       )}
