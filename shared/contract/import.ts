@@ -61,7 +61,8 @@ export interface ImportResult {
   skipped: number;
   errors: RowError[];
   sheets: SheetPlan[];
-  files: { name: string; encoding: string | null }[];
+  /** The encoding a text file was read in; null for a workbook. */
+  files: { name: string; encoding: Exclude<(typeof IMPORT_ENCODING_CHOICES)[number], 'auto'> | null }[];
 }
 
 export const IMPORT_PHASES = [

@@ -248,14 +248,13 @@ export interface Receipt {
   printedOn: string;
 }
 
-export interface SearchHit {
-  kind: 'borrower' | 'loan' | 'collateral';
-  id: number;
-  title: string;
-  subtitle: string;
-  /** Which field matched, e.g. 'phone' or 'idTail'. */
-  matched: string;
-}
+/** Which field a search hit matched; each has a label in `search.matched` or `collateral.search`. */
+export type BookMatch = 'name' | 'phone' | 'idTail' | 'loanNumber';
+export type CollateralMatch = 'plate' | 'vin' | 'certificate' | 'address';
+
+export type SearchHit = { id: number; title: string; subtitle: string } & (
+  { kind: 'borrower' | 'loan'; matched: BookMatch } | { kind: 'collateral'; matched: CollateralMatch }
+);
 
 export const loansContract = {
   'loans.previewSchedule': method<{

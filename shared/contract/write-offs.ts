@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method, changes, names, reads } from './define';
 import { id, isoDate, optionalText, positiveMinor } from './common';
-import { PAYMENT_METHODS } from './loans';
+import { PAYMENT_METHODS, type PaymentMethod } from './loans';
 
 export interface WriteOffRow {
   id: number;
@@ -26,7 +26,7 @@ export interface RecoveryRow {
   writeOffId: number;
   date: string;
   amount: number;
-  method: string;
+  method: PaymentMethod;
   reference: string;
   receivedBy: string;
 }

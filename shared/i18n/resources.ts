@@ -70,6 +70,12 @@ const NAMESPACE_FILES = {
 
 export type Namespace = keyof typeof NAMESPACE_FILES;
 
+/**
+ * Every namespace, `common` first: i18next's types read keys of the first namespace bare and
+ * every namespace's keys as `namespace.key` (see i18next.d.ts).
+ */
+export type NamespaceList = ['common', ...Exclude<Namespace, 'common'>[]];
+
 export const NAMESPACES = Object.keys(NAMESPACE_FILES) as Namespace[];
 
 /** The text i18next reads when nothing else is said: the words every screen shares. */

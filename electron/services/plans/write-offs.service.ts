@@ -4,7 +4,12 @@
  * recovery, kept in its own table: the statement engine and the payments ledger are unchanged,
  * and reports read recoveries by date.
  */
-import { OPEN_STATUSES, type RecoveryRow, type WriteOffRow } from '../../../shared/contract';
+import {
+  OPEN_STATUSES,
+  type PaymentMethod,
+  type RecoveryRow,
+  type WriteOffRow,
+} from '../../../shared/contract';
 import { requirePermission } from '../auth/permissions';
 import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
@@ -243,7 +248,8 @@ function toRecovery(
     writeOffId: r.write_off_id,
     date: r.date,
     amount: r.amount,
-    method: r.method,
+    // recoveries.record admits only PAYMENT_METHODS, so the column holds one of them.
+    method: r.method as PaymentMethod,
     reference: r.reference,
     receivedBy: r.received_by,
   };

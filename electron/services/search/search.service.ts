@@ -49,14 +49,18 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
           id: l.id,
           title: l.number,
           subtitle: l.name,
-          matched: 'loanNumber',
+          matched: 'loanNumber' as const,
         })),
         ...borrowers.map((b) => ({
           kind: 'borrower' as const,
           id: b.id,
           title: b.name,
           subtitle: `${maskIdNumber(b.id_number)} · ${b.phone}`,
-          matched: b.name.includes(q) ? 'name' : b.phone.includes(q) ? 'phone' : 'idTail',
+          matched: b.name.includes(q)
+            ? ('name' as const)
+            : b.phone.includes(q)
+              ? ('phone' as const)
+              : ('idTail' as const),
         })),
         ...collateral,
       ];

@@ -5,7 +5,7 @@ import { FRESH } from './fresh';
 import { useOutcomeLabel } from './outcome-label';
 import { usePrefs } from '../../app/prefs';
 import { Card } from '../../components/Page';
-import type { TimelineEvent } from '../../../../shared/contract';
+import type { ContactChannel, LegalStage, PromiseStatus, TimelineEvent } from '../../../../shared/contract';
 
 /** One timeline of contacts, payments, promises and visits, for a loan or for a borrower. */
 export function CollectionsTimeline(scope: { loanId: number } | { borrowerId: number }) {
@@ -15,19 +15,21 @@ export function CollectionsTimeline(scope: { loanId: number } | { borrowerId: nu
   const outcomeLabel = useOutcomeLabel();
   const events = timeline.data ?? [];
   const when = (e: TimelineEvent) => `${prefs.date(e.localAt.slice(0, 10))}${e.localAt.slice(10)}`;
+  // The summary's fields are set per kind by the service (account.query.ts): a contact has a
+  // channel, a payment is posted or reversed, a visit planned or done, and so on.
   const what = (e: TimelineEvent) => {
     const s = e.summary;
     switch (e.kind) {
       case 'contact':
-        return `${t(`collections.channels.${s.channel}`)} · ${outcomeLabel(s.outcome ?? '')}${s.notes ? ` · ${s.notes}` : ''}`;
+        return `${t(`collections.channels.${s.channel as ContactChannel}`)} · ${outcomeLabel(s.outcome ?? '')}${s.notes ? ` · ${s.notes}` : ''}`;
       case 'payment':
-        return `${prefs.money(s.amount ?? 0)} · ${t(`collections.timeline.${s.status}`)}`;
+        return `${prefs.money(s.amount ?? 0)} · ${t(`collections.timeline.${s.status as 'posted' | 'reversed' | 'planned' | 'done'}`)}`;
       case 'promise':
-        return `${prefs.money(s.amount ?? 0)} · ${t('collections.timeline.due', { date: prefs.date(s.date ?? '') })} · ${t(`collections.promise.statuses.${s.status}`)}`;
+        return `${prefs.money(s.amount ?? 0)} · ${t('collections.timeline.due', { date: prefs.date(s.date ?? '') })} · ${t(`collections.promise.statuses.${s.status as PromiseStatus}`)}`;
       case 'visit':
-        return `${t(`collections.timeline.${s.status}`)} · ${s.notes}`;
+        return `${t(`collections.timeline.${s.status as 'posted' | 'reversed' | 'planned' | 'done'}`)} · ${s.notes}`;
       case 'legal':
-        return `${t(`collections.legal.stages.${s.status}`)}${s.amount ? ` · ${prefs.money(s.amount)}` : ''}${s.notes ? ` · ${s.notes}` : ''}`;
+        return `${t(`collections.legal.stages.${s.status as LegalStage}`)}${s.amount ? ` · ${prefs.money(s.amount)}` : ''}${s.notes ? ` · ${s.notes}` : ''}`;
     }
   };
   return (

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AGING_BUCKETS } from '../../../../shared/engine';
-import { ROLL_COLUMNS } from '../../../../shared/reports/monthly';
+import { AGING_BUCKETS, type AgingBucket } from '../../../../shared/engine';
+import { ROLL_COLUMNS, type RollColumn } from '../../../../shared/reports/monthly';
 import type { MonthlyReport } from '../../../../shared/contract';
+import type { Resources } from '../../../../shared/i18n/resources';
 import { call } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
@@ -168,9 +169,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
               <th>{t('reports.fig.from')}</th>
               {ROLL_COLUMNS.map((c) => (
                 <th key={c} className="num">
-                  {(AGING_BUCKETS as readonly string[]).includes(c)
-                    ? t(`common.buckets.${c}`)
-                    : t(`reports.roll.${c}`)}
+                  {isAgingBucket(c) ? t(`common.buckets.${c}`) : t(`reports.roll.${c}`)}
                 </th>
               ))}
             </tr>
@@ -339,7 +338,7 @@ function ActivitySections({ report: r }: { report: MonthlyReport }) {
   const { money } = usePrefs();
   const a = r.activity;
   const rate = (s: string) => `${(Number(s) * 100).toFixed(2)}%`;
-  const kv = (rows: [string, string | number][]) => (
+  const kv = (rows: [keyof Resources['reports']['act'], string | number][]) => (
     <KeyValues rows={rows.map(([k, v]) => [t(`reports.act.${k}`), String(v)])} />
   );
   return (
@@ -416,3 +415,5 @@ function ActivitySections({ report: r }: { report: MonthlyReport }) {
     </>
   );
 }
+
+const isAgingBucket = (c: RollColumn): c is AgingBucket => (AGING_BUCKETS as readonly string[]).includes(c);

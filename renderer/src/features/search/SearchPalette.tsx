@@ -82,7 +82,7 @@ export function SearchPalette() {
               <span className="badge">
                 {h.kind === 'collateral'
                   ? t(`collateral.search.${h.matched}`)
-                  : t(`search.matched.${h.matched as 'name'}`)}
+                  : t(`search.matched.${h.matched}`)}
               </span>
             </li>
           ))}
