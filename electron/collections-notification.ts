@@ -1,11 +1,7 @@
 import type { Reminder } from '../shared/contract/collections';
 import type { Dispatch } from './services/dispatch';
-
-const TEXT = {
-  en: (n: number) => `${n} collections item${n === 1 ? '' : 's'} due today`,
-  'zh-CN': (n: number) => `今天有 ${n} 项催收待办`,
-  'zh-TW': (n: number) => `今天有 ${n} 項催收待辦`,
-};
+import { matchLocale } from '../shared/i18n/match-locale';
+import { translator } from '../shared/i18n/translator';
 
 /**
  * What the start-up notification says, or null when nothing is due. Pure, so the list and the
@@ -16,10 +12,10 @@ export function reminderNotification(
   osLocale: string,
 ): { title: string; body: string } | null {
   if (reminders.length === 0) return null;
-  const lang = /^zh[-_](TW|HK|MO|Hant)/i.test(osLocale) ? 'zh-TW' : /^zh/i.test(osLocale) ? 'zh-CN' : 'en';
+  const t = translator(matchLocale(osLocale));
   const names = reminders.slice(0, 3).map((r) => `${r.loanNumber} ${r.borrower}`);
   return {
-    title: TEXT[lang](reminders.length),
+    title: t('collections.reminders.notification', { count: reminders.length }),
     body: names.join('\n') + (reminders.length > 3 ? '\n…' : ''),
   };
 }

@@ -1,4 +1,7 @@
 import { matchLocale } from '../shared/i18n/match-locale';
+import { translator } from '../shared/i18n/translator';
+import type { Resources } from '../shared/i18n/resources';
+import type { Locale } from '../shared/contract/system';
 import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
@@ -8,65 +11,33 @@ export interface MenuActions {
   about(): void;
 }
 
-export type MenuLabels = Record<
-  | 'file'
-  | 'backUp'
-  | 'print'
-  | 'quit'
-  | 'view'
-  | 'reload'
-  | 'zoomIn'
-  | 'zoomOut'
-  | 'resetZoom'
-  | 'fullScreen'
-  | 'help'
-  | 'about',
-  string
->;
+const MENU_ITEMS = [
+  'file',
+  'backUp',
+  'print',
+  'quit',
+  'view',
+  'reload',
+  'zoomIn',
+  'zoomOut',
+  'resetZoom',
+  'fullScreen',
+  'help',
+  'about',
+] as const satisfies readonly (keyof Resources['app']['menu'])[];
 
-export const MENU_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', MenuLabels> = {
-  en: {
-    file: '&File',
-    backUp: 'Back Up…',
-    print: 'Print…',
-    quit: 'Quit',
-    view: '&View',
-    reload: 'Reload',
-    zoomIn: 'Zoom In',
-    zoomOut: 'Zoom Out',
-    resetZoom: 'Actual Size',
-    fullScreen: 'Full Screen',
-    help: '&Help',
-    about: 'About Pledgebook',
-  },
-  'zh-CN': {
-    file: '文件(&F)',
-    backUp: '备份…',
-    print: '打印…',
-    quit: '退出',
-    view: '视图(&V)',
-    reload: '重新加载',
-    zoomIn: '放大',
-    zoomOut: '缩小',
-    resetZoom: '实际大小',
-    fullScreen: '全屏',
-    help: '帮助(&H)',
-    about: '关于 Pledgebook',
-  },
-  'zh-TW': {
-    file: '檔案(&F)',
-    backUp: '備份…',
-    print: '列印…',
-    quit: '結束',
-    view: '檢視(&V)',
-    reload: '重新載入',
-    zoomIn: '放大',
-    zoomOut: '縮小',
-    resetZoom: '實際大小',
-    fullScreen: '全螢幕',
-    help: '說明(&H)',
-    about: '關於 Pledgebook',
-  },
+export type MenuLabels = Record<(typeof MENU_ITEMS)[number], string>;
+
+function menuLabels(locale: Locale): MenuLabels {
+  const t = translator(locale);
+  return Object.fromEntries(MENU_ITEMS.map((item) => [item, t(`app.menu.${item}`)])) as MenuLabels;
+}
+
+/** The menu's words, from the same resources as the window (app.json, `menu`). */
+export const MENU_LABELS: Record<Locale, MenuLabels> = {
+  en: menuLabels('en'),
+  'zh-CN': menuLabels('zh-CN'),
+  'zh-TW': menuLabels('zh-TW'),
 };
 
 /** Same rule as the renderer's matchLocale, so the menu and the window never differ in script. */

@@ -55,7 +55,7 @@ export function AuditCard() {
         {verify.data && (
           <span role="status" className={verify.data.ok ? 'muted' : 'field-error'}>
             {verify.data.ok
-              ? t('access.verifyOk', { rows: verify.data.rows })
+              ? t('access.verifyOk', { count: verify.data.rows })
               : t('access.verifyBroken', {
                   id: verify.data.firstBroken?.id,
                   problem: verify.data.firstBroken?.problem,

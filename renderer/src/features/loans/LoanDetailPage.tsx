@@ -102,7 +102,7 @@ export function LoanDetailPage() {
             ? t('loans.dpdExplain', {
                 n: s.dpdReason.installment,
                 date: prefs.date(s.dpdReason.dueDate),
-                days: s.dpdReason.daysPastDue,
+                count: s.dpdReason.daysPastDue,
               })
             : t('loans.dpdCurrent'))}{' '}
         <span className="muted">({t(`common.buckets.${s.bucket}`)})</span>
