@@ -3,6 +3,7 @@ import { method, reads } from './define';
 import { noInput } from './common';
 import type { AgingTable, MonthlyFigures } from '../reports/monthly';
 import { isoDate } from './common';
+import { SUPPORTED_LOCALES } from './system';
 import type { AgingBucket } from '../engine/buckets';
 
 export const isoMonth = z
@@ -87,7 +88,14 @@ export const reportsContract = {
   'reports.aging': method<AgingTable>()(z.object({ asOf: isoDate }).strict(), reads('reports.read')),
   /** The file comes back as base64; the window saves it (a download), so no path crosses over. */
   'reports.export': method<{ fileName: string; mimeType: string; base64: string }>()(
-    z.object({ month: isoMonth, format: z.enum(['xlsx', 'csv']) }).strict(),
+    z
+      .object({
+        month: isoMonth,
+        format: z.enum(['xlsx', 'csv']),
+        /** The language of sheet names and headers; the screen sends its own. */
+        language: z.enum(SUPPORTED_LOCALES).default('en'),
+      })
+      .strict(),
     reads('reports.read'),
   ),
 };

@@ -262,19 +262,19 @@ export function reportHandlers(
     'reports.monthly': ({ month }) => monthlyReport(ctx, month),
     'reports.dashboard': () => dashboard(ctx),
     'reports.aging': ({ asOf }) => agingAsOf(ctx, asOf),
-    'reports.export': async ({ month, format }) => {
+    'reports.export': async ({ month, format, language }) => {
       const report = await monthlyReport(ctx, month);
       const fileName = `pledgebook-recovery-${month}.${format}`;
       return format === 'xlsx'
         ? {
             fileName,
             mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            base64: (await reportToXlsx(report)).toString('base64'),
+            base64: (await reportToXlsx(report, language)).toString('base64'),
           }
         : {
             fileName,
             mimeType: 'text/csv;charset=utf-8',
-            base64: Buffer.from(reportToCsv(report), 'utf8').toString('base64'),
+            base64: Buffer.from(reportToCsv(report, language), 'utf8').toString('base64'),
           };
     },
   };

@@ -39,11 +39,36 @@ describe('exporting the monthly report', () => {
     );
     const report = await monthlyReport(app.ctx, '2026-05');
     const collections = workbook.getWorksheet('Collections')!;
-    expect(collections.getRow(1).values).toContain('total');
+    expect(collections.getRow(1).values).toContain('Total');
     expect(collections.getRow(2).values).toContain(formatAmount(report.collections.total));
     const summary = workbook.getWorksheet('Summary')!;
     const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
-    expect(rows.some((r) => r.includes('par30') && r.includes(report.summary.par.par30))).toBe(true);
+    expect(rows.some((r) => r.includes('PAR30') && r.includes(report.summary.par.par30))).toBe(true);
+  });
+
+  it('writes sheet names, headers and row labels in the language asked for', async () => {
+    const file = await app.call('reports.export', { month: '2026-05', format: 'xlsx', language: 'zh-CN' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(
+      expect.arrayContaining(['概要', '回收构成', '账龄']),
+    );
+    const summary = workbook.getWorksheet('概要')!;
+    expect(summary.getRow(1).values).toEqual([undefined, '指标', '数值']);
+    const labels = (summary.getSheetValues().filter(Boolean) as unknown[][]).map((r) => String(r[1]));
+    expect(labels).toEqual(expect.arrayContaining(['在册贷款', '风险贷款率 PAR30']));
+    // No header or row label is a code identifier or an English word.
+    for (const sheet of workbook.worksheets) {
+      const header = (sheet.getRow(1).values as unknown[]).filter((v) => typeof v === 'string') as string[];
+      expect(
+        header.filter((h) => /[a-z]{3,}/.test(h)),
+        sheet.name,
+      ).toEqual([]);
+    }
+    const csv = await app.call('reports.export', { month: '2026-05', format: 'csv', language: 'zh-TW' });
+    const text = Buffer.from(csv.base64, 'base64').toString('utf8');
+    expect(text.startsWith('\uFEFF# 概要')).toBe(true);
+    expect(text).not.toMatch(/loansInBook|par30|overdueLoans/);
   });
 
   it('writes CSV with a BOM and a block per section', async () => {

@@ -32,13 +32,14 @@ function download(file: { fileName: string; mimeType: string; base64: string }) 
 
 export function ReportPage() {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const info = useApi('system.info', {});
   const [month, setMonth] = useState('');
   const chosen = month || (info.data ? previousMonth(info.data.today) : '');
   const report = useApi('reports.monthly', { month: chosen }, { enabled: chosen !== '' });
   const [exportError, setExportError] = useState<unknown>(null);
   const exportAs = (format: 'xlsx' | 'csv') =>
-    call('reports.export', { month: chosen, format }).then(download, setExportError);
+    call('reports.export', { month: chosen, format, language: prefs.locale }).then(download, setExportError);
 
   return (
     <Page
