@@ -4,6 +4,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
+import { auditActionLabel, auditEntityLabel } from './audit-action';
 import { useDebounced } from '../../components/useDebounced';
 
 const PAGE = 200;
@@ -89,9 +90,9 @@ export function AuditCard() {
                   <td>{r.at.replace('T', ' ').slice(0, 19)}</td>
                   <td>{r.username}</td>
                   <td>
-                    {r.entity} {r.entityId}
+                    {auditEntityLabel(t, r.entity)} {r.entityId}
                   </td>
-                  <td>{r.action}</td>
+                  <td>{auditActionLabel(t, r.action)}</td>
                   <td className="audit-change">
                     <code>{r.before ?? '—'}</code> → <code>{r.after ?? '—'}</code>
                   </td>
