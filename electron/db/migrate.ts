@@ -68,17 +68,33 @@ export async function migrateToLatest(conn: Connection, options: MigrateOptions 
 
   const migrator = migratorFor(db);
   const done: string[] = [];
-  for (;;) {
-    const { error, results } = await migrator.migrateUp();
-    const failed = results?.find((r: MigrationResult) => r.status === 'Error');
-    if (error || failed) {
-      const name = failed?.migrationName ?? 'unknown';
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new MigrationFailedError(`migration ${name} failed and was rolled back: ${reason}`);
+  return withoutForeignKeys(conn, async () => {
+    for (;;) {
+      const { error, results } = await migrator.migrateUp();
+      const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+      if (error || failed) {
+        const name = failed?.migrationName ?? 'unknown';
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new MigrationFailedError(`migration ${name} failed and was rolled back: ${reason}`);
+      }
+      const ran = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+      if (ran.length === 0) return done;
+      done.push(...ran);
     }
-    const ran = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-    if (ran.length === 0) return done;
-    done.push(...ran);
+  });
+}
+
+/**
+ * Runs migrations with foreign key enforcement off, as SQLite's procedure for rebuilding a
+ * table requires (the pragma cannot change inside a transaction, so it is set around them).
+ * A migration that rebuilds a table runs `PRAGMA foreign_key_check` before it commits.
+ */
+async function withoutForeignKeys<T>(conn: Connection, run: () => Promise<T>): Promise<T> {
+  conn.sqlite.pragma('foreign_keys = OFF');
+  try {
+    return await run();
+  } finally {
+    conn.sqlite.pragma('foreign_keys = ON');
   }
 }
 
@@ -93,6 +109,8 @@ function unusedPath(path: string): string {
 
 /** For migration tests: stop at a named migration so data can be inserted before the next one. */
 export async function migrateTo(conn: Connection, name: string): Promise<void> {
-  const { error } = await migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name);
+  const { error } = await withoutForeignKeys(conn, () =>
+    migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name),
+  );
   if (error) throw error instanceof Error ? error : new MigrationFailedError(String(error));
 }

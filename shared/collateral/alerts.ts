@@ -27,6 +27,7 @@ export const ALERT_CODES = [
   'title-certificate-not-held',
   'mortgage-registration-not-held',
   'registration-certificate-not-held',
+  'details-incomplete',
 ] as const;
 export type AlertCode = (typeof ALERT_CODES)[number];
 
@@ -177,4 +178,36 @@ export function documentFindings(item: DocumentFacts): Finding[] {
         ? []
         : [['registration-certificate-not-held', 'registration certificate not held']];
   return missing.map(([code, reason]) => ({ kind: 'document', code, params: {}, reason }));
+}
+
+/** What the collateral screen requires of an item, which an imported item may still lack. */
+export const DETAIL_FIELDS = ['address', 'vin', 'plate', 'make', 'model', 'year'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+export interface DetailFacts {
+  kind: CollateralKind;
+  address: string | null;
+  vin: string | null;
+  plate: string | null;
+  make: string | null;
+  model: string | null;
+  year: number | null;
+}
+
+/**
+ * An item recorded from a spreadsheet with only what identifies it (a plate or VIN, a title-deed
+ * number) is flagged until the fields the screen requires are filled in. `missing` lists them
+ * as field codes, comma-separated, for the screen to name in its language.
+ */
+export function detailsFinding(item: DetailFacts): Finding | null {
+  const wanted: readonly DetailField[] =
+    item.kind === 'property' ? ['address'] : ['vin', 'plate', 'make', 'model', 'year'];
+  const missing = wanted.filter((f) => item[f] === null || item[f] === '');
+  if (missing.length === 0) return null;
+  return {
+    kind: 'details',
+    code: 'details-incomplete',
+    params: { missing: missing.join(',') },
+    reason: `details to complete: ${missing.join(', ')}`,
+  };
 }

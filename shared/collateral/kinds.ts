@@ -33,5 +33,5 @@ export type RepossessionStep = (typeof REPOSSESSION_STEPS)[number];
 export const SALE_CHANNELS = ['sale', 'auction'] as const;
 export type SaleChannel = (typeof SALE_CHANNELS)[number];
 
-export const ALERT_KINDS = ['ltv', 'stale-valuation', 'insurance', 'document'] as const;
+export const ALERT_KINDS = ['ltv', 'stale-valuation', 'insurance', 'document', 'details'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];

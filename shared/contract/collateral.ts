@@ -31,7 +31,7 @@ const nonNegativeMinor = minorAmount.refine((v) => v >= 0, 'cannot be negative')
 const flag = z.boolean().default(false);
 const optionalDate = isoDate.nullable().default(null);
 
-export const propertyDetailsSchema = z
+const propertyFields = z
   .object({
     kind: z.literal('property'),
     address: nonEmptyText(300),
@@ -53,19 +53,20 @@ export const propertyDetailsSchema = z
     ownerName: optionalText(120),
     occupancy: z.enum(OCCUPANCIES),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.lienPosition === 2 && v.priorLienAmount <= 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['priorLienAmount'],
-        message: 'a second lien needs the prior lien amount',
-      });
-    if (v.lienPosition === 1 && v.priorLienAmount !== 0)
-      ctx.addIssue({ code: 'custom', path: ['priorLienAmount'], message: 'a first lien has no prior lien' });
-    if (v.ownerKind === 'third-party' && !v.ownerName)
-      ctx.addIssue({ code: 'custom', path: ['ownerName'], message: 'name the third-party owner' });
-  });
+  .strict();
+
+export const propertyDetailsSchema = propertyFields.superRefine((v, ctx) => {
+  if (v.lienPosition === 2 && v.priorLienAmount <= 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['priorLienAmount'],
+      message: 'a second lien needs the prior lien amount',
+    });
+  if (v.lienPosition === 1 && v.priorLienAmount !== 0)
+    ctx.addIssue({ code: 'custom', path: ['priorLienAmount'], message: 'a first lien has no prior lien' });
+  if (v.ownerKind === 'third-party' && !v.ownerName)
+    ctx.addIssue({ code: 'custom', path: ['ownerName'], message: 'name the third-party owner' });
+});
 
 export const vinSchema = z
   .string()
@@ -75,7 +76,7 @@ export const vinSchema = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-export const vehicleDetailsSchema = z
+const vehicleFields = z
   .object({
     kind: z.literal('vehicle'),
     vin: vinSchema,
@@ -94,10 +95,40 @@ export const vehicleDetailsSchema = z
     insuranceExpiry: optionalDate,
     parkingLocation: optionalText(200),
   })
-  .strict()
+  .strict();
+
+export const vehicleDetailsSchema = vehicleFields.superRefine((v, ctx) => {
+  if (v.gpsInstalled && !v.gpsDeviceId)
+    ctx.addIssue({ code: 'custom', path: ['gpsDeviceId'], message: 'give the tracker device id' });
+});
+
+/**
+ * Items as a lender's spreadsheet has them: only what identifies the item is required (a plate
+ * or a VIN; an address or a title-deed number). What is missing stays blank (year 0), never
+ * made up, and the item's "details to complete" alert names it until the screen fills it in.
+ */
+export const importedVehicleSchema = vehicleFields
+  .extend({
+    vin: z.union([z.literal(''), vinSchema]),
+    plate: optionalText(20).transform((p) => p.toUpperCase()),
+    make: optionalText(40),
+    model: optionalText(60),
+    year: z.union([z.literal(0), vehicleFields.shape.year]).default(0),
+  })
   .superRefine((v, ctx) => {
-    if (v.gpsInstalled && !v.gpsDeviceId)
-      ctx.addIssue({ code: 'custom', path: ['gpsDeviceId'], message: 'give the tracker device id' });
+    if (!v.vin && !v.plate)
+      ctx.addIssue({ code: 'custom', path: ['plate'], message: 'a vehicle needs its plate or VIN' });
+  });
+
+export const importedPropertySchema = propertyFields
+  .extend({ address: optionalText(300) })
+  .superRefine((v, ctx) => {
+    if (!v.address && !v.titleCertificateNo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['address'],
+        message: 'a property needs its address or title-deed number',
+      });
   });
 
 export const itemDetailsSchema = z.discriminatedUnion('kind', [propertyDetailsSchema, vehicleDetailsSchema]);

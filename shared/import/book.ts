@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import { createBorrowerSchema } from '../contract/borrowers';
 import { loanTermsSchema } from '../contract/loans';
-import { propertyDetailsSchema, vehicleDetailsSchema, type ItemDetails } from '../contract/collateral';
+import { importedPropertySchema, importedVehicleSchema, type ItemDetails } from '../contract/collateral';
 import type { RepaymentMethod } from '../engine/schedule';
 import type { Minor } from '../money/amount';
 import {
@@ -338,22 +338,23 @@ const positiveAmount = (c: Cell): Parsed<Minor> => {
   return parsed.ok && parsed.value === 0 ? bad('amount.zero') : parsed;
 };
 
-/** "丰田 凯美瑞" → 丰田 / 凯美瑞; a single word is both, as the screen needs a make and a model. */
+/** "丰田 凯美瑞" → 丰田 / 凯美瑞; a single word is the make, the model left to complete. */
 function splitMakeModel(text: string): { make: string; model: string } {
   const at = text.search(/\s/);
-  return at < 0 ? { make: text, model: text } : { make: text.slice(0, at), model: text.slice(at).trim() };
+  return at < 0 ? { make: text, model: '' } : { make: text.slice(0, at), model: text.slice(at).trim() };
 }
 
 /**
- * The item a row describes, null when its collateral columns are all blank. What the import does
- * not carry gets the collateral screen's plain defaults: a first lien on a residential property
- * the borrower owns and lives in; a vehicle's year, when the file has none, is the year of its
- * appraisal or of the loan.
+ * The item a row describes, null when its collateral columns are all blank. Only what identifies
+ * the item is required — a plate or VIN, an address or title-deed number — and nothing the sheet
+ * lacks is made up: a missing make, model, year or address stays blank and the item's "details to
+ * complete" alert names it. What the collateral screen defaults anyway stays its plain default: a
+ * first lien on a residential property the borrower owns and lives in.
  */
 function readCollateral(
   r: RowReader,
   loanNumbers: string[],
-  loan: { product: ImportProduct; startDate: string } | undefined,
+  loan: { product: ImportProduct } | undefined,
   today: string,
 ): CollateralDraft | null | undefined {
   const vehicle = VEHICLE_FIELDS.some((f) => r.filled(f));
@@ -376,25 +377,26 @@ function readCollateral(
   }
   // Only an appraisal in the row: the loan's product says what was pledged.
   if (vehicle || (!property && loan?.product !== 'mortgage')) {
-    const vin = r.read('vin', asText);
-    const plate = r.read('plate', asText);
     const separate = r.filled('make') || r.filled('model');
     const names = separate
-      ? { make: r.read('make', asText), model: r.read('model', asText) }
-      : splitMakeModel(r.read('makeModel', asText) ?? '');
-    const year = r.filled('vehicleYear')
-      ? r.read('vehicleYear', parseYearCell)
-      : Number((appraisal?.date ?? loan?.startDate ?? today).slice(0, 4));
-    if (r.errors.length > failures || vin === undefined || plate === undefined || year === undefined)
-      return undefined;
-    const checked = vehicleDetailsSchema.safeParse({ kind: 'vehicle', vin, plate, ...names, year });
+      ? { make: r.text('make'), model: r.text('model') }
+      : splitMakeModel(r.text('makeModel'));
+    const year = r.filled('vehicleYear') ? r.read('vehicleYear', parseYearCell) : 0;
+    if (r.errors.length > failures || year === undefined) return undefined;
+    const checked = importedVehicleSchema.safeParse({
+      kind: 'vehicle',
+      vin: r.text('vin'),
+      plate: r.text('plate'),
+      ...names,
+      year,
+    });
     if (!checked.success) {
       const nameField = separate ? null : 'makeModel';
       r.schemaIssues(
         checked.error,
         {
           vin: 'vin',
-          plate: 'plate',
+          plate: r.has('plate') || !r.has('vin') ? 'plate' : 'vin',
           make: nameField ?? 'make',
           model: nameField ?? 'model',
           year: 'vehicleYear',
@@ -405,11 +407,10 @@ function readCollateral(
     }
     return { at: r.at, loanNumbers, details: checked.data, appraisal };
   }
-  const address = r.read('collateralAddress', asText);
-  if (r.errors.length > failures || address === undefined) return undefined;
-  const checked = propertyDetailsSchema.safeParse({
+  if (r.errors.length > failures) return undefined;
+  const checked = importedPropertySchema.safeParse({
     kind: 'property',
-    address,
+    address: r.text('collateralAddress'),
     propertyType: 'residential',
     titleCertificateNo: r.text('titleDeedNo'),
     lienPosition: 1,
@@ -417,7 +418,10 @@ function readCollateral(
     occupancy: 'owner-occupied',
   });
   if (!checked.success) {
-    r.schemaIssues(checked.error, { address: 'collateralAddress', titleCertificateNo: 'titleDeedNo' });
+    r.schemaIssues(checked.error, {
+      address: r.has('collateralAddress') || !r.has('titleDeedNo') ? 'collateralAddress' : 'titleDeedNo',
+      titleCertificateNo: 'titleDeedNo',
+    });
     return undefined;
   }
   return { at: r.at, loanNumbers, details: checked.data, appraisal };
@@ -454,7 +458,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
   /** A draft item unless its VIN is already pledged by an earlier row of the file. */
   const addCollateral = (r: RowReader, draft: CollateralDraft | null | undefined): boolean => {
     if (!draft) return draft === null;
-    if (draft.details.kind === 'vehicle') {
+    if (draft.details.kind === 'vehicle' && draft.details.vin) {
       const first = vins.get(draft.details.vin);
       if (first) {
         r.fail('vin', 'vin.repeated', { vin: draft.details.vin, sheet: first.sheet, row: first.row });
@@ -512,14 +516,11 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         if (first) r.fail('loanNumber', 'loan.repeated', { number, sheet: first.sheet, row: first.row });
         else if (number) loanNumbers.set(number, r.at);
         const loan = readLoan(r, today);
-        const collateral = loan
-          ? readCollateral(
-              r,
-              [loan.number],
-              { product: loan.product, startDate: loan.terms.startDate },
-              today,
-            )
-          : undefined;
+        const collateral = loan ? readCollateral(r, [loan.number], loan, today) : undefined;
+        // Without a product column, the pledged item says what the loan is: a plate or VIN
+        // makes it a car-title loan, a title deed or address a mortgage.
+        if (loan && collateral && !r.filled('product'))
+          loan.product = collateral.details.kind === 'vehicle' ? 'car-title' : 'mortgage';
         if (
           r.errors.length === 0 &&
           loan &&
@@ -534,14 +535,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
       } else if (plan.kind === 'collateral') {
         const numbers = r.read('loanNumber', asText)?.split(/[\s,，;；]+/);
         const firstLoan = numbers && loanDrafts.get(numbers[0]!);
-        const draft =
-          numbers &&
-          readCollateral(
-            r,
-            numbers,
-            firstLoan && { product: firstLoan.product, startDate: firstLoan.terms.startDate },
-            today,
-          );
+        const draft = numbers && readCollateral(r, numbers, firstLoan, today);
         if (r.errors.length === 0 && draft) addCollateral(r, draft);
       } else if (plan.kind === 'payments') {
         const p = readPayment(r, today);

@@ -15,6 +15,7 @@ import * as m0017 from './0017_prepayment_terms_and_receipt_splits';
 import * as m0018 from './0018_schedule_version_names';
 import * as m0019 from './0019_dated_history';
 import * as m0020 from './0020_user_ids';
+import * as m0024 from './0024_incomplete_collateral';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_schedule_version_names': m0018,
   '0019_dated_history': m0019,
   '0020_user_ids': m0020,
+  '0024_incomplete_collateral': m0024,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -41,7 +41,7 @@ export function detailColumns(d: ItemDetails): Partial<Insertable<CollateralItem
   if (d.kind === 'property') {
     return {
       ...none,
-      address: d.address,
+      address: d.address || null,
       property_type: d.propertyType,
       floor_area_m2: d.floorAreaM2 || null,
       title_certificate_no: d.titleCertificateNo || null,
@@ -58,11 +58,12 @@ export function detailColumns(d: ItemDetails): Partial<Insertable<CollateralItem
   }
   return {
     ...none,
-    vin: d.vin,
-    plate: d.plate,
-    make: d.make,
-    model: d.model,
-    year: d.year,
+    // Blank only on an imported item still to complete (the screen requires them).
+    vin: d.vin || null,
+    plate: d.plate || null,
+    make: d.make || null,
+    model: d.model || null,
+    year: d.year || null,
     colour: d.colour || null,
     mileage_km: d.mileageKm,
     holds_registration_certificate: bit(d.holdsRegistrationCertificate),
@@ -117,9 +118,14 @@ export function detailsOf(r: CollateralItemRecord): ItemDetails {
 
 /** How staff name an item in a list: the plate and car, or the address. */
 export function labelOf(
-  r: Pick<CollateralItemRecord, 'kind' | 'address' | 'plate' | 'make' | 'model' | 'year'>,
+  r: Pick<CollateralItemRecord, 'kind' | 'address' | 'plate' | 'make' | 'model' | 'year'> &
+    Partial<Pick<CollateralItemRecord, 'vin' | 'title_certificate_no'>>,
 ): string {
-  return r.kind === 'vehicle' ? `${r.plate} · ${r.make} ${r.model} ${r.year}` : (r.address ?? '');
+  // An imported item may have only its plate or VIN, or only its title-deed number: it is
+  // named by what it has, never by "null".
+  if (r.kind === 'property') return r.address ?? r.title_certificate_no ?? '';
+  const car = [r.make, r.model, r.year].filter((p) => p !== null && p !== '').join(' ');
+  return [r.plate ?? r.vin ?? '', car].filter((p) => p !== '').join(' · ');
 }
 
 export function itemViewOf(r: CollateralItemRecord, borrowerName: string): CollateralItemView {

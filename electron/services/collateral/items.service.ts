@@ -64,7 +64,8 @@ type VinHolder = { id: number; plate: string | null } | undefined;
 
 /** A VIN must be unique among active items; a wrong check digit is only a warning. */
 function vinWarnings(details: ItemDetails, holder: VinHolder): string[] {
-  if (details.kind !== 'vehicle') return [];
+  // An imported vehicle known by its plate alone has no VIN to check yet.
+  if (details.kind !== 'vehicle' || !details.vin) return [];
   if (holder) {
     throw invalidField(
       'details.vin',

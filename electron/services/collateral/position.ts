@@ -6,6 +6,7 @@
 import { OPEN_STATUSES, type CollateralAlert, type Coverage } from '../../../shared/contract';
 import type { LoanStatus } from '../../../shared/contract';
 import {
+  detailsFinding,
   documentFindings,
   insuranceFinding,
   ltvFinding,
@@ -37,6 +38,8 @@ const POSITION_COLUMNS = [
   'kind',
   'borrower_id',
   'address',
+  'title_certificate_no',
+  'vin',
   'plate',
   'make',
   'model',
@@ -315,6 +318,7 @@ function alertsOf(
           holdsMortgageRegistration: r.record.holds_mortgage_registration === 1,
           holdsRegistrationCertificate: r.record.holds_registration_certificate === 1,
         }),
+        detailsFinding(r.record),
       ];
       for (const f of findings) if (f) push(f, loan, itemId);
     }

@@ -310,7 +310,7 @@ export async function writeBook(
     /** The active item holding each VIN: those in the book, then those written here. */
     const vinHolders = await activeItemsWithVins(
       trx,
-      book.collateral.flatMap((c) => (c.details.kind === 'vehicle' ? [c.details.vin] : [])),
+      book.collateral.flatMap((c) => (c.details.kind === 'vehicle' && c.details.vin ? [c.details.vin] : [])),
     );
     for (const item of book.collateral) {
       await step('collateral');
@@ -342,7 +342,7 @@ export async function writeBook(
           ? { ...item.appraisal, source: 'appraiser', valuedBy: 'import', note: '' }
           : undefined,
       };
-      const vin = input.details.kind === 'vehicle' ? input.details.vin : undefined;
+      const vin = input.details.kind === 'vehicle' && input.details.vin ? input.details.vin : undefined;
       try {
         const { borrowerId } = checkNewItem(
           input,

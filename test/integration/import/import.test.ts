@@ -67,7 +67,8 @@ describe('importing a Chinese loan book made in a spreadsheet', () => {
       vin: 'LSVAU2180N2184847',
       make: '大众',
       model: '帕萨特',
-      year: 2025,
+      // No model year in the sheet: none is made up (0 is "to complete").
+      year: 0,
     });
     expect(car!.valuations.map((v) => [v.date, v.value, v.source])).toEqual([
       ['2025-12-28', 12_000_000, 'appraiser'],

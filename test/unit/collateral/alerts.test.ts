@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  detailsFinding,
   documentFindings,
   insuranceFinding,
   ltvFinding,
@@ -130,5 +131,30 @@ describe('document alert', () => {
     expect(documentFindings({ ...property, kind: 'vehicle', holdsRegistrationCertificate: true })).toEqual(
       [],
     );
+  });
+});
+
+describe('details to complete', () => {
+  const car = {
+    kind: 'vehicle' as const,
+    address: null,
+    vin: null,
+    plate: '京A12345',
+    make: '大众',
+    model: '',
+    year: null,
+  };
+  it('names what the screen requires and an imported item lacks, and nothing once it is complete', () => {
+    expect(detailsFinding(car)).toMatchObject({
+      kind: 'details',
+      code: 'details-incomplete',
+      params: { missing: 'vin,model,year' },
+    });
+    expect(detailsFinding({ ...car, vin: 'LSVAU2180N2184847', model: '帕萨特', year: 2021 })).toBeNull();
+  });
+  it('asks a property only for its address (the title-deed number is optional on screen too)', () => {
+    const home = { ...car, kind: 'property' as const, plate: null, make: null };
+    expect(detailsFinding(home)?.params).toEqual({ missing: 'address' });
+    expect(detailsFinding({ ...home, address: '北京市东城区1号' })).toBeNull();
   });
 });

@@ -91,30 +91,57 @@ describe('collateral columns of a loan book', () => {
     expect(book.collateral.map((c) => c.loanNumbers)).toEqual([['A-2']]);
   });
 
-  it('needs a plate, and make and model, for a car; an address for a property', () => {
+  it('needs only what identifies an item: a plate or VIN for a car, an address or title deed for a property', () => {
     const book = read('贷款', [
-      [...LOAN, '车架号', '抵押物地址', '评估价值', '评估日期'],
-      [...carLoan('A-1', '110101199003071234'), 'LSVAU2180N2184847', null, null, null],
+      [...LOAN, '车架号', '品牌型号', '房产证号', '评估价值', '评估日期'],
+      // A VIN alone is enough; no make, model or year is invented.
+      [...carLoan('A-1', '110101199003071234'), 'LSVAU2180N2184847', null, null, null, null],
+      // A make and model identify no car.
+      [...carLoan('A-2', '110101199003071234'), null, '大众 帕萨特', null, null, null],
+      // A title-deed number alone is enough for a property.
       [
-        'A-2',
-        '王芳',
-        '110101199003071234',
-        '60000',
-        '12',
-        '12',
-        '2026-01-05',
-        '等额本息',
+        ...carLoan('A-3', '110101199003071234').slice(0, 8),
         '房产抵押',
+        null,
+        null,
+        '京(2020)东城区不动产权第1号',
+        '200万',
+        '2026-01-01',
+      ],
+      // An appraisal alone on a mortgage says nothing of which property.
+      [
+        ...carLoan('A-4', '110101199003071234').slice(0, 8),
+        '房产抵押',
+        null,
         null,
         null,
         '200万',
         '2026-01-01',
       ],
     ]);
-    expect(book.errors.map((e) => [e.row, e.code, e.params])).toEqual([
-      [2, 'cell.required', { column: 'Plate' }],
-      [2, 'cell.required', { column: 'Make and model' }],
-      [3, 'cell.required', { column: '抵押物地址' }],
+    expect(book.errors.map((e) => [e.row, e.code, e.column])).toEqual([
+      [3, 'value.invalid', '车架号'],
+      [5, 'value.invalid', '房产证号'],
+    ]);
+    expect(book.collateral.map((c) => c.details)).toMatchObject([
+      { kind: 'vehicle', vin: 'LSVAU2180N2184847', plate: '', make: '', model: '', year: 0 },
+      { kind: 'property', address: '', titleCertificateNo: '京(2020)东城区不动产权第1号' },
+    ]);
+  });
+
+  it('makes a loan without a product column car-title or mortgage by the columns it has', () => {
+    const header = LOAN.slice(0, 8);
+    const book = read('贷款', [
+      [...header, '车牌号', '房产证号'],
+      [...carLoan('A-1', '110101199003071234').slice(0, 8), '京A12345', null],
+      [...carLoan('A-2', '110101199003071234').slice(0, 8), null, '京(2020)东城区不动产权第1号'],
+      [...carLoan('A-3', '110101199003071234').slice(0, 8), null, null],
+    ]);
+    expect(book.errors).toEqual([]);
+    expect(book.loans.map((l) => [l.number, l.product])).toEqual([
+      ['A-1', 'car-title'],
+      ['A-2', 'mortgage'],
+      ['A-3', 'other-secured'],
     ]);
   });
 

@@ -38,8 +38,12 @@ function DetailFacts({ item }: { item: CollateralDetail }) {
               )}
             </span>,
           ],
-          [t('collateral.plate'), d.plate],
-          [t('collateral.makeModel'), `${d.make} ${d.model} · ${d.year}`],
+          [t('collateral.plate'), d.plate || '—'],
+          // An imported item may not have them yet: its alert says so; nothing is made up here.
+          [
+            t('collateral.makeModel'),
+            [[d.make, d.model].filter(Boolean).join(' '), d.year || ''].filter(Boolean).join(' · ') || '—',
+          ],
           [t('collateral.colour'), d.colour || '—'],
           [t('collateral.mileage'), prefs.number(d.mileageKm)],
           [t('collateral.holdsRegistration'), yes(d.holdsRegistrationCertificate)],

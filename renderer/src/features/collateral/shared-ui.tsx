@@ -1,3 +1,4 @@
+import type { DetailField } from '../../../../shared/collateral/alerts';
 import { useTranslation } from 'react-i18next';
 import type { AlertKind, CollateralAlert, MethodName } from '../../../../shared/contract';
 import { ApiCallError } from '../../api/client';
@@ -61,5 +62,13 @@ export function useAlertText() {
     t(`collateral.alertCodes.${a.code}`, {
       ...a.params,
       ...(typeof a.params.date === 'string' ? { date: prefs.date(a.params.date) } : {}),
+      ...(typeof a.params.missing === 'string'
+        ? {
+            missing: a.params.missing
+              .split(',')
+              .map((f) => t(`collateral.detailFields.${f as DetailField}`))
+              .join(t('collateral.listSeparator')),
+          }
+        : {}),
     });
 }
