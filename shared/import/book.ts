@@ -24,6 +24,8 @@ import {
   parseBorrowerKindCell,
   parseIdTypeCell,
   parseYearCell,
+  parseStatusCell,
+  type ImportStatus,
   parseGraceDaysCell,
   parseAmountCell,
   parseDateCell,
@@ -81,6 +83,15 @@ export interface LoanDraft {
   number: string;
   borrowerIdNumber: string;
   product: ImportProduct;
+  /** The status the lender's book gives it, from the day a status-date column says (else today). */
+  status: { status: ImportStatus; on: string | null };
+  upfrontFee: Minor;
+  officer: string;
+  /** The collector it is assigned to, by the name the lender uses ('' for none). */
+  collector: string;
+  notes: string;
+  /** The guarantor's ID number, when the row names one (the guarantor is a borrower draft). */
+  guarantorIdNumber: string | null;
   /** Blank columns give the loan screen's defaults: no penalty, no grace days. */
   penaltyDailyRatePercent: string;
   graceDays: number;
@@ -283,7 +294,40 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
   };
 }
 
-function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumber'> | undefined {
+/** The guarantor a loans row names: a person, by name and ID number, with a phone if given. */
+function readGuarantor(r: RowReader): BorrowerDraft | null | undefined {
+  if (!r.filled('guarantorName') && !r.filled('guarantorIdNumber')) return null;
+  const name = r.read('guarantorName', asText);
+  if (!r.filled('guarantorIdNumber')) {
+    r.fail('guarantorIdNumber', 'guarantor.needsId');
+    return undefined;
+  }
+  const idNumber = r.text('guarantorIdNumber').toUpperCase();
+  if (name === undefined) return undefined;
+  const draft = {
+    kind: 'person' as const,
+    name,
+    idType: RESIDENT_ID_LIKE.test(idNumber) ? ('resident-id' as const) : ('other' as const),
+    idNumber,
+    phone: r.text('guarantorPhone'),
+    address: '',
+  };
+  const checked = createBorrowerSchema.safeParse(draft);
+  if (!checked.success) {
+    r.schemaIssues(checked.error, {
+      name: 'guarantorName',
+      idNumber: 'guarantorIdNumber',
+      phone: 'guarantorPhone',
+    });
+    return undefined;
+  }
+  return { at: r.at, ...draft, name: checked.data.name, phone: checked.data.phone };
+}
+
+function readLoan(
+  r: RowReader,
+  today: string,
+): Omit<LoanDraft, 'borrowerIdNumber' | 'guarantorIdNumber'> | undefined {
   const number = r.read('loanNumber', (c): Parsed<string> => {
     const text = cellText(c);
     return text.length <= 40 ? ok(text) : bad('text.tooLong', { max: 40 });
@@ -301,7 +345,15 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     ? r.read('penaltyDailyRate', (c) => parseRateCell(c))
     : '0';
   const graceDays = r.filled('graceDays') ? r.read('graceDays', parseGraceDaysCell) : 0;
+  const status = r.filled('status') ? r.read('status', parseStatusCell) : 'active';
+  const statusOn = r.filled('statusDate') ? r.read('statusDate', parseDateCell) : null;
+  const upfrontFee = r.filled('upfrontFee') ? r.read('upfrontFee', parseAmountCell) : 0;
+  if (statusOn && statusOn > today) r.fail('statusDate', 'payment.afterToday', { today });
   if (
+    status === undefined ||
+    statusOn === undefined ||
+    upfrontFee === undefined ||
+    (statusOn !== null && statusOn > today) ||
     number === undefined ||
     principal === undefined ||
     annualRatePercent === undefined ||
@@ -330,7 +382,19 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     r.fail('startDate', 'loan.startAfterToday', { date: startDate, today });
     return undefined;
   }
-  return { at: r.at, number, product, penaltyDailyRatePercent, graceDays, terms };
+  return {
+    at: r.at,
+    number,
+    product,
+    penaltyDailyRatePercent,
+    graceDays,
+    terms,
+    status: { status, on: statusOn },
+    upfrontFee,
+    officer: r.text('officer').slice(0, 80),
+    collector: r.text('collector').slice(0, 80),
+    notes: r.text('notes').slice(0, 2000),
+  };
 }
 
 const positiveAmount = (c: Cell): Parsed<Minor> => {
@@ -436,7 +500,13 @@ function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
     r.fail('paymentDate', 'payment.afterToday', { today });
     return undefined;
   }
-  return { at: r.at, loanNumber, date, amount, reference: r.text('paymentReference').slice(0, 80) };
+  return {
+    at: r.at,
+    loanNumber,
+    date,
+    amount, // A payments sheet's 备注 column is the payment's reference.
+    reference: (r.text('paymentReference') || r.text('notes')).slice(0, 80),
+  };
 }
 
 /**
@@ -472,7 +542,11 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
   const borrowerById = new Map<string, BorrowerDraft>();
   const loanNumbers = new Map<string, RowRef>();
 
-  const addBorrower = (r: RowReader, draft: BorrowerDraft): boolean => {
+  const addBorrower = (
+    r: RowReader,
+    draft: BorrowerDraft,
+    nameField: ImportField = 'borrowerName',
+  ): boolean => {
     const known = borrowerById.get(draft.idNumber);
     if (!known) {
       borrowerById.set(draft.idNumber, draft);
@@ -480,7 +554,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
       return true;
     }
     if (known.name !== draft.name) {
-      r.fail('borrowerName', 'borrower.otherName', {
+      r.fail(nameField, 'borrower.otherName', {
         idNumber: draft.idNumber,
         name: known.name,
         sheet: known.at.sheet,
@@ -521,14 +595,22 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         // makes it a car-title loan, a title deed or address a mortgage.
         if (loan && collateral && !r.filled('product'))
           loan.product = collateral.details.kind === 'vehicle' ? 'car-title' : 'mortgage';
+        const guarantor = readGuarantor(r);
+        if (guarantor && guarantor.idNumber === idNumber) r.fail('guarantorIdNumber', 'guarantor.isBorrower');
         if (
           r.errors.length === 0 &&
           loan &&
           idNumber !== undefined &&
+          guarantor !== undefined &&
           (!borrower || addBorrower(r, borrower)) &&
+          (!guarantor || addBorrower(r, guarantor, 'guarantorName')) &&
           addCollateral(r, collateral)
         ) {
-          const draft = { ...loan, borrowerIdNumber: idNumber };
+          const draft = {
+            ...loan,
+            borrowerIdNumber: idNumber,
+            guarantorIdNumber: guarantor?.idNumber ?? null,
+          };
           book.loans.push(draft);
           loanDrafts.set(draft.number, draft);
         }

@@ -23,6 +23,12 @@ export const REJECTION_TEXT_EN = {
   'year.invalid': '"{{value}}" is not a year from 1950 to 2100',
   'method.unknown': '"{{value}}" is not a repayment method (等额本息, 等额本金, 先息后本, 到期一次还本付息)',
   'product.unknown': '"{{value}}" is not a product (房产抵押 or 车辆抵押)',
+  'status.unknown': '"{{value}}" is not a status (正常, 逾期, 结清, 核销, 诉讼, 重组, 展期)',
+  'status.closedButOwing':
+    'the sheet says closed, but its payments leave {{payoff}} owing; add the missing payments',
+  'status.notOpen': 'the loan is {{status}} by its payments, so it cannot take this status',
+  'guarantor.needsId': 'a guarantor needs an ID number',
+  'guarantor.isBorrower': 'the borrower cannot also be the guarantor of the same loan',
   'borrowerKind.unknown': '"{{value}}" is not a borrower type (个人 or 企业)',
   'idType.unknown': '"{{value}}" is not an ID type (身份证, 护照, 港澳通行证, 台胞证, 营业执照, 其他)',
   'borrower.otherName': 'ID {{idNumber}} is {{name}} in {{sheet}} row {{row}}',

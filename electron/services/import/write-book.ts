@@ -57,6 +57,8 @@ import {
   settleStatuses,
 } from '../payments/payments.service';
 import { reserveCounter } from '../system/settings.repository';
+import { userIdNamed } from '../auth/scope';
+import { applyStatuses } from './statuses';
 import { appendAudit } from '../audit/audit';
 import {
   checkNewItem,
@@ -160,6 +162,12 @@ export async function writeBook(
       after: [itemsOut, linksOut],
     });
     const paymentsOut = new BulkInsert(ctx.sqlite, 'payments', { after: [loansOut] });
+    const partiesOut = new BulkInsert(ctx.sqlite, 'loan_parties', { after: [loansOut, borrowersOut] });
+    const assignmentsOut = new BulkInsert(ctx.sqlite, 'collection_assignments', { after: [loansOut] });
+    /** Collectors by the name the sheet uses, resolved to users once each. */
+    const collectorIds = new Map<string, number | null>();
+    for (const name of new Set(book.loans.map((l) => l.collector).filter(Boolean)))
+      collectorIds.set(name, await userIdNamed(trx, name));
     // After the payments: their triggers move the month-end watermark on the status row.
     const statusesOut = new BulkInsert(ctx.sqlite, 'loan_status', {
       after: [loansOut, paymentsOut],
@@ -205,8 +213,24 @@ export async function writeBook(
       if (existingId === undefined) {
         const id = loansOut.newId();
         const draft = { ...loan, borrowerId, status: 'active' as const, prepayment };
-        const row = { id, ...loanRow(draft, now) };
+        const row = { id, ...loanRow(draft, now), notes: loan.notes };
         loansOut.add(row);
+        if (loan.guarantorIdNumber !== null) {
+          partiesOut.add({
+            loan_id: id,
+            borrower_id: borrowerIds.get(loan.guarantorIdNumber)!,
+            role: 'guarantor',
+            relationship: '',
+          });
+        }
+        if (loan.collector) {
+          assignmentsOut.add({
+            loan_id: id,
+            collector: loan.collector,
+            collector_id: collectorIds.get(loan.collector) ?? null,
+            assigned_at: now,
+          });
+        }
         // A new loan has no schedule to retire: its contract is written active at once.
         const versionId = addSchedule(contractVersion(id, draft, now), installments);
         loanIds.set(loan.number, id);
@@ -280,6 +304,8 @@ export async function writeBook(
     }
     installmentsOut.flush();
     statusesOut.flush();
+    partiesOut.flush();
+    assignmentsOut.flush();
 
     // Collateral: each item through the collateral service's own checks, on loans and VINs read
     // for all items at once.
@@ -368,8 +394,22 @@ export async function writeBook(
     }
     valuationsOut.flush();
 
+    // A loan the sheet says was written off takes money after that day as recoveries, as the
+    // app records it (the statement engine no longer runs on it); earlier money is its history.
+    const writtenOff = new Map(
+      book.loans
+        .filter((l) => l.status.status === 'written-off' && !skippedNumbers.has(l.number))
+        .map((l) => [l.number, { loan: l, on: l.status.on ?? today }]),
+    );
+    const recoveries: PaymentDraft[] = [];
     const byLoan = new Map<string, PaymentDraft[]>();
     for (const p of book.payments) {
+      const w = writtenOff.get(p.loanNumber);
+      if (w && p.date > w.on) {
+        await step('payments');
+        recoveries.push(p);
+        continue;
+      }
       if (skippedNumbers.has(p.loanNumber)) {
         await step('payments');
         counts.skipped += 1;
@@ -456,6 +496,7 @@ export async function writeBook(
     // Once every status row is written, as recordPayment settles a loan after its status.
     await settleStatuses(trx, settled, now);
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
+    await applyStatuses(trx, ctx, { book, loanIds, skippedNumbers, writtenOff, recoveries, reject });
 
     options.onProgress?.({ ...progress, phase: 'finishing' });
     if (errors.length > 0 || options.dryRun) throw new RollBack();

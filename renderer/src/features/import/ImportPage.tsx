@@ -213,6 +213,14 @@ export function ImportPage() {
                   {t('import.sheet')} {sheet.name}: {t(`import.kinds.${sheet.kind}`)} ·{' '}
                   {t('import.rows', { count: sheet.dataRows })}
                 </h3>
+                {sheet.kind !== 'unknown' && sheet.headers.some((h, i) => h && !sheet.fields[i]) && (
+                  // Nothing is dropped without a word: each column left out is named.
+                  <p className="badge badge-warn" data-testid="not-imported">
+                    {t('import.notImportedList', {
+                      columns: sheet.headers.filter((h, i) => h && !sheet.fields[i]).join(', '),
+                    })}
+                  </p>
+                )}
                 <table className="grid compact">
                   <thead>
                     <tr>
@@ -233,7 +241,7 @@ export function ImportPage() {
                                 mapColumn(header, (e.target.value || null) as ImportField | null)
                               }
                             >
-                              <option value="">{t('import.ignore')}</option>
+                              <option value="">{t('import.notImported')}</option>
                               {IMPORT_FIELDS.map((f) => (
                                 <option key={f} value={f}>
                                   {t(`import.fields.${f}`)}
