@@ -108,6 +108,7 @@ export interface PaymentDraft {
   at: RowRef;
   loanNumber: string;
   date: string;
+  /** Negative: a reversal of the loan's latest earlier payment of that amount. */
   amount: Minor;
   reference: string;
 }
@@ -494,7 +495,13 @@ function readCollateral(
 function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
   const loanNumber = r.read('loanNumber', asText);
   const date = r.read('paymentDate', parseDateCell);
-  const amount = r.read('paymentAmount', positiveAmount);
+  // A negative amount reverses an earlier payment of that amount (matched when writing).
+  const amount = r.read('paymentAmount', (c) => {
+    const text = cellText(c);
+    const negative = /^[-−]/.test(text) || /^\(.*\)$/.test(text);
+    const parsed = positiveAmount(negative ? text.replace(/^[-−]|^\(|\)$/g, '') : c);
+    return parsed.ok && negative ? ok(-parsed.value) : parsed;
+  });
   if (loanNumber === undefined || date === undefined || amount === undefined) return undefined;
   if (date > today) {
     r.fail('paymentDate', 'payment.afterToday', { today });

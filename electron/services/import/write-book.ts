@@ -43,6 +43,7 @@ import {
 import {
   STATUS_COLUMNS,
   currentStatusRow,
+  loadLoanBook,
   loadLoanBooks,
   refreshLoanStatus,
   statementOf,
@@ -58,6 +59,7 @@ import {
 } from '../payments/payments.service';
 import { reserveCounter } from '../system/settings.repository';
 import { userIdNamed } from '../auth/scope';
+import { formatAmount } from '../../../shared/money/amount';
 import { applyStatuses } from './statuses';
 import { appendAudit } from '../audit/audit';
 import {
@@ -402,8 +404,13 @@ export async function writeBook(
         .map((l) => [l.number, { loan: l, on: l.status.on ?? today }]),
     );
     const recoveries: PaymentDraft[] = [];
+    const reversals: PaymentDraft[] = [];
     const byLoan = new Map<string, PaymentDraft[]>();
     for (const p of book.payments) {
+      if (p.amount < 0) {
+        reversals.push(p);
+        continue;
+      }
       const w = writtenOff.get(p.loanNumber);
       if (w && p.date > w.on) {
         await step('payments');
@@ -469,6 +476,60 @@ export async function writeBook(
       counts.payments += batch.length;
     }
     const settled: { book: LoanBook; statement: Statement }[] = [];
+    /**
+     * Each reversal row undoes the loan's latest payment of the same amount dated on or before
+     * it, not yet reversed — one already in the book or one this file adds — as the payment
+     * screen's reversal does, with the reason "reversal (imported)". None: the row is refused.
+     */
+    const reverse = async (rows: readonly PaymentDraft[]) => {
+      for (const r of [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+        await step('payments');
+        const loanId = loanIds.get(r.loanNumber);
+        if (loanId === undefined || skippedNumbers.has(r.loanNumber)) {
+          if (loanId === undefined) reject(r.at, 'loanNumber', 'loan.unknown', { number: r.loanNumber });
+          else counts.skipped += 1;
+          continue;
+        }
+        const loanBook = books.get(loanId) ?? (await loadLoanBook(trx, loanId));
+        books.set(loanId, loanBook);
+        const rows = loanBook.paymentRows;
+        const reversed = new Set(
+          rows.flatMap((p) => (p.reverses_payment_id === null ? [] : [p.reverses_payment_id])),
+        );
+        if (rows.some((p) => p.reverses_payment_id !== null && p.date === r.date && p.amount === -r.amount)) {
+          counts.skipped += 1; // re-imported: this reversal is already in the book
+          continue;
+        }
+        const target = rows
+          .filter((p) => p.reverses_payment_id === null && !reversed.has(p.id))
+          .filter((p) => p.amount === -r.amount && p.date <= r.date)
+          .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))[0];
+        if (!target) {
+          reject(r.at, 'paymentAmount', 'payment.nothingToReverse', {
+            amount: formatAmount(-r.amount),
+            date: r.date,
+          });
+          continue;
+        }
+        const row = {
+          id: paymentsOut.newId(),
+          loan_id: loanId,
+          receipt_number: `${target.receipt_number}-REV`,
+          date: r.date,
+          amount: target.amount,
+          method: target.method,
+          reference: r.reference,
+          received_by: '',
+          reverses_payment_id: target.id,
+          reversal_reason: 'reversal (imported)',
+          receipt_split: null,
+          created_at: now,
+        };
+        paymentsOut.add(row);
+        rows.push(row);
+        counts.payments += 1;
+      }
+    };
     for (const { loanId, book, rows, fresh, passed } of postings) {
       // A loan with a payment too many is posted row by row, to name the row that is refused.
       for (const p of passed ? [] : fresh) {
@@ -492,9 +553,18 @@ export async function writeBook(
       settled.push({ book, statement });
       await step('payments', rows);
     }
+    await reverse(reversals);
     statusesOut.flush();
     // Once every status row is written, as recordPayment settles a loan after its status.
     await settleStatuses(trx, settled, now);
+    for (const loanId of new Set(reversals.flatMap((r) => loanIds.get(r.loanNumber) ?? []))) {
+      const reread = await loadLoanBook(trx, loanId);
+      await settleStatuses(
+        trx,
+        [{ book: reread, statement: await refreshLoanStatus(trx, loanId, today) }],
+        now,
+      );
+    }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
     await applyStatuses(trx, ctx, { book, loanIds, skippedNumbers, writtenOff, recoveries, reject });
 

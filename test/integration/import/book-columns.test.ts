@@ -137,4 +137,39 @@ describe('a lender book with statuses, fees, officers, collectors, guarantors an
     ]);
     expect(result.errors[0]!.params.payoff).toMatch(/^\d+\.\d\d$/);
   });
+
+  it('reverses the latest earlier payment of the same amount for a negative row, and refuses one with none', async () => {
+    const loans = csv('loans.csv', [HEADER, row('A-1', '京A00001', '', '')]);
+    const payments = (extra: string[][]) =>
+      csv('payments.csv', [
+        ['合同编号', '还款日期', '还款金额'],
+        ['A-1', '2026-02-05', '1066.19'],
+        ['A-1', '2026-03-05', '1066.19'],
+        ['A-1', '2026-03-10', '-1066.19'],
+        ...extra,
+      ]);
+    const refused = await importInto(app, [loans, payments([['A-1', '2026-03-11', '-500.00']])]);
+    expect(refused.committed).toBe(false);
+    expect(refused.errors.map((e) => [e.row, e.code, e.reason])).toEqual([
+      [
+        5,
+        'payment.nothingToReverse',
+        'reversal (imported): no payment of 500.00 on or before 2026-03-11 to reverse for this loan',
+      ],
+    ]);
+    const result = await importInto(app, [loans, payments([])]);
+    expect(result.errors).toEqual([]);
+    const rows = await app.ctx.db
+      .selectFrom('payments as p')
+      .leftJoin('payments as o', 'o.id', 'p.reverses_payment_id')
+      .select(['p.date', 'p.amount', 'o.date as reverses', 'p.reversal_reason'])
+      .orderBy('p.id')
+      .execute();
+    // The March payment (the latest on or before the reversal) is the one reversed.
+    expect(rows).toEqual([
+      { date: '2026-02-05', amount: 106_619, reverses: null, reversal_reason: '' },
+      { date: '2026-03-05', amount: 106_619, reverses: null, reversal_reason: '' },
+      { date: '2026-03-10', amount: 106_619, reverses: '2026-03-05', reversal_reason: 'reversal (imported)' },
+    ]);
+  });
 });
