@@ -17,6 +17,14 @@ import {
   type ColumnMapping,
   type ImportField,
 } from './fields';
+import {
+  DEFAULT_RATE_CEILING_PERCENT,
+  isAppraisalOld,
+  isMainlandMobile,
+  isMainlandResidentId,
+  isRateAbove,
+  vinCheckDigitWrong,
+} from './plausibility';
 import { rejection, type Rejection, type RejectionCode, type RejectionParams } from './reasons';
 import {
   cellText,
@@ -130,6 +138,13 @@ export interface ImportBook {
   collateral: CollateralDraft[];
   payments: PaymentDraft[];
   errors: RowError[];
+  /** Plausibility findings the lender may accept (plausibility.ts); they block nothing else. */
+  warnings: RowError[];
+}
+
+export interface ReadOptions {
+  /** Annual rates above this (a percentage) are warned of; Settings holds it, default 24. */
+  rateCeilingPercent?: string;
 }
 
 /** What a sheet holds, judged by its mapped columns: loan terms, payments, collateral, or people. */
@@ -150,6 +165,7 @@ type SheetColumns = ReadonlyMap<ImportField, { header: string; col: number }>;
 /** One data row: its cells by field, and a place to collect its problems. */
 class RowReader {
   readonly errors: RowError[] = [];
+  readonly warnings: RowError[] = [];
   constructor(
     readonly at: RowRef,
     private readonly columns: SheetColumns,
@@ -175,6 +191,23 @@ class RowReader {
 
   fail(field: ImportField | '', code: RejectionCode, params: RejectionParams = {}): void {
     this.errors.push({ ...this.at, column: field ? this.header(field) : '', ...rejection(code, params) });
+  }
+
+  warn(field: ImportField, code: RejectionCode, params: RejectionParams): void {
+    this.warnings.push({ ...this.at, column: this.header(field), ...rejection(code, params) });
+  }
+
+  /** A person's ID and phone, as a mainland lender expects them. */
+  checkPerson(
+    idField: ImportField,
+    idNumber: string,
+    idType: ImportIdType,
+    phoneField: ImportField,
+    phone: string,
+  ) {
+    if ((idType === 'resident-id' || !this.has('idType')) && !isMainlandResidentId(idNumber))
+      this.warn(idField, 'warn.idNumber', { value: idNumber });
+    if (phone && !isMainlandMobile(phone)) this.warn(phoneField, 'warn.mobile', { value: phone });
   }
 
   filled(field: ImportField): boolean {
@@ -284,6 +317,7 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
     });
     return undefined;
   }
+  if (kind === 'person') r.checkPerson('idNumber', idNumber, idType, 'phone', checked.data.phone);
   return {
     at: r.at,
     kind,
@@ -322,12 +356,14 @@ function readGuarantor(r: RowReader): BorrowerDraft | null | undefined {
     });
     return undefined;
   }
+  r.checkPerson('guarantorIdNumber', idNumber, draft.idType, 'guarantorPhone', checked.data.phone);
   return { at: r.at, ...draft, name: checked.data.name, phone: checked.data.phone };
 }
 
 function readLoan(
   r: RowReader,
   today: string,
+  rateCeilingPercent: string,
 ): Omit<LoanDraft, 'borrowerIdNumber' | 'guarantorIdNumber'> | undefined {
   const number = r.read('loanNumber', (c): Parsed<string> => {
     const text = cellText(c);
@@ -383,6 +419,8 @@ function readLoan(
     r.fail('startDate', 'loan.startAfterToday', { date: startDate, today });
     return undefined;
   }
+  if (isRateAbove(annualRatePercent, rateCeilingPercent))
+    r.warn(rateField, 'warn.rate', { rate: annualRatePercent, ceiling: rateCeilingPercent });
   return {
     at: r.at,
     number,
@@ -439,6 +477,8 @@ function readCollateral(
     const value = r.filled('appraisedValue') ? r.read('appraisedValue', positiveAmount) : undefined;
     if (date !== undefined && date > today) r.fail('appraisalDate', 'appraisal.afterToday', { today });
     else if (date !== undefined && value !== undefined) appraisal = { date, value };
+    if (appraisal && isAppraisalOld(appraisal.date, today))
+      r.warn('appraisalDate', 'warn.appraisalOld', { date: appraisal.date });
   }
   // Only an appraisal in the row: the loan's product says what was pledged.
   if (vehicle || (!property && loan?.product !== 'mortgage')) {
@@ -470,6 +510,7 @@ function readCollateral(
       );
       return undefined;
     }
+    if (vinCheckDigitWrong(checked.data.vin)) r.warn('vin', 'warn.vinCheckDigit', { vin: checked.data.vin });
     return { at: r.at, loanNumbers, details: checked.data, appraisal };
   }
   if (r.errors.length > failures) return undefined;
@@ -521,8 +562,15 @@ function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
  * loans sheet, one per ID number; loans and payments are matched by loan number later, against
  * this file and the book.
  */
-export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, today: string): ImportBook {
+export function readBook(
+  sheets: readonly SheetInput[],
+  mapping: ColumnMapping,
+  today: string,
+  options: ReadOptions = {},
+): ImportBook {
+  const rateCeiling = options.rateCeilingPercent ?? DEFAULT_RATE_CEILING_PERCENT;
   const book: ImportBook = {
+    warnings: [],
     sheets: [],
     borrowers: [],
     loans: [],
@@ -596,7 +644,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         const first = loanNumbers.get(number);
         if (first) r.fail('loanNumber', 'loan.repeated', { number, sheet: first.sheet, row: first.row });
         else if (number) loanNumbers.set(number, r.at);
-        const loan = readLoan(r, today);
+        const loan = readLoan(r, today, rateCeiling);
         const collateral = loan ? readCollateral(r, [loan.number], loan, today) : undefined;
         // Without a product column, the pledged item says what the loan is: a plate or VIN
         // makes it a car-title loan, a title deed or address a mortgage.
@@ -631,6 +679,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         if (p) book.payments.push(p);
       }
       book.errors.push(...r.errors);
+      book.warnings.push(...r.warnings);
     }
   }
   book.sheets.sort(

@@ -50,6 +50,12 @@ export const REJECTION_TEXT_EN = {
   'vin.invalid': 'the VIN {{detail}}',
   'vin.repeated': 'VIN {{vin}} already appears in {{sheet}} row {{row}}',
   'vin.taken': 'VIN {{vin}} is already recorded on another active item',
+  'warn.idNumber':
+    'ID {{value}} is not a mainland resident ID (18 characters with a valid check digit, or 15 digits)',
+  'warn.mobile': '{{value}} is not a mainland mobile number (11 digits starting with 1)',
+  'warn.rate': 'the annual rate {{rate}}% is above the {{ceiling}}% ceiling set in Settings',
+  'warn.appraisalOld': 'the appraisal of {{date}} is more than 12 months old',
+  'warn.vinCheckDigit': 'the VIN {{vin}} has a wrong check digit (its 9th character); check it',
   'appraisal.afterToday': 'an appraisal cannot be dated after today ({{today}})',
   'appraisal.needsDate': 'an appraised value needs its appraisal date',
   'appraisal.needsValue': 'an appraisal date needs its appraised value',

@@ -121,10 +121,11 @@ export async function writeBook(
   options: {
     existing: ExistingLoans;
     dryRun: boolean;
+    acceptWarnings: boolean;
     files: string[];
     onProgress?: (progress: ImportProgress) => void;
   },
-): Promise<Counts & { errors: RowError[]; committed: boolean }> {
+): Promise<Counts & { errors: RowError[]; warnings: RowError[]; committed: boolean }> {
   const { clock } = ctx;
   // Imported loans take the product's early-settlement terms, as a loan made on screen would.
   const prepayment = defaultPrepayment(await loadSettings(ctx));
@@ -569,7 +570,8 @@ export async function writeBook(
     await applyStatuses(trx, ctx, { book, loanIds, skippedNumbers, writtenOff, recoveries, reject });
 
     options.onProgress?.({ ...progress, phase: 'finishing' });
-    if (errors.length > 0 || options.dryRun) throw new RollBack();
+    const unaccepted = book.warnings.length > 0 && !options.acceptWarnings;
+    if (errors.length > 0 || unaccepted || options.dryRun) throw new RollBack();
     await appendAudit(trx, ctx, {
       entity: 'import',
       entityId: options.files.join(', ').slice(0, 200),
@@ -582,7 +584,7 @@ export async function writeBook(
     await ctx.db.transaction().execute(work);
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
-    return { ...counts, errors, committed: false };
+    return { ...counts, errors, warnings: book.warnings, committed: false };
   }
-  return { ...counts, errors, committed: true };
+  return { ...counts, errors, warnings: book.warnings, committed: true };
 }
