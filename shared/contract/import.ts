@@ -43,6 +43,8 @@ export const importRequestSchema = z
     mapping: columnMappingSchema.default({}),
     /** What to do with a loan number the book already has. */
     existing: z.enum(['skip', 'update']).default('skip'),
+    /** The lender has read the plausibility warnings and imports anyway. */
+    acceptWarnings: z.boolean().default(false),
   })
   .strict();
 export type ImportRequest = z.input<typeof importRequestSchema>;
@@ -60,6 +62,8 @@ export interface ImportResult {
   /** Rows left out: loans already in the book (skip) with their payments, and payments already recorded. */
   skipped: number;
   errors: RowError[];
+  /** Plausibility findings; the book is written with them only when they were accepted. */
+  warnings: RowError[];
   sheets: SheetPlan[];
   /** The encoding a text file was read in; null for a workbook. */
   files: { name: string; encoding: Exclude<(typeof IMPORT_ENCODING_CHOICES)[number], 'auto'> | null }[];

@@ -17,6 +17,14 @@ import {
   type ColumnMapping,
   type ImportField,
 } from './fields';
+import {
+  DEFAULT_RATE_CEILING_PERCENT,
+  isAppraisalOld,
+  isMainlandMobile,
+  isMainlandResidentId,
+  isRateAbove,
+  vinCheckDigitWrong,
+} from './plausibility';
 import { rejection, type Rejection, type RejectionCode, type RejectionParams } from './reasons';
 import {
   cellText,
@@ -24,6 +32,8 @@ import {
   parseBorrowerKindCell,
   parseIdTypeCell,
   parseYearCell,
+  parseStatusCell,
+  type ImportStatus,
   parseGraceDaysCell,
   parseAmountCell,
   parseDateCell,
@@ -81,6 +91,15 @@ export interface LoanDraft {
   number: string;
   borrowerIdNumber: string;
   product: ImportProduct;
+  /** The status the lender's book gives it, from the day a status-date column says (else today). */
+  status: { status: ImportStatus; on: string | null };
+  upfrontFee: Minor;
+  officer: string;
+  /** The collector it is assigned to, by the name the lender uses ('' for none). */
+  collector: string;
+  notes: string;
+  /** The guarantor's ID number, when the row names one (the guarantor is a borrower draft). */
+  guarantorIdNumber: string | null;
   /** Blank columns give the loan screen's defaults: no penalty, no grace days. */
   penaltyDailyRatePercent: string;
   graceDays: number;
@@ -97,6 +116,7 @@ export interface PaymentDraft {
   at: RowRef;
   loanNumber: string;
   date: string;
+  /** Negative: a reversal of the loan's latest earlier payment of that amount. */
   amount: Minor;
   reference: string;
 }
@@ -118,6 +138,13 @@ export interface ImportBook {
   collateral: CollateralDraft[];
   payments: PaymentDraft[];
   errors: RowError[];
+  /** Plausibility findings the lender may accept (plausibility.ts); they block nothing else. */
+  warnings: RowError[];
+}
+
+export interface ReadOptions {
+  /** Annual rates above this (a percentage) are warned of; Settings holds it, default 24. */
+  rateCeilingPercent?: string;
 }
 
 /** What a sheet holds, judged by its mapped columns: loan terms, payments, collateral, or people. */
@@ -138,6 +165,7 @@ type SheetColumns = ReadonlyMap<ImportField, { header: string; col: number }>;
 /** One data row: its cells by field, and a place to collect its problems. */
 class RowReader {
   readonly errors: RowError[] = [];
+  readonly warnings: RowError[] = [];
   constructor(
     readonly at: RowRef,
     private readonly columns: SheetColumns,
@@ -163,6 +191,23 @@ class RowReader {
 
   fail(field: ImportField | '', code: RejectionCode, params: RejectionParams = {}): void {
     this.errors.push({ ...this.at, column: field ? this.header(field) : '', ...rejection(code, params) });
+  }
+
+  warn(field: ImportField, code: RejectionCode, params: RejectionParams): void {
+    this.warnings.push({ ...this.at, column: this.header(field), ...rejection(code, params) });
+  }
+
+  /** A person's ID and phone, as a mainland lender expects them. */
+  checkPerson(
+    idField: ImportField,
+    idNumber: string,
+    idType: ImportIdType,
+    phoneField: ImportField,
+    phone: string,
+  ) {
+    if ((idType === 'resident-id' || !this.has('idType')) && !isMainlandResidentId(idNumber))
+      this.warn(idField, 'warn.idNumber', { value: idNumber });
+    if (phone && !isMainlandMobile(phone)) this.warn(phoneField, 'warn.mobile', { value: phone });
   }
 
   filled(field: ImportField): boolean {
@@ -272,6 +317,7 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
     });
     return undefined;
   }
+  if (kind === 'person') r.checkPerson('idNumber', idNumber, idType, 'phone', checked.data.phone);
   return {
     at: r.at,
     kind,
@@ -283,7 +329,42 @@ function readBorrower(r: RowReader): BorrowerDraft | undefined {
   };
 }
 
-function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumber'> | undefined {
+/** The guarantor a loans row names: a person, by name and ID number, with a phone if given. */
+function readGuarantor(r: RowReader): BorrowerDraft | null | undefined {
+  if (!r.filled('guarantorName') && !r.filled('guarantorIdNumber')) return null;
+  const name = r.read('guarantorName', asText);
+  if (!r.filled('guarantorIdNumber')) {
+    r.fail('guarantorIdNumber', 'guarantor.needsId');
+    return undefined;
+  }
+  const idNumber = r.text('guarantorIdNumber').toUpperCase();
+  if (name === undefined) return undefined;
+  const draft = {
+    kind: 'person' as const,
+    name,
+    idType: RESIDENT_ID_LIKE.test(idNumber) ? ('resident-id' as const) : ('other' as const),
+    idNumber,
+    phone: r.text('guarantorPhone'),
+    address: '',
+  };
+  const checked = createBorrowerSchema.safeParse(draft);
+  if (!checked.success) {
+    r.schemaIssues(checked.error, {
+      name: 'guarantorName',
+      idNumber: 'guarantorIdNumber',
+      phone: 'guarantorPhone',
+    });
+    return undefined;
+  }
+  r.checkPerson('guarantorIdNumber', idNumber, draft.idType, 'guarantorPhone', checked.data.phone);
+  return { at: r.at, ...draft, name: checked.data.name, phone: checked.data.phone };
+}
+
+function readLoan(
+  r: RowReader,
+  today: string,
+  rateCeilingPercent: string,
+): Omit<LoanDraft, 'borrowerIdNumber' | 'guarantorIdNumber'> | undefined {
   const number = r.read('loanNumber', (c): Parsed<string> => {
     const text = cellText(c);
     return text.length <= 40 ? ok(text) : bad('text.tooLong', { max: 40 });
@@ -301,7 +382,15 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     ? r.read('penaltyDailyRate', (c) => parseRateCell(c))
     : '0';
   const graceDays = r.filled('graceDays') ? r.read('graceDays', parseGraceDaysCell) : 0;
+  const status = r.filled('status') ? r.read('status', parseStatusCell) : 'active';
+  const statusOn = r.filled('statusDate') ? r.read('statusDate', parseDateCell) : null;
+  const upfrontFee = r.filled('upfrontFee') ? r.read('upfrontFee', parseAmountCell) : 0;
+  if (statusOn && statusOn > today) r.fail('statusDate', 'payment.afterToday', { today });
   if (
+    status === undefined ||
+    statusOn === undefined ||
+    upfrontFee === undefined ||
+    (statusOn !== null && statusOn > today) ||
     number === undefined ||
     principal === undefined ||
     annualRatePercent === undefined ||
@@ -330,7 +419,21 @@ function readLoan(r: RowReader, today: string): Omit<LoanDraft, 'borrowerIdNumbe
     r.fail('startDate', 'loan.startAfterToday', { date: startDate, today });
     return undefined;
   }
-  return { at: r.at, number, product, penaltyDailyRatePercent, graceDays, terms };
+  if (isRateAbove(annualRatePercent, rateCeilingPercent))
+    r.warn(rateField, 'warn.rate', { rate: annualRatePercent, ceiling: rateCeilingPercent });
+  return {
+    at: r.at,
+    number,
+    product,
+    penaltyDailyRatePercent,
+    graceDays,
+    terms,
+    status: { status, on: statusOn },
+    upfrontFee,
+    officer: r.text('officer').slice(0, 80),
+    collector: r.text('collector').slice(0, 80),
+    notes: r.text('notes').slice(0, 2000),
+  };
 }
 
 const positiveAmount = (c: Cell): Parsed<Minor> => {
@@ -374,6 +477,8 @@ function readCollateral(
     const value = r.filled('appraisedValue') ? r.read('appraisedValue', positiveAmount) : undefined;
     if (date !== undefined && date > today) r.fail('appraisalDate', 'appraisal.afterToday', { today });
     else if (date !== undefined && value !== undefined) appraisal = { date, value };
+    if (appraisal && isAppraisalOld(appraisal.date, today))
+      r.warn('appraisalDate', 'warn.appraisalOld', { date: appraisal.date });
   }
   // Only an appraisal in the row: the loan's product says what was pledged.
   if (vehicle || (!property && loan?.product !== 'mortgage')) {
@@ -405,6 +510,7 @@ function readCollateral(
       );
       return undefined;
     }
+    if (vinCheckDigitWrong(checked.data.vin)) r.warn('vin', 'warn.vinCheckDigit', { vin: checked.data.vin });
     return { at: r.at, loanNumbers, details: checked.data, appraisal };
   }
   if (r.errors.length > failures) return undefined;
@@ -430,13 +536,25 @@ function readCollateral(
 function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
   const loanNumber = r.read('loanNumber', asText);
   const date = r.read('paymentDate', parseDateCell);
-  const amount = r.read('paymentAmount', positiveAmount);
+  // A negative amount reverses an earlier payment of that amount (matched when writing).
+  const amount = r.read('paymentAmount', (c) => {
+    const text = cellText(c);
+    const negative = /^[-−]/.test(text) || /^\(.*\)$/.test(text);
+    const parsed = positiveAmount(negative ? text.replace(/^[-−]|^\(|\)$/g, '') : c);
+    return parsed.ok && negative ? ok(-parsed.value) : parsed;
+  });
   if (loanNumber === undefined || date === undefined || amount === undefined) return undefined;
   if (date > today) {
     r.fail('paymentDate', 'payment.afterToday', { today });
     return undefined;
   }
-  return { at: r.at, loanNumber, date, amount, reference: r.text('paymentReference').slice(0, 80) };
+  return {
+    at: r.at,
+    loanNumber,
+    date,
+    amount, // A payments sheet's 备注 column is the payment's reference.
+    reference: (r.text('paymentReference') || r.text('notes')).slice(0, 80),
+  };
 }
 
 /**
@@ -444,8 +562,15 @@ function readPayment(r: RowReader, today: string): PaymentDraft | undefined {
  * loans sheet, one per ID number; loans and payments are matched by loan number later, against
  * this file and the book.
  */
-export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, today: string): ImportBook {
+export function readBook(
+  sheets: readonly SheetInput[],
+  mapping: ColumnMapping,
+  today: string,
+  options: ReadOptions = {},
+): ImportBook {
+  const rateCeiling = options.rateCeilingPercent ?? DEFAULT_RATE_CEILING_PERCENT;
   const book: ImportBook = {
+    warnings: [],
     sheets: [],
     borrowers: [],
     loans: [],
@@ -472,7 +597,11 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
   const borrowerById = new Map<string, BorrowerDraft>();
   const loanNumbers = new Map<string, RowRef>();
 
-  const addBorrower = (r: RowReader, draft: BorrowerDraft): boolean => {
+  const addBorrower = (
+    r: RowReader,
+    draft: BorrowerDraft,
+    nameField: ImportField = 'borrowerName',
+  ): boolean => {
     const known = borrowerById.get(draft.idNumber);
     if (!known) {
       borrowerById.set(draft.idNumber, draft);
@@ -480,7 +609,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
       return true;
     }
     if (known.name !== draft.name) {
-      r.fail('borrowerName', 'borrower.otherName', {
+      r.fail(nameField, 'borrower.otherName', {
         idNumber: draft.idNumber,
         name: known.name,
         sheet: known.at.sheet,
@@ -515,20 +644,28 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         const first = loanNumbers.get(number);
         if (first) r.fail('loanNumber', 'loan.repeated', { number, sheet: first.sheet, row: first.row });
         else if (number) loanNumbers.set(number, r.at);
-        const loan = readLoan(r, today);
+        const loan = readLoan(r, today, rateCeiling);
         const collateral = loan ? readCollateral(r, [loan.number], loan, today) : undefined;
         // Without a product column, the pledged item says what the loan is: a plate or VIN
         // makes it a car-title loan, a title deed or address a mortgage.
         if (loan && collateral && !r.filled('product'))
           loan.product = collateral.details.kind === 'vehicle' ? 'car-title' : 'mortgage';
+        const guarantor = readGuarantor(r);
+        if (guarantor && guarantor.idNumber === idNumber) r.fail('guarantorIdNumber', 'guarantor.isBorrower');
         if (
           r.errors.length === 0 &&
           loan &&
           idNumber !== undefined &&
+          guarantor !== undefined &&
           (!borrower || addBorrower(r, borrower)) &&
+          (!guarantor || addBorrower(r, guarantor, 'guarantorName')) &&
           addCollateral(r, collateral)
         ) {
-          const draft = { ...loan, borrowerIdNumber: idNumber };
+          const draft = {
+            ...loan,
+            borrowerIdNumber: idNumber,
+            guarantorIdNumber: guarantor?.idNumber ?? null,
+          };
           book.loans.push(draft);
           loanDrafts.set(draft.number, draft);
         }
@@ -542,6 +679,7 @@ export function readBook(sheets: readonly SheetInput[], mapping: ColumnMapping, 
         if (p) book.payments.push(p);
       }
       book.errors.push(...r.errors);
+      book.warnings.push(...r.warnings);
     }
   }
   book.sheets.sort(

@@ -33,6 +33,15 @@ export const IMPORT_FIELDS = [
   'appraisalDate',
   'penaltyDailyRate',
   'graceDays',
+  'status',
+  'statusDate',
+  'upfrontFee',
+  'officer',
+  'collector',
+  'guarantorName',
+  'guarantorIdNumber',
+  'guarantorPhone',
+  'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -143,7 +152,7 @@ export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
   },
   paymentReference: {
     label: { en: 'Payment reference', 'zh-CN': '还款备注', 'zh-TW': '還款備註' },
-    aliases: ['备注', '備註', '流水号', 'reference', 'memo'],
+    aliases: ['流水号', '流水號', '交易流水号', 'reference', 'transaction reference'],
   },
   borrowerKind: {
     label: { en: 'Borrower type', 'zh-CN': '借款人类型', 'zh-TW': '借款人類型' },
@@ -217,6 +226,42 @@ export const FIELD_SPECS: Record<ImportField, FieldSpec> = {
   graceDays: {
     label: { en: 'Grace days', 'zh-CN': '宽限期(天)', 'zh-TW': '寬限期(天)' },
     aliases: ['宽限期', '寬限期', '宽限天数', '寬限天數', 'grace period', 'grace'],
+  },
+  status: {
+    label: { en: 'Status', 'zh-CN': '状态', 'zh-TW': '狀態' },
+    aliases: ['贷款状态', '貸款狀態', '合同状态', '合約狀態', 'loan status'],
+  },
+  statusDate: {
+    label: { en: 'Status date', 'zh-CN': '状态日期', 'zh-TW': '狀態日期' },
+    aliases: ['状态变更日期', '狀態變更日期', '结清日期', '結清日期', '核销日期', '核銷日期', 'status since'],
+  },
+  upfrontFee: {
+    label: { en: 'Up-front fee', 'zh-CN': '手续费', 'zh-TW': '手續費' },
+    aliases: ['服务费', '服務費', '手续费(元)', '服务费(元)', 'fee', 'upfront fee', 'service fee'],
+  },
+  officer: {
+    label: { en: 'Loan officer', 'zh-CN': '客户经理', 'zh-TW': '客戶經理' },
+    aliases: ['业务员', '業務員', '信贷员', '信貸員', 'officer', 'account manager'],
+  },
+  collector: {
+    label: { en: 'Collector', 'zh-CN': '催收员', 'zh-TW': '催收員' },
+    aliases: ['催收人', '催收人员', '催收人員', 'collections officer'],
+  },
+  guarantorName: {
+    label: { en: 'Guarantor', 'zh-CN': '担保人', 'zh-TW': '擔保人' },
+    aliases: ['担保人姓名', '擔保人姓名', '保证人', '保證人', 'guarantor name'],
+  },
+  guarantorIdNumber: {
+    label: { en: 'Guarantor ID number', 'zh-CN': '担保人身份证号', 'zh-TW': '擔保人身分證號' },
+    aliases: ['担保人证件号码', '擔保人證件號碼', '担保人身份证', '擔保人身份證號', 'guarantor id'],
+  },
+  guarantorPhone: {
+    label: { en: 'Guarantor phone', 'zh-CN': '担保人电话', 'zh-TW': '擔保人電話' },
+    aliases: ['担保人手机', '擔保人手機', '担保人联系电话', '擔保人聯絡電話', 'guarantor mobile'],
+  },
+  notes: {
+    label: { en: 'Notes', 'zh-CN': '备注', 'zh-TW': '備註' },
+    aliases: ['说明', '說明', 'note', 'remarks', 'memo'],
   },
 };
 

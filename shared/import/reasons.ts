@@ -23,6 +23,12 @@ export const REJECTION_TEXT_EN = {
   'year.invalid': '"{{value}}" is not a year from 1950 to 2100',
   'method.unknown': '"{{value}}" is not a repayment method (等额本息, 等额本金, 先息后本, 到期一次还本付息)',
   'product.unknown': '"{{value}}" is not a product (房产抵押 or 车辆抵押)',
+  'status.unknown': '"{{value}}" is not a status (正常, 逾期, 结清, 核销, 诉讼, 重组, 展期)',
+  'status.closedButOwing':
+    'the sheet says closed, but its payments leave {{payoff}} owing; add the missing payments',
+  'status.notOpen': 'the loan is {{status}} by its payments, so it cannot take this status',
+  'guarantor.needsId': 'a guarantor needs an ID number',
+  'guarantor.isBorrower': 'the borrower cannot also be the guarantor of the same loan',
   'borrowerKind.unknown': '"{{value}}" is not a borrower type (个人 or 企业)',
   'idType.unknown': '"{{value}}" is not an ID type (身份证, 护照, 港澳通行证, 台胞证, 营业执照, 其他)',
   'borrower.otherName': 'ID {{idNumber}} is {{name}} in {{sheet}} row {{row}}',
@@ -33,6 +39,8 @@ export const REJECTION_TEXT_EN = {
   'loan.unknown': 'there is no loan {{number}} in this file or in the book',
   'payment.afterToday': 'a payment cannot be dated after today ({{today}})',
   'payment.refused': '{{detail}}',
+  'payment.nothingToReverse':
+    'reversal (imported): no payment of {{amount}} on or before {{date}} to reverse for this loan',
   'collateral.bothKinds': 'has both vehicle and property columns filled; put each item on its own row',
   'collateral.carNeedsVehicle':
     'loan {{number}} is a car-title loan; its collateral is a vehicle (plate, VIN)',
@@ -42,6 +50,12 @@ export const REJECTION_TEXT_EN = {
   'vin.invalid': 'the VIN {{detail}}',
   'vin.repeated': 'VIN {{vin}} already appears in {{sheet}} row {{row}}',
   'vin.taken': 'VIN {{vin}} is already recorded on another active item',
+  'warn.idNumber':
+    'ID {{value}} is not a mainland resident ID (18 characters with a valid check digit, or 15 digits)',
+  'warn.mobile': '{{value}} is not a mainland mobile number (11 digits starting with 1)',
+  'warn.rate': 'the annual rate {{rate}}% is above the {{ceiling}}% ceiling set in Settings',
+  'warn.appraisalOld': 'the appraisal of {{date}} is more than 12 months old',
+  'warn.vinCheckDigit': 'the VIN {{vin}} has a wrong check digit (its 9th character); check it',
   'appraisal.afterToday': 'an appraisal cannot be dated after today ({{today}})',
   'appraisal.needsDate': 'an appraised value needs its appraisal date',
   'appraisal.needsValue': 'an appraisal date needs its appraised value',

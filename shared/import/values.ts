@@ -176,6 +176,42 @@ export function parseProductCell(cell: Cell): Parsed<ImportProduct> {
   return found ? ok(found) : bad('product.unknown', { value: text });
 }
 
+/** What a lender's status column may say; being overdue (逾期) is computed, so it reads as active. */
+export type ImportStatus = 'active' | 'closed' | 'written-off' | 'legal' | 'restructured';
+const STATUS_NAMES: Record<string, ImportStatus> = {
+  正常: 'active',
+  逾期: 'active',
+  active: 'active',
+  overdue: 'active',
+  结清: 'closed',
+  已结清: 'closed',
+  結清: 'closed',
+  已結清: 'closed',
+  closed: 'closed',
+  'paid off': 'closed',
+  核销: 'written-off',
+  已核销: 'written-off',
+  核銷: 'written-off',
+  已核銷: 'written-off',
+  'written-off': 'written-off',
+  'written off': 'written-off',
+  诉讼: 'legal',
+  起诉: 'legal',
+  訴訟: 'legal',
+  起訴: 'legal',
+  legal: 'legal',
+  重组: 'restructured',
+  展期: 'restructured',
+  重組: 'restructured',
+  restructured: 'restructured',
+};
+
+export function parseStatusCell(cell: Cell): Parsed<ImportStatus> {
+  const text = cellText(cell);
+  const found = STATUS_NAMES[text] ?? STATUS_NAMES[text.toLowerCase()];
+  return found ? ok(found) : bad('status.unknown', { value: text });
+}
+
 /** Labels written back out, so an export re-imports as the same book. */
 export const METHOD_LABELS: Record<'en' | 'zh-CN' | 'zh-TW', Record<RepaymentMethod, string>> = {
   en: {

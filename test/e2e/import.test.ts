@@ -41,6 +41,12 @@ describe('importing a loan book through the screen, in Chinese', () => {
     await page.getByText('已保存对应关系。').waitFor();
     expect(await h.app.handlers['import.savedMapping']({})).toMatchObject({ 编号: 'loanNumber' });
 
+    // The VIN's check digit is off: a warning, shown, which the lender accepts before importing.
+    expect(await page.getByTestId('import-warnings').locator('tbody tr').allTextContents()).toEqual([
+      'own-headers-gbk2车架号车架号 LSVAU2180N2184847 的校验位(第 9 位)不正确，请核对',
+    ]);
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await page.getByLabel('我已核对这些提示，仍然导入').check();
     await page.getByRole('button', { name: '确认导入' }).click();
     const summary = page.getByTestId('import-summary');
     await summary.waitFor();

@@ -37,14 +37,14 @@ async function readMapping(path: string | undefined): Promise<ColumnMapping> {
 }
 
 /**
- * `import FILE... [--db PATH] [--dry-run] [--encoding gbk|utf8] [--mapping FILE] [--update]`:
- * prints {"borrowers","loans","collateral","payments","errors",…}. Any rejected row → exit 1 and
- * nothing written. Loan numbers already in the book are skipped unless --update is given.
+ * `import FILE... [--db PATH] [--dry-run] [--encoding gbk|utf8] [--mapping FILE] [--update] [--accept-warnings]`:
+ * prints {"borrowers","loans","collateral","payments","errors","warnings",…}. Any rejected row → exit 1 and
+ * nothing written; plausibility warnings too (exit 1) unless --accept-warnings says they were read. Loan numbers already in the book are skipped unless --update is given.
  */
 export const importCommand: CliCommand = {
   name: 'import',
   usage:
-    'import FILE... [--db PATH] [--dry-run] [--encoding gbk|gb18030|utf8|big5] [--mapping FILE] [--update]',
+    'import FILE... [--db PATH] [--dry-run] [--encoding gbk|gb18030|utf8|big5] [--mapping FILE] [--update] [--accept-warnings]',
   async run(args, io) {
     const { values, positionals } = parseCliArgs(
       args,
@@ -54,6 +54,7 @@ export const importCommand: CliCommand = {
         encoding: { type: 'string' },
         mapping: { type: 'string' },
         update: { type: 'boolean' },
+        'accept-warnings': { type: 'boolean' },
       },
       true,
     );
@@ -72,17 +73,18 @@ export const importCommand: CliCommand = {
         mapping,
         existing: values.update ? 'update' : 'skip',
         dryRun: values['dry-run'] ?? false,
+        acceptWarnings: values['accept-warnings'] ?? false,
       }),
     );
-    const { borrowers, loans, collateral, payments, updated, skipped, errors, committed } = result;
+    const { borrowers, loans, collateral, payments, updated, skipped, errors, warnings, committed } = result;
     io.out(
       JSON.stringify(
-        { borrowers, loans, collateral, payments, updated, skipped, committed, errors },
+        { borrowers, loans, collateral, payments, updated, skipped, committed, errors, warnings },
         null,
         2,
       ),
     );
-    return errors.length > 0 ? EXIT.failed : EXIT.ok;
+    return errors.length > 0 || (warnings.length > 0 && !values['accept-warnings']) ? EXIT.failed : EXIT.ok;
   },
 };
 

@@ -16,6 +16,7 @@ import * as m0018 from './0018_schedule_version_names';
 import * as m0019 from './0019_dated_history';
 import * as m0020 from './0020_user_ids';
 import * as m0024 from './0024_incomplete_collateral';
+import * as m0025 from './0025_loan_notes';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019_dated_history': m0019,
   '0020_user_ids': m0020,
   '0024_incomplete_collateral': m0024,
+  '0025_loan_notes': m0025,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -22,6 +22,8 @@ type ImportHandlers = Pick<
 >;
 
 const MAPPING_SETTING = 'import.columnMapping';
+/** The annual rate (a percentage string) above which a row is warned of; default 24. */
+export const RATE_CEILING_SETTING = 'import.rateCeilingPercent';
 
 export interface ImportOptions {
   files: { name: string; bytes: Uint8Array }[];
@@ -29,6 +31,7 @@ export interface ImportOptions {
   mapping: ColumnMapping;
   existing: ExistingLoans;
   dryRun: boolean;
+  acceptWarnings?: boolean;
   onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -47,10 +50,16 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     files.push({ name: file.name, encoding: read.encoding });
   }
   report({ phase: 'checking', done: 0, total: 0 });
-  const book = readBook(sheets, options.mapping, ctx.clock.today());
+  const settings = await readSettingsRows(ctx.db);
+  const ceiling = settings[RATE_CEILING_SETTING];
+  const book = readBook(sheets, options.mapping, ctx.clock.today(), {
+    rateCeilingPercent:
+      typeof ceiling === 'string' && /^\d{1,3}(\.\d+)?$/.test(ceiling) ? ceiling : undefined,
+  });
   const written = await writeBook(ctx, book, {
     existing: options.existing,
     dryRun: options.dryRun,
+    acceptWarnings: options.acceptWarnings ?? false,
     files: options.files.map((f) => f.name),
     onProgress: report,
   });
@@ -80,6 +89,7 @@ function optionsOf(input: ParsedInput<'import.preview'>, dryRun: boolean): Impor
     encoding: input.encoding === 'auto' ? undefined : input.encoding,
     mapping: input.mapping,
     existing: input.existing,
+    acceptWarnings: input.acceptWarnings,
     dryRun,
   };
 }

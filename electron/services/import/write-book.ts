@@ -43,6 +43,7 @@ import {
 import {
   STATUS_COLUMNS,
   currentStatusRow,
+  loadLoanBook,
   loadLoanBooks,
   refreshLoanStatus,
   statementOf,
@@ -57,6 +58,9 @@ import {
   settleStatuses,
 } from '../payments/payments.service';
 import { reserveCounter } from '../system/settings.repository';
+import { userIdNamed } from '../auth/scope';
+import { formatAmount } from '../../../shared/money/amount';
+import { applyStatuses } from './statuses';
 import { appendAudit } from '../audit/audit';
 import {
   checkNewItem,
@@ -117,10 +121,11 @@ export async function writeBook(
   options: {
     existing: ExistingLoans;
     dryRun: boolean;
+    acceptWarnings: boolean;
     files: string[];
     onProgress?: (progress: ImportProgress) => void;
   },
-): Promise<Counts & { errors: RowError[]; committed: boolean }> {
+): Promise<Counts & { errors: RowError[]; warnings: RowError[]; committed: boolean }> {
   const { clock } = ctx;
   // Imported loans take the product's early-settlement terms, as a loan made on screen would.
   const prepayment = defaultPrepayment(await loadSettings(ctx));
@@ -160,6 +165,12 @@ export async function writeBook(
       after: [itemsOut, linksOut],
     });
     const paymentsOut = new BulkInsert(ctx.sqlite, 'payments', { after: [loansOut] });
+    const partiesOut = new BulkInsert(ctx.sqlite, 'loan_parties', { after: [loansOut, borrowersOut] });
+    const assignmentsOut = new BulkInsert(ctx.sqlite, 'collection_assignments', { after: [loansOut] });
+    /** Collectors by the name the sheet uses, resolved to users once each. */
+    const collectorIds = new Map<string, number | null>();
+    for (const name of new Set(book.loans.map((l) => l.collector).filter(Boolean)))
+      collectorIds.set(name, await userIdNamed(trx, name));
     // After the payments: their triggers move the month-end watermark on the status row.
     const statusesOut = new BulkInsert(ctx.sqlite, 'loan_status', {
       after: [loansOut, paymentsOut],
@@ -205,8 +216,24 @@ export async function writeBook(
       if (existingId === undefined) {
         const id = loansOut.newId();
         const draft = { ...loan, borrowerId, status: 'active' as const, prepayment };
-        const row = { id, ...loanRow(draft, now) };
+        const row = { id, ...loanRow(draft, now), notes: loan.notes };
         loansOut.add(row);
+        if (loan.guarantorIdNumber !== null) {
+          partiesOut.add({
+            loan_id: id,
+            borrower_id: borrowerIds.get(loan.guarantorIdNumber)!,
+            role: 'guarantor',
+            relationship: '',
+          });
+        }
+        if (loan.collector) {
+          assignmentsOut.add({
+            loan_id: id,
+            collector: loan.collector,
+            collector_id: collectorIds.get(loan.collector) ?? null,
+            assigned_at: now,
+          });
+        }
         // A new loan has no schedule to retire: its contract is written active at once.
         const versionId = addSchedule(contractVersion(id, draft, now), installments);
         loanIds.set(loan.number, id);
@@ -280,6 +307,8 @@ export async function writeBook(
     }
     installmentsOut.flush();
     statusesOut.flush();
+    partiesOut.flush();
+    assignmentsOut.flush();
 
     // Collateral: each item through the collateral service's own checks, on loans and VINs read
     // for all items at once.
@@ -368,8 +397,27 @@ export async function writeBook(
     }
     valuationsOut.flush();
 
+    // A loan the sheet says was written off takes money after that day as recoveries, as the
+    // app records it (the statement engine no longer runs on it); earlier money is its history.
+    const writtenOff = new Map(
+      book.loans
+        .filter((l) => l.status.status === 'written-off' && !skippedNumbers.has(l.number))
+        .map((l) => [l.number, { loan: l, on: l.status.on ?? today }]),
+    );
+    const recoveries: PaymentDraft[] = [];
+    const reversals: PaymentDraft[] = [];
     const byLoan = new Map<string, PaymentDraft[]>();
     for (const p of book.payments) {
+      if (p.amount < 0) {
+        reversals.push(p);
+        continue;
+      }
+      const w = writtenOff.get(p.loanNumber);
+      if (w && p.date > w.on) {
+        await step('payments');
+        recoveries.push(p);
+        continue;
+      }
       if (skippedNumbers.has(p.loanNumber)) {
         await step('payments');
         counts.skipped += 1;
@@ -429,6 +477,60 @@ export async function writeBook(
       counts.payments += batch.length;
     }
     const settled: { book: LoanBook; statement: Statement }[] = [];
+    /**
+     * Each reversal row undoes the loan's latest payment of the same amount dated on or before
+     * it, not yet reversed — one already in the book or one this file adds — as the payment
+     * screen's reversal does, with the reason "reversal (imported)". None: the row is refused.
+     */
+    const reverse = async (rows: readonly PaymentDraft[]) => {
+      for (const r of [...rows].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+        await step('payments');
+        const loanId = loanIds.get(r.loanNumber);
+        if (loanId === undefined || skippedNumbers.has(r.loanNumber)) {
+          if (loanId === undefined) reject(r.at, 'loanNumber', 'loan.unknown', { number: r.loanNumber });
+          else counts.skipped += 1;
+          continue;
+        }
+        const loanBook = books.get(loanId) ?? (await loadLoanBook(trx, loanId));
+        books.set(loanId, loanBook);
+        const rows = loanBook.paymentRows;
+        const reversed = new Set(
+          rows.flatMap((p) => (p.reverses_payment_id === null ? [] : [p.reverses_payment_id])),
+        );
+        if (rows.some((p) => p.reverses_payment_id !== null && p.date === r.date && p.amount === -r.amount)) {
+          counts.skipped += 1; // re-imported: this reversal is already in the book
+          continue;
+        }
+        const target = rows
+          .filter((p) => p.reverses_payment_id === null && !reversed.has(p.id))
+          .filter((p) => p.amount === -r.amount && p.date <= r.date)
+          .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))[0];
+        if (!target) {
+          reject(r.at, 'paymentAmount', 'payment.nothingToReverse', {
+            amount: formatAmount(-r.amount),
+            date: r.date,
+          });
+          continue;
+        }
+        const row = {
+          id: paymentsOut.newId(),
+          loan_id: loanId,
+          receipt_number: `${target.receipt_number}-REV`,
+          date: r.date,
+          amount: target.amount,
+          method: target.method,
+          reference: r.reference,
+          received_by: '',
+          reverses_payment_id: target.id,
+          reversal_reason: 'reversal (imported)',
+          receipt_split: null,
+          created_at: now,
+        };
+        paymentsOut.add(row);
+        rows.push(row);
+        counts.payments += 1;
+      }
+    };
     for (const { loanId, book, rows, fresh, passed } of postings) {
       // A loan with a payment too many is posted row by row, to name the row that is refused.
       for (const p of passed ? [] : fresh) {
@@ -452,13 +554,24 @@ export async function writeBook(
       settled.push({ book, statement });
       await step('payments', rows);
     }
+    await reverse(reversals);
     statusesOut.flush();
     // Once every status row is written, as recordPayment settles a loan after its status.
     await settleStatuses(trx, settled, now);
+    for (const loanId of new Set(reversals.flatMap((r) => loanIds.get(r.loanNumber) ?? []))) {
+      const reread = await loadLoanBook(trx, loanId);
+      await settleStatuses(
+        trx,
+        [{ book: reread, statement: await refreshLoanStatus(trx, loanId, today) }],
+        now,
+      );
+    }
     for (const loanId of touched) await refreshLoanStatus(trx, loanId, today);
+    await applyStatuses(trx, ctx, { book, loanIds, skippedNumbers, writtenOff, recoveries, reject });
 
     options.onProgress?.({ ...progress, phase: 'finishing' });
-    if (errors.length > 0 || options.dryRun) throw new RollBack();
+    const unaccepted = book.warnings.length > 0 && !options.acceptWarnings;
+    if (errors.length > 0 || unaccepted || options.dryRun) throw new RollBack();
     await appendAudit(trx, ctx, {
       entity: 'import',
       entityId: options.files.join(', ').slice(0, 200),
@@ -471,7 +584,7 @@ export async function writeBook(
     await ctx.db.transaction().execute(work);
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
-    return { ...counts, errors, committed: false };
+    return { ...counts, errors, warnings: book.warnings, committed: false };
   }
-  return { ...counts, errors, committed: true };
+  return { ...counts, errors, warnings: book.warnings, committed: true };
 }

@@ -17,6 +17,8 @@ export interface LoansTable {
   grace_days: number;
   upfront_fee: number;
   officer: string;
+  /** The lender's remark on the loan (imported 备注). */
+  notes: Generated<string>;
   /** How early settlement is priced, as on the day the loan was made (migration 0017). */
   prepayment_interest: Generated<PrepaymentInterestRule>;
   prepayment_fee_percent: Generated<string>;

@@ -288,7 +288,7 @@ describe('saved column mappings', () => {
       编号: 'loanNumber',
     });
     const saved = await app.call('import.savedMapping', {});
-    const after = await app.call('import.commit', { files: [file], mapping: saved });
+    const after = await app.call('import.commit', { files: [file], mapping: saved, acceptWarnings: true });
     expect(after).toMatchObject({ committed: true, loans: 1, errors: [] });
   });
 
@@ -335,9 +335,22 @@ describe('cli import and export', () => {
       '--encoding',
       'gbk',
     ]);
-    expect(dry.stderr).toBe('');
-    expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({
+    // The sheet's made-up ID numbers are warned of; unread warnings fail the run.
+    expect(dry.code).toBe(1);
+    expect(JSON.parse(dry.stdout).warnings.map((w: { code: string }) => w.code)).toContain('warn.idNumber');
+    const accepted = await cli([
+      'import',
+      fixturePath('loans-gbk.csv'),
+      '--db',
+      db,
+      '--dry-run',
+      '--encoding',
+      'gbk',
+      '--accept-warnings',
+    ]);
+    expect(accepted.stderr).toBe('');
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(accepted.stdout)).toMatchObject({
       borrowers: 2,
       loans: 2,
       collateral: 0,
@@ -351,6 +364,7 @@ describe('cli import and export', () => {
       fixturePath('payments-utf8-bom.csv'),
       '--db',
       db,
+      '--accept-warnings',
     ]);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ borrowers: 2, loans: 2, payments: 1, committed: true });

@@ -83,9 +83,10 @@ describe('importing a Chinese loan book made in a spreadsheet', () => {
     const [ev] = await itemOf('PB-003');
     expect(ev!.details).toMatchObject({ vin: 'LGBH52E05MY123456', make: '比亚迪', model: '汉 EV' });
     expect(ev!.valuations[0]!.value).toBe(21_000_000);
-    // No appraisal in the row: an item without valuations; a one-word make is also the model.
+    // No appraisal in the row: an item without valuations; a one-word make is the make, the
+    // model left to complete rather than copied from it.
     const [plain] = await itemOf('PB-005');
-    expect(plain!.details).toMatchObject({ make: '丰田', model: '丰田' });
+    expect(plain!.details).toMatchObject({ make: '丰田', model: '' });
     expect(plain!.valuations).toEqual([]);
     expect(await itemOf('PB-004')).toEqual([]);
   });

@@ -40,7 +40,17 @@ describe('header dictionary', () => {
 
   it('leaves unknown headers unmapped and lets a saved mapping teach or silence one', () => {
     expect(fieldForHeader('放款额(元)')).toBeNull();
-    expect(fieldForHeader('客户经理')).toBeNull();
+    expect(fieldForHeader('客户来源')).toBeNull();
+    // Columns a lender's book has beside the terms are imported now, in either script.
+    expect(['客户经理', '業務員', '催收员', '服務費', '担保人', '狀態', '备注'].map(fieldForHeader)).toEqual([
+      'officer',
+      'officer',
+      'collector',
+      'upfrontFee',
+      'guarantorName',
+      'status',
+      'notes',
+    ]);
     expect(fieldForHeader('车架号/VIN')).toBe('vin');
     expect(fieldForHeader('房产证号/不动产权证号')).toBe('titleDeedNo');
     expect(fieldForHeader('评估价')).toBe('appraisedValue');

@@ -67,6 +67,8 @@ export function ImportPage() {
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  /** The lender has read this preview's plausibility warnings and imports anyway. */
+  const [acceptWarnings, setAcceptWarnings] = useState(false);
 
   useEffect(() => {
     call('import.savedMapping', {}).then(setMapping, setProblem);
@@ -112,7 +114,7 @@ export function ImportPage() {
     setCommitting(true);
     setProblem(null);
     try {
-      const result = await call('import.commit', request);
+      const result = await call('import.commit', { ...request, acceptWarnings });
       if (result.committed) {
         setSummary(result);
         setFiles([]);
@@ -143,6 +145,7 @@ export function ImportPage() {
     preview !== null &&
     !checking &&
     preview.errors.length === 0 &&
+    (preview.warnings.length === 0 || acceptWarnings) &&
     preview.loans + preview.payments + preview.updated > 0;
 
   return (
@@ -213,6 +216,14 @@ export function ImportPage() {
                   {t('import.sheet')} {sheet.name}: {t(`import.kinds.${sheet.kind}`)} ·{' '}
                   {t('import.rows', { count: sheet.dataRows })}
                 </h3>
+                {sheet.kind !== 'unknown' && sheet.headers.some((h, i) => h && !sheet.fields[i]) && (
+                  // Nothing is dropped without a word: each column left out is named.
+                  <p className="badge badge-warn" data-testid="not-imported">
+                    {t('import.notImportedList', {
+                      columns: sheet.headers.filter((h, i) => h && !sheet.fields[i]).join(', '),
+                    })}
+                  </p>
+                )}
                 <table className="grid compact">
                   <thead>
                     <tr>
@@ -233,7 +244,7 @@ export function ImportPage() {
                                 mapColumn(header, (e.target.value || null) as ImportField | null)
                               }
                             >
-                              <option value="">{t('import.ignore')}</option>
+                              <option value="">{t('import.notImported')}</option>
                               {IMPORT_FIELDS.map((f) => (
                                 <option key={f} value={f}>
                                   {t(`import.fields.${f}`)}
@@ -280,6 +291,43 @@ export function ImportPage() {
                     ))}
                   </tbody>
                 </table>
+              </>
+            )}
+            {preview.warnings.length > 0 && (
+              <>
+                <p className="error-detail">
+                  {t('import.warningsTitle', {
+                    count: new Set(preview.warnings.map((w) => `${w.sheet}|${w.row}`)).size,
+                  })}
+                </p>
+                <table className="grid compact" data-testid="import-warnings">
+                  <thead>
+                    <tr>
+                      <th>{t('import.sheet')}</th>
+                      <th>{t('import.row')}</th>
+                      <th>{t('import.column')}</th>
+                      <th>{t('import.reason')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {preview.warnings.map((w, i) => (
+                      <tr key={i}>
+                        <td>{w.sheet}</td>
+                        <td>{w.row}</td>
+                        <td>{w.column}</td>
+                        <td>{t(`import.reject.${rejectionKey(w.code)}`, { ...w.params })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={acceptWarnings}
+                    onChange={(e) => setAcceptWarnings(e.target.checked)}
+                  />{' '}
+                  {t('import.acceptWarnings')}
+                </label>
               </>
             )}
             {committing && (

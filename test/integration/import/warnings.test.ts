@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../../support/test-app';
+import { importInto } from './support';
+
+const sheet = {
+  name: 'loans.csv',
+  bytes: new TextEncoder().encode(
+    [
+      '合同编号,借款人,身份证号,手机,贷款金额,年利率,期限,放款日期,还款方式,车架号,评估价值,评估日期',
+      // A valid resident ID (check digit X), a mobile, a fair rate, a fresh appraisal, a sound VIN.
+      'W-1,王芳,11010519491231002X,13800138000,60000,12,12,2026-01-05,等额本息,LSVAU2188N2184847,80000,2026-01-02',
+      // An ID of 5 digits, a landline-length phone, 200% a year, a 2024 appraisal, a VIN off by its check digit.
+      'W-2,李雷,12345,1380000,60000,200,12,2026-01-05,等额本息,LSVAU2180N2184848,80000,2024-12-01',
+    ].join('\n'),
+  ),
+};
+
+describe('plausibility warnings on an imported sheet', () => {
+  let app: TestApp;
+  beforeEach(async () => {
+    app = await openTestApp('2026-06-15');
+  });
+  afterEach(async () => app.dispose());
+
+  it('lists each warning by row and column, writes nothing until they are accepted, then imports', async () => {
+    const unread = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(unread.errors).toEqual([]);
+    expect(unread.committed).toBe(false);
+    expect(unread.warnings.map((w) => [w.row, w.column, w.code])).toEqual([
+      [3, '身份证号', 'warn.idNumber'],
+      [3, '手机', 'warn.mobile'],
+      [3, '年利率', 'warn.rate'],
+      [3, '评估日期', 'warn.appraisalOld'],
+      [3, '车架号', 'warn.vinCheckDigit'],
+    ]);
+    expect(unread.warnings[2]!.reason).toBe('the annual rate 200% is above the 24% ceiling set in Settings');
+    expect((await app.call('loans.list', { limit: 5 })).total).toBe(0);
+
+    const accepted = await importInto(app, [sheet], { acceptWarnings: true });
+    expect(accepted).toMatchObject({ committed: true, loans: 2 });
+  });
+
+  it('warns above the ceiling the Settings hold', async () => {
+    await app.ctx.db
+      .insertInto('settings')
+      .values({ key: 'import.rateCeilingPercent', value: JSON.stringify('300') })
+      .execute();
+    const result = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(result.warnings.map((w) => w.code)).not.toContain('warn.rate');
+  });
+});
