@@ -21,6 +21,7 @@ import { AuditCard } from '../access/AuditCard';
 import { BackupCard } from '../access/BackupCard';
 import { UsersCard } from '../access/UsersCard';
 import { useCurrentUser } from '../access/current-user';
+import type { Resources } from '../../../../shared/i18n/resources';
 import { CompanyForm } from './CompanyForm';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
@@ -37,7 +38,11 @@ type GeneralSettings = z.infer<typeof generalSchema>;
  * Settings as sections with their own navigation (Settings → Company, → Users …), each at its own
  * address so a link or a test can open one directly; a section shows only to whom may use it.
  */
-const SECTIONS: { id: string; permission?: string; render: () => ReactNode }[] = [
+const SECTIONS: {
+  id: keyof Resources['settings']['sections'];
+  permission?: string;
+  render: () => ReactNode;
+}[] = [
   { id: 'general', render: () => <GeneralSection /> },
   { id: 'company', permission: 'settings.manage', render: () => <CompanySection /> },
   {
@@ -75,7 +80,7 @@ export function SettingsPage() {
               className={() => (s.id === section.id ? 'active' : '')}
               aria-current={s.id === section.id ? 'page' : undefined}
             >
-              {t(`settings.sections.${s.id}` as 'settings.sections.general')}
+              {t(`settings.sections.${s.id}`)}
             </NavLink>
           ))}
         </nav>
