@@ -114,3 +114,19 @@ export function formatCompactMoney(minor: number, currency: string, locale: Loca
 export function formatCompactNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 4 }).format(value);
 }
+
+const nameCollators = new Map<Locale, Intl.Collator>();
+
+/**
+ * Orders people's names as the lender reads a list: pinyin in zh-CN (王 after 李), stroke count in
+ * zh-TW, dictionary order in English, instead of by code point.
+ */
+export function compareNames(a: string, b: string, locale: Locale): number {
+  let collator = nameCollators.get(locale);
+  if (!collator) {
+    const tag = { en: 'en', 'zh-CN': 'zh-CN-u-co-pinyin', 'zh-TW': 'zh-TW-u-co-stroke' }[locale];
+    collator = new Intl.Collator(tag, { sensitivity: 'base', numeric: true });
+    nameCollators.set(locale, collator);
+  }
+  return collator.compare(a, b);
+}
