@@ -62,6 +62,14 @@ export function formatDate(iso: string, locale: Locale): string {
   return format.format(utcNoon(iso));
 }
 
+/**
+ * A wall-clock moment written 'YYYY-MM-DD HH:mm' (or an ISO timestamp): the day as formatDate
+ * writes it and the time as it stands, so one date format holds across the app.
+ */
+export function formatDateTime(stamp: string, locale: Locale): string {
+  return `${formatDate(stamp.slice(0, 10), locale)} ${stamp.slice(11, 16)}`.trim();
+}
+
 export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1): string {
   return new Intl.NumberFormat(locale, {
     style: 'percent',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareNames,
+  formatDateTime,
   formatCompactMoney,
   formatDate,
   formatLongDate,
@@ -54,5 +55,13 @@ describe('names in the reader’s order', () => {
       '赵敏',
     ]);
     expect(['wang', 'Li', 'an'].sort((a, b) => compareNames(a, b, 'en'))).toEqual(['an', 'Li', 'wang']);
+  });
+});
+
+describe('moments in the one date format', () => {
+  it('writes the day as formatDate does and keeps the wall-clock time', () => {
+    expect(formatDateTime('2026-06-14 23:00', 'en')).toBe('06/14/2026 23:00');
+    expect(formatDateTime('2026-06-14T23:05:09.000Z', 'zh-CN')).toBe('2026/06/14 23:05');
+    expect(formatDateTime('2026-06-14 23:00', 'zh-TW')).toBe('2026/06/14 23:00');
   });
 });
