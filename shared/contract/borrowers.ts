@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, changes, names, reads } from './define';
 import { id, nonEmptyText, optionalText, pageRequest } from './common';
 import type { LoanListRow } from './loans';
+import { SUPPORTED_LOCALES } from './system';
 
 export const BORROWER_KINDS = ['person', 'company'] as const;
 export const ID_TYPES = [
@@ -80,7 +81,14 @@ export interface BorrowerDetail extends BorrowerRow {
 
 export const borrowersContract = {
   'borrowers.list': method<{ rows: BorrowerRow[]; total: number }>()(
-    z.object({ query: z.string().trim().max(100).default(''), ...pageRequest }).strict(),
+    z
+      .object({
+        query: z.string().trim().max(100).default(''),
+        ...pageRequest,
+        /** The reader's language, which decides the order of names (pinyin, strokes, A–Z). */
+        locale: z.enum(SUPPORTED_LOCALES).default('en'),
+      })
+      .strict(),
     reads('book.read'),
   ),
   'borrowers.get': method<BorrowerDetail>()(

@@ -229,7 +229,7 @@ export interface Dossier {
 }
 
 export interface Reminder {
-  kind: 'promise' | 'visit' | 'follow-up';
+  kind: 'installment' | 'promise' | 'visit' | 'follow-up';
   loanId: number;
   loanNumber: string;
   borrower: string;

@@ -62,6 +62,14 @@ export function formatDate(iso: string, locale: Locale): string {
   return format.format(utcNoon(iso));
 }
 
+/**
+ * A wall-clock moment written 'YYYY-MM-DD HH:mm' (or an ISO timestamp): the day as formatDate
+ * writes it and the time as it stands, so one date format holds across the app.
+ */
+export function formatDateTime(stamp: string, locale: Locale): string {
+  return `${formatDate(stamp.slice(0, 10), locale)} ${stamp.slice(11, 16)}`.trim();
+}
+
 export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1): string {
   return new Intl.NumberFormat(locale, {
     style: 'percent',
@@ -113,4 +121,20 @@ export function formatCompactMoney(minor: number, currency: string, locale: Loca
 /** A plain count or amount shortened by the locale (万/亿, K/M), without a currency. */
 export function formatCompactNumber(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { notation: 'compact', maximumSignificantDigits: 4 }).format(value);
+}
+
+const nameCollators = new Map<Locale, Intl.Collator>();
+
+/**
+ * Orders people's names as the lender reads a list: pinyin in zh-CN (王 after 李), stroke count in
+ * zh-TW, dictionary order in English, instead of by code point.
+ */
+export function compareNames(a: string, b: string, locale: Locale): number {
+  let collator = nameCollators.get(locale);
+  if (!collator) {
+    const tag = { en: 'en', 'zh-CN': 'zh-CN-u-co-pinyin', 'zh-TW': 'zh-TW-u-co-stroke' }[locale];
+    collator = new Intl.Collator(tag, { sensitivity: 'base', numeric: true });
+    nameCollators.set(locale, collator);
+  }
+  return collator.compare(a, b);
 }

@@ -127,7 +127,7 @@ describe('the collections workbench, end to end in Chromium', () => {
     expect(await page.getByTestId('contact-list').textContent()).toContain(
       'override: Borrower asked for a late call after his night shift',
     );
-    expect(await page.getByTestId('contact-list').textContent()).toContain('2026-06-14 23:00');
+    expect(await page.getByTestId('contact-list').textContent()).toContain('06/14/2026 23:00');
     const count = await h.app.dispatch('collections.overrideCount', { month: '2026-06' });
     expect(count).toEqual({ ok: true, value: { month: '2026-06', overrides: 1 } });
     await h.screenshot('collections-override');
@@ -152,7 +152,7 @@ describe('the collections workbench, end to end in Chromium', () => {
     expect(text).toContain('110***********5678');
     expect(text).not.toContain('110101199003071234');
     expect(text).not.toContain('110101198501015678');
-    expect(text).toContain('2026-06-16 10:00');
+    expect(text).toContain('06/16/2026 10:00');
     expect(text).toContain('Risk and safety checklist');
     const pngs = pdfToPngs(pdf);
     expect(pngs.length).toBeGreaterThanOrEqual(1);

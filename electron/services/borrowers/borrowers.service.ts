@@ -9,6 +9,7 @@ import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
 import { textMatches } from '../search/terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
+import { compareNames } from '../../../shared/format/format';
 
 type BorrowerHandlers = Pick<
   Handlers,
@@ -98,16 +99,26 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
   });
 
   return {
-    'borrowers.list': async ({ query, offset, limit }) => {
-      const base = listQuery(query);
-      const [rows, total] = await Promise.all([
-        base.orderBy('b.name').orderBy('b.id').limit(limit).offset(offset).execute(),
-        db
-          .selectFrom(base.as('x'))
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { rows: rows.map(toRow), total: total.n };
+    'borrowers.list': async ({ query, offset, limit, locale }) => {
+      // SQLite orders by code point (王 before 李 in no reader's order) and better-sqlite3 cannot
+      // register a collation, so the matching names are ordered here by the reader's locale
+      // and only the page asked for is read in full.
+      const matching = await db
+        .selectFrom('borrowers as b')
+        .select(['b.id', 'b.name'])
+        .where('b.id', 'in', listQuery(query).clearSelect().select('b.id'))
+        .execute();
+      matching.sort((a, b) => compareNames(a.name, b.name, locale) || a.id - b.id);
+      const page = matching.slice(offset, offset + limit).map((r) => r.id);
+      const rows = page.length ? await listQuery('').where('b.id', 'in', page).execute() : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return {
+        rows: page.flatMap((id) => {
+          const row = byId.get(id);
+          return row ? [toRow(row)] : [];
+        }),
+        total: matching.length,
+      };
     },
 
     'borrowers.get': async ({ id }) => {

@@ -411,10 +411,29 @@ async function countOf(
   return row.n;
 }
 
-/** Today's promises, visits and follow-ups, for the dashboard and the start-up notification. */
+/**
+ * Today's installments, promises, visits and follow-ups, for the dashboard and the start-up
+ * notification. An installment is due today when the engine's status (rolled forward to today)
+ * names today as the next due date: it is still unpaid, and the amount is what is left of it.
+ */
 export async function remindersFor(db: Db, today: string, settings: CollectionSettings): Promise<Reminder[]> {
   const due = await dueItems(db, today, settings);
+  await rollForwardStatuses(db, today);
+  const installments = await db
+    .selectFrom('loan_status as s')
+    .innerJoin('loans as l', 'l.id', 's.loan_id')
+    .select(['s.loan_id', 's.next_due_amount'])
+    .where('s.next_due_date', '=', today)
+    .where('l.status', 'in', [...OPEN_STATUSES])
+    .orderBy('s.loan_id')
+    .execute();
   const items: Omit<Reminder, 'loanNumber' | 'borrower'>[] = [
+    ...installments.map((i) => ({
+      kind: 'installment' as const,
+      loanId: i.loan_id,
+      date: today,
+      amount: i.next_due_amount,
+    })),
     ...due.promises
       .filter((p) => p.status === 'pending' && p.dueDate === today)
       .map((p) => ({ kind: 'promise' as const, loanId: p.loanId, date: p.dueDate, amount: p.amount })),

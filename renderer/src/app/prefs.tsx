@@ -6,6 +6,7 @@ import {
   formatCompactMoney,
   formatCompactNumber,
   formatDate,
+  formatDateTime,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -16,6 +17,8 @@ interface Prefs {
   settings: Settings;
   money(minor: number): string;
   date(iso: string): string;
+  /** 'YYYY-MM-DD HH:mm' or an ISO timestamp, with the day in the locale's one date format. */
+  dateTime(stamp: string): string;
   number(value: number, fractionDigits?: number): string;
   percent(ratio: number, fractionDigits?: number): string;
   /** A large figure the locale's short way (3.3亿, 333.8M): chart axes; the exact one goes beside it. */
@@ -38,6 +41,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       settings: s,
       money: (minor) => formatMoney(minor, s.currency, locale),
       date: (iso) => formatDate(iso, locale),
+      dateTime: (stamp) => formatDateTime(stamp, locale),
       number: (v, d) => formatNumber(v, locale, d),
       percent: (r, d) => formatPercent(r, locale, d),
       compact: (v) => formatCompactNumber(v, locale),

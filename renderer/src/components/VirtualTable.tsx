@@ -1,5 +1,6 @@
 import {
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -32,8 +33,9 @@ const ROW_HEIGHT = 32;
 
 /**
  * A table for books of any size: only the rows in view are in the DOM (TanStack Virtual), and
- * rows are fetched a page at a time as the user scrolls. Arrow keys move the selection, Enter
- * opens the selected row, so the keyboard works as well as the mouse.
+ * rows are fetched a page at a time as the user scrolls. Arrow keys (and Home/End, Page Up/Down)
+ * move the selection, Enter or a single click opens the row, so the keyboard works as well as the
+ * mouse.
  */
 /** Below this a list shows too few rows to work with; the page scrolls instead. */
 const MIN_BODY_HEIGHT = 320;
@@ -79,6 +81,8 @@ export function VirtualTable<Row>({
   onTotal?: (total: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Row ids must be unique in the document: a page may hold two lists.
+  const rowIdPrefix = useId();
   const fill = useFillHeight(scrollRef);
   const [selected, setSelected] = useState(0);
   const selectedRef = useRef(0);
@@ -149,6 +153,11 @@ export function VirtualTable<Row>({
       body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Home' || event.key === 'End') {
+      event.preventDefault();
+      select(event.key === 'Home' ? 0 : Math.max(0, total - 1));
+      return;
+    }
     const step =
       event.key === 'ArrowDown'
         ? 1
@@ -163,6 +172,7 @@ export function VirtualTable<Row>({
       event.preventDefault();
       select(Math.max(0, Math.min(total - 1, selectedRef.current + step)));
     } else if (event.key === 'Enter' && onOpen) {
+      event.preventDefault();
       const row = rowAt(selectedRef.current);
       if (row) onOpen(row);
     }
@@ -188,7 +198,7 @@ export function VirtualTable<Row>({
         style={{ height: height ?? fill }}
         tabIndex={0}
         onKeyDown={onKeyDown}
-        aria-activedescendant={total > 0 ? `row-${selected}` : undefined}
+        aria-activedescendant={total > 0 ? `${rowIdPrefix}-row-${selected}` : undefined}
       >
         {!loading && total === 0 && <div className="vtable-empty">{emptyText}</div>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -197,21 +207,24 @@ export function VirtualTable<Row>({
             return (
               <div
                 key={row ? rowKey(row) : `pending-${item.index}`}
-                id={`row-${item.index}`}
+                id={`${rowIdPrefix}-row-${item.index}`}
                 role="row"
                 aria-rowindex={item.index + 2}
                 aria-selected={item.index === selected}
-                className={`vtable-row ${item.index === selected ? 'selected' : ''}`}
+                className={`vtable-row ${item.index === selected ? 'selected' : ''} ${onOpen ? 'openable' : ''}`}
                 style={{
                   transform: `translateY(${item.start}px)`,
                   height: ROW_HEIGHT,
                   gridTemplateColumns: template,
                 }}
-                onClick={() => {
+                onClick={(event) => {
                   selectedRef.current = item.index;
                   setSelected(item.index);
+                  // A link or button inside a cell does its own thing; the row opens otherwise.
+                  const target = event.target as HTMLElement;
+                  if (target.closest('a, button, input, select, textarea, label')) return;
+                  if (row) onOpen?.(row);
                 }}
-                onDoubleClick={() => row && onOpen?.(row)}
               >
                 {columns.map((c) => (
                   <div key={c.key} role="gridcell" className={c.numeric ? 'num' : ''}>

@@ -300,4 +300,18 @@ describe('the collections workbench', () => {
     const tomorrow = await app.call('collections.reminders', {});
     expect(tomorrow).toEqual([]);
   });
+
+  it('counts an installment falling due today as due today, with what is left of it', async () => {
+    // Loans started on the 10th fall due on the 10th: today is the fourth installment's day.
+    app = await openTestApp('2026-06-10');
+    const { loanId, number } = await givenAnOverdueLoan(app);
+    const june = (await app.call('loans.get', { id: loanId })).statement.installments.find(
+      (i) => i.dueDate === '2026-06-10',
+    )!;
+    expect(june).toBeDefined();
+    const reminders = await app.call('collections.reminders', {});
+    expect(reminders.map((r) => [r.kind, r.loanNumber, r.date, r.amount])).toEqual([
+      ['installment', number, '2026-06-10', june.total],
+    ]);
+  });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompactMoney, formatDate, formatLongDate, formatMoney } from '../../../shared/format/format';
+import {
+  compareNames,
+  formatDateTime,
+  formatCompactMoney,
+  formatDate,
+  formatLongDate,
+  formatMoney,
+} from '../../../shared/format/format';
 
 describe('formatting as Chinese lenders write', () => {
   it('writes dates as 2026/11/20 in tables and 2026年11月20日 in documents', () => {
@@ -27,5 +34,34 @@ describe('formatting as Chinese lenders write', () => {
     expect(formatCompactMoney(1_500_000_00, 'CNY', 'zh-CN')).toBe('¥150万');
     expect(formatCompactMoney(33_382_302_111, 'CNY', 'zh-TW')).toBe('CN¥3.338億');
     expect(formatCompactMoney(33_382_302_111, 'CNY', 'en')).toBe('CN¥333.8M');
+  });
+});
+
+describe('names in the reader’s order', () => {
+  it('uses pinyin in zh-CN, strokes in zh-TW and the alphabet in English', () => {
+    const names = ['王芳', '张伟', '李强', '赵敏', '安然'];
+    expect([...names].sort((a, b) => compareNames(a, b, 'zh-CN'))).toEqual([
+      '安然',
+      '李强',
+      '王芳',
+      '张伟',
+      '赵敏',
+    ]);
+    expect([...names].sort((a, b) => compareNames(a, b, 'zh-TW'))).toEqual([
+      '王芳',
+      '安然',
+      '张伟',
+      '李强',
+      '赵敏',
+    ]);
+    expect(['wang', 'Li', 'an'].sort((a, b) => compareNames(a, b, 'en'))).toEqual(['an', 'Li', 'wang']);
+  });
+});
+
+describe('moments in the one date format', () => {
+  it('writes the day as formatDate does and keeps the wall-clock time', () => {
+    expect(formatDateTime('2026-06-14 23:00', 'en')).toBe('06/14/2026 23:00');
+    expect(formatDateTime('2026-06-14T23:05:09.000Z', 'zh-CN')).toBe('2026/06/14 23:05');
+    expect(formatDateTime('2026-06-14 23:00', 'zh-TW')).toBe('2026/06/14 23:00');
   });
 });

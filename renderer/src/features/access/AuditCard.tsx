@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePrefs } from '../../app/prefs';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
@@ -12,6 +13,7 @@ const PAGE = 200;
 /** The audit viewer in Settings: filter by user, record type, date or refused attempts; verify the hash chain. */
 export function AuditCard() {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const [username, setUsername] = useState('');
   const [entity, setEntity] = useState('');
   const [from, setFrom] = useState('');
@@ -87,7 +89,7 @@ export function AuditCard() {
               {list.data.rows.map((r) => (
                 <tr key={r.id}>
                   <td className="num">{r.id}</td>
-                  <td>{r.at.replace('T', ' ').slice(0, 19)}</td>
+                  <td className="nowrap">{prefs.dateTime(r.at)}</td>
                   <td>{r.username}</td>
                   <td>
                     {auditEntityLabel(t, r.entity)} {r.entityId}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/hooks';
 import { useDebounced } from '../../components/useDebounced';
+import { usePrefs } from '../../app/prefs';
 
 /** Type to find a borrower; the list shows masked IDs so the right person can be told apart. */
 export function BorrowerPicker({
@@ -16,11 +17,12 @@ export function BorrowerPicker({
   exclude?: number[];
 }) {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query, 150);
   const found = useApi(
     'borrowers.list',
-    { query: debounced, offset: 0, limit: 8 },
+    { query: debounced, offset: 0, limit: 8, locale: prefs.locale },
     { enabled: debounced.length > 0 },
   );
   if (value) {

@@ -8,9 +8,11 @@ import { Dialog } from '../../components/Dialog';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { useDebounced } from '../../components/useDebounced';
 import { BorrowerForm } from './BorrowerForm';
+import { usePrefs } from '../../app/prefs';
 
 export function BorrowersPage() {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const navigate = useNavigate();
   const [query, setQuery] = useState('');
   const [creating, setCreating] = useState(false);
@@ -58,8 +60,9 @@ export function BorrowersPage() {
         label={t('borrowers.title')}
         columns={columns}
         source={{
-          key: ['borrowers.list', debounced],
-          fetch: (offset, limit) => call('borrowers.list', { query: debounced, offset, limit }),
+          key: ['borrowers.list', debounced, prefs.locale],
+          fetch: (offset, limit) =>
+            call('borrowers.list', { query: debounced, offset, limit, locale: prefs.locale }),
         }}
         rowKey={(r) => r.id}
         onOpen={(r) => navigate(`/borrowers/${r.id}`)}

@@ -98,14 +98,14 @@ function CaseView({ view, today }: { view: RepossessionView; today: string }) {
                   <div>
                     {t('collateral.repo.reversedLine', {
                       by: s.reversed.by,
-                      at: s.reversed.at.slice(0, 16),
+                      at: prefs.dateTime(s.reversed.at),
                       reason: s.reversed.reason,
                     })}
                   </div>
                 )}
               </td>
               <td>
-                {s.recordedBy} · {s.recordedAt.slice(0, 16).replace('T', ' ')}
+                {s.recordedBy} · {prefs.dateTime(s.recordedAt)}
               </td>
             </tr>
           ))}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContactRow } from '../../../../shared/contract';
@@ -15,6 +15,9 @@ import { CollectionsTimeline } from './CollectionsTimeline';
 import { PlanVisitForm, VisitList } from './Visits';
 import { markVisited, useNextAccount } from './next-account';
 import { CollectorSelect } from './CollectorPicker';
+import { Dialog } from '../../components/Dialog';
+import { KeyHint, useAltShortcut } from '../../components/shortcuts';
+import { RecordPaymentDialog } from '../payments/RecordPaymentDialog';
 import './collections.css';
 
 /** One account being worked: what is owed, what was said and promised, and what to do next. */
@@ -33,22 +36,30 @@ export function AccountPage() {
   const [collector, setCollector] = useState('');
   const [done, setDone] = useState(false);
   const [marking, setMarking] = useState(false);
+  const [paying, setPaying] = useState(false);
+  const [receiptId, setReceiptId] = useState<number | null>(null);
+  const logRef = useRef<HTMLDivElement>(null);
   const next = useNextAccount(
     (found) => {
       markVisited(found);
       setAmending(null);
+      setReceiptId(null);
       navigate(`/collections/loans/${found}`);
     },
     () => setDone(true),
   );
-  if (account.error) throw account.error;
   const a = account.data;
-  if (!a) return null;
-
   const goNext = () => {
     markVisited(loanId);
     next.find({}, loanId);
   };
+  // The day's work without the mouse: next account, take a payment, log the call.
+  useAltShortcut('n', goNext, Boolean(a) && !next.pending);
+  useAltShortcut('p', () => setPaying(true), Boolean(a && info.data));
+  useAltShortcut('l', () => logRef.current?.querySelector<HTMLElement>('select, input, textarea')?.focus());
+  if (account.error) throw account.error;
+  if (!a) return null;
+
   const toggleUnreachable = () => {
     if (a.unreachable) return unreachable.mutate({ borrowerId: a.borrower.id, unreachable: false });
     unreachable.reset();
@@ -74,8 +85,25 @@ export function AccountPage() {
           <Link className="btn" to={`/loans/${a.loanId}`}>
             {t('collections.account.openLoan')}
           </Link>
-          <button type="button" className="btn btn-primary" onClick={goNext} disabled={next.pending}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => setPaying(true)}
+            disabled={!info.data}
+            aria-keyshortcuts="Alt+P"
+          >
+            {t('payments.record')}
+            <KeyHint letter="p" />
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={goNext}
+            disabled={next.pending}
+            aria-keyshortcuts="Alt+N"
+          >
             {t('collections.nextAccount')}
+            <KeyHint letter="n" />
           </button>
         </>
       }
@@ -85,6 +113,13 @@ export function AccountPage() {
           {t('collections.allDone')}
         </p>
       )}
+      {receiptId !== null && (
+        <p className="explain" role="status">
+          {t('collections.account.paymentRecorded')}{' '}
+          <Link to={`/payments/${receiptId}/receipt`}>{t('collections.account.viewReceipt')}</Link>
+        </p>
+      )}
+      <p className="muted no-print">{t('collections.account.keysHelp')}</p>
       <Card>
         <Facts
           items={[
@@ -153,12 +188,14 @@ export function AccountPage() {
       </Card>
       <div className="two-col">
         <Card title={t('collections.contact.log')}>
-          <ContactForm
-            key={amending?.id ?? 'new'}
-            account={a}
-            amending={amending}
-            onAmended={() => setAmending(null)}
-          />
+          <div ref={logRef}>
+            <ContactForm
+              key={amending?.id ?? 'new'}
+              account={a}
+              amending={amending}
+              onAmended={() => setAmending(null)}
+            />
+          </div>
         </Card>
         <div>
           <Card title={t('collections.promise.title')}>
@@ -180,6 +217,21 @@ export function AccountPage() {
         <ContactList contacts={a.contacts} onAmend={setAmending} />
       </Card>
       <CollectionsTimeline loanId={a.loanId} />
+      {info.data && (
+        <Dialog
+          open={paying}
+          title={`${t('payments.record')} · ${a.loanNumber}`}
+          onClose={() => setPaying(false)}
+          wide
+        >
+          <RecordPaymentDialog
+            loanId={a.loanId}
+            today={info.data.today}
+            onDone={() => setPaying(false)}
+            onRecorded={setReceiptId}
+          />
+        </Dialog>
+      )}
     </Page>
   );
 }

@@ -11,6 +11,7 @@ export function ContactList({
   onAmend?: (c: ContactRow) => void;
 }) {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const outcomeLabel = useOutcomeLabel();
   if (contacts.length === 0) return <p className="muted">{t('collections.contact.none')}</p>;
   return (
@@ -19,7 +20,7 @@ export function ContactList({
         {contacts.map((c) => (
           <tr key={c.id}>
             <td>#{c.id}</td>
-            <td className="nowrap">{c.localAt}</td>
+            <td className="nowrap">{prefs.dateTime(c.localAt)}</td>
             <td>
               {t(`collections.channels.${c.channel}`)} · {t(`collections.parties.${c.party}`)} {c.partyName}
             </td>

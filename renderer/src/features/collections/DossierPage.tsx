@@ -43,7 +43,7 @@ export function DossierPage() {
             <tbody>
               <tr>
                 <th>{t('collections.visit.when')}</th>
-                <td>{v.localAt}</td>
+                <td>{prefs.dateTime(v.localAt)}</td>
               </tr>
               <tr>
                 <th>{t('collections.visit.address')}</th>

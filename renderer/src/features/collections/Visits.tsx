@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { usePrefs } from '../../app/prefs';
 import {
   VISIT_ADDRESS_KINDS,
   type CollectionAccount,
@@ -190,6 +191,7 @@ function OutcomeForm({ visit, onDone }: { visit: VisitRow; onDone: () => void })
 
 export function VisitList({ visits }: { visits: VisitRow[] }) {
   const { t } = useTranslation();
+  const prefs = usePrefs();
   const [recording, setRecording] = useState<VisitRow | null>(null);
   if (visits.length === 0) return <p className="muted">{t('collections.visit.none')}</p>;
   return (
@@ -198,7 +200,7 @@ export function VisitList({ visits }: { visits: VisitRow[] }) {
         <tbody>
           {visits.map((v) => (
             <tr key={v.id}>
-              <td>{v.localAt}</td>
+              <td>{prefs.dateTime(v.localAt)}</td>
               <td>{t(`collections.visit.addressKinds.${v.addressKind}`)}</td>
               <td>{v.team.join(', ')}</td>
               <td>{v.purpose}</td>

@@ -15,6 +15,7 @@ import {
   type Column,
 } from '../../components/VirtualTable';
 import { useDebounced } from '../../components/useDebounced';
+import { KeyHint, useAltShortcut } from '../../components/shortcuts';
 import { FactorList } from './FactorList';
 import { markVisited, useNextAccount } from './next-account';
 import { call } from '../../api/client';
@@ -52,8 +53,10 @@ export function WorklistPage() {
     navigate(`/collections/loans/${loanId}`);
   };
   const next = useNextAccount(openAccount, () => setDone(true));
-  if (worklist.error) throw worklist.error;
   const head = worklist.data;
+  const workNext = () => next.find(f.filter);
+  useAltShortcut('n', workNext, Boolean(head) && !next.pending);
+  if (worklist.error) throw worklist.error;
 
   const columns: Column<WorklistRow>[] = [
     {
@@ -98,10 +101,12 @@ export function WorklistPage() {
           <button
             type="button"
             className="btn btn-primary"
-            onClick={() => next.find(f.filter)}
+            onClick={workNext}
             disabled={!head || next.pending}
+            aria-keyshortcuts="Alt+N"
           >
             {t('collections.workNext')}
+            <KeyHint letter="n" />
           </button>
         </>
       }
@@ -158,7 +163,9 @@ export function WorklistPage() {
           {t('collections.allDone')}
         </p>
       )}
-      <p className="muted">{t('collections.scoreHelp')}</p>
+      <p className="muted">
+        {t('collections.scoreHelp')} {t('collections.worklistKeys')}
+      </p>
       {head && (
         <VirtualTable<WorklistRow>
           label={t('collections.title')}

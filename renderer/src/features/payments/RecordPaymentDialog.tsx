@@ -42,10 +42,13 @@ export function RecordPaymentDialog({
   loanId,
   today,
   onDone,
+  onRecorded,
 }: {
   loanId: number;
   today: string;
   onDone: () => void;
+  /** What follows a posted payment; by default its receipt opens. A collector stays on the account. */
+  onRecorded?: (paymentId: number) => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -79,7 +82,8 @@ export function RecordPaymentDialog({
     });
     rememberReceipt({ method: v.method, receivedBy: v.receivedBy });
     onDone();
-    navigate(`/payments/${saved.id}/receipt`);
+    if (onRecorded) onRecorded(saved.id);
+    else navigate(`/payments/${saved.id}/receipt`);
   });
 
   const p = canPreview ? preview.data : undefined;
