@@ -41,7 +41,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
       const handler = handlers[method] as (i: unknown) => Promise<unknown>;
       return ok(await handler(parsed.data));
     } catch (error) {
-      if (error instanceof DomainError) return fail(error.code, error.message, error.details);
+      if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       if (isDiskFull(error)) {
         return fail(
           'unavailable',

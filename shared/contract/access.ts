@@ -4,8 +4,6 @@ import { id, isoDate, noInput, nonEmptyText, pageRequest } from './common';
 import { paymentInputSchema } from './loans';
 
 /** Users, sign-in, the audit trail and maker-checker approvals. */
-/** The service's answer to a wrong username or password; the sign-in screen shows it translated. */
-export const WRONG_PASSWORD = 'Wrong username or password.';
 
 export const ROLE_NAMES = ['owner', 'manager', 'collector', 'viewer'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];

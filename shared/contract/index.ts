@@ -22,6 +22,7 @@ export {
   type Permission,
 } from './define';
 export * from './result';
+export * from './error-codes';
 export * from './common';
 export * from './system';
 export * from './borrowers';

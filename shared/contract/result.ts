@@ -1,3 +1,5 @@
+import type { ErrorCode } from './error-codes';
+
 /**
  * Every API call answers with a Result instead of throwing across the process boundary
  * (Signal Desktop's pattern): the renderer can render an error without guessing at its shape.
@@ -18,7 +20,14 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiError {
   code: ApiErrorCode;
+  /** English, for logs and the CLI; the screen words `reason` instead. */
   message: string;
+  /** What was refused, as a stable code the screen words in the user's language. */
+  reason?: ErrorCode;
+  /** The figures `reason` names: amounts in minor units, dates as YYYY-MM-DD. */
+  params?: Record<string, string | number>;
+  /** The form field the refusal belongs beside, where it has one (`details.vin`). */
+  field?: string;
   /** Machine-readable specifics, e.g. the list of invalid fields for `invalid-input`. */
   details?: unknown;
 }

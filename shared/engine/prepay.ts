@@ -23,6 +23,7 @@ import { earnedInterestOn, periodStartDays, type PrepaymentTerms } from './payof
 import { monthlyRateOf } from './rates';
 import { annuityInstallment, type RepaymentMethod, type ScheduledInstallment } from './schedule';
 import { computeStatement, type StatementInput } from './statement';
+import type { ErrorCode } from '../contract/error-codes';
 
 export const PREPAY_MODES = ['reduce-installment', 'shorten-term'] as const;
 export type PrepayMode = (typeof PREPAY_MODES)[number];
@@ -37,12 +38,14 @@ export interface PrepayLoan {
   prepayment: PrepaymentTerms;
 }
 
+type PrepayRefusalCode = Extract<ErrorCode, `payment.prepay${string}`>;
+
 /** Why a prepayment cannot be re-planned; `reason` is a stable code the screen words. */
 export class PrepayRefusal extends Error {
   override readonly name = 'PrepayRefusal';
   constructor(
     readonly field: string,
-    readonly reason: string,
+    readonly reason: PrepayRefusalCode,
     message: string,
   ) {
     super(message);

@@ -29,6 +29,9 @@ import zhTWCommon from './locales/zh-TW/common.json';
 import enDashboard from './locales/en/dashboard.json';
 import zhCNDashboard from './locales/zh-CN/dashboard.json';
 import zhTWDashboard from './locales/zh-TW/dashboard.json';
+import enErrors from './locales/en/errors.json';
+import zhCNErrors from './locales/zh-CN/errors.json';
+import zhTWErrors from './locales/zh-TW/errors.json';
 import enImport from './locales/en/import.json';
 import zhCNImport from './locales/zh-CN/import.json';
 import zhTWImport from './locales/zh-TW/import.json';
@@ -59,6 +62,7 @@ const NAMESPACE_FILES = {
   collections: { en: enCollections, 'zh-CN': zhCNCollections, 'zh-TW': zhTWCollections },
   common: { en: enCommon, 'zh-CN': zhCNCommon, 'zh-TW': zhTWCommon },
   dashboard: { en: enDashboard, 'zh-CN': zhCNDashboard, 'zh-TW': zhTWDashboard },
+  errors: { en: enErrors, 'zh-CN': zhCNErrors, 'zh-TW': zhTWErrors },
   import: { en: enImport, 'zh-CN': zhCNImport, 'zh-TW': zhTWImport },
   loans: { en: enLoans, 'zh-CN': zhCNLoans, 'zh-TW': zhTWLoans },
   payments: { en: enPayments, 'zh-CN': zhCNPayments, 'zh-TW': zhTWPayments },

@@ -7,7 +7,7 @@ import { contract, requestReference, type RequestSeries } from '../../../shared/
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { keepInScope } from '../auth/scope';
-import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { DomainError, domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { checkPayment, recordPayment, reversePayment } from '../payments/payments.service';
 import { loadLoanBook } from '../loans/loan-status';
 import { isBackdated } from './backdating';
@@ -56,8 +56,7 @@ export function approvalHandlers(
     'payments.requestBackdated': async (input) =>
       db.transaction().execute(async (trx) => {
         const today = clock.today();
-        if (!(await isBackdated(trx, input.date, today)))
-          throw invalidField('date', 'this payment is recent enough to record directly');
+        if (!(await isBackdated(trx, input.date, today))) throw invalidField('date', 'payment.recentEnough');
         // Checked now so a payment that could never be posted is refused, not queued.
         checkPayment(await loadLoanBook(trx, input.loanId), input.date, input.amount, today);
         const approvalId = await requestApproval(trx, ctx, {
@@ -137,14 +136,12 @@ export function approvalHandlers(
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirst();
-        if (!request) throw notFound('Approval request', id);
+        if (!request) throw notFound('approval.notFound', id);
         if (request.requested_by === checker.userId) {
-          throw new DomainError(
-            'forbidden',
-            `You made request #${id}; another user must approve or reject it.`,
-          );
+          throw domainError('forbidden', 'approval.ownRequest', { id });
         }
-        if (claim.numUpdatedRows !== 1n) throw ruleViolation(`Request #${id} was already ${request.status}.`);
+        if (claim.numUpdatedRows !== 1n)
+          throw ruleViolation('approval.decided', { id, status: request.status });
         const act = approve ? ACTIONS[request.kind] : undefined;
         let result: unknown = null;
         if (act) {
@@ -159,10 +156,15 @@ export function approvalHandlers(
           if (changes.length > 0) return cancelStale(trx, ctx, id, changes);
           const parsed = act.schema.safeParse(payload);
           if (!parsed.success)
-            throw new DomainError('conflict', `Request #${id} no longer holds a valid request.`, {
-              reason: 'invalid-payload',
-              issues: issuesOf(parsed.error),
-            });
+            throw new DomainError(
+              'conflict',
+              'approval.invalidPayload',
+              { id },
+              {
+                reason: 'invalid-payload',
+                issues: issuesOf(parsed.error),
+              },
+            );
           result = await act.run(trx, ctx, parsed.data);
           await trx
             .updateTable('approval_requests')
@@ -182,7 +184,8 @@ export function approvalHandlers(
       if ('staleBecause' in outcome)
         throw new DomainError(
           'conflict',
-          `Request #${id} was cancelled: since it was made, ${outcome.staleBecause.join('; ')}. Ask again if it is still needed.`,
+          'approval.loanChanged',
+          { id, changes: outcome.staleBecause.join('; ') },
           { reason: 'loan-changed', changes: outcome.staleBecause },
         );
       return outcome;

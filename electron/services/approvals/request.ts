@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit';
-import { DomainError } from '../errors';
+import { domainError } from '../errors';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
 import type { ApprovalKind } from './tables';
 
@@ -31,7 +31,7 @@ export async function requestApproval(
   request: ApprovalRequest,
 ): Promise<number> {
   const actor = ctx.actor();
-  if (!actor) throw new DomainError('unauthorized', 'Sign in first.');
+  if (!actor) throw domainError('unauthorized', 'auth.signInFirst');
   const loanId = await loanOfEntity(db, request.entity, request.entityId);
   const loanAsRequested = loanId === null ? undefined : await loanStateOf(db, loanId);
   const { id } = await db

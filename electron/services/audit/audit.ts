@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
-import { DomainError } from '../errors';
+import { domainError } from '../errors';
 import { canonicalJson, GENESIS_HASH, rowHash } from './canonical';
 
 export interface AuditEntry {
@@ -27,7 +27,7 @@ export async function appendAudit(
   entry: AuditEntry,
 ): Promise<void> {
   const actor = ctx.actor();
-  if (!actor) throw new DomainError('unauthorized', 'Sign in first.');
+  if (!actor) throw domainError('unauthorized', 'auth.signInFirst');
   const head = await db
     .selectFrom('audit_head')
     .select(['last_id', 'last_hash', 'row_count'])

@@ -1,7 +1,7 @@
-import { WRONG_PASSWORD, type SignedInUser } from '../../../shared/contract';
+import type { SignedInUser } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { appendAudit } from '../audit/audit';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword, PRODUCTION_SCRYPT } from './password';
@@ -23,8 +23,6 @@ type AuthHandlers = Pick<
 export const MAX_FAILED_SIGN_INS = 5;
 export const SIGN_IN_LOCK_MINUTES = 15;
 
-const WRONG = WRONG_PASSWORD;
-
 export const toSignedIn = (a: Actor): SignedInUser => ({
   userId: a.userId,
   username: a.username,
@@ -40,7 +38,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
   const { db, clock } = ctx;
   const cost = ctx.passwordCost ?? PRODUCTION_SCRYPT;
   const session = () => {
-    if (!ctx.session) throw new DomainError('unavailable', 'Signing in is not available here.');
+    if (!ctx.session) throw domainError('unavailable', 'auth.signInUnavailable');
     return ctx.session;
   };
   const userCount = async () =>
@@ -75,7 +73,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
       const owner = await db.transaction().execute(async (trx) => {
         // Checked inside the transaction: two first-run screens cannot both create an owner.
         const existing = await trx.selectFrom('users').select('id').executeTakeFirst();
-        if (existing) throw ruleViolation('The owner account already exists; sign in instead.');
+        if (existing) throw ruleViolation('auth.ownerExists');
         const now = clock.now();
         const row = await trx
           .insertInto('users')
@@ -116,14 +114,14 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
       if (!user || user.active !== 1) {
         // Same work as a real check, so timing does not tell which usernames exist.
         await hashPassword(password, cost);
-        throw new DomainError('unauthorized', WRONG);
+        throw domainError('unauthorized', 'auth.wrongPassword');
       }
       const now = clock.now();
       if (user.locked_until && user.locked_until > now) {
-        throw new DomainError(
-          'unauthorized',
-          `Too many wrong passwords: ${user.username} is locked until ${user.locked_until.slice(11, 16)} UTC.`,
-        );
+        throw domainError('unauthorized', 'auth.locked', {
+          username: user.username,
+          until: user.locked_until.slice(11, 16),
+        });
       }
       if (!(await verifyPassword(password, user.password_hash))) {
         const failed = user.failed_attempts + 1;
@@ -151,10 +149,9 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
             );
           }
         });
-        throw new DomainError(
-          'unauthorized',
-          locks ? `${WRONG} The account is now locked for ${SIGN_IN_LOCK_MINUTES} minutes.` : WRONG,
-        );
+        throw locks
+          ? domainError('unauthorized', 'auth.wrongPasswordLocked', { minutes: SIGN_IN_LOCK_MINUTES })
+          : domainError('unauthorized', 'auth.wrongPassword');
       }
       const actor = actorOf(user);
       await db.transaction().execute(async (trx) => {
@@ -198,7 +195,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
           .select('id')
           .where('username', '=', username)
           .executeTakeFirst();
-        if (taken) throw invalidField('username', `${username} is already taken`);
+        if (taken) throw invalidField('username', 'user.nameTaken', { username });
         const now = clock.now();
         const { id } = await trx
           .insertInto('users')
@@ -227,7 +224,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
       const passwordHash = password === undefined ? undefined : await hashPassword(password, cost);
       return db.transaction().execute(async (trx) => {
         const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-        if (!before) throw notFound('User', id);
+        if (!before) throw notFound('user.notFound', id);
         const demotesOwner = before.role === 'owner' && ((role && role !== 'owner') || active === false);
         if (demotesOwner) {
           const owners = await trx
@@ -236,8 +233,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
             .where('role', '=', 'owner')
             .where('active', '=', 1)
             .execute();
-          if (owners.length <= 1)
-            throw ruleViolation('This is the only owner; make someone else owner first.');
+          if (owners.length <= 1) throw ruleViolation('auth.lastOwner');
         }
         const changes = {
           ...(displayName !== undefined ? { display_name: displayName } : {}),
@@ -265,7 +261,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
           .select('id_number')
           .where('id', '=', id)
           .executeTakeFirst();
-        if (!row) throw notFound('Borrower', id);
+        if (!row) throw notFound('borrower.notFound', id);
         // Who looked, and when, is itself the record: the number is not repeated into the log.
         await appendAudit(trx, ctx, { entity: 'borrower', entityId: id, action: 'reveal-id-number' });
         return { idNumber: row.id_number };

@@ -1,6 +1,6 @@
 import { contract, type Access, type MethodName } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, domainError } from '../errors';
 import type { Handlers } from '../dispatch';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from './permissions';
@@ -18,11 +18,7 @@ export const changesTheBook = (method: MethodName) => accessOf(method).changesBo
 /** Nothing is written to a book the start-up checks have not passed (or found damaged). */
 async function refuseOnDamagedBook(ctx: ServiceContext): Promise<void> {
   const problems = await ctx.startupCheck!;
-  if (problems.length > 0)
-    throw new DomainError(
-      'unavailable',
-      `The database is damaged (${problems.join('; ')}); nothing was saved. Restore the latest backup.`,
-    );
+  if (problems.length > 0) throw domainError('unavailable', 'db.damaged', { problems: problems.join('; ') });
 }
 
 /** The ids at one declared path of a request: a single id, a list of them, or none given. */

@@ -1,4 +1,4 @@
-import { DomainError } from '../errors';
+import { DomainError, domainError } from '../errors';
 import { PERMISSIONS, type Permission } from '../../../shared/contract';
 import type { Actor, Role } from './actor';
 
@@ -27,11 +27,12 @@ export function can(actor: Actor, permission: Permission): boolean {
 }
 
 export function requirePermission(actor: Actor | null, permission: Permission): Actor {
-  if (!actor) throw new DomainError('unauthorized', 'Sign in first.');
+  if (!actor) throw domainError('unauthorized', 'auth.signInFirst');
   if (!can(actor, permission)) {
     throw new DomainError(
       'forbidden',
-      `${actor.displayName} (${actor.role}) may not do this: it needs the "${permission}" permission.`,
+      'auth.forbidden',
+      { name: actor.displayName, role: actor.role, permission },
       { reason: 'permission', permission },
     );
   }

@@ -26,11 +26,7 @@ export function borrowerAssignedTo(actor: Actor, borrowerId: Expression<number>)
 
 /** The refusal a collector gets for another collector's account; `details` says which record. */
 export const outOfScope = (kind: AccountKind = 'loan', id?: number) =>
-  new DomainError(
-    'forbidden',
-    'This account is assigned to another collector; ask a manager to reassign it.',
-    { reason: 'out-of-scope', kind, id },
-  );
+  new DomainError('forbidden', 'auth.outOfScope', {}, { reason: 'out-of-scope', kind, id });
 
 /**
  * For each kind of record a request can name: SQL that is true when the record belongs to an

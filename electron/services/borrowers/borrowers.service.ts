@@ -124,7 +124,7 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
     'borrowers.get': async ({ id }) => {
       const row = await listQuery('').where('b.id', '=', id).executeTakeFirst();
       const full = await db.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!row || !full) throw notFound('Borrower', id);
+      if (!row || !full) throw notFound('borrower.notFound', id);
       const today = clock.today();
       // A collector sees the borrower's loans assigned to them, never a colleague's.
       const actor = ctx.actor();
@@ -176,7 +176,7 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
           .selectAll()
           .where('id', '=', input.id)
           .executeTakeFirst();
-        if (!before) throw notFound('Borrower', input.id);
+        if (!before) throw notFound('borrower.notFound', input.id);
         const after = await trx
           .updateTable('borrowers')
           .set({

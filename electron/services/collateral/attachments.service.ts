@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { MAX_ATTACHMENT_BYTES, type AttachmentRow } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { DomainError, domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../loans/loan.repository';
@@ -109,15 +109,17 @@ export function attachmentHandlers(
     'attachments.upload': async (input) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       const bytes = Buffer.from(input.dataBase64, 'base64');
-      if (bytes.length === 0) throw invalidField('dataBase64', 'the file is empty');
+      if (bytes.length === 0) throw invalidField('dataBase64', 'attachment.empty');
       if (bytes.length > MAX_ATTACHMENT_BYTES)
-        throw invalidField('dataBase64', `the file is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`);
+        throw invalidField('dataBase64', 'attachment.tooLarge', {
+          megabytes: MAX_ATTACHMENT_BYTES / 1024 / 1024,
+        });
       const sniffed = sniffMime(bytes);
       if (input.mime.startsWith('image/') && (!sniffed || !sniffed.startsWith('image/')))
-        throw invalidField(
-          'dataBase64',
-          `${input.fileName} says it is ${input.mime} but is not a JPEG, PNG, GIF or WebP image`,
-        );
+        throw invalidField('dataBase64', 'attachment.notImage', {
+          fileName: input.fileName,
+          mime: input.mime,
+        });
       const mime = sniffed ?? input.mime.toLowerCase();
       const sha256 = createHash('sha256').update(bytes).digest('hex');
 
@@ -129,9 +131,9 @@ export function attachmentHandlers(
             .select('item_id')
             .where('id', '=', input.valuationId)
             .executeTakeFirst();
-          if (!v) throw invalidField('valuationId', `valuation ${input.valuationId} does not exist`);
+          if (!v) throw invalidField('valuationId', 'valuation.missing', { id: input.valuationId });
           if (itemId !== null && v.item_id !== itemId)
-            throw invalidField('valuationId', `valuation ${input.valuationId} belongs to another item`);
+            throw invalidField('valuationId', 'valuation.otherItem', { id: input.valuationId });
           itemId = v.item_id;
         }
         if (itemId !== null) {
@@ -140,7 +142,7 @@ export function attachmentHandlers(
             .select('id')
             .where('id', '=', itemId)
             .executeTakeFirst();
-          if (!item) throw invalidField('itemId', `item ${itemId} does not exist`);
+          if (!item) throw invalidField('itemId', 'item.missing', { id: itemId });
         }
         if (input.loanId !== undefined) {
           const loan = await trx
@@ -148,7 +150,7 @@ export function attachmentHandlers(
             .select('id')
             .where('id', '=', input.loanId)
             .executeTakeFirst();
-          if (!loan) throw invalidField('loanId', `loan ${input.loanId} does not exist`);
+          if (!loan) throw invalidField('loanId', 'loan.missing', { id: input.loanId });
         }
         const existing = await trx
           .selectFrom('attachments')
@@ -208,21 +210,21 @@ export function attachmentHandlers(
         .select(['a.sha256', 'a.mime', 'k.file_name'])
         .where('k.id', '=', linkId)
         .executeTakeFirst();
-      if (!row) throw notFound('Attachment', linkId);
-      if (!isPreviewable(row.mime))
-        throw ruleViolation(`${row.file_name} is not an image; it has no preview.`);
+      if (!row) throw notFound('attachment.notFound', linkId);
+      if (!isPreviewable(row.mime)) throw ruleViolation('attachment.noPreview', { fileName: row.file_name });
       const path = attachmentPath(ctx.databasePath, row.sha256);
       if (!existsSync(path))
         throw new DomainError(
           'not-found',
-          `The file for ${row.file_name} is missing from ${attachmentsDir(ctx.databasePath)}.`,
+          'attachment.fileMissing',
+          { fileName: row.file_name },
+          {
+            folder: attachmentsDir(ctx.databasePath),
+          },
         );
       const bytes = readFileSync(path);
       if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
-        throw new DomainError(
-          'conflict',
-          `The stored file for ${row.file_name} is damaged (its SHA-256 no longer matches).`,
-        );
+        throw domainError('conflict', 'attachment.damaged', { fileName: row.file_name });
       return {
         dataUrl: `data:${row.mime};base64,${bytes.toString('base64')}`,
         mime: row.mime,
@@ -238,8 +240,8 @@ export function attachmentHandlers(
           .selectAll()
           .where('id', '=', linkId)
           .executeTakeFirst();
-        if (!link) throw notFound('Attachment', linkId);
-        if (link.unlinked_at) throw ruleViolation(`${link.file_name} was already removed.`);
+        if (!link) throw notFound('attachment.notFound', linkId);
+        if (link.unlinked_at) throw ruleViolation('attachment.alreadyRemoved', { fileName: link.file_name });
         await trx
           .updateTable('attachment_links')
           .set({ unlinked_at: clock.now(), unlinked_by: actor.displayName, unlink_reason: reason })

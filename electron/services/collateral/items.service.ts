@@ -13,7 +13,7 @@ import { depreciatedEstimate } from '../../../shared/collateral/depreciation';
 import { ltvBasisPoints, ltvOf } from '../../../shared/collateral/coverage';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import { loadSettings } from '../system/system.service';
@@ -67,10 +67,11 @@ function vinWarnings(details: ItemDetails, holder: VinHolder): string[] {
   // An imported vehicle known by its plate alone has no VIN to check yet.
   if (details.kind !== 'vehicle' || !details.vin) return [];
   if (holder) {
-    throw invalidField(
-      'details.vin',
-      `${details.vin} is already recorded on another active item (#${holder.id}, plate ${holder.plate ?? '—'})`,
-    );
+    throw invalidField('details.vin', 'vin.taken', {
+      vin: details.vin,
+      id: holder.id,
+      plate: holder.plate ?? '—',
+    });
   }
   return vinCheckDigitMatches(details.vin)
     ? []
@@ -95,12 +96,11 @@ export interface LinkableLoan {
 function checkLinkable(loans: readonly LinkableLoan[], loanIds: readonly number[], field: string): void {
   for (const id of loanIds) {
     const loan = loans.find((l) => l.id === id);
-    if (!loan) throw invalidField(field, `loan ${id} does not exist`);
+    if (!loan) throw invalidField(field, 'loan.missing', { id });
     if (!LINKABLE.includes(loan.status))
-      throw invalidField(field, `loan ${loan.number} is ${loan.status}; it cannot take collateral`);
+      throw invalidField(field, 'item.loanNotLinkable', { number: loan.number, status: loan.status });
   }
-  if (new Set(loans.map((l) => l.borrower_id)).size > 1)
-    throw invalidField(field, 'an item can only secure loans of one borrower');
+  if (new Set(loans.map((l) => l.borrower_id)).size > 1) throw invalidField(field, 'item.oneBorrower');
 }
 
 export async function linkableLoans(db: Db, loanIds: readonly number[]): Promise<LinkableLoan[]> {
@@ -302,11 +302,11 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
         const before = await findItem(trx, input.id);
-        if (!before) throw notFound('Collateral item', input.id);
+        if (!before) throw notFound('item.notFound', input.id);
         if (before.kind !== input.details.kind)
-          throw invalidField('details.kind', `item ${input.id} is a ${before.kind}; its kind cannot change`);
+          throw invalidField('details.kind', 'item.kindFixed', { id: input.id, kind: before.kind });
         if (before.status !== 'active')
-          throw ruleViolation(`Item ${input.id} is ${before.status}; it can no longer be edited.`);
+          throw ruleViolation('item.notActive', { id: input.id, status: before.status });
         const warnings = await checkVin(trx, input.details, input.id);
         await trx
           .updateTable('collateral_items')
@@ -332,7 +332,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     'collateral.get': async ({ id }) => {
       const today = clock.today();
       const r = await findItem(db, id);
-      if (!r) throw notFound('Collateral item', id);
+      if (!r) throw notFound('item.notFound', id);
       const { borrower_name, ...record } = r;
       const settings = await loadSettings(ctx);
       const [position, links, valuationRecords] = await Promise.all([
@@ -427,22 +427,19 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       const actor = requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
         const item = await findItem(trx, itemId);
-        if (!item) throw notFound('Collateral item', itemId);
+        if (!item) throw notFound('item.notFound', itemId);
         if (item.status !== 'active')
-          throw ruleViolation(`Item ${itemId} is ${item.status}; it secures nothing now.`);
+          throw ruleViolation('item.notActive', { id: itemId, status: item.status });
         const [loan] = await loansForLinking(trx, [loanId], 'loanId');
         if (loan!.borrower_id !== item.borrower_id)
-          throw invalidField(
-            'loanId',
-            `loan ${loan!.number} belongs to another borrower; an item secures loans of its owner only`,
-          );
+          throw invalidField('loanId', 'item.otherBorrower', { number: loan!.number });
         const existing = await trx
           .selectFrom('collateral_links')
           .select('loan_id')
           .where('item_id', '=', itemId)
           .where('loan_id', '=', loanId)
           .executeTakeFirst();
-        if (existing) throw ruleViolation(`Item ${itemId} already secures loan ${loan!.number}.`);
+        if (existing) throw ruleViolation('item.alreadyLinked', { id: itemId, number: loan!.number });
         await trx
           .insertInto('collateral_links')
           .values(linkRow(itemId, loanId, actor.displayName, clock.now()))
@@ -466,7 +463,8 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
           .where('item_id', '=', itemId)
           .where('loan_id', '=', loanId)
           .executeTakeFirst();
-        if (Number(gone.numDeletedRows) === 0) throw notFound('Link of item to loan', `${itemId}/${loanId}`);
+        if (Number(gone.numDeletedRows) === 0)
+          throw domainError('not-found', 'link.notFound', { itemId, loanId });
         await appendAudit(trx, ctx, {
           entity: 'collateral',
           entityId: itemId,
@@ -482,8 +480,8 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
         const item = await findItem(trx, id);
-        if (!item) throw notFound('Collateral item', id);
-        if (item.status !== 'active') throw ruleViolation(`Item ${id} is already ${item.status}.`);
+        if (!item) throw notFound('item.notFound', id);
+        if (item.status !== 'active') throw ruleViolation('item.notActive', { id, status: item.status });
         await refuseDuringRepossession(trx, id);
         await trx
           .updateTable('collateral_items')
@@ -504,7 +502,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     'collateral.forLoan': async ({ loanId }): Promise<LoanCollateral> => {
       const today = clock.today();
       const loan = await db.selectFrom('loans').select('id').where('id', '=', loanId).executeTakeFirst();
-      if (!loan) throw notFound('Loan', loanId);
+      if (!loan) throw notFound('loan.notFound', loanId);
       const position = await bookPosition(db, today, await rulesOf(ctx), { loanIds: [loanId] });
       const records = await db
         .selectFrom('collateral_items as i')
@@ -564,8 +562,5 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
 
 async function refuseDuringRepossession(db: Db, itemId: number) {
   const open = (await repossessionsOf(db, { itemId })).find((r) => r.next !== null && r.stage !== null);
-  if (open)
-    throw ruleViolation(
-      `Item ${itemId} is being repossessed for loan ${open.loanNumber}; finish or reverse that first.`,
-    );
+  if (open) throw ruleViolation('item.inRepossession', { id: itemId, number: open.loanNumber });
 }

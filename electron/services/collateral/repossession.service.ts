@@ -21,7 +21,7 @@ import {
 import { formatAmount } from '../../../shared/money';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../loans/loan.repository';
@@ -104,7 +104,7 @@ export async function repossessionsOf(db: Db, where: { itemId?: number; loanId?:
 
 async function loadCase(db: Db, id: number) {
   const [view] = await repossessionsOf(db, { id });
-  if (!view) throw notFound('Repossession', id);
+  if (!view) throw notFound('repossession.notFound', id);
   const steps = await db
     .selectFrom('repossession_steps')
     .selectAll()
@@ -125,8 +125,8 @@ export function repossessionHandlers(
 
   const checkDate = (date: string, after: string | undefined) => {
     const today = clock.today();
-    if (date > today) throw invalidField('date', `cannot be after today (${today})`);
-    if (after && date < after) throw invalidField('date', `cannot be before the previous step (${after})`);
+    if (date > today) throw invalidField('date', 'repossession.dateAfterToday', { today });
+    if (after && date < after) throw invalidField('date', 'repossession.dateBeforePrevious', { date: after });
   };
 
   /** Writes one step row; the step-specific columns not given stay null. */
@@ -163,16 +163,13 @@ export function repossessionHandlers(
       checkDate(date, undefined);
       return db.transaction().execute(async (trx) => {
         const item = await findItem(trx, itemId);
-        if (!item) throw invalidField('itemId', `item ${itemId} does not exist`);
+        if (!item) throw invalidField('itemId', 'item.missing', { id: itemId });
         if (item.status !== 'active')
-          throw ruleViolation(`Item ${itemId} is ${item.status}; there is nothing to repossess.`);
+          throw ruleViolation('item.notActive', { id: itemId, status: item.status });
         if ((item.kind === 'vehicle') !== (kind === 'repossession'))
-          throw invalidField(
-            'kind',
-            item.kind === 'vehicle'
-              ? 'a vehicle is repossessed'
-              : 'property goes through foreclosure or a judicial auction',
-          );
+          throw item.kind === 'vehicle'
+            ? invalidField('kind', 'repossession.vehicleOnly')
+            : invalidField('kind', 'repossession.propertyOnly');
         const link = await trx
           .selectFrom('collateral_links as k')
           .innerJoin('loans as l', 'l.id', 'k.loan_id')
@@ -180,14 +177,13 @@ export function repossessionHandlers(
           .where('k.item_id', '=', itemId)
           .where('k.loan_id', '=', loanId)
           .executeTakeFirst();
-        if (!link) throw invalidField('loanId', `item ${itemId} does not secure loan ${loanId}`);
+        if (!link) throw invalidField('loanId', 'link.notFound', { itemId, loanId });
         if (!OPEN_STATUSES.includes(link.status))
-          throw ruleViolation(`Loan ${link.number} is ${link.status}; there is no debt to enforce.`);
+          throw ruleViolation('repossession.noDebt', { number: link.number, status: link.status });
         const running = (await repossessionsOf(trx, { itemId })).find(
           (r) => r.stage !== null && r.next !== null,
         );
-        if (running)
-          throw ruleViolation(`Item ${itemId} already has a repossession in progress (#${running.id}).`);
+        if (running) throw ruleViolation('repossession.running', { id: itemId, running: running.id });
         const { id } = await trx
           .insertInto('repossessions')
           .values({ item_id: itemId, loan_id: loanId, kind, created_at: clock.now() })
@@ -203,11 +199,13 @@ export function repossessionHandlers(
       return db.transaction().execute(async (trx) => {
         const { view, steps } = await loadCase(trx, repossessionId);
         if (view.next !== step.step) {
-          throw ruleViolation(
-            view.next === null
-              ? `Repossession #${repossessionId} is ${view.stage === null ? 'cancelled' : 'finished'}; record nothing more on it.`
-              : `The next step of repossession #${repossessionId} is "${view.next}", not "${step.step}".`,
-          );
+          throw view.next === null
+            ? ruleViolation('repossession.over', { id: repossessionId })
+            : ruleViolation('repossession.wrongStep', {
+                id: repossessionId,
+                next: view.next,
+                step: step.step,
+              });
         }
         checkDate(step.date, steps.at(-1)?.date);
         await recordStep(trx, view, steps, step);
@@ -220,7 +218,7 @@ export function repossessionHandlers(
       return db.transaction().execute(async (trx) => {
         const { view, steps } = await loadCase(trx, repossessionId);
         const last = steps.at(-1);
-        if (!last) throw ruleViolation(`Repossession #${repossessionId} has no step left to reverse.`);
+        if (!last) throw ruleViolation('repossession.nothingToReverse', { id: repossessionId });
         const now = clock.now();
         if (last.step === 'possessed') {
           const loan = await trx
@@ -292,7 +290,7 @@ export function repossessionHandlers(
           .where('id', '=', view.loanId)
           .executeTakeFirstOrThrow();
         if (!OPEN_STATUSES.includes(loan.status))
-          throw ruleViolation(`Loan ${loan.number} is ${loan.status}; there is no debt to enforce.`);
+          throw ruleViolation('repossession.noDebt', { number: loan.number, status: loan.status });
         await insertStep(trx, view.id, {
           step: 'possessed',
           date: step.date,
@@ -333,16 +331,13 @@ export function repossessionHandlers(
       case 'applied': {
         const book = await loadLoanBook(trx, view.loanId);
         if (!OPEN_STATUSES.includes(book.loan.status))
-          throw invalidField(
-            'loanId',
-            `loan ${book.loan.number} is ${book.loan.status}; proceeds cannot be applied to it`,
-          );
+          throw invalidField('loanId', 'repossession.proceedsLoanClosed', {
+            number: book.loan.number,
+            status: book.loan.status,
+          });
         const actor = requirePermission(ctx.actor(), 'book.write');
         if (needsSecondPerson(actor) && (await isBackdated(trx, step.date, clock.today())))
-          throw invalidField(
-            'date',
-            `proceeds applied on ${step.date} would post a back-dated payment, which needs a second user's approval; apply them with today's date`,
-          );
+          throw invalidField('date', 'repossession.proceedsBackdated', { date: step.date });
         const sale = steps.find((s) => s.step === 'sold')!;
         const costs = view.costs;
         const net = Math.max(0, (sale.gross_price ?? 0) - costs);

@@ -2,7 +2,7 @@ import type { ValuationRow } from '../../../shared/contract';
 import type { ValuationSource } from '../../../shared/collateral/kinds';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import type { Db } from '../loans/loan.repository';
@@ -20,9 +20,8 @@ export interface ValuationInput {
 
 /** The schema already refuses a zero or negative value; the calendar is checked here. */
 export function checkValuation(v: ValuationInput, today: string, prefix = ''): void {
-  if (v.date > today)
-    throw invalidField(`${prefix}date`, `a valuation cannot be dated after today (${today})`);
-  if (v.value <= 0) throw invalidField(`${prefix}value`, 'must be greater than zero');
+  if (v.date > today) throw invalidField(`${prefix}date`, 'valuation.afterToday', { today });
+  if (v.value <= 0) throw invalidField(`${prefix}value`, 'valuation.notPositive');
 }
 
 /** The row a valuation is written as; the valuation dialog, a new item and the import use it. */
@@ -80,9 +79,9 @@ export function valuationHandlers(
       checkValuation(v, clock.today());
       return db.transaction().execute(async (trx) => {
         const item = await findItem(trx, itemId);
-        if (!item) throw notFound('Collateral item', itemId);
+        if (!item) throw notFound('item.notFound', itemId);
         if (item.status !== 'active')
-          throw ruleViolation(`Item ${itemId} is ${item.status}; it is no longer valued.`);
+          throw ruleViolation('item.notActive', { id: itemId, status: item.status });
         const id = await insertValuation(trx, ctx, itemId, v);
         await appendAudit(trx, ctx, {
           entity: 'valuation',
@@ -103,8 +102,8 @@ export function valuationHandlers(
           .selectAll()
           .where('id', '=', id)
           .executeTakeFirst();
-        if (!before) throw notFound('Valuation', id);
-        if (before.voided_at) throw ruleViolation(`Valuation ${id} was already voided.`);
+        if (!before) throw notFound('valuation.notFound', id);
+        if (before.voided_at) throw ruleViolation('valuation.alreadyVoided', { id });
         await trx
           .updateTable('collateral_valuations')
           .set({ voided_at: clock.now(), voided_by: actor.displayName, void_reason: reason })

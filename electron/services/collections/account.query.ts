@@ -29,7 +29,7 @@ const localStamp = (instant: string, timeZone: string) => {
 
 export async function borrowerOf(db: Db, borrowerId: number) {
   const b = await db.selectFrom('borrowers').selectAll().where('id', '=', borrowerId).executeTakeFirst();
-  if (!b) throw notFound('Borrower', borrowerId);
+  if (!b) throw notFound('borrower.notFound', borrowerId);
   return b;
 }
 
@@ -279,7 +279,7 @@ export async function dossierOf(
     .selectAll()
     .where('id', '=', visitId)
     .executeTakeFirst();
-  if (!visit) throw notFound('Visit', visitId);
+  if (!visit) throw notFound('visit.notFound', visitId);
   const account = await collectionAccount(db, visit.loan_id, today, now, settings);
   const book = await loadLoanBook(db, visit.loan_id);
   const statement = statementOf(book, today);

@@ -1,7 +1,7 @@
 import { MERGE_FIELDS, type GuardViolation } from '../../../shared/contract/collections';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { DomainError, invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, ruleViolationWith, invalidField } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { assignedTo, isScoped, keepInScope, userIdNamed, userIdOf } from '../auth/scope';
@@ -28,11 +28,10 @@ type CollectionHandlers = Pick<Handlers, Extract<keyof Handlers, `collections.${
 function guard(violations: GuardViolation[], overrideReason: string, profile: string) {
   if (violations.length === 0) return { override_reason: '', override_rules: '' };
   if (overrideReason === '') {
-    throw new DomainError(
-      'rule-violation',
-      `Blocked by the ${profile} contact profile: ${violations.map((v) => v.message).join(' ')} To go ahead anyway, give an override reason; it is recorded and counted in the monthly report.`,
-      { violations },
-    );
+    throw ruleViolationWith({ violations }, 'contact.blocked', {
+      profile,
+      violations: violations.map((v) => v.message).join(' '),
+    });
   }
   return { override_reason: overrideReason, override_rules: violations.map((v) => v.rule).join(',') };
 }
@@ -53,9 +52,8 @@ async function contactHistory(db: Db, partyBorrowerId: number): Promise<PastCont
 
 async function openLoan(db: Db, loanId: number) {
   const loan = await findLoan(db, loanId);
-  if (!loan) throw notFound('Loan', loanId);
-  if (loan.status === 'draft')
-    throw ruleViolation(`Loan ${loan.number} is a draft; there is nothing to collect.`);
+  if (!loan) throw notFound('loan.notFound', loanId);
+  if (loan.status === 'draft') throw ruleViolation('loan.draft', { number: loan.number });
   return loan;
 }
 
@@ -116,38 +114,38 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         let partyId = loan.borrower_id;
         if (input.party !== 'borrower') {
           if (input.partyBorrowerId === undefined) {
-            throw invalidField('partyBorrowerId', `choose which ${input.party} was contacted`);
+            throw invalidField('partyBorrowerId', 'contact.chooseParty', { party: input.party });
           }
           const onLoan = (await partiesOf(trx, loan.id)).some(
             (p) => p.borrower_id === input.partyBorrowerId && p.role === input.party,
           );
           if (!onLoan)
-            throw invalidField('partyBorrowerId', `is not a ${input.party} on loan ${loan.number}`);
+            throw invalidField('partyBorrowerId', 'contact.notParty', {
+              party: input.party,
+              number: loan.number,
+            });
           partyId = input.partyBorrowerId;
         }
 
         const at = input.localTime === undefined ? now : instantOfLocal(input.localTime, borrower.time_zone);
         if (at > now) {
           const local = localTimeOf(now, borrower.time_zone);
-          throw invalidField(
-            'localTime',
-            `a contact cannot be in the future (it is now ${local.date} ${local.hhmm} for the borrower)`,
-          );
+          throw invalidField('localTime', 'contact.inFuture', { date: local.date, time: local.hhmm });
         }
         const outcome = await trx
           .selectFrom('contact_outcomes')
           .selectAll()
           .where('code', '=', input.outcome)
           .executeTakeFirst();
-        if (!outcome) throw invalidField('outcome', `"${input.outcome}" is not an outcome in the list`);
+        if (!outcome) throw invalidField('outcome', 'contact.unknownOutcome', { outcome: input.outcome });
         if (outcome.active !== 1) {
-          throw invalidField('outcome', `"${input.outcome}" is retired; choose an outcome still in the list`);
+          throw invalidField('outcome', 'contact.retiredOutcome', { outcome: input.outcome });
         }
         if (input.followUpOn !== undefined && input.followUpOn < today) {
-          throw invalidField('followUpOn', `a follow-up cannot be planned before today (${today})`);
+          throw invalidField('followUpOn', 'contact.followUpPast', { today });
         }
         if (input.promise && input.promise.dueDate < today) {
-          throw invalidField('promise.dueDate', `a promise cannot be dated in the past (today is ${today})`);
+          throw invalidField('promise.dueDate', 'contact.promisePast', { today });
         }
 
         let override = { override_reason: '', override_rules: '' };
@@ -158,10 +156,10 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
             .where('id', '=', input.amendsContactId)
             .executeTakeFirst();
           if (!original || original.loan_id !== loan.id) {
-            throw invalidField(
-              'amendsContactId',
-              `contact ${input.amendsContactId} is not on loan ${loan.number}`,
-            );
+            throw invalidField('amendsContactId', 'contact.amendsOtherLoan', {
+              id: input.amendsContactId,
+              number: loan.number,
+            });
           }
         } else {
           // A correction describes a contact that already passed the guards; only new contacts are judged.
@@ -238,11 +236,10 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         const borrower = await borrowerOf(trx, loan.borrower_id);
         const team = [...new Set(input.team.map((t) => t.trim()).filter((t) => t !== ''))];
         if (team.length < 2) {
-          throw invalidField('team', 'an on-site visit needs a team of at least two different staff members');
+          throw invalidField('team', 'visit.teamTooSmall');
         }
         const at = instantOfLocal(input.localTime, borrower.time_zone);
-        if (at < clock.now())
-          throw invalidField('localTime', 'a visit must be planned for a time still to come');
+        if (at < clock.now()) throw invalidField('localTime', 'visit.inPast');
         const config = await loadCollectionSettings(trx);
         const violations = contactViolations(
           rulesOf(config),
@@ -281,10 +278,9 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           .select(['id', 'outcome', 'planned_at'])
           .where('id', '=', visitId)
           .executeTakeFirst();
-        if (!visit) throw notFound('Visit', visitId);
-        if (visit.outcome !== null)
-          throw ruleViolation(`The outcome of visit ${visitId} is already recorded.`);
-        if (visit.planned_at > clock.now()) throw ruleViolation('The visit has not happened yet.');
+        if (!visit) throw notFound('visit.notFound', visitId);
+        if (visit.outcome !== null) throw ruleViolation('visit.outcomeRecorded', { id: visitId });
+        if (visit.planned_at > clock.now()) throw ruleViolation('visit.notYet');
         const outcome = { ...input, recordedAt: clock.now(), recordedBy };
         await trx
           .updateTable('collection_visits')
@@ -314,8 +310,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       db.transaction().execute(async (trx) => {
         who();
         const found = await trx.selectFrom('loans').select('id').where('id', 'in', loanIds).execute();
-        if (found.length !== new Set(loanIds).size)
-          throw invalidField('loanIds', 'some of these loans do not exist');
+        if (found.length !== new Set(loanIds).size) throw invalidField('loanIds', 'assign.unknownLoans');
         const collectorId = await userIdNamed(trx, collector);
         const now = clock.now();
         for (const { id } of found) {
@@ -374,7 +369,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         const markedBy = who();
         await borrowerOf(trx, borrowerId);
         if (unreachable) {
-          if (reason === '') throw invalidField('reason', 'say why the borrower cannot be reached');
+          if (reason === '') throw invalidField('reason', 'unreachable.reasonMissing');
           await trx
             .insertInto('borrower_unreachable')
             .values({ borrower_id: borrowerId, since: clock.now(), reason, marked_by: markedBy })
@@ -394,7 +389,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
     'collections.timeline': async (scope) => {
       if (scope.loanId === undefined && scope.borrowerId === undefined) {
-        throw invalidField('loanId', 'give a loan or a borrower');
+        throw invalidField('loanId', 'timeline.scopeMissing');
       }
       return timelineOf(db, scope, clock.today(), await settings());
     },
@@ -468,10 +463,10 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         ] as const) {
           const unknown = unknownFields(text);
           if (unknown.length > 0) {
-            throw invalidField(
-              field,
-              `unknown merge field {{${unknown[0]}}}; use one of ${MERGE_FIELDS.join(', ')}`,
-            );
+            throw invalidField(field, 'letter.unknownField', {
+              field: `{{${unknown[0]}}}`,
+              known: MERGE_FIELDS.join(', '),
+            });
           }
         }
         const templates = await loadLetterTemplates(trx);

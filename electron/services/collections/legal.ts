@@ -7,7 +7,7 @@ import {
 } from '../../../shared/contract/collections';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, invalidField } from '../errors';
 import type { Db } from '../loans/loan.repository';
 import type { Charge } from '../../../shared/engine';
 import { refreshLoanStatus } from '../loans/loan-status';
@@ -75,7 +75,7 @@ export async function legalCases(db: Db, openOnly: boolean): Promise<LegalCaseRo
 
 export async function legalCase(db: Db, caseId: number): Promise<LegalCaseDetail> {
   const c = await caseQuery(db).where('c.id', '=', caseId).executeTakeFirst();
-  if (!c) throw notFound('Legal case', caseId);
+  if (!c) throw notFound('legalCase.notFound', caseId);
   const events = await db
     .selectFrom('legal_case_events')
     .selectAll()
@@ -105,15 +105,15 @@ export async function openLegalCase(
   by: string,
 ): Promise<number> {
   const today = ctx.clock.today();
-  if (input.date > today) throw invalidField('date', `cannot be after today (${today})`);
+  if (input.date > today) throw invalidField('date', 'legal.dateAfterToday', { today });
   const loan = await trx
     .selectFrom('loans')
     .select(['id', 'number', 'status'])
     .where('id', '=', input.loanId)
     .executeTakeFirst();
-  if (!loan) throw notFound('Loan', input.loanId);
+  if (!loan) throw notFound('loan.notFound', input.loanId);
   if (!['active', 'restructured', 'legal', 'repossessed'].includes(loan.status)) {
-    throw ruleViolation(`Loan ${loan.number} is ${loan.status}; only an open loan can be referred to legal.`);
+    throw ruleViolation('legal.loanNotOpen', { number: loan.number, status: loan.status });
   }
   const open = await trx
     .selectFrom('legal_cases')
@@ -121,7 +121,7 @@ export async function openLegalCase(
     .where('loan_id', '=', loan.id)
     .where('closed_on', 'is', null)
     .executeTakeFirst();
-  if (open) throw ruleViolation(`Loan ${loan.number} already has open legal case #${open.id}.`);
+  if (open) throw ruleViolation('legal.caseOpen', { number: loan.number, id: open.id });
   const now = ctx.clock.now();
   const row = {
     loan_id: loan.id,
@@ -187,16 +187,14 @@ export async function advanceLegalCase(
 ): Promise<void> {
   const today = ctx.clock.today();
   const c = await trx.selectFrom('legal_cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
-  if (!c) throw notFound('Legal case', input.caseId);
-  if (c.closed_on !== null) throw ruleViolation(`Legal case #${c.id} is closed.`);
+  if (!c) throw notFound('legalCase.notFound', input.caseId);
+  if (c.closed_on !== null) throw ruleViolation('legal.caseClosed', { id: c.id });
   if (stageIndex(input.stage) < stageIndex(c.stage)) {
-    throw invalidField('stage', `the case is already at "${c.stage}"; it cannot go back to "${input.stage}"`);
+    throw invalidField('stage', 'legal.stageBack', { stage: c.stage, target: input.stage });
   }
-  if (input.date > today) throw invalidField('date', `cannot be after today (${today})`);
-  if (input.date < c.opened_on)
-    throw invalidField('date', `cannot be before the case was opened (${c.opened_on})`);
-  if (input.stage === 'closed' && input.outcome === '')
-    throw invalidField('outcome', 'record the outcome when closing a case');
+  if (input.date > today) throw invalidField('date', 'legal.dateAfterToday', { today });
+  if (input.date < c.opened_on) throw invalidField('date', 'legal.dateBeforeOpened', { date: c.opened_on });
+  if (input.stage === 'closed' && input.outcome === '') throw invalidField('outcome', 'legal.outcomeMissing');
   const now = ctx.clock.now();
   const changes = {
     stage: input.stage,

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, invalidField } from '../errors';
 import type { Db } from '../loans/loan.repository';
 
 /** Letters are logged as contacts with this outcome, so it must always exist. */
@@ -35,7 +35,7 @@ export async function contactOutcomes(db: Db): Promise<ContactOutcome[]> {
 
 async function outcomeOf(db: Db, code: string): Promise<ContactOutcome> {
   const found = (await contactOutcomes(db)).find((o) => o.code === code);
-  if (!found) throw notFound('Contact outcome', code);
+  if (!found) throw notFound('outcome.notFound', code);
   return found;
 }
 
@@ -44,13 +44,13 @@ async function refuseDuplicateLabel(db: Db, label: string, except?: string): Pro
   const same = (await contactOutcomes(db)).find(
     (o) => o.code !== except && o.label.toLocaleLowerCase() === label.toLocaleLowerCase(),
   );
-  if (same) throw invalidField('label', `"${label}" is already the label of outcome "${same.code}"`);
+  if (same) throw invalidField('label', 'outcome.labelTaken', { label, code: same.code });
 }
 
 /** The contact form needs something to offer. */
 async function refuseRemovingLastOffered(db: Db, code: string): Promise<void> {
   const others = (await contactOutcomes(db)).filter((o) => o.active && o.code !== code);
-  if (others.length === 0) throw ruleViolation('At least one outcome must stay offered for new contacts.');
+  if (others.length === 0) throw ruleViolation('outcome.lastOffered');
 }
 
 export function outcomeHandlers(
@@ -76,10 +76,7 @@ export function outcomeHandlers(
           .where('code', '=', code)
           .executeTakeFirst();
         if (existing) {
-          throw invalidField(
-            'code',
-            `"${code}" is already an outcome ("${existing.label}"${existing.active ? '' : ', retired'})`,
-          );
+          throw invalidField('code', 'outcome.codeTaken', { code, label: existing.label });
         }
         await refuseDuplicateLabel(trx, label);
         const { last } = await trx
@@ -135,14 +132,10 @@ export function outcomeHandlers(
         manage();
         const outcome = await outcomeOf(trx, code);
         if (code === LETTER_OUTCOME) {
-          throw ruleViolation(
-            `"${code}" is how letters are logged and cannot be deleted; retire it instead.`,
-          );
+          throw ruleViolation('outcome.letterOutcome', { code });
         }
         if (outcome.used > 0) {
-          throw ruleViolation(
-            `"${code}" is on ${outcome.used} recorded contact${outcome.used === 1 ? '' : 's'} and cannot be deleted; retire it instead so those contacts keep it.`,
-          );
+          throw ruleViolation('outcome.inUse', { code, count: outcome.used });
         }
         if (outcome.active) await refuseRemovingLastOffered(trx, code);
         await trx.deleteFrom('contact_outcomes').where('code', '=', code).execute();

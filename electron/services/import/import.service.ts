@@ -79,7 +79,7 @@ export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> 
 }
 
 const bytesOf = (base64: string, name: string): Uint8Array => {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidField('files', `${name} did not arrive as base64`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalidField('files', 'import.notBase64', { name });
   return Buffer.from(base64, 'base64');
 };
 

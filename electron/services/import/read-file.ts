@@ -79,7 +79,7 @@ async function xlsxSheets(bytes: Uint8Array): Promise<ReadFile> {
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw invalidField('file', 'this file is not a readable XLSX workbook');
+    throw invalidField('file', 'import.notXlsx', { name: 'this file' });
   }
   const sheets: SheetInput[] = workbook.worksheets.map((ws) => {
     const rows: Cell[][] = [];
@@ -101,9 +101,9 @@ export async function readImportFile(
   encoding?: ImportEncoding,
 ): Promise<ReadFile> {
   if (bytes.length > MAX_IMPORT_BYTES) {
-    throw invalidField('file', `${name} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+    throw invalidField('file', 'import.tooLarge', { name, megabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
   }
   if (isXlsx(bytes)) return xlsxSheets(bytes);
-  if (/\.xlsx?$/i.test(name)) throw invalidField('file', `${name} is not a readable XLSX workbook`);
+  if (/\.xlsx?$/i.test(name)) throw invalidField('file', 'import.notXlsx', { name });
   return csvSheets(name.replace(/\.[^.]*$/, ''), bytes, encoding);
 }

@@ -47,7 +47,7 @@ export interface LoanBook {
 
 export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
   const loan = await findLoan(db, loanId);
-  if (!loan) throw notFound('Loan', loanId);
+  if (!loan) throw notFound('loan.notFound', loanId);
   const version = await activeVersion(db, loanId);
   if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
   return {

@@ -4,7 +4,7 @@ import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { LoanDetail, LoanSettings, LoanStatus, ParsedInput } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, loanListBase, toLoanListRow } from './list.query';
@@ -135,13 +135,10 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         ...input.references.map((r) => ({ ...r, role: 'reference' as const })),
       ];
       if (parties.some((p) => p.borrowerId === input.borrowerId)) {
-        throw invalidField(
-          'guarantorIds',
-          'the borrower cannot also be a guarantor or reference of the same loan',
-        );
+        throw invalidField('guarantorIds', 'loan.borrowerIsParty');
       }
       if (input.terms.startDate > today) {
-        throw invalidField('terms.startDate', `the disbursement date cannot be after today (${today})`);
+        throw invalidField('terms.startDate', 'loan.startAfterToday', { today });
       }
       const installments = buildSchedule(input.terms);
       const settings = await loadSettings(ctx);
@@ -152,7 +149,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           .select('id')
           .where('id', '=', input.borrowerId)
           .executeTakeFirst();
-        if (!borrower) throw invalidField('borrowerId', `borrower ${input.borrowerId} does not exist`);
+        if (!borrower) throw invalidField('borrowerId', 'loan.borrowerMissing', { id: input.borrowerId });
         for (const p of parties) {
           const found = await trx
             .selectFrom('borrowers')
@@ -160,10 +157,9 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
             .where('id', '=', p.borrowerId)
             .executeTakeFirst();
           if (!found)
-            throw invalidField(
-              p.role === 'guarantor' ? 'guarantorIds' : 'references',
-              `person ${p.borrowerId} does not exist`,
-            );
+            throw invalidField(p.role === 'guarantor' ? 'guarantorIds' : 'references', 'loan.partyMissing', {
+              id: p.borrowerId,
+            });
         }
         const number = formatLoanNumber(
           loanNumberPrefix,
@@ -320,7 +316,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         .where('loan_id', '=', loanId)
         .where('version', '=', version)
         .executeTakeFirst();
-      if (!row) throw notFound('Schedule version', `${version} of loan ${loanId}`);
+      if (!row) throw domainError('not-found', 'scheduleVersion.notFound', { version, key: loanId });
       return installmentsOf(db, row.id);
     },
 
@@ -331,11 +327,13 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           .select(['status', 'number'])
           .where('id', '=', id)
           .executeTakeFirst();
-        if (!loan) throw notFound('Loan', id);
+        if (!loan) throw notFound('loan.notFound', id);
         if (!MANUAL_STATUS_MOVES[loan.status].includes(status)) {
-          throw ruleViolation(
-            `Loan ${loan.number} is ${loan.status}; it cannot be moved to ${status} by hand.`,
-          );
+          throw ruleViolation('loan.statusMove', {
+            number: loan.number,
+            status: loan.status,
+            target: status,
+          });
         }
         await trx
           .updateTable('loans')

@@ -4,7 +4,6 @@ import {
   type PaymentPreview,
   type PrepayPreview,
 } from '../../../shared/contract';
-import { formatAmount } from '../../../shared/money';
 import {
   prepaySchedule,
   PrepayRefusal,
@@ -15,7 +14,7 @@ import {
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, ruleViolationWith, invalidField, fieldRefusal } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import {
@@ -66,34 +65,21 @@ const lastPaymentDate = (book: LoanBook): string | null =>
 export function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
   const { loan } = book;
   if (loan.status === 'written-off') {
-    throw ruleViolation(
-      `Loan ${loan.number} is written off: record money received for it as a recovery, not a payment.`,
-      { recordAs: 'recovery' },
-    );
+    throw ruleViolationWith({ recordAs: 'recovery' }, 'payment.writtenOff', { number: loan.number });
   }
   if (!OPEN_STATUSES.includes(loan.status)) {
-    throw ruleViolation(`Loan ${loan.number} is ${loan.status}; it does not take payments.`);
+    throw ruleViolation('payment.loanClosed', { number: loan.number, status: loan.status });
   }
   if (date > today) {
-    throw invalidField('date', `a payment cannot be dated after today (${today})`, {
-      reason: 'payment.dateAfterToday',
-      params: { today },
-    });
+    throw invalidField('date', 'payment.dateAfterToday', { today });
   }
   if (date < loan.start_date) {
-    throw invalidField('date', `a payment cannot be dated before the disbursement date ${loan.start_date}`, {
-      reason: 'payment.dateBeforeDisbursement',
-      params: { startDate: loan.start_date },
-    });
+    throw invalidField('date', 'payment.dateBeforeDisbursement', { startDate: loan.start_date });
   }
   for (const day of date === today ? [date] : [date, today]) {
     const payoff = payoffOf(statementOf(book, day));
     if (amount > payoff) {
-      throw invalidField(
-        'amount',
-        `${formatAmount(amount)} is more than the payoff on ${day} (${formatAmount(payoff)})`,
-        { reason: 'payment.aboveDue', params: { amount, payoff, date: day } },
-      );
+      throw invalidField('amount', 'payment.aboveDue', { amount, payoff, date: day });
     }
   }
 }
@@ -134,17 +120,11 @@ export async function prepayOutcome(
     .where('id', '=', book.versionId)
     .executeTakeFirstOrThrow();
   if (!['contract', PREPAYMENT_VERSION].includes(version.reason)) {
-    throw invalidField('prepay.mode', 'a loan under a repayment plan cannot be re-planned by a prepayment', {
-      reason: 'payment.prepayUnderPlan',
-      params: {},
-    });
+    throw invalidField('prepay.mode', 'payment.prepayUnderPlan');
   }
   const last = lastPaymentDate(book);
   if (last !== null && date < last) {
-    throw invalidField('date', `a prepayment cannot be dated before the last payment (${last})`, {
-      reason: 'payment.prepayBeforeLastPayment',
-      params: { lastPaid: last },
-    });
+    throw invalidField('date', 'payment.prepayBeforeLastPayment', { lastPaid: last });
   }
   const { loan } = book;
   try {
@@ -163,7 +143,7 @@ export async function prepayOutcome(
     );
   } catch (e) {
     if (!(e instanceof PrepayRefusal)) throw e;
-    throw invalidField(e.field, e.message, { reason: e.reason, params: { amount } });
+    throw fieldRefusal(e.field, e.reason, { amount });
   }
 }
 
@@ -347,15 +327,14 @@ export async function reversePayment(
     .selectAll()
     .where('id', '=', paymentId)
     .executeTakeFirst();
-  if (!original) throw notFound('Payment', paymentId);
-  if (original.reverses_payment_id !== null)
-    throw ruleViolation('A reversal cannot itself be reversed; record a new payment instead.');
+  if (!original) throw notFound('payment.notFound', paymentId);
+  if (original.reverses_payment_id !== null) throw ruleViolation('payment.reversalOfReversal');
   const already = await trx
     .selectFrom('payments')
     .select('id')
     .where('reverses_payment_id', '=', paymentId)
     .executeTakeFirst();
-  if (already) throw ruleViolation(`Payment ${original.receipt_number} was already reversed.`);
+  if (already) throw ruleViolation('payment.alreadyReversed', { receipt: original.receipt_number });
   const today = clock.today();
   const { id } = await trx
     .insertInto('payments')
@@ -399,18 +378,18 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
       db.transaction().execute(async (trx) => {
         const actor = ctx.actor();
         if (needsSecondPerson(actor) && (await isBackdated(trx, input.date, clock.today()))) {
-          throw ruleViolation(
-            `A payment dated ${input.date} is back-dated too far: send it for a second user's approval.`,
-            { needsApproval: 'backdated-payment' },
-          );
+          throw ruleViolationWith({ needsApproval: 'backdated-payment' }, 'payment.backdated', {
+            date: input.date,
+          });
         }
         const lastPaid = needsSecondPerson(actor)
           ? settlesBeforeLastPayment(await loadLoanBook(trx, input.loanId), input.date, input.amount)
           : null;
         if (lastPaid !== null) {
-          throw ruleViolation(
-            `A payment dated ${input.date} would settle the loan before the payment of ${lastPaid}: send it for a second user's approval.`,
+          throw ruleViolationWith(
             { needsApproval: 'backdated-payment', reason: 'payment.settlementBeforeLastPayment', lastPaid },
+            'payment.settlementBeforeLastPayment',
+            { date: input.date, lastPaid },
           );
         }
         return recordPayment(trx, ctx, input);
@@ -424,9 +403,8 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
             .select(['loan_id', 'reverses_payment_id'])
             .where('id', '=', paymentId)
             .executeTakeFirst();
-          if (!payment) throw notFound('Payment', paymentId);
-          if (payment.reverses_payment_id !== null)
-            throw ruleViolation('A reversal cannot itself be reversed; record a new payment instead.');
+          if (!payment) throw notFound('payment.notFound', paymentId);
+          if (payment.reverses_payment_id !== null) throw ruleViolation('payment.reversalOfReversal');
           const approvalId = await requestApproval(trx, ctx, {
             kind: 'payment-reversal',
             entity: 'payment',
@@ -445,9 +423,8 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         .selectAll()
         .where('id', '=', paymentId)
         .executeTakeFirst();
-      if (!payment) throw notFound('Payment', paymentId);
-      if (payment.reverses_payment_id !== null)
-        throw ruleViolation('A reversal entry has no receipt; print the original payment.');
+      if (!payment) throw notFound('payment.notFound', paymentId);
+      if (payment.reverses_payment_id !== null) throw ruleViolation('payment.reversalHasNoReceipt');
       const book = await loadLoanBook(db, payment.loan_id);
       const borrower = await db
         .selectFrom('borrowers')

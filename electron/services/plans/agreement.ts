@@ -37,7 +37,7 @@ async function planInstallments(db: Db, planId: number, today: string): Promise<
 
 export async function agreementOf(db: Db, planId: number, today: string): Promise<PlanAgreement> {
   const plan = await planRowById(db, planId);
-  if (!plan) throw notFound('Plan', planId);
+  if (!plan) throw notFound('plan.notFound', planId);
   const loan = await db
     .selectFrom('loans as l')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')

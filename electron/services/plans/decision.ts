@@ -1,12 +1,12 @@
 import type { Actor } from '../auth/actor';
-import { ruleViolation } from '../errors';
+import type { DomainError } from '../errors';
 
 /**
  * Maker-checker for plans and write-offs: the person who asked may never decide, and a decision
  * is stamped the same way on either record.
  */
-export function refuseOwnRequest(requestedBy: number, actor: Actor, message: string): void {
-  if (requestedBy === actor.userId) throw ruleViolation(message);
+export function refuseOwnRequest(requestedBy: number, actor: Actor, refusal: DomainError): void {
+  if (requestedBy === actor.userId) throw refusal;
 }
 
 export function decisionStamp(actor: Actor, now: string, note: string) {

@@ -11,7 +11,7 @@ import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, fieldRefusal } from '../errors';
 import { insertScheduleVersion, type Db } from '../loans/loan.repository';
 import { loadLoanBook, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
 import { planLoanOf } from './plan-loan';
@@ -29,9 +29,7 @@ type PlanHandlers = Pick<
 
 function requireOpenLoan(book: LoanBook): void {
   if (!OPEN_STATUSES.includes(book.loan.status)) {
-    throw ruleViolation(
-      `Loan ${book.loan.number} is ${book.loan.status}: a plan can only be made for a loan that is still open.`,
-    );
+    throw ruleViolation('plan.loanNotOpen', { number: book.loan.number, status: book.loan.status });
   }
 }
 
@@ -40,7 +38,7 @@ function outcomeOn(book: LoanBook, today: string, spec: ReturnType<typeof toPlan
   try {
     return applyPlan(statementOf(book, today), planLoanOf(book.loan), spec);
   } catch (error) {
-    if (error instanceof PlanRefusal) throw invalidField(error.field, error.message);
+    if (error instanceof PlanRefusal) throw fieldRefusal(error.field, error.reason, error.params);
     throw error;
   }
 }
@@ -124,14 +122,10 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           .selectAll()
           .where('id', '=', planId)
           .executeTakeFirst();
-        if (!plan) throw notFound('Plan', planId);
+        if (!plan) throw notFound('plan.notFound', planId);
         if (plan.status !== 'proposed')
-          throw ruleViolation(`Plan #${planId} is ${plan.status}; only a proposed plan can be decided.`);
-        refuseOwnRequest(
-          plan.proposed_by,
-          actor,
-          `You proposed plan #${planId}; another user with approval rights must approve or reject it.`,
-        );
+          throw ruleViolation('plan.notProposed', { id: planId, status: plan.status });
+        refuseOwnRequest(plan.proposed_by, actor, ruleViolation('plan.ownProposal', { id: planId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
           await trx
@@ -156,9 +150,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           .where('status', '=', 'active')
           .executeTakeFirst();
         if (active) {
-          throw ruleViolation(
-            `Loan ${book.loan.number} already follows plan #${active.id}; it must end before another starts.`,
-          );
+          throw ruleViolation('plan.alreadyActive', { number: book.loan.number, id: active.id });
         }
         // The figures are recomputed on the approval date: payments or penalty since the proposal count.
         const spec = planSpecSchema.parse(JSON.parse(plan.params));

@@ -15,7 +15,7 @@ import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { invalidField, notFound, ruleViolation } from '../errors';
+import { notFound, ruleViolation, invalidField } from '../errors';
 import type { Db } from '../loans/loan.repository';
 import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
 import { decisionStamp, refuseOwnRequest } from './decision';
@@ -65,9 +65,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
       const id = await db.transaction().execute(async (trx) => {
         const book = await loadLoanBook(trx, loanId);
         if (!OPEN_STATUSES.includes(book.loan.status)) {
-          throw ruleViolation(
-            `Loan ${book.loan.number} is ${book.loan.status}: only an open loan can be written off.`,
-          );
+          throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
         }
         const pending = await trx
           .selectFrom('write_offs')
@@ -75,8 +73,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
           .where('loan_id', '=', loanId)
           .where('status', '=', 'proposed')
           .executeTakeFirst();
-        if (pending)
-          throw ruleViolation(`Write-off #${pending.id} of loan ${book.loan.number} is already waiting.`);
+        if (pending) throw ruleViolation('writeOff.pending', { id: pending.id, number: book.loan.number });
         const { id } = await trx
           .insertInto('write_offs')
           .values({
@@ -109,14 +106,10 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
           .selectAll()
           .where('id', '=', writeOffId)
           .executeTakeFirst();
-        if (!row) throw notFound('Write-off', writeOffId);
+        if (!row) throw notFound('writeOff.notFound', writeOffId);
         if (row.status !== 'proposed')
-          throw ruleViolation(`Write-off #${writeOffId} is already ${row.status}.`);
-        refuseOwnRequest(
-          row.requested_by,
-          actor,
-          `You requested write-off #${writeOffId}; another user with approval rights must decide it.`,
-        );
+          throw ruleViolation('writeOff.decided', { id: writeOffId, status: row.status });
+        refuseOwnRequest(row.requested_by, actor, ruleViolation('writeOff.ownRequest', { id: writeOffId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
           await trx
@@ -134,9 +127,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         }
         const book = await loadLoanBook(trx, row.loan_id);
         if (!OPEN_STATUSES.includes(book.loan.status)) {
-          throw ruleViolation(
-            `Loan ${book.loan.number} is ${book.loan.status}: only an open loan can be written off.`,
-          );
+          throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
         }
         const statement = statementOf(book, today);
         const amount = payoffOf(statement);
@@ -187,14 +178,11 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
           .where('status', '=', 'approved')
           .executeTakeFirst();
         if (!writeOff?.approved_on) {
-          throw ruleViolation(
-            'Only money for a written-off loan is a recovery; record other money as a payment.',
-          );
+          throw ruleViolation('recovery.notWrittenOff');
         }
-        if (input.date > today)
-          throw invalidField('date', `a recovery cannot be dated after today (${today})`);
+        if (input.date > today) throw invalidField('date', 'recovery.dateAfterToday', { today });
         if (input.date < writeOff.approved_on) {
-          throw invalidField('date', `must not be before the write-off on ${writeOff.approved_on}`);
+          throw invalidField('date', 'recovery.beforeWriteOff', { date: writeOff.approved_on });
         }
         const { id } = await trx
           .insertInto('recoveries')

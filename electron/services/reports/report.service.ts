@@ -138,7 +138,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   const monthStart = `${month}-01`;
   const monthEnd = lastDayOfMonth(month);
   const today = ctx.clock.today();
-  if (monthStart > today) throw invalidField('month', `${month} has not started yet (today is ${today})`);
+  if (monthStart > today) throw invalidField('month', 'report.monthNotStarted', { month, today });
   // A month still running is reported up to today.
   const reportEnd = monthEnd < today ? monthEnd : today;
   const { figures, collateral } =

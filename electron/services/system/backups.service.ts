@@ -10,7 +10,7 @@ import {
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appendAudit } from '../audit/audit';
-import { DomainError, invalidField, ruleViolation } from '../errors';
+import { domainError, ruleViolation, invalidField } from '../errors';
 import { backUpDatabase, BackupVerificationError, openReadOnly } from './backup';
 import { backupFileName, defaultBackupFolder, freshPath, listBackups } from './backup-folder';
 import type { RetentionPolicy } from './auto-backup';
@@ -118,7 +118,7 @@ export function backupHandlers(
       const path = join(folder, name);
       if (basename(path) === name && existsSync(path)) return path;
     }
-    throw new DomainError('not-found', `There is no backup called ${name} in the backup folder.`);
+    throw domainError('not-found', 'backup.notFound', { name });
   };
   const save = async (next: StoredBackupSettings, before: StoredBackupSettings) => {
     await ctx.db.transaction().execute(async (trx) => {
@@ -139,7 +139,7 @@ export function backupHandlers(
       return work();
     } catch (error) {
       if (error instanceof BackupVerificationError)
-        throw ruleViolation(`This backup cannot be used: ${error.message}.`);
+        throw ruleViolation('backup.unusable', { detail: error.message });
       throw error;
     }
   };
@@ -176,15 +176,14 @@ export function backupHandlers(
       const before = await readStored(ctx.db);
       let folder = '';
       if (!useDefault) {
-        if (!ctx.platform?.chooseFolder)
-          throw new DomainError('unavailable', 'Choosing a folder needs the desktop app.');
+        if (!ctx.platform?.chooseFolder) throw domainError('unavailable', 'desktop.chooseFolder');
         const chosen = await ctx.platform.chooseFolder(folderOf(ctx, before));
         if (chosen === null) return { changed: false, folder: folderOf(ctx, before) };
-        if (!isAbsolute(chosen)) throw invalidField('folder', 'must be a full path');
+        if (!isAbsolute(chosen)) throw invalidField('folder', 'backup.folderNotAbsolute');
         try {
           accessSync(chosen, constants.W_OK);
         } catch {
-          throw invalidField('folder', `Pledgebook cannot write to ${chosen}; choose another folder`);
+          throw invalidField('folder', 'backup.folderNotWritable', { folder: chosen });
         }
         folder = chosen;
       }
@@ -193,7 +192,7 @@ export function backupHandlers(
     },
 
     'backups.run': async () => {
-      if (fraction !== null) throw ruleViolation('A backup is already running; wait for it to finish.');
+      if (fraction !== null) throw ruleViolation('backup.running');
       const folder = folderOf(ctx, await readStored(ctx.db));
       fraction = 0;
       try {
@@ -230,11 +229,7 @@ export function backupHandlers(
 
     'backups.restore': async ({ name }) => {
       const path = await resolve(name);
-      if (!ctx.platform?.restartWithBackup)
-        throw new DomainError(
-          'unavailable',
-          'Restoring needs the desktop app; use `pledgebook restore` here.',
-        );
+      if (!ctx.platform?.restartWithBackup) throw domainError('unavailable', 'desktop.restore');
       const preview = verified(() => previewBackup(ctx, path));
       // Recorded in the book being replaced; the copy saved before the restore keeps it.
       await ctx.db.transaction().execute((trx) =>
@@ -256,10 +251,7 @@ async function verifiedAsync<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (error instanceof BackupVerificationError)
-      throw new DomainError(
-        'unavailable',
-        `The backup could not be verified, so it was not kept: ${error.message}.`,
-      );
+      throw domainError('unavailable', 'backup.unverified', { detail: error.message });
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
 import { checkHealth } from './health';
-import { DomainError } from '../errors';
+import { domainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 import { appendAudit } from '../audit/audit';
 import { reageRestructuredLoans } from '../plans/restructured-refresh';
@@ -51,10 +51,7 @@ export function systemHandlers(
     'settings.get': () => loadSettings(ctx),
     'print.savePdf': async (options) => {
       if (!ctx.platform) {
-        throw new DomainError(
-          'unavailable',
-          "Saving as PDF needs the desktop app; use the browser's print dialog here.",
-        );
+        throw domainError('unavailable', 'desktop.savePdf');
       }
       return ctx.platform.savePdf(options);
     },

@@ -1,6 +1,7 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiCallError } from '../api/client';
+import { useOptionalRefusalText } from './error-text';
 
 interface State {
   error: Error | null;
@@ -24,27 +25,35 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 }
 
+/**
+ * A refusal the service worded with a code shows as one sentence in the UI language; only an
+ * unexpected fault shows the generic panel, whose English specifics go to the clipboard for
+ * support rather than onto the screen.
+ */
 export function ErrorPanel({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const apiError = error instanceof ApiCallError ? error.error : null;
-  const details = Array.isArray(apiError?.details)
-    ? (apiError.details as { field: string; message: string }[])
-    : [];
+  const refusal = useOptionalRefusalText(error);
+  const [copied, setCopied] = useState(false);
+  if (refusal !== null) {
+    return (
+      <p className="field-error" role="alert" data-testid="refusal">
+        {refusal}
+      </p>
+    );
+  }
+  const copy = async () => {
+    const report = { at: new Date().toISOString(), locale: i18n.language, error: apiError ?? String(error) };
+    await navigator.clipboard.writeText(JSON.stringify(report, null, 2));
+    setCopied(true);
+  };
   return (
     <div className="error-panel" role="alert">
       <h2>{t('common.errors.title')}</h2>
       <p>{apiError ? t(`common.errors.codes.${apiError.code}`) : t('common.errors.codes.internal')}</p>
-      {apiError && <p className="error-detail">{apiError.message}</p>}
-      {details.length > 0 && (
-        <ul>
-          {details.map((d) => (
-            <li key={d.field}>
-              <code>{d.field}</code>: {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
-      {apiError && <p className="muted">({apiError.code})</p>}
+      <button type="button" className="btn" onClick={() => void copy()}>
+        {copied ? t('common.errors.copied') : t('common.errors.copyDetails')}
+      </button>
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
           {t('common.retry')}

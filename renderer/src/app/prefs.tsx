@@ -12,7 +12,7 @@ import {
   formatPercent,
 } from '../format/format';
 
-interface Prefs {
+export interface Prefs {
   locale: Locale;
   settings: Settings;
   money(minor: number): string;
@@ -26,7 +26,7 @@ interface Prefs {
   compactMoney(minor: number): string;
 }
 
-const PrefsContext = createContext<Prefs | null>(null);
+export const PrefsContext = createContext<Prefs | null>(null);
 
 /** Locale-aware formatting bound to the current language and the company's currency. */
 export function PrefsProvider({ children }: { children: ReactNode }) {

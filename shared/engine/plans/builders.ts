@@ -3,12 +3,12 @@
  * schedule builder or from one `roundHalfUpDiv`; nothing here has a rounding rule of its own.
  */
 import { addMonthsClamped, compareDates } from '../../dates/civil';
-import { formatAmount, toMinor, type Minor } from '../../money/amount';
+import { toMinor, type Minor } from '../../money/amount';
 import { Ratio, roundHalfUpDiv } from '../../money/ratio';
 import { monthlyRateOf } from '../rates';
 import { buildSchedule, type ScheduledInstallment } from '../schedule';
 import type { LoanPosition } from './position';
-import { PlanRefusal } from './refusal';
+import { planRefusal } from './refusal';
 import type { PlanLoan, PlanSpec } from './types';
 
 export interface PlanDraft {
@@ -66,7 +66,7 @@ function mergeByDate(
 }
 
 function requireOpen(pos: LoanPosition): void {
-  if (pos.payoff === 0) throw new PlanRefusal('loan', 'is fully paid: there is nothing left to restructure');
+  if (pos.payoff === 0) throw planRefusal('loan', 'plan.fullyPaid');
 }
 
 /**
@@ -90,16 +90,13 @@ function arrearsInstallments(
   const { months, waivePenaltyPercent } = spec;
   const waiver = Ratio.fromDecimal(waivePenaltyPercent);
   if (waiver.sign() < 0 || waiver.compare(Ratio.fromInteger(100)) > 0) {
-    throw new PlanRefusal(
-      'plan.waivePenaltyPercent',
-      `must be from 0 to 100: a waiver cannot exceed the penalty due (got "${waivePenaltyPercent}")`,
-    );
+    throw planRefusal('plan.waivePenaltyPercent', 'plan.waiverRange', { got: waivePenaltyPercent });
   }
   const { principal, interest, penalty } = pos.overdue;
   const penaltyWaived = toMinor(roundHalfUpDiv(BigInt(penalty) * waiver.num, 100n * waiver.den));
   const penaltyKept = penalty - penaltyWaived;
   if (principal + interest + penaltyKept === 0) {
-    throw new PlanRefusal('plan.type', 'the loan has no arrears to spread over installments');
+    throw planRefusal('plan.type', 'plan.noArrears');
   }
   const principalParts = spreadEvenly(principal, months);
   const chargeParts = spreadEvenly(interest + penaltyKept, months);
@@ -148,7 +145,7 @@ function extension(
   const arrears = pos.overdue.interest + pos.overdue.penalty;
   const capitalized = spec.arrears === 'capitalize' ? arrears : 0;
   const principal = pos.outstandingPrincipal + capitalized;
-  if (principal === 0) throw new PlanRefusal('plan.type', 'no principal is left to extend');
+  if (principal === 0) throw planRefusal('plan.type', 'plan.noPrincipal');
   const installments = buildSchedule({
     method: spec.method ?? loan.method,
     principal,
@@ -182,8 +179,7 @@ function holiday(pos: LoanPosition, loan: PlanLoan, months: number, mode: 'capit
   } else {
     deferred = BigInt(arrears) + monthInterest(balance) * BigInt(months);
   }
-  if (balance === 0n)
-    throw new PlanRefusal('plan.type', 'no principal is left to reschedule after a holiday');
+  if (balance === 0n) throw planRefusal('plan.type', 'plan.nothingAfterHoliday');
   const installments = buildSchedule({
     method: loan.method,
     principal: toMinor(balance),
@@ -208,14 +204,10 @@ function holiday(pos: LoanPosition, loan: PlanLoan, months: number, mode: 'capit
  */
 function rateChange(pos: LoanPosition, loan: PlanLoan, annualRatePercent: string): PlanDraft {
   if (loan.method === 'bullet') {
-    throw new PlanRefusal(
-      'plan.type',
-      'a bullet loan has one installment: change its rate with an extension',
-    );
+    throw planRefusal('plan.type', 'plan.bulletRate');
   }
   const principal = pos.upcoming.reduce((sum, row) => sum + row.principal, 0);
-  if (principal === 0)
-    throw new PlanRefusal('plan.type', 'no installment is left to re-price after the as-of date');
+  if (principal === 0) throw planRefusal('plan.type', 'plan.nothingToReprice');
   const amounts = buildSchedule({
     method: loan.method,
     principal,
@@ -233,14 +225,15 @@ function rateChange(pos: LoanPosition, loan: PlanLoan, annualRatePercent: string
  */
 function settlement(pos: LoanPosition, amount: Minor, payBy: string): PlanDraft {
   if (compareDates(payBy, pos.asOf) < 0) {
-    throw new PlanRefusal('plan.payBy', `must not be before the as-of date ${pos.asOf} (got "${payBy}")`);
+    throw planRefusal('plan.payBy', 'plan.payByBeforeAsOf', { asOf: pos.asOf });
   }
-  if (amount <= 0) throw new PlanRefusal('plan.amount', 'must be greater than 0');
+  if (amount <= 0) throw planRefusal('plan.amount', 'plan.amountNotPositive');
   if (amount > pos.payoff) {
-    throw new PlanRefusal(
-      'plan.amount',
-      `must not exceed the payoff of ${formatAmount(pos.payoff)} on ${pos.asOf} (got ${formatAmount(amount)})`,
-    );
+    throw planRefusal('plan.amount', 'plan.amountAbovePayoff', {
+      amount,
+      payoff: pos.payoff,
+      date: pos.asOf,
+    });
   }
   const principal = Math.min(amount, pos.outstandingPrincipal);
   const dueDate = compareDates(payBy, pos.restartDate) < 0 ? pos.restartDate : payBy;
@@ -256,7 +249,7 @@ function settlement(pos: LoanPosition, amount: Minor, payBy: string): PlanDraft 
 export function draftPlan(pos: LoanPosition, loan: PlanLoan, spec: PlanSpec): PlanDraft {
   requireOpen(pos);
   if ('months' in spec && (!Number.isInteger(spec.months) || spec.months < 1)) {
-    throw new PlanRefusal('plan.months', `must be a whole number of at least 1 (got ${spec.months})`);
+    throw planRefusal('plan.months', 'plan.monthsInvalid');
   }
   switch (spec.type) {
     case 'arrears-installments':

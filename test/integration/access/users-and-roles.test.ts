@@ -84,7 +84,7 @@ describe('first run and sign-in', () => {
       const wrong = await app.attempt('auth.signIn', { username: 'li', password: 'guess' });
       expect(wrong).toMatchObject({
         ok: false,
-        error: { code: 'unauthorized', message: 'Wrong username or password.' },
+        error: { code: 'unauthorized', reason: 'auth.wrongPassword' },
       });
     }
     const locking = await app.attempt('auth.signIn', { username: 'li', password: 'guess' });
@@ -97,7 +97,7 @@ describe('first run and sign-in', () => {
       role: 'collector',
     });
     const unknown = await app.attempt('auth.signIn', { username: 'nobody', password: 'whatever' });
-    expect(unknown).toMatchObject({ ok: false, error: { message: 'Wrong username or password.' } });
+    expect(unknown).toMatchObject({ ok: false, error: { reason: 'auth.wrongPassword' } });
   });
 
   it('locks after the idle time: the next request finds nobody signed in', async () => {

@@ -130,7 +130,11 @@ describe('collateral items', () => {
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.error.details).toEqual([
-        { field: 'details.vin', message: expect.stringContaining('already recorded on another active item') },
+        expect.objectContaining({
+          field: 'details.vin',
+          reason: 'vin.taken',
+          message: expect.stringContaining('already recorded on another active item'),
+        }),
       ]);
       expect(await countRows(app, 'collateral_items')).toBe(1);
       expect(await countRows(app, 'collateral_links')).toBe(1);

@@ -81,30 +81,43 @@ describe('dispatching a call', () => {
     expect(update).not.toHaveBeenCalled();
   });
 
-  it('passes a DomainError through with its own code, message and details', async () => {
+  it('passes a DomainError through with its code, params, field, English text and details', async () => {
     const dispatch = dispatcherWith({
       'settings.get': async () => {
-        throw notFound('Loan', 'PB-0042');
+        throw notFound('loan.notFound', 'PB-0042');
       },
       'system.info': async () => {
-        throw invalidField('loanNumberPrefix', 'is already used by another branch');
+        throw invalidField('amount', 'payment.aboveDue', {
+          amount: 5000000,
+          payoff: 9169600,
+          date: '2026-06-01',
+        });
       },
       'system.check': async () => {
-        throw new DomainError('conflict', 'Someone else changed this loan', { version: 3 });
+        throw new DomainError('conflict', 'approval.invalidPayload', { id: 3 }, { version: 3 });
       },
     });
     expect(errorOf(await dispatch('settings.get', {}))).toEqual({
       code: 'not-found',
-      message: 'Loan PB-0042 does not exist',
+      reason: 'loan.notFound',
+      params: { key: 'PB-0042' },
+      message: 'loan PB-0042 does not exist',
     });
+    const aboveDue = { amount: 5000000, payoff: 9169600, date: '2026-06-01' };
+    const english = '50000.00 is more than the payoff on 2026-06-01 (91696.00)';
     expect(errorOf(await dispatch('system.info', {}))).toEqual({
       code: 'invalid-input',
-      message: 'loanNumberPrefix: is already used by another branch',
-      details: [{ field: 'loanNumberPrefix', message: 'is already used by another branch' }],
+      reason: 'payment.aboveDue',
+      params: aboveDue,
+      field: 'amount',
+      message: `amount: ${english}`,
+      details: [{ field: 'amount', message: english, reason: 'payment.aboveDue', params: aboveDue }],
     });
     expect(errorOf(await dispatch('system.check', {}))).toEqual({
       code: 'conflict',
-      message: 'Someone else changed this loan',
+      reason: 'approval.invalidPayload',
+      params: { id: 3 },
+      message: 'request #3 no longer holds a valid request',
       details: { version: 3 },
     });
   });

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { ApiCallError } from '../../api/client';
-import { WRONG_PASSWORD } from '../../../../shared/contract';
 import logoUrl from '../../../../resources/icon.svg';
 import { Field } from '../../components/form';
 import { CompanyForm } from '../settings/CompanyForm';
@@ -154,7 +153,7 @@ function signInProblem(error: unknown, wrongPassword: string) {
     return { fields, message: null };
   }
   if (!api) return { fields, message: error instanceof Error ? error.message : String(error) };
-  return { fields, message: api.message === WRONG_PASSWORD ? wrongPassword : api.message };
+  return { fields, message: api.reason === 'auth.wrongPassword' ? wrongPassword : api.message };
 }
 
 /** Who is signed in, and the way out; for the sidebar. */

@@ -1,0 +1,247 @@
+/**
+ * Every refusal a user can meet, as a stable code with its figures. The screen words the code in
+ * the UI language (the `errors` i18next namespace); the English template here is the text for
+ * logs and the CLI, and the English resource is checked against it so the two never drift.
+ *
+ * Templates use i18next's placeholders. A placeholder may name a format, which the screen applies
+ * by locale and the English text applies plainly:
+ * - `{{amount, money}}`: integer minor units;
+ * - `{{date, date}}`: YYYY-MM-DD;
+ * - `{{ratio, percent}}`: a ratio, 0.8 for 80%.
+ *
+ * The parameters of a code are read from its template by the type system, so a throw site that
+ * forgets one, or names one the template does not use, fails `tsc`.
+ */
+import { formatAmount } from '../money/amount';
+
+export const ERROR_TEXT_EN = {
+  // Records that are not there.
+  'loan.notFound': 'loan {{key}} does not exist',
+  'borrower.notFound': 'borrower {{key}} does not exist',
+  'item.notFound': 'collateral item {{key}} does not exist',
+  'valuation.notFound': 'valuation {{key}} does not exist',
+  'attachment.notFound': 'attachment {{key}} does not exist',
+  'payment.notFound': 'payment {{key}} does not exist',
+  'plan.notFound': 'plan {{key}} does not exist',
+  'writeOff.notFound': 'write-off {{key}} does not exist',
+  'repossession.notFound': 'repossession {{key}} does not exist',
+  'legalCase.notFound': 'legal case {{key}} does not exist',
+  'visit.notFound': 'visit {{key}} does not exist',
+  'outcome.notFound': 'contact outcome {{key}} does not exist',
+  'user.notFound': 'user {{key}} does not exist',
+  'approval.notFound': 'approval request {{key}} does not exist',
+  'scheduleVersion.notFound': 'schedule version {{version}} of loan {{key}} does not exist',
+  'link.notFound': 'item {{itemId}} does not secure loan {{loanId}}',
+  'backup.notFound': 'there is no backup called {{name}} in the backup folder',
+
+  // Signing in and rights.
+  'auth.signInFirst': 'sign in first',
+  'auth.signInUnavailable': 'signing in is not available here',
+  'auth.wrongPassword': 'wrong user name or password',
+  'auth.wrongPasswordLocked':
+    'wrong user name or password; the account is now locked for {{minutes}} minutes',
+  'auth.locked': 'too many wrong passwords: {{username}} is locked until {{until}} UTC',
+  'auth.ownerExists': 'the owner account already exists; sign in instead',
+  'auth.lastOwner': 'this is the only owner; make someone else owner first',
+  'auth.forbidden': '{{name}} ({{role}}) may not do this: it needs the "{{permission}}" permission',
+  'auth.outOfScope': 'this account is assigned to another collector; ask a manager to reassign it',
+  'user.nameTaken': '{{username}} is already taken',
+  'db.damaged': 'the database is damaged ({{problems}}); nothing was saved. Restore the latest backup',
+
+  // Desktop-only features reached from the browser demo.
+  'desktop.chooseFolder': 'choosing a folder needs the desktop app',
+  'desktop.restore': 'restoring needs the desktop app; use `pledgebook restore` here',
+  'desktop.savePdf': "saving as PDF needs the desktop app; use the browser's print dialog here",
+
+  // Loans and borrowers.
+  'loan.borrowerIsParty': 'the borrower cannot also be a guarantor or reference of the same loan',
+  'loan.startAfterToday': 'the disbursement date cannot be after today ({{today, date}})',
+  'loan.borrowerMissing': 'borrower {{id}} does not exist',
+  'loan.partyMissing': 'person {{id}} does not exist',
+  'loan.statusMove': 'loan {{number}} is {{status}}; it cannot be moved to {{target}} by hand',
+  'loan.notOpen': 'loan {{number}} is {{status}}; only an open loan can do this',
+  'loan.draft': 'loan {{number}} is a draft; there is nothing to collect',
+  'loan.missing': 'loan {{id}} does not exist',
+
+  // Payments.
+  'payment.writtenOff':
+    'loan {{number}} is written off: record money received for it as a recovery, not a payment',
+  'payment.loanClosed': 'loan {{number}} is {{status}}; it does not take payments',
+  'payment.dateAfterToday': 'a payment cannot be dated after today ({{today, date}})',
+  'payment.dateBeforeDisbursement':
+    'a payment cannot be dated before the disbursement date {{startDate, date}}',
+  'payment.aboveDue': '{{amount, money}} is more than the payoff on {{date, date}} ({{payoff, money}})',
+  'payment.prepayUnderPlan': 'a loan under a repayment plan cannot be re-planned by a prepayment',
+  'payment.prepayBeforeLastPayment':
+    'a prepayment cannot be dated before the last payment ({{lastPaid, date}})',
+  'payment.prepayCannotShorten':
+    'the installment no longer covers the interest, so the term cannot be shortened',
+  'payment.prepayBullet': 'a bullet loan has a single repayment: apply the money to it, or settle the loan',
+  'payment.prepayInterestOnlyTerm':
+    'an interest-only loan repays its principal at the end: reduce the installment instead',
+  'payment.prepaySettles': 'this amount repays all the principal: settle the loan',
+  'payment.prepayNothingBeyondDue':
+    '{{amount, money}} does not go beyond what is due: nothing is left to prepay',
+  'payment.reversalOfReversal': 'a reversal cannot itself be reversed; record a new payment instead',
+  'payment.alreadyReversed': 'payment {{receipt}} was already reversed',
+  'payment.backdated':
+    "a payment dated {{date, date}} is back-dated too far: send it for a second user's approval",
+  'payment.settlementBeforeLastPayment':
+    "a payment dated {{date, date}} would settle the loan before the payment of {{lastPaid, date}}: send it for a second user's approval",
+  'payment.reversalHasNoReceipt': 'a reversal entry has no receipt; print the original payment',
+  'payment.recentEnough': 'this payment is recent enough to record directly',
+
+  // Plans, write-offs and approvals.
+  'plan.loanNotOpen': 'loan {{number}} is {{status}}: a plan can only be made for a loan that is still open',
+  'plan.notProposed': 'plan #{{id}} is {{status}}; only a proposed plan can be decided',
+  'plan.ownProposal':
+    'you proposed plan #{{id}}; another user with approval rights must approve or reject it',
+  'plan.alreadyActive': 'loan {{number}} already follows plan #{{id}}; it must end before another starts',
+  'plan.fullyPaid': 'the loan is fully paid: there is nothing left to restructure',
+  'plan.noArrears': 'the loan has no arrears to spread over installments',
+  'plan.noPrincipal': 'no principal is left to extend',
+  'plan.nothingAfterHoliday': 'no principal is left to reschedule after a holiday',
+  'plan.nothingToReprice': 'no installment is left to re-price after the as-of date',
+  'plan.payByBeforeAsOf': 'must not be before the as-of date {{asOf, date}}',
+  'plan.amountNotPositive': 'the amount must be greater than 0',
+  'plan.monthsInvalid': 'must be a whole number of months, at least 1',
+  'plan.waiverRange': 'a waiver must be from 0 to 100% of the penalty due (got "{{got}}")',
+  'plan.bulletRate': 'a bullet loan has one installment: change its rate with an extension',
+  'plan.amountAbovePayoff':
+    '{{amount, money}} is more than the payoff of {{payoff, money}} on {{date, date}}',
+  'writeOff.loanNotOpen': 'loan {{number}} is {{status}}: only an open loan can be written off',
+  'writeOff.pending': 'write-off #{{id}} of loan {{number}} is already waiting',
+  'writeOff.decided': 'write-off #{{id}} is already {{status}}',
+  'writeOff.ownRequest': 'you requested write-off #{{id}}; another user with approval rights must decide it',
+  'recovery.notWrittenOff':
+    'only money for a written-off loan is a recovery; record other money as a payment',
+  'recovery.dateAfterToday': 'a recovery cannot be dated after today ({{today, date}})',
+  'recovery.beforeWriteOff': 'must not be before the write-off on {{date, date}}',
+  'approval.ownRequest': 'you made request #{{id}}; another user must approve or reject it',
+  'approval.decided': 'request #{{id}} was already {{status}}',
+  'approval.invalidPayload': 'request #{{id}} no longer holds a valid request',
+  'approval.loanChanged':
+    'request #{{id}} was cancelled: since it was made, {{changes}}. Ask again if it is still needed',
+
+  // Collateral.
+  'vin.taken': 'VIN {{vin}} is already recorded on another active item (#{{id}}, plate {{plate}})',
+  'item.loanNotLinkable': 'loan {{number}} is {{status}}; it cannot take collateral',
+  'item.oneBorrower': 'an item can only secure loans of one borrower',
+  'item.kindFixed': 'item {{id}} is a {{kind}}; its kind cannot change',
+  'item.notActive': 'item {{id}} is {{status}}; it can no longer be changed',
+  'item.otherBorrower':
+    'loan {{number}} belongs to another borrower; an item secures loans of its owner only',
+  'item.alreadyLinked': 'item {{id}} already secures loan {{number}}',
+  'item.inRepossession': 'item {{id}} is being repossessed for loan {{number}}; finish or reverse that first',
+  'item.missing': 'item {{id}} does not exist',
+  'valuation.afterToday': 'a valuation cannot be dated after today ({{today, date}})',
+  'valuation.notPositive': 'a value must be greater than zero',
+  'valuation.alreadyVoided': 'valuation {{id}} was already voided',
+  'valuation.missing': 'valuation {{id}} does not exist',
+  'valuation.otherItem': 'valuation {{id}} belongs to another item',
+  'attachment.empty': 'the file is empty',
+  'attachment.tooLarge': 'the file is larger than {{megabytes}} MB',
+  'attachment.notImage': '{{fileName}} says it is {{mime}} but is not a JPEG, PNG, GIF or WebP image',
+  'attachment.noPreview': '{{fileName}} is not an image; it has no preview',
+  'attachment.fileMissing': 'the file for {{fileName}} is missing from the attachments folder',
+  'attachment.damaged': 'the stored file for {{fileName}} is damaged (its SHA-256 no longer matches)',
+  'attachment.alreadyRemoved': '{{fileName}} was already removed',
+  'repossession.dateAfterToday': 'a step cannot be dated after today ({{today, date}})',
+  'repossession.dateBeforePrevious': 'a step cannot be dated before the previous step ({{date, date}})',
+  'repossession.vehicleOnly': 'a vehicle is repossessed, not foreclosed',
+  'repossession.propertyOnly': 'a property is foreclosed, not repossessed',
+  'repossession.noDebt': 'loan {{number}} is {{status}}; there is no debt to enforce',
+  'repossession.running': 'item {{id}} already has a repossession in progress (#{{running}})',
+  'repossession.over': 'repossession #{{id}} is over; record nothing more on it',
+  'repossession.wrongStep': 'the next step of repossession #{{id}} is "{{next}}", not "{{step}}"',
+  'repossession.nothingToReverse': 'repossession #{{id}} has no step left to reverse',
+  'repossession.proceedsLoanClosed': 'loan {{number}} is {{status}}; proceeds cannot be applied to it',
+  'repossession.proceedsBackdated':
+    "proceeds applied on {{date, date}} would post a back-dated payment, which needs a second user's approval; apply them with today's date",
+
+  // Collections.
+  'contact.blocked':
+    'blocked by the {{profile}} contact profile: {{violations}} To go ahead anyway, give an override reason; it is recorded and counted in the monthly report',
+  'contact.chooseParty': 'choose which {{party}} was contacted',
+  'contact.notParty': 'is not a {{party}} on loan {{number}}',
+  'contact.inFuture':
+    'a contact cannot be in the future (it is now {{date, date}} {{time}} for the borrower)',
+  'contact.unknownOutcome': '"{{outcome}}" is not an outcome in the list',
+  'contact.retiredOutcome': '"{{outcome}}" is retired; choose an outcome still in the list',
+  'contact.followUpPast': 'a follow-up cannot be planned before today ({{today, date}})',
+  'contact.promisePast': 'a promise cannot be dated in the past (today is {{today, date}})',
+  'contact.amendsOtherLoan': 'contact {{id}} is not on loan {{number}}',
+  'visit.teamTooSmall': 'an on-site visit needs a team of at least two different staff members',
+  'visit.inPast': 'a visit must be planned for a time still to come',
+  'visit.outcomeRecorded': 'the outcome of visit {{id}} is already recorded',
+  'visit.notYet': 'the visit has not happened yet',
+  'assign.unknownLoans': 'some of these loans do not exist',
+  'unreachable.reasonMissing': 'say why the borrower cannot be reached',
+  'timeline.scopeMissing': 'give a loan or a borrower',
+  'letter.unknownField': 'unknown merge field {{field}}; use one of {{known}}',
+  'outcome.labelTaken': '"{{label}}" is already the label of outcome "{{code}}"',
+  'outcome.lastOffered': 'at least one outcome must stay offered for new contacts',
+  'outcome.codeTaken': '"{{code}}" is already an outcome ("{{label}}")',
+  'outcome.letterOutcome': '"{{code}}" is how letters are logged and cannot be deleted; retire it instead',
+  'outcome.inUse':
+    '"{{code}}" is on {{count}} recorded contacts and cannot be deleted; retire it instead so those contacts keep it',
+  'legal.dateAfterToday': 'cannot be after today ({{today, date}})',
+  'legal.loanNotOpen': 'loan {{number}} is {{status}}; only an open loan can be referred to legal',
+  'legal.caseOpen': 'loan {{number}} already has open legal case #{{id}}',
+  'legal.caseClosed': 'legal case #{{id}} is closed',
+  'legal.stageBack': 'the case is already at "{{stage}}"; it cannot go back to "{{target}}"',
+  'legal.dateBeforeOpened': 'cannot be before the case was opened ({{date, date}})',
+  'legal.outcomeMissing': 'record the outcome when closing a case',
+
+  // Backups, import and reports.
+  'backup.unusable': 'this backup cannot be used: {{detail}}',
+  'backup.folderNotAbsolute': 'the folder must be a full path',
+  'backup.folderNotWritable': 'Pledgebook cannot write to {{folder}}; choose another folder',
+  'backup.running': 'a backup is already running; wait for it to finish',
+  'backup.unverified': 'the backup could not be verified, so it was not kept: {{detail}}',
+  'import.notBase64': '{{name}} did not arrive as base64',
+  'import.notXlsx': '{{name}} is not a readable XLSX workbook',
+  'import.tooLarge': '{{name}} is larger than {{megabytes}} MB',
+  'report.monthNotStarted': '{{month}} has not started yet (today is {{today, date}})',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_TEXT_EN;
+export const ERROR_CODES = Object.keys(ERROR_TEXT_EN) as ErrorCode[];
+
+/** The formats a placeholder may name; anything else is shown as it is. */
+export type ParamFormat = 'money' | 'date' | 'percent';
+
+type Trim<S extends string> = S extends ` ${infer R}` ? Trim<R> : S extends `${infer R} ` ? Trim<R> : S;
+type NameOf<P extends string> = P extends `${infer N},${string}` ? Trim<N> : Trim<P>;
+type PlaceholdersOf<S extends string> = S extends `${string}{{${infer P}}}${infer Rest}`
+  ? NameOf<P> | PlaceholdersOf<Rest>
+  : never;
+
+/** The figures a code names: amounts in minor units, dates as YYYY-MM-DD. */
+export type ErrorParams<C extends ErrorCode> = Record<
+  PlaceholdersOf<(typeof ERROR_TEXT_EN)[C]>,
+  string | number
+>;
+
+/** The arguments after a code: none when its template names nothing, else its params. */
+export type ParamsArg<C extends ErrorCode> = [PlaceholdersOf<(typeof ERROR_TEXT_EN)[C]>] extends [never]
+  ? []
+  : [params: ErrorParams<C>];
+
+const PLACEHOLDER = /\{\{\s*(\w+)\s*(?:,\s*(\w+)\s*)?\}\}/g;
+
+/** The placeholders of a template with their formats, for the translation test and the screen. */
+export function placeholdersOf(template: string): { name: string; format: string | undefined }[] {
+  return [...template.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, format: m[2] }));
+}
+
+/** The English sentence for logs and the CLI; money as plain major units, e.g. 91696.00. */
+export function errorTextEn(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return ERROR_TEXT_EN[code].replace(PLACEHOLDER, (whole, name: string, format?: string) => {
+    if (!(name in params)) return whole;
+    const value = params[name]!;
+    if (format === 'money' && typeof value === 'number') return formatAmount(value);
+    if (format === 'percent' && typeof value === 'number') return `${+(value * 100).toFixed(2)}%`;
+    return String(value);
+  });
+}
