@@ -49,13 +49,19 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 ]);
 
 /**
- * Latin words a Chinese text may carry: the product name, file formats, units and industry
- * abbreviations a Chinese lender writes in Latin letters too, and the example of a code.
+ * Latin words a Chinese text may carry: the product name and its command-line commands, file
+ * formats, encodings, units, key names as printed on the keyboard, industry abbreviations a Chinese
+ * lender writes in Latin letters too, and the example of a code.
  */
 const LATIN_ALLOWED = new Set(
-  'Pledgebook PAR PARx XLSX CSV Excel LTV VIN GPS PDF UTF PNG JPEG WebP ISO GBK Big Ctrl SQLite reached-callback'.split(
-    ' ',
-  ),
+  [
+    'Pledgebook pledgebook restore PAR PARx LTV VIN GPS reached-callback',
+    'XLSX CSV Excel PDF PNG JPEG GIF WebP SQLite',
+    'UTF GBK Big ISO SHA- Base UTC',
+    'Ctrl Alt Esc Enter Tab Home End Shift',
+  ]
+    .join(' ')
+    .split(' '),
 );
 /** Runs of Latin letters (3 or more) outside {{placeholders}}. */
 const latinWords = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [];
