@@ -49,22 +49,29 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
 ]);
 
 /**
- * Latin words a Chinese text may carry: the product name and its command-line commands, file
- * formats, encodings, units, key names as printed on the keyboard, industry abbreviations a Chinese
- * lender writes in Latin letters too, and the example of a code.
+ * Latin words a Chinese text may carry: the product name, file formats, units, key names and
+ * industry abbreviations a Chinese lender writes in Latin letters too, and the example of a code.
  */
 const LATIN_ALLOWED = new Set(
   [
-    'Pledgebook pledgebook restore PAR PARx LTV VIN GPS reached-callback',
-    'XLSX CSV Excel PDF PNG JPEG GIF WebP SQLite',
-    'UTF GBK Big ISO SHA- Base UTC',
-    'Ctrl Alt Esc Enter Tab Home End Shift',
+    'Pledgebook PAR PARx XLSX CSV Excel LTV VIN GPS PDF UTF PNG JPEG WebP GIF ISO GBK Big SQLite UTC SHA',
+    'Ctrl Alt Shift Enter Esc Tab',
+    'reached-callback',
   ]
     .join(' ')
     .split(' '),
 );
-/** Runs of Latin letters (3 or more) outside {{placeholders}}. */
-const latinWords = (text: string) => text.replace(/\{\{[^}]*\}\}/g, '').match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [];
+/**
+ * Runs of Latin letters (3 or more) outside what is code: {{placeholders}}, `commands` and tokens
+ * mixing letters and digits (base64, SHA-256, UTF-8).
+ */
+const latinWords = (text: string) =>
+  text
+    .replace(/\{\{[^}]*\}\}/g, ' ')
+    .replace(/`[^`]*`/g, ' ')
+    .replace(/\b(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[\w-]+\b/g, ' ')
+    .match(/[A-Za-z][A-Za-z-]{2,}/g) ?? [];
+
 const others = SUPPORTED_LOCALES.filter((l) => l !== 'en');
 
 describe('the message catalogues', () => {
