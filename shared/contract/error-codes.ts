@@ -184,7 +184,7 @@ export const ERROR_TEXT_EN = {
   'outcome.codeTaken': '"{{code}}" is already an outcome ("{{label}}")',
   'outcome.letterOutcome': '"{{code}}" is how letters are logged and cannot be deleted; retire it instead',
   'outcome.inUse':
-    '"{{code}}" is on {{count}} recorded contacts and cannot be deleted; retire it instead so those contacts keep it',
+    '"{{code}}" is the outcome of recorded contacts ({{count}}) and cannot be deleted; retire it instead so those contacts keep it',
   'legal.dateAfterToday': 'cannot be after today ({{today, date}})',
   'legal.loanNotOpen': 'loan {{number}} is {{status}}; only an open loan can be referred to legal',
   'legal.caseOpen': 'loan {{number}} already has open legal case #{{id}}',

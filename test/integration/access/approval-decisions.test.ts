@@ -104,7 +104,7 @@ describe('an approval is decided exactly once', () => {
     const runs = await Promise.all([decide('chen'), decide('wu')]);
     expect(runs.map((r) => r.code).sort(), JSON.stringify(runs)).toEqual([0, 1]);
     expect(runs.find((r) => r.code === 1)!.stderr).toMatch(
-      /^rule-violation: Request #\d+ was already approved/,
+      /^rule-violation: request #\d+ was already approved/,
     );
     expect(JSON.parse(runs.find((r) => r.code === 0)!.stdout)).toEqual({
       id: approvalId,

@@ -48,7 +48,7 @@ describe('cli call: any method, as a user, through the same guard', () => {
     await app.as('chen', 'owner');
     const wrong = await call('chen', 'borrowers.list', {}, 'not the password');
     expect(wrong.code).toBe(1);
-    expect(wrong.err).toMatch(/Wrong username or password/);
+    expect(wrong.err).toMatch(/^unauthorized: wrong user name or password/);
     const malformed = await call('chen', 'borrowers.get', { id: 'one' });
     expect(malformed.code).toBe(1);
     expect(malformed.err).toMatch(/^invalid-input: /);

@@ -94,7 +94,7 @@ describe('contact outcomes in Settings', () => {
     const renamed = await app.attempt('collections.updateOutcome', { code: 'paid', label: 'voicemail' });
     expect(messageOf(renamed)).toContain('label: "voicemail" is already the label of outcome "left-message"');
     expect(messageOf(await app.attempt('collections.updateOutcome', { code: 'nope', label: 'X' }))).toContain(
-      'Contact outcome nope does not exist',
+      'contact outcome nope does not exist',
     );
   });
 
@@ -123,7 +123,7 @@ describe('contact outcomes in Settings', () => {
   it('deletes only an outcome no contact uses, never the one letters are logged with', async () => {
     await app.call('collections.logContact', { loanId, channel: 'call-out', outcome: 'no-answer' });
     expect(messageOf(await app.attempt('collections.deleteOutcome', { code: 'no-answer' }))).toContain(
-      '"no-answer" is on 1 recorded contact and cannot be deleted; retire it instead',
+      '"no-answer" is the outcome of recorded contacts (1) and cannot be deleted; retire it instead so those contacts keep it',
     );
     expect(messageOf(await app.attempt('collections.deleteOutcome', { code: 'letter-sent' }))).toContain(
       'is how letters are logged and cannot be deleted',
@@ -137,7 +137,7 @@ describe('contact outcomes in Settings', () => {
   it('keeps at least one outcome on offer', async () => {
     for (const code of SEEDED.slice(1)) await app.call('collections.updateOutcome', { code, active: false });
     const last = await app.attempt('collections.updateOutcome', { code: 'no-answer', active: false });
-    expect(messageOf(last)).toContain('At least one outcome must stay offered for new contacts.');
+    expect(messageOf(last)).toContain('at least one outcome must stay offered for new contacts');
     expect(await offered()).toEqual(['no-answer']);
   });
 });

@@ -97,9 +97,7 @@ describe('plan-preview', () => {
   it('refuses a settlement above the payoff', async () => {
     const { code, err } = await preview({ type: 'settlement', amount: '1124.45', payBy: '2026-05-15' });
     expect(code).toBe(2);
-    expect(err).toBe(
-      'plan-preview: plan.amount: must not exceed the payoff of 1124.44 on 2026-04-15 (got 1124.45)',
-    );
+    expect(err).toBe('plan-preview: plan.amount: 1124.45 is more than the payoff of 1124.44 on 2026-04-15');
   });
 
   it('refuses a penalty waiver above 100%', async () => {

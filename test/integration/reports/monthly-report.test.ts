@@ -216,7 +216,7 @@ describe('the monthly recovery report on a hand-built book', () => {
     expect(json.collections.total).toBe('14000.00');
     const csv = reportToCsv(report);
     expect(csv).toContain(
-      '# Collections\r\npenalty,interest,principal,fees,total,payments,recoveriesAfterWriteOff count,recoveriesAfterWriteOff amount\r\n21.98,178.02,13500.00,300.00,14000.00,5,2,450.00\r\n',
+      '# Collections\r\nPenalty,Interest,Principal,Fees,Total,Payments,Recoveries after write-off: count,Recoveries after write-off: amount\r\n21.98,178.02,13500.00,300.00,14000.00,5,2,450.00\r\n',
     );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await reportToXlsx(report)) as unknown as ExcelJS.Buffer);
