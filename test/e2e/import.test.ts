@@ -32,6 +32,10 @@ describe('importing a loan book through the screen, in Chinese', () => {
       'own-headers-gbk2Loan numberLoan number 为必填项',
       'own-headers-gbk3Loan numberLoan number 为必填项',
     ]);
+    // Every problem at once, by kind, counted in rows.
+    expect(await page.getByTestId('import-error-groups').locator('li').allTextContents()).toEqual([
+      '2 行 — Loan number：Loan number 为必填项(第 2, 3 行)',
+    ]);
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-errors');
 
