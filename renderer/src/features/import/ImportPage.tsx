@@ -17,7 +17,7 @@ import { call } from '../../api/client';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 
-const MAX_BYTES = 25 * 1024 * 1024;
+const MAX_BYTES = 50 * 1024 * 1024;
 type Encoding = (typeof IMPORT_ENCODING_CHOICES)[number];
 type Existing = 'skip' | 'update';
 type Language = 'en' | 'zh-CN' | 'zh-TW';
