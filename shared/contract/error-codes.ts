@@ -201,6 +201,7 @@ export const ERROR_TEXT_EN = {
   'backup.unverified': 'the backup could not be verified, so it was not kept: {{detail}}',
   'import.notBase64': '{{name}} did not arrive as base64',
   'import.notXlsx': '{{name}} is not a readable XLSX workbook',
+  'import.passwordProtected': '{{name}} is password-protected; save it without a password and try again',
   'import.tooLarge': '{{name}} is larger than {{megabytes}} MB',
   'report.monthNotStarted': '{{month}} has not started yet (today is {{today, date}})',
 } as const;

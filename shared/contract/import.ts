@@ -18,8 +18,8 @@ export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const HEADER_LANGUAGES = ['en', 'zh-CN', 'zh-TW'] as const;
 
-/** 25 MB of file is about 33.4 million base64 characters. */
-const MAX_BASE64 = 35_000_000;
+/** 50 MB of file is about 69.9 million base64 characters. */
+const MAX_BASE64 = 70_000_000;
 
 export const columnMappingSchema = z.record(
   z.string().max(200),
@@ -33,7 +33,7 @@ export const importRequestSchema = z
         z
           .object({
             name: z.string().trim().min(1).max(255),
-            base64: z.string().max(MAX_BASE64, 'the file is larger than 25 MB'),
+            base64: z.string().max(MAX_BASE64, 'the file is larger than 50 MB'),
           })
           .strict(),
       )

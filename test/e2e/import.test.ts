@@ -32,6 +32,10 @@ describe('importing a loan book through the screen, in Chinese', () => {
       'own-headers-gbk2Loan numberLoan number 为必填项',
       'own-headers-gbk3Loan numberLoan number 为必填项',
     ]);
+    // Every problem at once, by kind, counted in rows.
+    expect(await page.getByTestId('import-error-groups').locator('li').allTextContents()).toEqual([
+      '2 行 — Loan number：Loan number 为必填项(第 2, 3 行)',
+    ]);
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-errors');
 
@@ -41,9 +45,10 @@ describe('importing a loan book through the screen, in Chinese', () => {
     await page.getByText('已保存对应关系。').waitFor();
     expect(await h.app.handlers['import.savedMapping']({})).toMatchObject({ 编号: 'loanNumber' });
 
-    // The VIN's check digit is off: a warning, shown, which the lender accepts before importing.
+    // A VIN and an ID whose check digits are off: warnings, shown, which the lender accepts.
     expect(await page.getByTestId('import-warnings').locator('tbody tr').allTextContents()).toEqual([
       'own-headers-gbk2车架号车架号 LSVAU2180N2184847 的校验位(第 9 位)不正确，请核对',
+      'own-headers-gbk3证件号码证件号 110101199002021238 不是有效的大陆居民身份证号(18 位且校验位正确，或 15 位数字)',
     ]);
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await page.getByLabel('我已核对这些提示，仍然导入').check();

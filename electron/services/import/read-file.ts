@@ -14,7 +14,7 @@ export const IMPORT_ENCODINGS = ['utf8', 'gbk', 'gb18030', 'big5'] as const;
 export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
 
 /** A loan book of 10,000 loans is about 2 MB; anything past this is not a spreadsheet we want. */
-export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export interface ReadFile {
   sheets: SheetInput[];
@@ -23,6 +23,9 @@ export interface ReadFile {
 }
 
 const isXlsx = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b; // "PK": a zip
+/** An OLE compound file: how Excel stores a password-protected (encrypted) XLSX, or an old XLS. */
+const isCompoundFile = (b: Uint8Array) =>
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((byte, i) => b[i] === byte);
 const hasUtf8Bom = (b: Uint8Array) => b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
 
 function isValidUtf8(bytes: Uint8Array): boolean {
@@ -104,6 +107,8 @@ export async function readImportFile(
     throw invalidField('file', 'import.tooLarge', { name, megabytes: MAX_IMPORT_BYTES / 1024 / 1024 });
   }
   if (isXlsx(bytes)) return xlsxSheets(bytes);
+  if (isCompoundFile(bytes) && /\.xlsx$/i.test(name))
+    throw invalidField('file', 'import.passwordProtected', { name });
   if (/\.xlsx?$/i.test(name)) throw invalidField('file', 'import.notXlsx', { name });
   return csvSheets(name.replace(/\.[^.]*$/, ''), bytes, encoding);
 }

@@ -183,9 +183,22 @@ export async function writeBook(
         b.id,
       ]),
     );
+    // A loan row skipped because the book has its number creates nothing: not its borrower or
+    // guarantor either, unless another row of the file needs them (a borrowers sheet always does).
+    const loanSheets = new Set(book.sheets.filter((p) => p.kind === 'loans').map((p) => p.name));
+    const inBook =
+      options.existing === 'skip'
+        ? new Set((await trx.selectFrom('loans').select('number').execute()).map((l) => l.number))
+        : new Set<string>();
+    const needed = new Set(
+      book.loans
+        .filter((l) => !inBook.has(l.number))
+        .flatMap((l) => [l.borrowerIdNumber, ...(l.guarantorIdNumber === null ? [] : [l.guarantorIdNumber])]),
+    );
     for (const b of book.borrowers) {
       await step('borrowers');
       if (borrowerIds.has(b.idNumber)) continue;
+      if (loanSheets.has(b.at.sheet) && !needed.has(b.idNumber)) continue;
       const id = borrowersOut.newId();
       borrowersOut.add({ id, ...borrowerRow(b, now) });
       borrowerIds.set(b.idNumber, id);

@@ -172,4 +172,17 @@ describe('a lender book with statuses, fees, officers, collectors, guarantors an
       { date: '2026-03-10', amount: 106_619, reverses: '2026-03-05', reversal_reason: 'reversal (imported)' },
     ]);
   });
+
+  it('creates nothing for a row skipped because the book has its loan number: no borrower, no collateral', async () => {
+    await importInto(app, [csv('loans.csv', [HEADER, row('A-1', '京A00001', '', '')])]);
+    const again = [...row('A-1', '京A99999', '', '')];
+    again[1] = '陈新';
+    again[2] = '11010519491231002X';
+    const result = await importInto(app, [csv('loans.csv', [HEADER, again])]);
+    expect(result).toMatchObject({ committed: true, borrowers: 0, loans: 0, collateral: 0, skipped: 2 });
+    expect(await app.ctx.db.selectFrom('borrowers').select('name').execute()).toEqual([{ name: '王芳' }]);
+    expect(await app.ctx.db.selectFrom('collateral_items').select('plate').execute()).toEqual([
+      { plate: '京A00001' },
+    ]);
+  });
 });

@@ -296,15 +296,22 @@ describe('saved column mappings', () => {
     const bad = await app.attempt('import.preview', { files: [{ name: 'x.csv', base64: '***' }] });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     const tooBig = await app.attempt('import.preview', {
-      files: [{ name: 'x.csv', base64: 'A'.repeat(35_000_001) }],
+      files: [{ name: 'x.csv', base64: 'A'.repeat(70_000_001) }],
     });
     expect(tooBig).toMatchObject({
       ok: false,
       error: {
         code: 'invalid-input',
-        details: [{ field: 'files.0.base64', message: 'the file is larger than 25 MB' }],
+        details: [{ field: 'files.0.base64', message: 'the file is larger than 50 MB' }],
       },
     });
+    // Excel saves a password-protected workbook as an encrypted OLE compound file, not a zip.
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const locked = await app.attempt('import.preview', {
+      files: [{ name: 'book.xlsx', base64: ole.toString('base64') }],
+    });
+    expect(locked).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(JSON.stringify(locked)).toContain('book.xlsx is password-protected');
   });
 });
 

@@ -11,12 +11,13 @@ import {
   type ImportResult,
 } from '../../../../shared/contract';
 import { rejectionKey } from '../../../../shared/import/reasons';
+import { groupProblems, rowsWith } from '../../../../shared/import/problems';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../../shared/import/fields';
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 
-const MAX_BYTES = 25 * 1024 * 1024;
+const MAX_BYTES = 50 * 1024 * 1024;
 type Encoding = (typeof IMPORT_ENCODING_CHOICES)[number];
 type Existing = 'skip' | 'update';
 type Language = 'en' | 'zh-CN' | 'zh-TW';
@@ -270,7 +271,8 @@ export function ImportPage() {
               <p>{t('import.noErrors')}</p>
             ) : (
               <>
-                <p className="error-detail">{t('import.errorsTitle', { count: preview.errors.length })}</p>
+                <p className="error-detail">{t('import.errorsTitle', { count: rowsWith(preview.errors) })}</p>
+                <ProblemGroups problems={preview.errors} testId="import-error-groups" />
                 <table className="grid compact" data-testid="import-errors">
                   <thead>
                     <tr>
@@ -296,10 +298,9 @@ export function ImportPage() {
             {preview.warnings.length > 0 && (
               <>
                 <p className="error-detail">
-                  {t('import.warningsTitle', {
-                    count: new Set(preview.warnings.map((w) => `${w.sheet}|${w.row}`)).size,
-                  })}
+                  {t('import.warningsTitle', { count: rowsWith(preview.warnings) })}
                 </p>
+                <ProblemGroups problems={preview.warnings} testId="import-warning-groups" />
                 <table className="grid compact" data-testid="import-warnings">
                   <thead>
                     <tr>
@@ -427,5 +428,24 @@ function TemplateAndExport({ language, onProblem }: { language: Language; onProb
         </div>
       </Card>
     </>
+  );
+}
+
+/** Every problem at once, by kind: "3 rows — 贷款金额: … (rows 2, 5, 9)". */
+function ProblemGroups({ problems, testId }: { problems: ImportResult['errors']; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <ul data-testid={testId}>
+      {groupProblems(problems).map((g) => (
+        <li key={`${g.sheet}|${g.column}|${g.code}`}>
+          {t('import.groupLine', {
+            count: g.rows.length,
+            column: g.column || g.sheet,
+            reason: t(`import.reject.${rejectionKey(g.code)}`, { ...g.params }),
+            rows: g.rows.join(', '),
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
