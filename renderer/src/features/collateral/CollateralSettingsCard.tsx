@@ -66,7 +66,7 @@ export function CollateralSettingsCard() {
           </button>
           {save.isSuccess && <span className="muted">{t('common.saved')}</span>}
         </div>
-        {save.error && <ErrorPanel error={save.error} />}
+        {save.error && Object.keys(errors).length === 0 && <ErrorPanel error={save.error} />}
       </form>
     </Card>
   );

@@ -353,7 +353,7 @@ export function ItemForm({
           {t('common.save')}
         </button>
       </div>
-      {mutation.error && <ErrorPanel error={mutation.error} />}
+      {mutation.error && Object.keys(errors).length === 0 && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }

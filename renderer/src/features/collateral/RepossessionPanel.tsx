@@ -245,7 +245,7 @@ function NextStepForm({ view, today }: { view: RepossessionView; today: string }
           {t(`collateral.repo.record.${next}`)}
         </button>
       </div>
-      {record.error && <ErrorPanel error={record.error} />}
+      {record.error && Object.keys(errors).length === 0 && <ErrorPanel error={record.error} />}
     </form>
   );
 }

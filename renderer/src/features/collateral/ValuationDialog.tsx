@@ -80,7 +80,7 @@ export function ValuationDialog({
           {t('common.cancel')}
         </button>
       </div>
-      {add.error && <ErrorPanel error={add.error} />}
+      {add.error && Object.keys(errors).length === 0 && <ErrorPanel error={add.error} />}
       {upload.error && <ErrorPanel error={upload.error} />}
     </form>
   );
