@@ -6,6 +6,8 @@ import {
   type ApiError,
   type ErrorCode,
   type FieldIssue,
+  type LoanStatus,
+  LOAN_STATUSES,
 } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money/amount';
 import { ApiCallError } from '../api/client';
@@ -21,10 +23,15 @@ const isErrorCode = (reason: unknown): reason is ErrorCode =>
  * The figures of a code as the locale writes them. The registry's template says which parameter is
  * an amount, a date or a percentage, so the screen never guesses from a parameter's name.
  */
+const LOAN_STATUS_PARAMS = new Set(['status', 'target']);
+const isLoanStatus = (value: unknown): value is LoanStatus =>
+  (LOAN_STATUSES as readonly unknown[]).includes(value);
+
 export function formatParams(
   code: ErrorCode,
   params: Record<string, string | number> | undefined,
   fmt: Formats,
+  t: TFunction,
 ): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
   for (const { name, format } of placeholdersOf(ERROR_TEXT_EN[code])) {
@@ -33,6 +40,8 @@ export function formatParams(
     if (format === 'money' && typeof value === 'number') out[name] = fmt.money(value);
     else if (format === 'date') out[name] = fmt.date(String(value));
     else if (format === 'percent' && typeof value === 'number') out[name] = fmt.percent(value);
+    // A loan's status is a word the lender's language already has.
+    else if (LOAN_STATUS_PARAMS.has(name) && isLoanStatus(value)) out[name] = t(`common.loanStatus.${value}`);
   }
   return out;
 }
@@ -46,7 +55,7 @@ export function wordRefusal(
   fmt: Formats,
 ): string {
   if (!isErrorCode(reason)) return english;
-  return t(`errors.${reason}` as never, formatParams(reason, params, fmt) as never) as unknown as string;
+  return t(`errors.${reason}` as never, formatParams(reason, params, fmt, t) as never) as unknown as string;
 }
 
 const issuesOf = (error: ApiError): FieldIssue[] =>
