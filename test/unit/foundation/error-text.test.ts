@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { I18N_OPTIONS, resources } from '../../../shared/i18n/resources';
 import { formatDate, formatMoney, formatPercent } from '../../../shared/format/format';
-import { wordRefusal } from '../../../renderer/src/app/error-text';
+import { wordRefusal } from '../../../shared/i18n/error-words';
 
 /** The screen words a refusal from its code, the figures formatted the way the locale writes them. */
 describe('wordRefusal', () => {
