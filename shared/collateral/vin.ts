@@ -1,3 +1,5 @@
+import { codedIssue } from '../contract/error-codes';
+
 /**
  * Vehicle identification numbers (ISO 3779; China's GB 16735 uses the same rules). Seventeen
  * characters from digits and the Latin capitals except I, O and Q, which read too much like 1 and 0.
@@ -20,11 +22,16 @@ export function normalizeVin(text: string): string {
 }
 
 /** Why a VIN cannot be right, in words for the clerk; null when its form is valid. */
-export function vinProblem(vin: string): string | null {
-  if (vin.length !== 17) return `must be 17 characters (got ${vin.length})`;
-  if (/[IOQ]/.test(vin)) return 'must not contain the letters I, O or Q';
-  if (!VIN_CHARS.test(vin)) return 'may contain only digits and the letters A–Z (except I, O, Q)';
+export function vinProblemCode(vin: string) {
+  if (vin.length !== 17) return codedIssue('vin.length', { length: vin.length });
+  if (/[IOQ]/.test(vin)) return codedIssue('vin.forbiddenLetters');
+  if (!VIN_CHARS.test(vin)) return codedIssue('vin.characters');
   return null;
+}
+
+/** What is wrong with a VIN's form, in English (the import's rejection detail), or null. */
+export function vinProblem(vin: string): string | null {
+  return vinProblemCode(vin)?.message ?? null;
 }
 
 /** The check digit ISO 3779 computes for a VIN of valid form: '0'–'9' or 'X'. */

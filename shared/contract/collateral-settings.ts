@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ratePercent } from './common';
+import { coded } from './error-codes';
 import { Ratio } from '../money';
 import type { CollateralRules } from '../collateral/alerts';
 
@@ -7,7 +8,7 @@ const months = z.number().int().min(1, 'must be at least 1 month').max(120, 'mus
 const percent = ratePercent.refine((v) => {
   const r = Ratio.fromDecimal(v);
   return r.sign() > 0 && r.compare(Ratio.fromInteger(100)) <= 0;
-}, 'must be above 0 and at most 100');
+}, coded('percent.range'));
 
 /** Collateral thresholds, kept with the other settings (flat keys, so one damaged key falls back alone). */
 export const collateralSettingsShape = {

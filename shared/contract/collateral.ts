@@ -22,7 +22,8 @@ import {
   type ValuationSource,
 } from '../collateral/kinds';
 import type { AlertCode } from '../collateral/alerts';
-import { normalizeVin, vinProblem } from '../collateral/vin';
+import { normalizeVin, vinProblemCode } from '../collateral/vin';
+import { codedIssue } from './error-codes';
 
 export * from '../collateral/kinds';
 export { ALERT_CODES, type AlertCode } from '../collateral/alerts';
@@ -65,15 +66,15 @@ export const propertyDetailsSchema = propertyFields.superRefine((v, ctx) => {
   if (v.lienPosition === 1 && v.priorLienAmount !== 0)
     ctx.addIssue({ code: 'custom', path: ['priorLienAmount'], message: 'a first lien has no prior lien' });
   if (v.ownerKind === 'third-party' && !v.ownerName)
-    ctx.addIssue({ code: 'custom', path: ['ownerName'], message: 'name the third-party owner' });
+    ctx.addIssue({ ...codedIssue('owner.nameMissing'), path: ['ownerName'] });
 });
 
 export const vinSchema = z
   .string()
   .transform(normalizeVin)
   .superRefine((vin, ctx) => {
-    const problem = vinProblem(vin);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = vinProblemCode(vin);
+    if (problem) ctx.addIssue(problem);
   });
 
 const vehicleFields = z

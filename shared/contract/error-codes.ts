@@ -34,6 +34,13 @@ export const ERROR_TEXT_EN = {
   'link.notFound': 'item {{itemId}} does not secure loan {{loanId}}',
   'backup.notFound': 'there is no backup called {{name}} in the backup folder',
 
+  // The contract's own checks on a request (zod words its built-in ones through its locales).
+  'percent.range': 'must be above 0 and at most 100',
+  'vin.length': 'must be 17 characters (got {{length}})',
+  'vin.forbiddenLetters': 'must not contain the letters I, O or Q',
+  'vin.characters': 'may contain only digits and the letters A–Z (except I, O, Q)',
+  'owner.nameMissing': 'name the third-party owner',
+
   // Signing in and rights.
   'auth.signInFirst': 'sign in first',
   'auth.signInUnavailable': 'signing in is not available here',
@@ -246,3 +253,29 @@ export function errorTextEn(code: ErrorCode, params: Record<string, string | num
     return String(value);
   });
 }
+
+type Params = Record<string, string | number>;
+
+/**
+ * How a coded schema issue is worded when zod reports it. The service keeps English (its issues
+ * also carry the code, so the screen words them); the renderer words them in the UI language, so
+ * a form's own validation speaks it too.
+ */
+let wordIssue: (code: ErrorCode, params: Params) => string = errorTextEn;
+export function wordSchemaIssuesWith(word: (code: ErrorCode, params: Params) => string): void {
+  wordIssue = word;
+}
+
+/** A custom zod issue naming its code: `ctx.addIssue(codedIssue('vin.length', {length: 16}))`. */
+export function codedIssue<C extends ErrorCode>(code: C, ...params: ParamsArg<C>) {
+  const figures = (params[0] ?? {}) as Params;
+  return { code: 'custom' as const, message: wordIssue(code, figures), params: { reason: code, figures } };
+}
+
+/** The options of a `.refine` whose refusal names a code. */
+export function coded(code: ErrorCode) {
+  return { error: () => wordIssue(code, {}), params: { reason: code, figures: {} } };
+}
+
+export const isErrorCode = (reason: unknown): reason is ErrorCode =>
+  typeof reason === 'string' && Object.hasOwn(ERROR_TEXT_EN, reason);

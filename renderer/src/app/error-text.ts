@@ -1,53 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import {
-  ERROR_TEXT_EN,
-  placeholdersOf,
-  type ApiError,
-  type ErrorCode,
-  type FieldIssue,
-} from '../../../shared/contract';
+import { isErrorCode, type ApiError, type FieldIssue } from '../../../shared/contract';
+import { wordRefusal, type ErrorFormats } from '../../../shared/i18n/error-words';
 import { formatAmount } from '../../../shared/money/amount';
 import { ApiCallError } from '../api/client';
 import { useContext } from 'react';
-import { PrefsContext, usePrefs, type Prefs } from './prefs';
+import { PrefsContext, usePrefs } from './prefs';
 
-type Formats = Pick<Prefs, 'money' | 'date' | 'percent'>;
-
-const isErrorCode = (reason: unknown): reason is ErrorCode =>
-  typeof reason === 'string' && Object.hasOwn(ERROR_TEXT_EN, reason);
-
-/**
- * The figures of a code as the locale writes them. The registry's template says which parameter is
- * an amount, a date or a percentage, so the screen never guesses from a parameter's name.
- */
-export function formatParams(
-  code: ErrorCode,
-  params: Record<string, string | number> | undefined,
-  fmt: Formats,
-): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
-  for (const { name, format } of placeholdersOf(ERROR_TEXT_EN[code])) {
-    const value = params?.[name];
-    if (value === undefined) continue;
-    if (format === 'money' && typeof value === 'number') out[name] = fmt.money(value);
-    else if (format === 'date') out[name] = fmt.date(String(value));
-    else if (format === 'percent' && typeof value === 'number') out[name] = fmt.percent(value);
-  }
-  return out;
-}
-
-/** One refusal in the UI language; the English text only when it carries no code (a bug to fix). */
-export function wordRefusal(
-  reason: unknown,
-  params: Record<string, string | number> | undefined,
-  english: string,
-  t: TFunction,
-  fmt: Formats,
-): string {
-  if (!isErrorCode(reason)) return english;
-  return t(`errors.${reason}` as never, formatParams(reason, params, fmt) as never) as unknown as string;
-}
+type Formats = ErrorFormats;
 
 const issuesOf = (error: ApiError): FieldIssue[] =>
   Array.isArray(error.details)

@@ -6,7 +6,7 @@ import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
-import { fieldErrorsOf } from './shared-ui';
+import { useFieldErrors } from './shared-ui';
 
 type CollateralSettings = Pick<
   Settings,
@@ -39,7 +39,7 @@ export function CollateralSettingsCard() {
         string
       >,
   );
-  const errors = fieldErrorsOf(save.error);
+  const errors = useFieldErrors(save.error);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const patch = Object.fromEntries(
@@ -66,7 +66,7 @@ export function CollateralSettingsCard() {
           </button>
           {save.isSuccess && <span className="muted">{t('common.saved')}</span>}
         </div>
-        {save.error && <ErrorPanel error={save.error} />}
+        {save.error && Object.keys(errors).length === 0 && <ErrorPanel error={save.error} />}
       </form>
     </Card>
   );

@@ -11,7 +11,7 @@ import {
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
 import { minorToInput, parseMoneyInput } from '../../format/format';
-import { fieldErrorsOf, useCollateralMutation } from './shared-ui';
+import { useFieldErrors, useCollateralMutation } from './shared-ui';
 import { ValuationFields } from './ValuationDialog';
 
 type PropertyForm = Extract<ItemDetails, { kind: 'property' }>;
@@ -81,7 +81,7 @@ export function ItemForm({
     valuedBy: '',
   });
   const mutation = existing ? update : create;
-  const errors = fieldErrorsOf(mutation.error);
+  const errors = useFieldErrors(mutation.error);
   const err = (field: string) => errors[`details.${field}`];
 
   const setKind = (kind: CollateralKind) => setDetails(kind === 'vehicle' ? blankVehicle : blankProperty);
@@ -353,7 +353,7 @@ export function ItemForm({
           {t('common.save')}
         </button>
       </div>
-      {mutation.error && <ErrorPanel error={mutation.error} />}
+      {mutation.error && Object.keys(errors).length === 0 && <ErrorPanel error={mutation.error} />}
     </form>
   );
 }

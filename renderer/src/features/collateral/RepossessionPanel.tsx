@@ -17,7 +17,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
 import { parseMoneyInput } from '../../format/format';
-import { fieldErrorsOf, useCollateralMutation } from './shared-ui';
+import { useFieldErrors, useCollateralMutation } from './shared-ui';
 
 const money = (s: string) => parseMoneyInput(s) ?? (s.trim() === '' ? 0 : -1);
 
@@ -139,7 +139,7 @@ function NextStepForm({ view, today }: { view: RepossessionView; today: string }
     selling: '',
     note: '',
   });
-  const errors = fieldErrorsOf(record.error);
+  const errors = useFieldErrors(record.error);
   const next = view.next!;
   const input = (key: keyof typeof f, label: string, extra = {}) => (
     <Field label={label} htmlFor={`rp-${key}`} error={errors[`step.${key}`]}>
@@ -245,7 +245,7 @@ function NextStepForm({ view, today }: { view: RepossessionView; today: string }
           {t(`collateral.repo.record.${next}`)}
         </button>
       </div>
-      {record.error && <ErrorPanel error={record.error} />}
+      {record.error && Object.keys(errors).length === 0 && <ErrorPanel error={record.error} />}
     </form>
   );
 }

@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
 import { parseMoneyInput } from '../../format/format';
 import { readFileAsBase64 } from './Attachments';
-import { fieldErrorsOf, useCollateralMutation } from './shared-ui';
+import { useFieldErrors, useCollateralMutation } from './shared-ui';
 
 /** Records a dated valuation, with its source, who made it, and an optional supporting document. */
 export function ValuationDialog({
@@ -29,7 +29,7 @@ export function ValuationDialog({
   });
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const errors = fieldErrorsOf(add.error);
+  const errors = useFieldErrors(add.error);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -80,7 +80,7 @@ export function ValuationDialog({
           {t('common.cancel')}
         </button>
       </div>
-      {add.error && <ErrorPanel error={add.error} />}
+      {add.error && Object.keys(errors).length === 0 && <ErrorPanel error={add.error} />}
       {upload.error && <ErrorPanel error={upload.error} />}
     </form>
   );

@@ -1,7 +1,7 @@
 import type { DetailField } from '../../../../shared/collateral/alerts';
 import { useTranslation } from 'react-i18next';
 import type { AlertKind, CollateralAlert, MethodName } from '../../../../shared/contract';
-import { ApiCallError } from '../../api/client';
+import { useRefusals } from '../../app/error-text';
 import { useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 
@@ -20,12 +20,12 @@ export function useCollateralMutation<M extends MethodName>(method: M) {
   return useApiMutation(method, COLLATERAL_READS);
 }
 
-/** The service names the field of each refusal ("details.vin"); forms show it beside the input. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiCallError) || !Array.isArray(error.error.details)) return {};
-  return Object.fromEntries(
-    (error.error.details as { field: string; message: string }[]).map((d) => [d.field, d.message]),
-  );
+/**
+ * The service names the field of each refusal ("details.vin"); forms show it beside the input,
+ * worded in the UI language with figures formatted by locale.
+ */
+export function useFieldErrors(error: unknown): Record<string, string> {
+  return useRefusals().fieldErrors(error);
 }
 
 /** LTV in basis points as a percentage, coloured against the alert state. */

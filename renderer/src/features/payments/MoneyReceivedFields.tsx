@@ -24,10 +24,13 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
   form,
   today,
   idPrefix,
+  refused = {},
 }: {
   form: UseFormReturn<T>;
   today: string;
   idPrefix: string;
+  /** The service's refusals by field, already worded: shown beside the field they name. */
+  refused?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   // The four fields exist on every T; react-hook-form's path types cannot see that through a generic.
@@ -35,10 +38,14 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
   const errors = f.formState.errors;
   return (
     <>
-      <Field label={t('payments.date')} htmlFor={`${idPrefix}-date`} error={errors.date}>
+      <Field label={t('payments.date')} htmlFor={`${idPrefix}-date`} error={errors.date ?? refused.date}>
         <input id={`${idPrefix}-date`} type="date" max={today} {...f.register('date')} />
       </Field>
-      <Field label={t('payments.amount')} htmlFor={`${idPrefix}-amount`} error={errors.amount}>
+      <Field
+        label={t('payments.amount')}
+        htmlFor={`${idPrefix}-amount`}
+        error={errors.amount ?? refused.amount}
+      >
         <input
           id={`${idPrefix}-amount`}
           inputMode="decimal"
@@ -47,7 +54,11 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
           {...f.register('amount')}
         />
       </Field>
-      <Field label={t('payments.method')} htmlFor={`${idPrefix}-method`} error={errors.method}>
+      <Field
+        label={t('payments.method')}
+        htmlFor={`${idPrefix}-method`}
+        error={errors.method ?? refused.method}
+      >
         <select id={`${idPrefix}-method`} {...f.register('method')}>
           {PAYMENT_METHODS.map((m) => (
             <option key={m} value={m}>
@@ -56,7 +67,11 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
           ))}
         </select>
       </Field>
-      <Field label={t('payments.reference')} htmlFor={`${idPrefix}-reference`} error={errors.reference}>
+      <Field
+        label={t('payments.reference')}
+        htmlFor={`${idPrefix}-reference`}
+        error={errors.reference ?? refused.reference}
+      >
         <input id={`${idPrefix}-reference`} {...f.register('reference')} />
       </Field>
     </>

@@ -14,7 +14,7 @@ import { Field } from '../../components/form';
 import { MoneyReceivedFields, moneyReceivedSchema } from './MoneyReceivedFields';
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
-import { paymentRefusal } from './refusal';
+import { useRefusals } from '../../app/error-text';
 
 const schema = moneyReceivedSchema.extend({ receivedBy: z.string().max(80) });
 type FormValues = z.input<typeof schema>;
@@ -38,6 +38,10 @@ const rememberReceipt = (value: z.infer<typeof rememberedShape>) =>
  * Records a payment. Before anything is posted the engine previews exactly how the money will
  * be split (penalty, interest, principal, installment by installment) and what DPD becomes.
  */
+
+/** The fields MoneyReceivedFields draws; a refusal naming one of them shows beside it. */
+const MONEY_FIELDS = new Set(['date', 'amount', 'method', 'reference']);
+
 export function RecordPaymentDialog({
   loanId,
   today,
@@ -67,8 +71,12 @@ export function RecordPaymentDialog({
   const canPreview = request.amount > 0 && isoDate.safeParse(request.date).success;
   const preview = useApi('payments.preview', request, { enabled: canPreview });
   const errors = form.formState.errors;
-  const refused = canPreview ? paymentRefusal(preview.error, t, prefs) : null;
-  const postRefused = paymentRefusal(record.error, t, prefs);
+  // A refusal of the preview or of the post is shown once, beside the field it names.
+  const refusals = useRefusals();
+  const refusedFields = refusals.fieldErrors(record.error ?? (canPreview ? preview.error : null));
+  const besideFields = new Set(Object.keys(refusedFields).filter((f) => MONEY_FIELDS.has(f)));
+  const elsewhere = Object.entries(refusedFields).filter(([f]) => !besideFields.has(f));
+  const refused = elsewhere[0] ? { field: elsewhere[0][0], text: elsewhere[0][1] } : null;
 
   const onSubmit = form.handleSubmit(async (v) => {
     const saved = await record.mutateAsync({
@@ -89,7 +97,7 @@ export function RecordPaymentDialog({
   const p = canPreview ? preview.data : undefined;
   return (
     <form className="form-grid" onSubmit={onSubmit} noValidate>
-      <MoneyReceivedFields form={form} today={today} idPrefix="p" />
+      <MoneyReceivedFields form={form} today={today} idPrefix="p" refused={refusedFields} />
       <Field label={t('payments.receivedBy')} htmlFor="p-receivedBy" error={errors.receivedBy}>
         <input id="p-receivedBy" {...form.register('receivedBy')} />
       </Field>
@@ -100,7 +108,9 @@ export function RecordPaymentDialog({
             {refused.text}
           </p>
         )}
-        {canPreview && preview.error && !refused && <ErrorPanel error={preview.error} />}
+        {canPreview && preview.error && Object.keys(refusedFields).length === 0 && (
+          <ErrorPanel error={preview.error} />
+        )}
         {!p && !preview.error && <p className="muted">{t('payments.previewHint')}</p>}
         {p && (
           <div data-testid="payment-preview">
@@ -224,12 +234,7 @@ export function RecordPaymentDialog({
           </span>
         )}
       </div>
-      {postRefused && (
-        <p className="field-error" role="alert">
-          {postRefused.text}
-        </p>
-      )}
-      {record.error && !postRefused && <ErrorPanel error={record.error} />}
+      {record.error && Object.keys(refusedFields).length === 0 && <ErrorPanel error={record.error} />}
     </form>
   );
 }

@@ -1,0 +1,53 @@
+import type { TFunction } from 'i18next';
+import { ERROR_TEXT_EN, isErrorCode, placeholdersOf, type ErrorCode } from '../contract/error-codes';
+import { LOAN_STATUSES, type LoanStatus } from '../contract/loans';
+
+/**
+ * A refusal worded from its code (shared/contract/error-codes.ts) and the `errors` resources.
+ * Pure: the screen passes its i18next `t` and its locale's formatters, so the main side can word
+ * a refusal the same way.
+ */
+export interface ErrorFormats {
+  money: (minor: number) => string;
+  date: (iso: string) => string;
+  percent: (ratio: number) => string;
+}
+
+/**
+ * The figures of a code as the locale writes them. The registry's template says which parameter is
+ * an amount, a date or a percentage, so the screen never guesses from a parameter's name.
+ */
+const LOAN_STATUS_PARAMS = new Set(['status', 'target']);
+const isLoanStatus = (value: unknown): value is LoanStatus =>
+  (LOAN_STATUSES as readonly unknown[]).includes(value);
+
+export function formatParams(
+  code: ErrorCode,
+  params: Record<string, string | number> | undefined,
+  fmt: ErrorFormats,
+  t: TFunction,
+): Record<string, string | number> {
+  const out: Record<string, string | number> = { ...params };
+  for (const { name, format } of placeholdersOf(ERROR_TEXT_EN[code])) {
+    const value = params?.[name];
+    if (value === undefined) continue;
+    if (format === 'money' && typeof value === 'number') out[name] = fmt.money(value);
+    else if (format === 'date') out[name] = fmt.date(String(value));
+    else if (format === 'percent' && typeof value === 'number') out[name] = fmt.percent(value);
+    // A loan's status is a word the lender's language already has.
+    else if (LOAN_STATUS_PARAMS.has(name) && isLoanStatus(value)) out[name] = t(`common.loanStatus.${value}`);
+  }
+  return out;
+}
+
+/** One refusal in the UI language; the English text only when it carries no code (a bug to fix). */
+export function wordRefusal(
+  reason: unknown,
+  params: Record<string, string | number> | undefined,
+  english: string,
+  t: TFunction,
+  fmt: ErrorFormats,
+): string {
+  if (!isErrorCode(reason)) return english;
+  return t(`errors.${reason}` as never, formatParams(reason, params, fmt, t) as never) as unknown as string;
+}
