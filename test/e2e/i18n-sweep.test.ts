@@ -180,7 +180,8 @@ describe.each(['zh-CN', 'zh-TW'])('every screen in %s', (locale) => {
     await h.page.waitForLoadState('networkidle');
     found.push(...(await leftoversOnPage('payment dialog, not an amount')));
     await dialog.locator('#p-amount').fill('99999999');
-    await dialog.getByTestId('payment-refused').waitFor();
+    // The refusal is worded beside the amount field (its id is the field's id plus -error).
+    await dialog.locator('#p-amount-error').waitFor();
     found.push(...(await leftoversOnPage('payment dialog, above what is owed')));
     expect(found).toEqual([]);
   }, 60_000);

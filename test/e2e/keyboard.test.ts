@@ -65,6 +65,8 @@ describe('keyboard-first daily work, end to end in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /Collect: PB-2026-000001/ }).waitFor();
 
     // Alt+P: the payment dialog, on Amount; Enter posts and the collector stays on the account.
+    // The key works once the screen knows today's date, as the button shows by turning enabled.
+    await page.locator('button[aria-keyshortcuts="Alt+P"]:enabled').waitFor();
     await keyboard.press('Alt+P');
     await page.locator('dialog[open]').waitFor();
     expect(await focused()).toBe('p-amount');

@@ -187,9 +187,9 @@ export function VirtualTable<Row>({
     <div className="vtable" role="grid" aria-label={label} aria-rowcount={total + 1}>
       <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
         {columns.map((c) => (
-          <div key={c.key} role="columnheader" className={c.numeric ? 'num' : ''}>
+          <Cell key={c.key} numeric={c.numeric} role="columnheader">
             {c.header}
-          </div>
+          </Cell>
         ))}
       </div>
       <div
@@ -227,15 +227,36 @@ export function VirtualTable<Row>({
                 }}
               >
                 {columns.map((c) => (
-                  <div key={c.key} role="gridcell" className={c.numeric ? 'num' : ''}>
+                  <Cell key={c.key} numeric={c.numeric}>
                     {row ? c.cell(row) : '…'}
-                  </div>
+                  </Cell>
                 ))}
               </div>
             );
           })}
         </div>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A cell cuts what does not fit with an ellipsis; plain text also goes in its title, so a long
+ * name or a large amount can always be read in full.
+ */
+function Cell({
+  children,
+  numeric,
+  role = 'gridcell',
+}: {
+  children: ReactNode;
+  numeric?: boolean;
+  role?: 'gridcell' | 'columnheader';
+}) {
+  const title = typeof children === 'string' || typeof children === 'number' ? String(children) : undefined;
+  return (
+    <div role={role} className={numeric ? 'num' : ''} title={title}>
+      {children}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
 import { auditActionLabel, auditEntityLabel } from './audit-action';
 import { useDebounced } from '../../components/useDebounced';
+import { auditChanges, auditValue } from './audit-diff';
 
 const PAGE = 200;
 
@@ -74,15 +75,15 @@ export function AuditCard() {
           <p className="muted">
             {t('access.auditShown', { shown: list.data.rows.length, total: list.data.total })}
           </p>
-          <table className="grid" aria-label={t('access.auditTitle')}>
+          <table className="grid audit-table" aria-label={t('access.auditTitle')}>
             <thead>
               <tr>
-                <th>#</th>
-                <th>{t('access.auditWhen')}</th>
+                <th className="audit-id">#</th>
+                <th className="audit-when">{t('access.auditWhen')}</th>
                 <th>{t('access.auditUser')}</th>
                 <th>{t('access.auditRecord')}</th>
                 <th>{t('access.auditAction')}</th>
-                <th>{t('access.auditChange')}</th>
+                <th className="audit-change">{t('access.auditChange')}</th>
               </tr>
             </thead>
             <tbody>
@@ -96,7 +97,7 @@ export function AuditCard() {
                   </td>
                   <td>{auditActionLabel(t, r.action)}</td>
                   <td className="audit-change">
-                    <code>{r.before ?? '—'}</code> → <code>{r.after ?? '—'}</code>
+                    <AuditChange before={r.before} after={r.after} />
                   </td>
                 </tr>
               ))}
@@ -105,5 +106,33 @@ export function AuditCard() {
         </>
       )}
     </Card>
+  );
+}
+
+/** Field, before, after: the entry's changed fields with amounts and dates as the screen writes them. */
+function AuditChange({ before, after }: { before: string | null; after: string | null }) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  const changes = auditChanges(before, after);
+  if (changes.length === 0) return <span className="muted">{t('access.auditNoFieldChanged')}</span>;
+  return (
+    <table className="audit-diff">
+      <thead>
+        <tr>
+          <th>{t('access.auditField')}</th>
+          <th>{t('access.auditBefore')}</th>
+          <th>{t('access.auditAfter')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((c) => (
+          <tr key={c.field}>
+            <th scope="row">{c.field}</th>
+            <td>{auditValue(c.field, c.before, prefs)}</td>
+            <td>{auditValue(c.field, c.after, prefs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
