@@ -39,6 +39,8 @@ export const REJECTION_TEXT_EN = {
   'loan.unknown': 'there is no loan {{number}} in this file or in the book',
   'payment.afterToday': 'a payment cannot be dated after today ({{today}})',
   'payment.refused': '{{detail}}',
+  'payment.abovePayoff':
+    '{{amount}} is {{excess}} more than the payoff on {{date}} ({{payoff}}), as the payment screen would refuse it',
   'payment.nothingToReverse':
     'reversal (imported): no payment of {{amount}} on or before {{date}} to reverse for this loan',
   'collateral.bothKinds': 'has both vehicle and property columns filled; put each item on its own row',

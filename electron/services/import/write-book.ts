@@ -552,6 +552,17 @@ export async function writeBook(
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          // Above the payoff: the lender needs the excess to find the mistyped amount.
+          if (error.reason === 'payment.aboveDue') {
+            const payoff = Number(error.params.payoff);
+            reject(p.at, 'paymentAmount', 'payment.abovePayoff', {
+              amount: formatAmount(p.amount),
+              excess: formatAmount(p.amount - payoff),
+              payoff: formatAmount(payoff),
+              date: String(error.params.date),
+            });
+            continue;
+          }
           reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
             detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
           });

@@ -247,7 +247,7 @@ describe('rejections', () => {
     expect(byRow('贷款', 2)).toEqual([['date.notReal', { value: '2026-02-30' }]]);
     expect(byRow('贷款', 8)).toEqual([['loan.repeated', { number: 'E-01', sheet: '贷款', row: 2 }]]);
     expect(byRow('抵押物', 6)).toEqual([['collateral.carNeedsVehicle', { number: 'E-14' }]]);
-    expect(byRow('还款', 4)[0]![0]).toBe('payment.refused');
+    expect(byRow('还款', 4)[0]![0]).toBe('payment.abovePayoff');
   });
 
   it('writes nothing on a dry run, yet counts what it would write', async () => {
