@@ -58,6 +58,8 @@ export const REJECTION_TEXT_EN = {
   'warn.rate': 'the annual rate {{rate}}% is above the {{ceiling}}% ceiling set in Settings',
   'warn.appraisalOld': 'the appraisal of {{date}} is more than 12 months old',
   'warn.vinCheckDigit': 'the VIN {{vin}} has a wrong check digit (its 9th character); check it',
+  'warn.paymentBeforeDisbursement':
+    'the payment date {{date}} is before the disbursement date {{startDate}}; check it',
   'appraisal.afterToday': 'an appraisal cannot be dated after today ({{today}})',
   'appraisal.needsDate': 'an appraised value needs its appraisal date',
   'appraisal.needsValue': 'an appraisal date needs its appraised value',
