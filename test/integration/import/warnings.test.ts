@@ -91,4 +91,19 @@ describe('plausibility warnings on an imported sheet', () => {
       ['borrowers', 2, '手机', 'warn.mobile'],
     ]);
   });
+
+  it('takes the ceiling from Settings → Loans, 24 until changed, and refuses one that is not a percentage', async () => {
+    expect((await app.call('settings.get', {}))['import.rateCeilingPercent']).toBe('24');
+    await expect(app.call('settings.update', { 'import.rateCeilingPercent': 'high' })).rejects.toThrow(
+      /yearly percentage/,
+    );
+    await app.call('settings.update', { 'import.rateCeilingPercent': '250' });
+    const result = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(result.warnings.map((w) => w.code)).not.toContain('warn.rate');
+    await app.call('settings.update', { 'import.rateCeilingPercent': '150' });
+    const lower = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(lower.warnings.filter((w) => w.code === 'warn.rate').map((w) => w.params)).toEqual([
+      { rate: '200', ceiling: '150' },
+    ]);
+  });
 });
