@@ -101,6 +101,11 @@ export const importContract = {
     z.object({ mapping: columnMappingSchema }).strict(),
     changes('book.write'),
   ),
+  /** The uploaded sheets as XLSX with a "problems" column worded in `language`, for fixing in Excel. */
+  'import.annotated': method<FileBytes>()(
+    importRequestSchema.extend({ language: z.enum(HEADER_LANGUAGES) }).strict(),
+    reads('book.write'),
+  ),
   'import.template': method<FileBytes>()(
     z.object({ language: z.enum(HEADER_LANGUAGES) }).strict(),
     reads('book.read'),

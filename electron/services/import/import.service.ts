@@ -1,4 +1,4 @@
-import type { ImportProgress, ImportResult, ParsedInput } from '../../../shared/contract';
+import type { ImportProgress, ImportResult, Locale, ParsedInput } from '../../../shared/contract';
 import { readBook, type SheetInput } from '../../../shared/import/book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/import/fields';
 import type { ServiceContext } from '../context';
@@ -9,6 +9,7 @@ import { readSettingsRows, writeSetting } from '../system/settings.repository';
 import { readImportFile, type ImportEncoding } from './read-file';
 import { writeBook, type ExistingLoans } from './write-book';
 import { exportBook, templateWorkbook } from './export-book';
+import { annotatedWorkbook } from './annotated';
 
 type ImportHandlers = Pick<
   Handlers,
@@ -18,6 +19,7 @@ type ImportHandlers = Pick<
   | 'import.savedMapping'
   | 'import.saveMapping'
   | 'import.template'
+  | 'import.annotated'
   | 'export.book'
 >;
 
@@ -35,11 +37,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Reads every file, checks every row, and writes the book only when all of them pass. */
-export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
-  requirePermission(ctx.actor(), 'book.write');
-  const report = options.onProgress ?? (() => undefined);
-  report({ phase: 'reading', done: 0, total: 0 });
+/** Every sheet of every file, named as the import's errors name them. */
+async function readSheets(options: Pick<ImportOptions, 'files' | 'encoding'>) {
   const sheets: SheetInput[] = [];
   const files: ImportResult['files'] = [];
   for (const file of options.files) {
@@ -49,6 +48,27 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     sheets.push(...read.sheets.map((s) => ({ ...s, name: prefix + s.name })));
     files.push({ name: file.name, encoding: read.encoding });
   }
+  return { sheets, files };
+}
+
+/** The uploaded sheets with each row's problems beside it, as a dry run finds them. */
+export async function annotatedCopy(
+  ctx: ServiceContext,
+  options: Omit<ImportOptions, 'dryRun'>,
+  language: Locale,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const result = await runImport(ctx, { ...options, dryRun: true });
+  const { sheets } = await readSheets(options);
+  const stem = options.files[0]!.name.replace(/\.[^.]*$/, '');
+  return { name: `${stem}-problems.xlsx`, bytes: await annotatedWorkbook(sheets, result, language) };
+}
+
+/** Reads every file, checks every row, and writes the book only when all of them pass. */
+export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
+  requirePermission(ctx.actor(), 'book.write');
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'reading', done: 0, total: 0 });
+  const { sheets, files } = await readSheets(options);
   report({ phase: 'checking', done: 0, total: 0 });
   const settings = await readSettingsRows(ctx.db);
   const ceiling = settings[RATE_CEILING_SETTING];
@@ -117,6 +137,10 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
       const merged = { ...(await savedMapping(ctx)), ...mapping };
       await writeSetting(ctx.db, MAPPING_SETTING, merged);
       return { columns: Object.keys(merged).length };
+    },
+    'import.annotated': async (input) => {
+      const { name, bytes } = await annotatedCopy(ctx, optionsOf(input, true), input.language);
+      return { name, base64: Buffer.from(bytes).toString('base64') };
     },
     'import.template': async ({ language }) => {
       const bytes = await templateWorkbook(language);

@@ -331,6 +331,22 @@ export function ImportPage() {
                 </label>
               </>
             )}
+            {(preview.errors.length > 0 || preview.warnings.length > 0) && (
+              <p>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    void call('import.annotated', {
+                      ...request,
+                      language: languageOf(i18n.language),
+                    }).then(download, setProblem)
+                  }
+                >
+                  {t('import.annotated.download')}
+                </button>
+              </p>
+            )}
             {committing && (
               <div role="status">
                 {progress && progress.total > 0 ? (
