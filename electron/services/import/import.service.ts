@@ -1,5 +1,5 @@
 import type { ImportProgress, ImportResult, Locale, ParsedInput } from '../../../shared/contract';
-import { readBook, type SheetInput } from '../../../shared/import/book';
+import { headersOf, layoutKey, readBook, type SheetInput } from '../../../shared/import/book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/import/fields';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -24,6 +24,8 @@ type ImportHandlers = Pick<
 >;
 
 const MAPPING_SETTING = 'import.columnMapping';
+/** Mappings the lender confirmed, by sheet layout (layoutKey → the same shape as --mapping FILE). */
+const LAYOUTS_SETTING = 'import.layoutMappings';
 /** The annual rate (a percentage string) above which a row is warned of; default 24. */
 export const RATE_CEILING_SETTING = 'import.rateCeilingPercent';
 
@@ -72,7 +74,14 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   report({ phase: 'checking', done: 0, total: 0 });
   const settings = await readSettingsRows(ctx.db);
   const ceiling = settings[RATE_CEILING_SETTING];
-  const book = readBook(sheets, options.mapping, ctx.clock.today(), {
+  // A sheet laid out as one confirmed before takes that mapping; what the request says wins.
+  const layouts = layoutMappings(settings[LAYOUTS_SETTING]);
+  const mapping = Object.assign(
+    {},
+    ...sheets.map((s) => layouts[layoutKey(headersOf(s))] ?? {}),
+    options.mapping,
+  ) as ColumnMapping;
+  const book = readBook(sheets, mapping, ctx.clock.today(), {
     rateCeilingPercent:
       typeof ceiling === 'string' && /^\d{1,3}(\.\d+)?$/.test(ceiling) ? ceiling : undefined,
   });
@@ -89,13 +98,42 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   return { ...written, sheets: book.sheets, files };
 }
 
-export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
-  const stored = (await readSettingsRows(ctx.db))[MAPPING_SETTING];
+/** The stored layouts, each keeping only header → field pairs that are still fields. */
+function layoutMappings(stored: unknown): Record<string, ColumnMapping> {
+  if (!stored || typeof stored !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(stored as Record<string, unknown>).map(([key, m]) => [key, onlyFields(m)]),
+  );
+}
+
+const onlyFields = (stored: unknown): ColumnMapping => {
   if (!stored || typeof stored !== 'object') return {};
   const fields: readonly (ImportField | null)[] = [...IMPORT_FIELDS, null];
   return Object.fromEntries(
     Object.entries(stored as Record<string, unknown>).filter(([, f]) => fields.includes(f as ImportField)),
   ) as ColumnMapping;
+};
+
+/** Saves a confirmed mapping, and under each layout the part of it that layout's headers use. */
+export async function saveMapping(ctx: ServiceContext, mapping: ColumnMapping, layouts: string[][]) {
+  requirePermission(ctx.actor(), 'book.write');
+  const settings = await readSettingsRows(ctx.db);
+  const merged = { ...onlyFields(settings[MAPPING_SETTING]), ...mapping };
+  const byLayout = layoutMappings(settings[LAYOUTS_SETTING]);
+  for (const headers of layouts) {
+    byLayout[layoutKey(headers)] = Object.fromEntries(
+      Object.entries(mapping).filter(([header]) => headers.includes(header)),
+    ) as ColumnMapping;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, MAPPING_SETTING, merged);
+    await writeSetting(trx, LAYOUTS_SETTING, byLayout);
+  });
+  return { columns: Object.keys(merged).length };
+}
+
+export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
+  return onlyFields((await readSettingsRows(ctx.db))[MAPPING_SETTING]);
 }
 
 const bytesOf = (base64: string, name: string): Uint8Array => {
@@ -132,12 +170,7 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
     'import.commit': (input) => tracked(input, false),
     'import.progress': async () => running,
     'import.savedMapping': () => savedMapping(ctx),
-    'import.saveMapping': async ({ mapping }) => {
-      requirePermission(ctx.actor(), 'book.write');
-      const merged = { ...(await savedMapping(ctx)), ...mapping };
-      await writeSetting(ctx.db, MAPPING_SETTING, merged);
-      return { columns: Object.keys(merged).length };
-    },
+    'import.saveMapping': ({ mapping, layouts }) => saveMapping(ctx, mapping, layouts),
     'import.annotated': async (input) => {
       const { name, bytes } = await annotatedCopy(ctx, optionsOf(input, true), input.language);
       return { name, base64: Buffer.from(bytes).toString('base64') };

@@ -139,8 +139,12 @@ export function ImportPage() {
     return () => clearInterval(timer);
   }, [committing]);
 
+  // Saved under each sheet's layout too, so the same workbook next month maps itself.
   const saveMapping = () =>
-    call('import.saveMapping', { mapping }).then(() => setNotice(t('import.mappingSaved')), setProblem);
+    call('import.saveMapping', { mapping, layouts: preview?.sheets.map((s) => s.headers) ?? [] }).then(
+      () => setNotice(t('import.mappingSaved')),
+      setProblem,
+    );
 
   const canConfirm =
     preview !== null &&
