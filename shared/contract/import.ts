@@ -98,8 +98,22 @@ export const importContract = {
   'import.progress': method<ImportProgress | null>()(z.object({}).strict(), reads('book.write')),
   'import.savedMapping': method<ColumnMapping>()(z.object({}).strict(), reads('book.read')),
   'import.saveMapping': method<{ columns: number }>()(
-    z.object({ mapping: columnMappingSchema }).strict(),
+    z
+      .object({
+        mapping: columnMappingSchema,
+        /** The header rows the mapping was confirmed for; each layout keeps it for next time. */
+        layouts: z
+          .array(z.array(z.string().max(200)).max(500))
+          .max(20)
+          .default([]),
+      })
+      .strict(),
     changes('book.write'),
+  ),
+  /** The uploaded sheets as XLSX with a "problems" column worded in `language`, for fixing in Excel. */
+  'import.annotated': method<FileBytes>()(
+    importRequestSchema.extend({ language: z.enum(HEADER_LANGUAGES) }).strict(),
+    reads('book.write'),
   ),
   'import.template': method<FileBytes>()(
     z.object({ language: z.enum(HEADER_LANGUAGES) }).strict(),

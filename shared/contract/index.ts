@@ -37,6 +37,7 @@ export * from './plans';
 export * from './access';
 export * from './plan-settings';
 export * from './loan-settings';
+export * from './import-settings';
 export * from './company';
 export * from './write-offs';
 export * from './backups';

@@ -3,7 +3,7 @@ import { PREPAYMENT_INTEREST_RULES, type PrepaymentInterestRule } from '../engin
 import { Ratio } from '../money/ratio';
 
 /** A percentage from 0 to 100 with at most 4 decimals, written as text so it stays exact. */
-const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
+export const PERCENT = /^\d{1,3}(\.\d{1,4})?$/;
 export const prepaymentFeePercent = z
   .string()
   .trim()

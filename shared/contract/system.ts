@@ -4,6 +4,7 @@ import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
 import { loanSettingsShape } from './loan-settings';
+import { importSettingsShape } from './import-settings';
 import { companyProfileShape } from './company';
 
 export interface AppInfo {
@@ -37,6 +38,7 @@ export const settingsSchema = z.object({
   ...collateralSettingsShape,
   ...planSettingsShape,
   ...loanSettingsShape,
+  ...importSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -159,6 +159,23 @@ export function kindOf(fields: readonly (ImportField | null)[]): SheetKind {
 
 const isBlankRow = (row: readonly Cell[] | undefined) => !row || row.every((c) => cellText(c) === '');
 
+/** A sheet's headers: its first non-empty row, as text. */
+export function headersOf(sheet: SheetInput): string[] {
+  const at = sheet.rows.findIndex((r) => !isBlankRow(r));
+  return at < 0 ? [] : sheet.rows[at]!.map(cellText);
+}
+
+/**
+ * A sheet layout's key: its headers in order. The same workbook exported again next month has
+ * the same key, so the mapping confirmed for it last time applies again.
+ */
+export function layoutKey(headers: readonly string[]): string {
+  const trimmed = headers.map((h) => h.trim());
+  // Trailing empty cells are no part of the layout (one more blank column is the same sheet).
+  while (trimmed.at(-1) === '') trimmed.pop();
+  return trimmed.join('\u001f');
+}
+
 /** Where each field of a sheet is: its header and column; the first column mapped to it wins. */
 type SheetColumns = ReadonlyMap<ImportField, { header: string; col: number }>;
 
@@ -255,7 +272,7 @@ function rowsOf(
   mapping: ColumnMapping,
 ): { plan: SheetPlan; readers: () => Iterable<RowReader> } {
   const headerAt = sheet.rows.findIndex((r) => !isBlankRow(r));
-  const headers = headerAt < 0 ? [] : sheet.rows[headerAt]!.map(cellText);
+  const headers = headersOf(sheet);
   const fields = mapHeaders(headers, mapping);
   const kind = kindOf(fields);
   const columns = new Map<ImportField, { header: string; col: number }>();

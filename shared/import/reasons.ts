@@ -39,6 +39,8 @@ export const REJECTION_TEXT_EN = {
   'loan.unknown': 'there is no loan {{number}} in this file or in the book',
   'payment.afterToday': 'a payment cannot be dated after today ({{today}})',
   'payment.refused': '{{detail}}',
+  'payment.abovePayoff':
+    '{{amount}} is {{excess}} more than the payoff on {{date}} ({{payoff}}), as the payment screen would refuse it',
   'payment.nothingToReverse':
     'reversal (imported): no payment of {{amount}} on or before {{date}} to reverse for this loan',
   'collateral.bothKinds': 'has both vehicle and property columns filled; put each item on its own row',
@@ -56,6 +58,8 @@ export const REJECTION_TEXT_EN = {
   'warn.rate': 'the annual rate {{rate}}% is above the {{ceiling}}% ceiling set in Settings',
   'warn.appraisalOld': 'the appraisal of {{date}} is more than 12 months old',
   'warn.vinCheckDigit': 'the VIN {{vin}} has a wrong check digit (its 9th character); check it',
+  'warn.paymentBeforeDisbursement':
+    'the payment date {{date}} is before the disbursement date {{startDate}}; check it',
   'appraisal.afterToday': 'an appraisal cannot be dated after today ({{today}})',
   'appraisal.needsDate': 'an appraised value needs its appraisal date',
   'appraisal.needsValue': 'an appraisal date needs its appraised value',

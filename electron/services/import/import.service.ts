@@ -1,5 +1,5 @@
-import type { ImportProgress, ImportResult, ParsedInput } from '../../../shared/contract';
-import { readBook, type SheetInput } from '../../../shared/import/book';
+import type { ImportProgress, ImportResult, Locale, ParsedInput } from '../../../shared/contract';
+import { headersOf, layoutKey, readBook, type SheetInput } from '../../../shared/import/book';
 import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../shared/import/fields';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -9,6 +9,7 @@ import { readSettingsRows, writeSetting } from '../system/settings.repository';
 import { readImportFile, type ImportEncoding } from './read-file';
 import { writeBook, type ExistingLoans } from './write-book';
 import { exportBook, templateWorkbook } from './export-book';
+import { annotatedWorkbook } from './annotated';
 
 type ImportHandlers = Pick<
   Handlers,
@@ -18,10 +19,13 @@ type ImportHandlers = Pick<
   | 'import.savedMapping'
   | 'import.saveMapping'
   | 'import.template'
+  | 'import.annotated'
   | 'export.book'
 >;
 
 const MAPPING_SETTING = 'import.columnMapping';
+/** Mappings the lender confirmed, by sheet layout (layoutKey → the same shape as --mapping FILE). */
+const LAYOUTS_SETTING = 'import.layoutMappings';
 /** The annual rate (a percentage string) above which a row is warned of; default 24. */
 export const RATE_CEILING_SETTING = 'import.rateCeilingPercent';
 
@@ -35,11 +39,8 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Reads every file, checks every row, and writes the book only when all of them pass. */
-export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
-  requirePermission(ctx.actor(), 'book.write');
-  const report = options.onProgress ?? (() => undefined);
-  report({ phase: 'reading', done: 0, total: 0 });
+/** Every sheet of every file, named as the import's errors name them. */
+async function readSheets(options: Pick<ImportOptions, 'files' | 'encoding'>) {
   const sheets: SheetInput[] = [];
   const files: ImportResult['files'] = [];
   for (const file of options.files) {
@@ -49,10 +50,38 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
     sheets.push(...read.sheets.map((s) => ({ ...s, name: prefix + s.name })));
     files.push({ name: file.name, encoding: read.encoding });
   }
+  return { sheets, files };
+}
+
+/** The uploaded sheets with each row's problems beside it, as a dry run finds them. */
+export async function annotatedCopy(
+  ctx: ServiceContext,
+  options: Omit<ImportOptions, 'dryRun'>,
+  language: Locale,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const result = await runImport(ctx, { ...options, dryRun: true });
+  const { sheets } = await readSheets(options);
+  const stem = options.files[0]!.name.replace(/\.[^.]*$/, '');
+  return { name: `${stem}-problems.xlsx`, bytes: await annotatedWorkbook(sheets, result, language) };
+}
+
+/** Reads every file, checks every row, and writes the book only when all of them pass. */
+export async function runImport(ctx: ServiceContext, options: ImportOptions): Promise<ImportResult> {
+  requirePermission(ctx.actor(), 'book.write');
+  const report = options.onProgress ?? (() => undefined);
+  report({ phase: 'reading', done: 0, total: 0 });
+  const { sheets, files } = await readSheets(options);
   report({ phase: 'checking', done: 0, total: 0 });
   const settings = await readSettingsRows(ctx.db);
   const ceiling = settings[RATE_CEILING_SETTING];
-  const book = readBook(sheets, options.mapping, ctx.clock.today(), {
+  // A sheet laid out as one confirmed before takes that mapping; what the request says wins.
+  const layouts = layoutMappings(settings[LAYOUTS_SETTING]);
+  const mapping = Object.assign(
+    {},
+    ...sheets.map((s) => layouts[layoutKey(headersOf(s))] ?? {}),
+    options.mapping,
+  ) as ColumnMapping;
+  const book = readBook(sheets, mapping, ctx.clock.today(), {
     rateCeilingPercent:
       typeof ceiling === 'string' && /^\d{1,3}(\.\d+)?$/.test(ceiling) ? ceiling : undefined,
   });
@@ -69,13 +98,42 @@ export async function runImport(ctx: ServiceContext, options: ImportOptions): Pr
   return { ...written, sheets: book.sheets, files };
 }
 
-export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
-  const stored = (await readSettingsRows(ctx.db))[MAPPING_SETTING];
+/** The stored layouts, each keeping only header → field pairs that are still fields. */
+function layoutMappings(stored: unknown): Record<string, ColumnMapping> {
+  if (!stored || typeof stored !== 'object') return {};
+  return Object.fromEntries(
+    Object.entries(stored as Record<string, unknown>).map(([key, m]) => [key, onlyFields(m)]),
+  );
+}
+
+const onlyFields = (stored: unknown): ColumnMapping => {
   if (!stored || typeof stored !== 'object') return {};
   const fields: readonly (ImportField | null)[] = [...IMPORT_FIELDS, null];
   return Object.fromEntries(
     Object.entries(stored as Record<string, unknown>).filter(([, f]) => fields.includes(f as ImportField)),
   ) as ColumnMapping;
+};
+
+/** Saves a confirmed mapping, and under each layout the part of it that layout's headers use. */
+export async function saveMapping(ctx: ServiceContext, mapping: ColumnMapping, layouts: string[][]) {
+  requirePermission(ctx.actor(), 'book.write');
+  const settings = await readSettingsRows(ctx.db);
+  const merged = { ...onlyFields(settings[MAPPING_SETTING]), ...mapping };
+  const byLayout = layoutMappings(settings[LAYOUTS_SETTING]);
+  for (const headers of layouts) {
+    byLayout[layoutKey(headers)] = Object.fromEntries(
+      Object.entries(mapping).filter(([header]) => headers.includes(header)),
+    ) as ColumnMapping;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await writeSetting(trx, MAPPING_SETTING, merged);
+    await writeSetting(trx, LAYOUTS_SETTING, byLayout);
+  });
+  return { columns: Object.keys(merged).length };
+}
+
+export async function savedMapping(ctx: ServiceContext): Promise<ColumnMapping> {
+  return onlyFields((await readSettingsRows(ctx.db))[MAPPING_SETTING]);
 }
 
 const bytesOf = (base64: string, name: string): Uint8Array => {
@@ -112,11 +170,10 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
     'import.commit': (input) => tracked(input, false),
     'import.progress': async () => running,
     'import.savedMapping': () => savedMapping(ctx),
-    'import.saveMapping': async ({ mapping }) => {
-      requirePermission(ctx.actor(), 'book.write');
-      const merged = { ...(await savedMapping(ctx)), ...mapping };
-      await writeSetting(ctx.db, MAPPING_SETTING, merged);
-      return { columns: Object.keys(merged).length };
+    'import.saveMapping': ({ mapping, layouts }) => saveMapping(ctx, mapping, layouts),
+    'import.annotated': async (input) => {
+      const { name, bytes } = await annotatedCopy(ctx, optionsOf(input, true), input.language);
+      return { name, base64: Buffer.from(bytes).toString('base64') };
     },
     'import.template': async ({ language }) => {
       const bytes = await templateWorkbook(language);

@@ -135,6 +135,8 @@ export async function writeBook(
   const counts: Counts = { borrowers: 0, loans: 0, collateral: 0, payments: 0, updated: 0, skipped: 0 };
   const reject = (at: RowRef, field: ImportField | '', code: RejectionCode, params: RejectionParams = {}) =>
     errors.push({ ...at, column: field ? columnOf(book, at, field) : '', ...rejection(code, params) });
+  const warn = (at: RowRef, field: ImportField, code: RejectionCode, params: RejectionParams) =>
+    book.warnings.push({ ...at, column: columnOf(book, at, field), ...rejection(code, params) });
   const progress: ImportProgress = {
     phase: 'borrowers',
     done: 0,
@@ -547,11 +549,30 @@ export async function writeBook(
     for (const { loanId, book, rows, fresh, passed } of postings) {
       // A loan with a payment too many is posted row by row, to name the row that is refused.
       for (const p of passed ? [] : fresh) {
+        // Before the disbursement is a warning (a lender's sheet often dates an advance fee or a
+        // deposit so); its amount is still held to the payoff, as on the disbursement day.
+        const early = p.date < book.loan.start_date;
+        if (early)
+          warn(p.at, 'paymentDate', 'warn.paymentBeforeDisbursement', {
+            date: p.date,
+            startDate: book.loan.start_date,
+          });
         try {
-          checkPayment(book, p.date, p.amount, today);
+          checkPayment(book, early ? book.loan.start_date : p.date, p.amount, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          // Above the payoff: the lender needs the excess to find the mistyped amount.
+          if (error.reason === 'payment.aboveDue') {
+            const payoff = Number(error.params.payoff);
+            reject(p.at, 'paymentAmount', 'payment.abovePayoff', {
+              amount: formatAmount(p.amount),
+              excess: formatAmount(p.amount - payoff),
+              payoff: formatAmount(payoff),
+              date: String(error.params.date),
+            });
+            continue;
+          }
           reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
             detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
           });

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { DEFAULT_COLLATERAL_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
 import { DEFAULT_LOAN_SETTINGS } from '../../../shared/contract/loan-settings';
+import { DEFAULT_IMPORT_SETTINGS } from '../../../shared/contract/import-settings';
 import { DEFAULT_COMPANY_PROFILE } from '../../../shared/contract/company';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -34,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ...DEFAULT_COLLATERAL_SETTINGS,
   ...DEFAULT_PLAN_SETTINGS,
   ...DEFAULT_LOAN_SETTINGS,
+  ...DEFAULT_IMPORT_SETTINGS,
 };
 
 export function systemHandlers(

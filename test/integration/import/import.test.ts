@@ -225,12 +225,15 @@ describe('rejections', () => {
       ['抵押物', 5, '合同编号', /there is no loan NOPE-2/],
       ['抵押物', 6, '合同编号', /loan E-14 is a car-title loan; its collateral is a vehicle/],
       ['还款', 2, '合同编号', /there is no loan NOPE-1/],
-      ['还款', 3, '还款日期', /before the disbursement date 2026-01-05/],
       ['还款', 4, '还款金额', /more than the payoff on/],
       ['还款', 5, '还款日期', /cannot be dated after today/],
       ['还款', 6, '还款金额', /must be greater than zero/],
     ];
     expect(found).toHaveLength(expected.length);
+    // A payment before its disbursement is a warning now, not an error (plausibility, issue 17).
+    expect(result.warnings.filter((w) => w.sheet === '还款').map((w) => [w.row, w.code])).toEqual([
+      [3, 'warn.paymentBeforeDisbursement'],
+    ]);
     expected.forEach(([sheet, row, column, reason], i) => {
       expect(found[i]!.slice(0, 3)).toEqual([sheet, row, column]);
       expect(found[i]![3]).toMatch(reason);
@@ -247,7 +250,7 @@ describe('rejections', () => {
     expect(byRow('贷款', 2)).toEqual([['date.notReal', { value: '2026-02-30' }]]);
     expect(byRow('贷款', 8)).toEqual([['loan.repeated', { number: 'E-01', sheet: '贷款', row: 2 }]]);
     expect(byRow('抵押物', 6)).toEqual([['collateral.carNeedsVehicle', { number: 'E-14' }]]);
-    expect(byRow('还款', 4)[0]![0]).toBe('payment.refused');
+    expect(byRow('还款', 4)[0]![0]).toBe('payment.abovePayoff');
   });
 
   it('writes nothing on a dry run, yet counts what it would write', async () => {

@@ -48,4 +48,62 @@ describe('plausibility warnings on an imported sheet', () => {
     const result = await importInto(app, [sheet], { acceptWarnings: false });
     expect(result.warnings.map((w) => w.code)).not.toContain('warn.rate');
   });
+
+  it('warns of a payment dated before its disbursement, and imports it once accepted', async () => {
+    const payments = {
+      name: 'payments.csv',
+      bytes: new TextEncoder().encode(['合同编号,还款日期,还款金额', 'W-1,2026-01-02,500'].join('\n')),
+    };
+    const unread = await importInto(app, [sheet, payments], { acceptWarnings: false });
+    expect(unread.errors).toEqual([]);
+    expect(unread.committed).toBe(false);
+    const early = unread.warnings.filter((w) => w.sheet === 'payments');
+    expect(early.map((w) => [w.row, w.column, w.code, w.params])).toEqual([
+      [2, '还款日期', 'warn.paymentBeforeDisbursement', { date: '2026-01-02', startDate: '2026-01-05' }],
+    ]);
+    const accepted = await importInto(app, [sheet, payments], { acceptWarnings: true });
+    expect(accepted).toMatchObject({ committed: true, loans: 2, payments: 1 });
+  });
+
+  it('checks the ID and phone of a separate borrowers sheet too', async () => {
+    const csv = (name: string, lines: string[]) => ({
+      name,
+      bytes: new TextEncoder().encode(lines.join('\n')),
+    });
+    const result = await importInto(
+      app,
+      [
+        csv('borrowers.csv', [
+          '借款人,身份证号,手机',
+          '赵六,12345,1380000',
+          '钱七,11010519491231002X,13800138000',
+        ]),
+        csv('loans.csv', [
+          '合同编号,身份证号,贷款金额,年利率,期限,放款日期,还款方式',
+          'B-1,12345,60000,12,12,2026-01-05,等额本息',
+        ]),
+      ],
+      { acceptWarnings: false },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => [w.sheet, w.row, w.column, w.code])).toEqual([
+      ['borrowers', 2, '身份证号', 'warn.idNumber'],
+      ['borrowers', 2, '手机', 'warn.mobile'],
+    ]);
+  });
+
+  it('takes the ceiling from Settings → Loans, 24 until changed, and refuses one that is not a percentage', async () => {
+    expect((await app.call('settings.get', {}))['import.rateCeilingPercent']).toBe('24');
+    await expect(app.call('settings.update', { 'import.rateCeilingPercent': 'high' })).rejects.toThrow(
+      /yearly percentage/,
+    );
+    await app.call('settings.update', { 'import.rateCeilingPercent': '250' });
+    const result = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(result.warnings.map((w) => w.code)).not.toContain('warn.rate');
+    await app.call('settings.update', { 'import.rateCeilingPercent': '150' });
+    const lower = await importInto(app, [sheet], { acceptWarnings: false });
+    expect(lower.warnings.filter((w) => w.code === 'warn.rate').map((w) => w.params)).toEqual([
+      { rate: '200', ceiling: '150' },
+    ]);
+  });
 });

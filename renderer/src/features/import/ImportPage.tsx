@@ -139,8 +139,12 @@ export function ImportPage() {
     return () => clearInterval(timer);
   }, [committing]);
 
+  // Saved under each sheet's layout too, so the same workbook next month maps itself.
   const saveMapping = () =>
-    call('import.saveMapping', { mapping }).then(() => setNotice(t('import.mappingSaved')), setProblem);
+    call('import.saveMapping', { mapping, layouts: preview?.sheets.map((s) => s.headers) ?? [] }).then(
+      () => setNotice(t('import.mappingSaved')),
+      setProblem,
+    );
 
   const canConfirm =
     preview !== null &&
@@ -330,6 +334,22 @@ export function ImportPage() {
                   {t('import.acceptWarnings')}
                 </label>
               </>
+            )}
+            {(preview.errors.length > 0 || preview.warnings.length > 0) && (
+              <p>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    void call('import.annotated', {
+                      ...request,
+                      language: languageOf(i18n.language),
+                    }).then(download, setProblem)
+                  }
+                >
+                  {t('import.annotated.download')}
+                </button>
+              </p>
             )}
             {committing && (
               <div role="status">

@@ -15,6 +15,7 @@ import { CollectionSettingsCard } from '../collections/CollectionSettingsCard';
 import { CollateralSettingsCard } from '../collateral/CollateralSettingsCard';
 import { PlanSettingsCard } from '../plans/PlanSettingsCard';
 import { LoanSettingsCard } from '../loans/LoanSettingsCard';
+import { ImportSettingsCard } from '../import/ImportSettingsCard';
 import { LetterTemplatesCard } from '../collections/LetterTemplatesCard';
 import { ApprovalsCard } from '../access/ApprovalsCard';
 import { AuditCard } from '../access/AuditCard';
@@ -51,6 +52,7 @@ const SECTIONS: {
       <>
         <LoanSettingsCard />
         <PlanSettingsCard />
+        <ImportSettingsCard />
       </>
     ),
   },
