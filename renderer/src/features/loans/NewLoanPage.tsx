@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PRODUCTS, isoDate, loanTermsSchema, ratePercent } from '../../../../shared/contract';
+import { PRODUCTS, coded, isoDate, loanTermsSchema, ratePercent } from '../../../../shared/contract';
 import { REPAYMENT_METHODS } from '../../../../shared/engine';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
@@ -16,22 +16,19 @@ import { parseMoneyInput } from '../../format/format';
 import { BorrowerPicker } from '../borrowers/BorrowerPicker';
 import { InstallmentTable } from './InstallmentTable';
 
-const money = (message: string) => z.string().refine((v) => parseMoneyInput(v) !== null, message);
+const money = () => z.string().refine((v) => parseMoneyInput(v) !== null, coded('input.amount'));
 
 /** What the clerk types: amounts as text (converted to minor units on submit), rates as typed. */
 const formSchema = z.object({
   product: z.enum(PRODUCTS),
-  principal: money('enter an amount such as 120000 or 120,000.00').refine(
-    (v) => (parseMoneyInput(v) ?? 0) > 0,
-    'must be greater than zero',
-  ),
+  principal: money().refine((v) => (parseMoneyInput(v) ?? 0) > 0, coded('input.positive')),
   annualRatePercent: ratePercent,
-  months: z.coerce.number().int().min(1, 'must be at least 1').max(600),
+  months: z.coerce.number().int().min(1).max(600),
   method: z.enum(REPAYMENT_METHODS),
   startDate: isoDate,
   penaltyDailyRatePercent: ratePercent,
   graceDays: z.coerce.number().int().min(0).max(90),
-  upfrontFee: money('enter an amount, or 0'),
+  upfrontFee: money(),
   officer: z.string().max(80),
   activate: z.boolean(),
 });
@@ -53,7 +50,7 @@ export function NewLoanPage() {
   const create = useApiMutation('loans.create', ['loans.', 'borrowers.', 'search.']);
 
   const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+    resolver: wordedResolver(formSchema),
     defaultValues: {
       product: 'car-title',
       principal: '',
