@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ERROR_TEXT_EN, isErrorCode, placeholdersOf, type ErrorCode } from '../contract/error-codes';
-import { LOAN_STATUSES, type LoanStatus } from '../contract/loans';
+import { LOAN_STATUSES, type LoanChangeSinceRequest, type LoanStatus } from '../contract/loans';
+import type { GuardViolation } from '../contract/collections';
 
 /**
  * A refusal worded from its code (shared/contract/error-codes.ts) and the `errors` resources.
@@ -21,13 +22,36 @@ const LOAN_STATUS_PARAMS = new Set(['status', 'target']);
 const isLoanStatus = (value: unknown): value is LoanStatus =>
   (LOAN_STATUSES as readonly unknown[]).includes(value);
 
+const statusWord = (value: string, t: TFunction): string =>
+  isLoanStatus(value) ? t(`common.loanStatus.${value}`) : value;
+
+function wordChange(c: LoanChangeSinceRequest, t: TFunction): string {
+  if (c.change === 'status')
+    return t('loans.changedSince.status', { from: statusWord(c.from, t), to: statusWord(c.to, t) });
+  return t(`loans.changedSince.${c.change}`);
+}
+
+/**
+ * Figures a service sends as a list in the refusal's details (the rules a contact breaks, how a
+ * loan moved on): the English sentence in `params` is for the log, the screen words each entry.
+ */
+function wordedLists(code: ErrorCode, details: unknown, t: TFunction): Record<string, string> {
+  const d = (details ?? {}) as { violations?: GuardViolation[]; changes?: LoanChangeSinceRequest[] };
+  if (code === 'contact.blocked' && Array.isArray(d.violations))
+    return { violations: d.violations.map((v) => t(`collections.rules.${v.rule}`, v.params)).join(' ') };
+  if (code === 'approval.loanChanged' && Array.isArray(d.changes))
+    return { changes: d.changes.map((c) => wordChange(c, t)).join(t('common.listSeparator')) };
+  return {};
+}
+
 export function formatParams(
   code: ErrorCode,
   params: Record<string, string | number> | undefined,
   fmt: ErrorFormats,
   t: TFunction,
+  details?: unknown,
 ): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
+  const out: Record<string, string | number> = { ...params, ...wordedLists(code, details, t) };
   for (const { name, format } of placeholdersOf(ERROR_TEXT_EN[code])) {
     const value = params?.[name];
     if (value === undefined) continue;
@@ -47,7 +71,11 @@ export function wordRefusal(
   english: string,
   t: TFunction,
   fmt: ErrorFormats,
+  details?: unknown,
 ): string {
   if (!isErrorCode(reason)) return english;
-  return t(`errors.${reason}` as never, formatParams(reason, params, fmt, t) as never) as unknown as string;
+  return t(
+    `errors.${reason}` as never,
+    formatParams(reason, params, fmt, t, details) as never,
+  ) as unknown as string;
 }

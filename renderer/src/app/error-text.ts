@@ -26,8 +26,8 @@ export function fieldErrorsOf(error: unknown, t: TFunction, fmt: Formats): Recor
 /** An error that belongs to no field, worded; null when it is an unexpected fault for the panel. */
 export function refusalText(error: unknown, t: TFunction, fmt: Formats): string | null {
   if (!(error instanceof ApiCallError)) return null;
-  const { reason, params, message } = error.error;
-  return isErrorCode(reason) ? wordRefusal(reason, params, message, t, fmt) : null;
+  const { reason, params, message, details } = error.error;
+  return isErrorCode(reason) ? wordRefusal(reason, params, message, t, fmt, details) : null;
 }
 
 /**
