@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { ERROR_TEXT_EN, isErrorCode, placeholdersOf, type ErrorCode } from '../contract/error-codes';
 import { LOAN_STATUSES, type LoanChangeSinceRequest, type LoanStatus } from '../contract/loans';
 import type { GuardViolation } from '../contract/collections';
+import { PLAN_STATUSES } from '../contract/plans';
+import { ITEM_STATUSES, REPOSSESSION_STEPS } from '../collateral/kinds';
 
 /**
  * A refusal worded from its code (shared/contract/error-codes.ts) and the `errors` resources.
@@ -24,6 +26,33 @@ const isLoanStatus = (value: unknown): value is LoanStatus =>
 
 const statusWord = (value: string, t: TFunction): string =>
   isLoanStatus(value) ? t(`common.loanStatus.${value}`) : value;
+
+const inSet =
+  <K extends string>(values: readonly K[]) =>
+  (value: unknown): value is K =>
+    (values as readonly unknown[]).includes(value);
+const isPlanStatus = inSet(PLAN_STATUSES);
+const isItemStatus = inSet(ITEM_STATUSES);
+const isStep = inSet(REPOSSESSION_STEPS);
+const isWriteOffStatus = inSet(['proposed', 'approved', 'rejected'] as const);
+const isApprovalDecision = inSet(['approved', 'rejected', 'cancelled'] as const);
+
+type Word = (value: unknown, t: TFunction) => string | undefined;
+const stepWord: Word = (v, t) => (isStep(v) ? t(`collateral.repo.steps.${v}`) : undefined);
+
+/**
+ * Statuses that are not a loan's (a plan's, an item's, a repossession's step): which parameter of
+ * which code, worded from which resource. Each key is built from a typed set of values.
+ */
+const OTHER_STATUS_WORDS: Partial<Record<ErrorCode, Record<string, Word>>> = {
+  'plan.notProposed': { status: (v, t) => (isPlanStatus(v) ? t(`plans.status.${v}`) : undefined) },
+  'writeOff.decided': {
+    status: (v, t) => (isWriteOffStatus(v) ? t(`plans.writeOff.status.${v}`) : undefined),
+  },
+  'approval.decided': { status: (v, t) => (isApprovalDecision(v) ? t(`access.actions.${v}`) : undefined) },
+  'item.notActive': { status: (v, t) => (isItemStatus(v) ? t(`collateral.statuses.${v}`) : undefined) },
+  'repossession.wrongStep': { next: stepWord, step: stepWord },
+};
 
 function wordChange(c: LoanChangeSinceRequest, t: TFunction): string {
   if (c.change === 'status')
@@ -59,7 +88,8 @@ export function formatParams(
     else if (format === 'date') out[name] = fmt.date(String(value));
     else if (format === 'percent' && typeof value === 'number') out[name] = fmt.percent(value);
     // A loan's status is a word the lender's language already has.
-    else if (LOAN_STATUS_PARAMS.has(name) && isLoanStatus(value)) out[name] = t(`common.loanStatus.${value}`);
+    else if (OTHER_STATUS_WORDS[code]?.[name]) out[name] = OTHER_STATUS_WORDS[code][name](value, t) ?? value;
+    else if (LOAN_STATUS_PARAMS.has(name) && isLoanStatus(value)) out[name] = statusWord(value, t);
   }
   return out;
 }

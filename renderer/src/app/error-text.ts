@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { isErrorCode, type ApiError, type FieldIssue } from '../../../shared/contract';
+import { isErrorCode, type ApiError, type ErrorCode, type FieldIssue } from '../../../shared/contract';
 import { wordRefusal, type ErrorFormats } from '../../../shared/i18n/error-words';
 import { formatAmount } from '../../../shared/money/amount';
 import { ApiCallError } from '../api/client';
@@ -48,5 +48,8 @@ export function useRefusals() {
   return {
     fieldErrors: (error: unknown) => fieldErrorsOf(error, t, prefs),
     text: (error: unknown) => refusalText(error, t, prefs),
+    /** A refusal that comes as a value (a plan candidate the engine refused), not as an error. */
+    word: (reason: ErrorCode, params: Record<string, string | number>, english: string) =>
+      wordRefusal(reason, params, english, t, prefs),
   };
 }

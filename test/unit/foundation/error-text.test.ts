@@ -61,6 +61,18 @@ describe('wordRefusal', () => {
     expect(changed).not.toMatch(/[A-Za-z]{3,}/);
   });
 
+  it("words statuses that are not a loan's from their own resources", () => {
+    expect(wordRefusal('plan.notProposed', { id: 3, status: 'active' }, 'english', i18n.t, fmt)).toContain(
+      '执行中',
+    );
+    expect(wordRefusal('item.notActive', { id: 4, status: 'sold' }, 'english', i18n.t, fmt)).toContain(
+      '已售出',
+    );
+    expect(
+      wordRefusal('repossession.wrongStep', { id: 5, next: 'listed', step: 'sold' }, 'english', i18n.t, fmt),
+    ).toBe('处置 #5 的下一步是“3 挂牌出售”，而不是“4 已售出”。');
+  });
+
   it('falls back to the English text only for an error without a known code', () => {
     expect(wordRefusal('no.such', {}, 'the English', i18n.t, fmt)).toBe('the English');
   });

@@ -5,6 +5,7 @@ import type { PlanComparison } from '../../../../shared/engine/plans/types';
 import type { PlanSpecInput } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
+import { useRefusals } from '../../app/error-text';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 import { useDebounced } from '../../components/useDebounced';
@@ -27,6 +28,7 @@ const MONEY_FIGURES = [
 export function PlanComparePage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
+  const refusals = useRefusals();
   const loanId = Number(useParams().id);
   const loan = useApi('loans.get', { id: loanId });
   const info = useApi('system.info', {});
@@ -99,7 +101,9 @@ export function PlanComparePage() {
               <CandidateEditor index={i} spec={spec} today={today} onChange={(s) => change(i, s)} />
               {result && !result.ok && (
                 <p className="field-error" role="alert">
-                  {t('plans.cannot', { message: `${result.field}: ${result.message}` })}
+                  {t('plans.cannot', {
+                    message: refusals.word(result.reason, result.params, result.message),
+                  })}
                 </p>
               )}
               {result?.ok && (
