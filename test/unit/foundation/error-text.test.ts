@@ -66,7 +66,7 @@ describe('wordRefusal', () => {
       '执行中',
     );
     expect(wordRefusal('item.notActive', { id: 4, status: 'sold' }, 'english', i18n.t, fmt)).toContain(
-      '已售出',
+      '已变卖',
     );
     expect(
       wordRefusal('repossession.wrongStep', { id: 5, next: 'listed', step: 'sold' }, 'english', i18n.t, fmt),
