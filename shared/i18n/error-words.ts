@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { ERROR_TEXT_EN, isErrorCode, placeholdersOf, type ErrorCode } from '../contract/error-codes';
 import { LOAN_STATUSES, type LoanChangeSinceRequest, type LoanStatus } from '../contract/loans';
-import type { GuardViolation } from '../contract/collections';
+import { CONTACT_PROFILES, type GuardViolation } from '../contract/collections';
 import { PLAN_STATUSES } from '../contract/plans';
 import { ITEM_STATUSES, REPOSSESSION_STEPS } from '../collateral/kinds';
 
@@ -35,6 +35,7 @@ const isPlanStatus = inSet(PLAN_STATUSES);
 const isItemStatus = inSet(ITEM_STATUSES);
 const isStep = inSet(REPOSSESSION_STEPS);
 const isWriteOffStatus = inSet(['proposed', 'approved', 'rejected'] as const);
+const isProfile = inSet(CONTACT_PROFILES);
 const isApprovalDecision = inSet(['approved', 'rejected', 'cancelled'] as const);
 
 type Word = (value: unknown, t: TFunction) => string | undefined;
@@ -52,6 +53,7 @@ const OTHER_STATUS_WORDS: Partial<Record<ErrorCode, Record<string, Word>>> = {
   'approval.decided': { status: (v, t) => (isApprovalDecision(v) ? t(`access.actions.${v}`) : undefined) },
   'item.notActive': { status: (v, t) => (isItemStatus(v) ? t(`collateral.statuses.${v}`) : undefined) },
   'repossession.wrongStep': { next: stepWord, step: stepWord },
+  'contact.blocked': { profile: (v, t) => (isProfile(v) ? t(`collections.profiles.${v}`) : undefined) },
 };
 
 function wordChange(c: LoanChangeSinceRequest, t: TFunction): string {

@@ -41,13 +41,14 @@ describe('wordRefusal', () => {
   it('words the rules a blocked contact breaks and how a loan moved on, not their English', () => {
     const blocked = wordRefusal(
       'contact.blocked',
-      { profile: 'CN', violations: 'Third-party references may be contacted only after…' },
+      { profile: 'china', violations: 'Third-party references may be contacted only after…' },
       'english',
       i18n.t,
       fmt,
       { violations: [{ rule: 'third-party', message: 'english', params: {} }] },
     );
     expect(blocked).toContain(i18n.t('collections.rules.third-party'));
+    expect(blocked).toContain('被 中国 联系规则阻止');
     expect(blocked).not.toMatch(/[A-Za-z]{3,}/);
     const changed = wordRefusal(
       'approval.loanChanged',
