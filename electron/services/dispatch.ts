@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import {
   contract,
   fail,
-  isErrorCode,
+  codeOfIssue,
   isMethodName,
   ok,
   type FieldIssue,
@@ -19,16 +19,13 @@ export type Handlers = {
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
+/** The refused fields of a request, each with its code so the screen words it (zod-issues.ts). */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => {
-    const issue: FieldIssue = { field: i.path.join('.') || '(request)', message: i.message };
-    // A contract check that names a code (shared/contract/error-codes.ts) travels with it.
-    const coded =
-      i.code === 'custom' ? (i.params as { reason?: unknown; figures?: FieldIssue['params'] }) : undefined;
-    return isErrorCode(coded?.reason)
-      ? { ...issue, reason: coded.reason, params: coded.figures ?? {} }
-      : issue;
-  });
+  return error.issues.map((i) => ({
+    field: i.path.join('.') || '(request)',
+    message: i.message,
+    ...codeOfIssue(i),
+  }));
 }
 
 /**

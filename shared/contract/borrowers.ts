@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, changes, names, reads } from './define';
+import { codedIssue } from './error-codes';
 import { id, nonEmptyText, optionalText, pageRequest } from './common';
 import type { LoanListRow } from './loans';
 import { SUPPORTED_LOCALES } from './system';
@@ -44,11 +45,7 @@ export const createBorrowerSchema = z
   .strict()
   .superRefine((v, ctx) => {
     if (v.idType === 'resident-id' && !/^\d{17}[\dXx]$/.test(v.idNumber)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['idNumber'],
-        message: 'a resident ID has 18 characters: 17 digits then a digit or X',
-      });
+      ctx.addIssue({ ...codedIssue('borrower.residentId'), path: ['idNumber'] });
     }
   });
 export type CreateBorrowerInput = z.input<typeof createBorrowerSchema>;

@@ -23,12 +23,12 @@ import {
 } from '../collateral/kinds';
 import type { AlertCode } from '../collateral/alerts';
 import { normalizeVin, vinProblemCode } from '../collateral/vin';
-import { codedIssue } from './error-codes';
+import { coded, codedIssue } from './error-codes';
 
 export * from '../collateral/kinds';
 export { ALERT_CODES, type AlertCode } from '../collateral/alerts';
 
-const nonNegativeMinor = minorAmount.refine((v) => v >= 0, 'cannot be negative');
+const nonNegativeMinor = minorAmount.refine((v) => v >= 0, coded('input.notNegative'));
 const flag = z.boolean().default(false);
 const optionalDate = isoDate.nullable().default(null);
 

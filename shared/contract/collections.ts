@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, changes, names, reads } from './define';
 import { id, isoDate, minorAmount, noInput, optionalText, positiveMinor } from './common';
+import { coded } from './error-codes';
 import { AGING_BUCKETS, type AgingBucket } from '../engine';
 import { PRODUCTS, type Product } from './loans';
 
@@ -514,7 +515,7 @@ export const collectionsContract = {
         stage: z.enum(LEGAL_STAGES),
         date: isoDate,
         note: optionalText(1000),
-        cost: minorAmount.refine((v) => v >= 0, 'cannot be negative').default(0),
+        cost: minorAmount.refine((v) => v >= 0, coded('input.notNegative')).default(0),
         chargeToLoan: z.boolean().default(false),
         outcome: optionalText(1000),
         ...caseFacts,

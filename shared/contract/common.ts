@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../dates/civil';
+import { coded } from './error-codes';
 
 /** A calendar date as `YYYY-MM-DD`; it never passes through a local-time `Date`. */
-export const isoDate = z
-  .string()
-  .refine(isValidIsoDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+export const isoDate = z.string().refine(isValidIsoDate, coded('input.notDate'));
 
 /** Money in integer minor units (cents / 分). */
-export const minorAmount = z.number().int().refine(Number.isSafeInteger, 'amount is too large');
-export const positiveMinor = minorAmount.refine((v) => v > 0, 'must be greater than zero');
+export const minorAmount = z.number().int().refine(Number.isSafeInteger, coded('input.amountTooLarge'));
+export const positiveMinor = minorAmount.refine((v) => v > 0, coded('input.positive'));
 
 /** A rate kept as the decimal string the user typed, so rate maths stays exact. */
 export const ratePercent = z

@@ -34,7 +34,33 @@ export const ERROR_TEXT_EN = {
   'link.notFound': 'item {{itemId}} does not secure loan {{loanId}}',
   'backup.notFound': 'there is no backup called {{name}} in the backup folder',
 
-  // The contract's own checks on a request (zod words its built-in ones through its locales).
+  // zod's built-in checks, by issue code (shared/contract/zod-issues.ts), so both the form and a
+  // request the service refused word them in the UI language.
+  'input.required': 'is required',
+  'input.tooShort': 'must have at least {{minimum}} characters',
+  'input.tooLong': 'must have at most {{maximum}} characters',
+  'input.tooFew': 'must have at least {{minimum}} entries',
+  'input.tooMany': 'must have at most {{maximum}} entries',
+  'input.atLeast': 'must be at least {{minimum}}',
+  'input.above': 'must be above {{minimum}}',
+  'input.atMost': 'must be at most {{maximum}}',
+  'input.below': 'must be below {{maximum}}',
+  'input.notWhole': 'must be a whole number',
+  'input.notNumber': 'must be a number',
+  'input.notDate': 'must be a date (YYYY-MM-DD)',
+  'input.notEmail': 'must be an e-mail address',
+  'input.badForm': 'is not in the expected form',
+  'input.notChoice': 'is not one of the choices',
+  'input.multipleOf': 'must be a multiple of {{divisor}}',
+  'input.unknownFields': 'has fields this request does not take: {{keys}}',
+  'input.invalid': 'is not valid',
+  'input.amountTooLarge': 'amount is too large',
+  'input.positive': 'must be greater than zero',
+  'input.notNegative': 'cannot be negative',
+  'input.amount': 'enter an amount such as 120000 or 120,000.00',
+  'borrower.residentId': 'a resident ID has 18 characters: 17 digits then a digit or X',
+
+  // The contract's own checks on a request.
   'percent.range': 'must be above 0 and at most 100',
   'vin.length': 'must be 17 characters (got {{length}})',
   'vin.forbiddenLetters': 'must not contain the letters I, O or Q',

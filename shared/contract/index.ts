@@ -23,6 +23,7 @@ export {
 } from './define';
 export * from './result';
 export * from './error-codes';
+export * from './zod-issues';
 export * from './common';
 export * from './system';
 export * from './borrowers';

@@ -27,6 +27,10 @@ export const LOAN_STATUSES = [
   'closed',
 ] as const;
 export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+/** How a loan moved on since an approval was asked for; the screen words each (`loans.changedSince`). */
+export type LoanChangeSinceRequest =
+  { change: 'unrecorded' | 'payment' | 'schedule' } | { change: 'status'; from: string; to: string };
 /** Statuses in which money is still owed and payments are taken. */
 export const OPEN_STATUSES: readonly LoanStatus[] = ['active', 'restructured', 'legal', 'repossessed'];
 

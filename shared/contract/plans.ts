@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, changes, names, reads } from './define';
 import { id, isoDate, optionalText } from './common';
+import type { ErrorCode } from './error-codes';
 import { parseAmount } from '../money/amount';
 import { MAX_MONTHS, REPAYMENT_METHODS } from '../engine/schedule';
 import type { PlanComparison, PlanSpec, PlanType, BalancePoint } from '../engine/plans/types';
@@ -74,7 +75,15 @@ export type PlanPreview =
       comparison: PlanComparison;
       balances: BalancePoint[];
     }
-  | { ok: false; spec: PlanSpecInput; field: string; message: string };
+  | {
+      ok: false;
+      spec: PlanSpecInput;
+      field: string;
+      /** English, for the CLI; the screen words `reason` with `params`. */
+      message: string;
+      reason: ErrorCode;
+      params: Record<string, string | number>;
+    };
 
 export interface PlanRow {
   id: number;

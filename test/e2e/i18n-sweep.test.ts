@@ -180,9 +180,57 @@ describe.each(['zh-CN', 'zh-TW'])('every screen in %s', (locale) => {
     await h.page.waitForLoadState('networkidle');
     found.push(...(await leftoversOnPage('payment dialog, not an amount')));
     await dialog.locator('#p-amount').fill('99999999');
-    // The refusal is worded beside the amount field (its id is the field's id plus -error).
+    // The refusal names the amount, so it shows beside that field.
     await dialog.locator('#p-amount-error').waitFor();
     found.push(...(await leftoversOnPage('payment dialog, above what is owed')));
+    expect(found).toEqual([]);
+  }, 60_000);
+
+  /** Submits the open form and returns the English on the page once a refusal shows. */
+  async function refusedLeftovers(where: string, refusal: string): Promise<string[]> {
+    await h.page.locator('form button[type="submit"]').first().click();
+    await h.page.locator(refusal).first().waitFor();
+    await h.page.waitForLoadState('networkidle');
+    return leftoversOnPage(where);
+  }
+
+  it('shows no English when the borrower form refuses an empty name and a short ID number', async () => {
+    await sweep('/borrowers');
+    await h.page.getByRole('button', { name: '新增借款人' }).click();
+    await h.page.locator('#b-idType').selectOption('passport');
+    await h.page.locator('#b-idNumber').fill('AB');
+    const found = await refusedLeftovers('borrower form, refused', '#b-idNumber-error');
+    expect(await h.page.locator('#b-name-error').textContent()).toMatch(/必填/);
+    expect(await h.page.locator('#b-idNumber-error').textContent()).toContain('4');
+    expect(found).toEqual([]);
+  }, 60_000);
+
+  it('shows no English when a contact rule blocks a call, nor when it is saved again without a reason', async () => {
+    await sweep(`/collections/loans/${ids.loan}`);
+    await h.page.locator('#c-time').fill('2026-06-14T23:00');
+    const found = await refusedLeftovers('contact blocked', '[data-testid="guard-blocked"]');
+    await h.page.locator('form button[type="submit"]').first().click();
+    await h.page.locator('[data-testid="guard-blocked"]').waitFor();
+    await h.page.waitForLoadState('networkidle');
+    found.push(...(await leftoversOnPage('contact blocked, saved again')));
+    expect(found).toEqual([]);
+  }, 60_000);
+
+  it('shows no English when a plan is refused', async () => {
+    await sweep(`/loans/${ids.loan}/plans`);
+    await h.page.locator('#plan-0-type').selectOption('settlement');
+    await h.page.locator('#plan-0-amount').fill('999999999');
+    await h.page.getByTestId('candidate-0').locator('.field-error').first().waitFor();
+    await h.page.waitForLoadState('networkidle');
+    expect(await leftoversOnPage('plan refused')).toEqual([]);
+  }, 60_000);
+
+  it('shows no English when the new-loan form refuses its input', async () => {
+    await sweep('/loans/new');
+    await h.page.locator('#l-principal').fill('abc');
+    await h.page.locator('#l-months').fill('0');
+    const found = await refusedLeftovers('new loan, refused', '#l-principal-error');
+    expect(await h.page.locator('#l-months-error').count()).toBe(1);
     expect(found).toEqual([]);
   }, 60_000);
 

@@ -3,7 +3,12 @@ import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { issuesOf, type Handlers } from '../dispatch';
 import type { z } from 'zod';
-import { contract, requestReference, type RequestSeries } from '../../../shared/contract';
+import {
+  contract,
+  requestReference,
+  type LoanChangeSinceRequest,
+  type RequestSeries,
+} from '../../../shared/contract';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { keepInScope } from '../auth/scope';
@@ -11,7 +16,14 @@ import { DomainError, domainError, notFound, ruleViolation, invalidField } from 
 import { checkPayment, recordPayment, reversePayment } from '../payments/payments.service';
 import { loadLoanBook } from '../loans/loan-status';
 import { isBackdated } from './backdating';
-import { loanChanges, loanOfEntity, loanStateOf, requestApproval, type LoanState } from './request';
+import {
+  loanChangeEn,
+  loanChanges,
+  loanOfEntity,
+  loanStateOf,
+  requestApproval,
+  type LoanState,
+} from './request';
 import type { ApprovalKind } from './tables';
 import { planApprovalRows } from './plan-requests';
 
@@ -185,7 +197,7 @@ export function approvalHandlers(
         throw new DomainError(
           'conflict',
           'approval.loanChanged',
-          { id, changes: outcome.staleBecause.join('; ') },
+          { id, changes: outcome.staleBecause.map(loanChangeEn).join('; ') },
           { reason: 'loan-changed', changes: outcome.staleBecause },
         );
       return outcome;
@@ -197,8 +209,13 @@ export function approvalHandlers(
  * A request its loan has moved on from is cancelled, not approved: what the maker asked for
  * may no longer be right. The cancellation commits; the caller then refuses with the reason.
  */
-async function cancelStale(trx: Transaction<DB>, ctx: ServiceContext, id: number, changes: string[]) {
-  const reason = `loan changed: ${changes.join('; ')}`;
+async function cancelStale(
+  trx: Transaction<DB>,
+  ctx: ServiceContext,
+  id: number,
+  changes: LoanChangeSinceRequest[],
+) {
+  const reason = `loan changed: ${changes.map(loanChangeEn).join('; ')}`;
   await trx
     .updateTable('approval_requests')
     .set({ status: 'cancelled', decision_note: reason })

@@ -5,6 +5,7 @@ import { appendAudit } from '../audit/audit';
 import { domainError } from '../errors';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
 import type { ApprovalKind } from './tables';
+import type { LoanChangeSinceRequest } from '../../../shared/contract';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -111,13 +112,24 @@ export async function loanStateOf(db: Db, loanId: number): Promise<LoanState | u
   };
 }
 
-/** How the loan moved on since `asRequested`, in words; empty when it has not. */
-export function loanChanges(asRequested: LoanState | undefined, now: LoanState | undefined): string[] {
-  if (!asRequested || !now) return ['the request does not record the loan as it was'];
-  const changes: string[] = [];
+/** How the loan moved on since `asRequested`; empty when it has not. */
+export function loanChanges(
+  asRequested: LoanState | undefined,
+  now: LoanState | undefined,
+): LoanChangeSinceRequest[] {
+  if (!asRequested || !now) return [{ change: 'unrecorded' }];
+  const changes: LoanChangeSinceRequest[] = [];
   if (now.status !== asRequested.status)
-    changes.push(`its status went from ${asRequested.status} to ${now.status}`);
-  if (now.lastPaymentId !== asRequested.lastPaymentId) changes.push('a payment was posted or reversed');
-  if (now.scheduleVersion !== asRequested.scheduleVersion) changes.push('its schedule changed');
+    changes.push({ change: 'status', from: asRequested.status, to: now.status });
+  if (now.lastPaymentId !== asRequested.lastPaymentId) changes.push({ change: 'payment' });
+  if (now.scheduleVersion !== asRequested.scheduleVersion) changes.push({ change: 'schedule' });
   return changes;
+}
+
+/** A change in English, for the log, the request's note and the CLI. */
+export function loanChangeEn(c: LoanChangeSinceRequest): string {
+  if (c.change === 'status') return `its status went from ${c.from} to ${c.to}`;
+  if (c.change === 'payment') return 'a payment was posted or reversed';
+  if (c.change === 'schedule') return 'its schedule changed';
+  return 'the request does not record the loan as it was';
 }

@@ -20,6 +20,8 @@ import type { ServiceContext } from '../context';
 import { can, requirePermission } from '../auth/permissions';
 import { effectivePayments } from '../loans/loan-status';
 import { loanListBase } from '../loans/list.query';
+import { translator } from '../../../shared/i18n/translator';
+import { SUPPORTED_LOCALES as HEADER_LANGUAGES } from '../../../shared/contract';
 
 type Value = string | number;
 /** An amount cell: numeric so the spreadsheet can add it up (see `amountCell`). */
@@ -34,33 +36,39 @@ interface Table {
   rows: CellOut[][];
 }
 
-const EXTRA = {
-  status: { en: 'Status', 'zh-CN': '状态', 'zh-TW': '狀態' },
-  outstanding: { en: 'Outstanding principal', 'zh-CN': '未还本金', 'zh-TW': '未還本金' },
-  dpd: { en: 'Days past due', 'zh-CN': '逾期天数', 'zh-TW': '逾期天數' },
-  receipt: { en: 'Receipt number', 'zh-CN': '收据编号', 'zh-TW': '收據編號' },
-  paymentMethod: { en: 'Paid by', 'zh-CN': '收款方式', 'zh-TW': '收款方式' },
-  n: { en: 'Installment', 'zh-CN': '期次', 'zh-TW': '期次' },
-  dueDate: { en: 'Due date', 'zh-CN': '应还日期', 'zh-TW': '應還日期' },
-  duePrincipal: { en: 'Principal due', 'zh-CN': '应还本金', 'zh-TW': '應還本金' },
-  dueInterest: { en: 'Interest due', 'zh-CN': '应还利息', 'zh-TW': '應還利息' },
-  itemId: { en: 'Collateral no.', 'zh-CN': '抵押物编号', 'zh-TW': '抵押物編號' },
-  collateralKind: { en: 'Collateral kind', 'zh-CN': '抵押物类型', 'zh-TW': '抵押物類型' },
-  itemStatus: { en: 'Item status', 'zh-CN': '抵押物状态', 'zh-TW': '抵押物狀態' },
-  valuationDate: { en: 'Valuation date', 'zh-CN': '评估日期', 'zh-TW': '評估日期' },
-  valuationValue: { en: 'Valuation', 'zh-CN': '评估价值', 'zh-TW': '評估價值' },
-  valuationSource: { en: 'Valued by (source)', 'zh-CN': '评估来源', 'zh-TW': '評估來源' },
-  valuer: { en: 'Valuer', 'zh-CN': '评估人', 'zh-TW': '評估人' },
-} satisfies Record<string, Record<HeaderLanguage, string>>;
+// The workbook's own words (sheet names, columns beyond the import fields) are display words in the
+// `import` resources, in each header language; the import fields' labels stay with their aliases.
+const EXTRA_COLUMNS = [
+  'status',
+  'outstanding',
+  'dpd',
+  'receipt',
+  'paymentMethod',
+  'n',
+  'dueDate',
+  'duePrincipal',
+  'dueInterest',
+  'itemId',
+  'collateralKind',
+  'itemStatus',
+  'valuationDate',
+  'valuationValue',
+  'valuationSource',
+  'valuer',
+] as const;
+const SHEET_NAMES = ['loans', 'payments', 'borrowers', 'schedules', 'collateral', 'valuations'] as const;
+const inEachLanguage = (word: (t: ReturnType<typeof translator>) => string) =>
+  Object.fromEntries(HEADER_LANGUAGES.map((lang) => [lang, word(translator(lang))])) as Record<
+    HeaderLanguage,
+    string
+  >;
+const EXTRA = Object.fromEntries(
+  EXTRA_COLUMNS.map((k) => [k, inEachLanguage((t) => t(`import.exportBook.columns.${k}`))]),
+) as Record<(typeof EXTRA_COLUMNS)[number], Record<HeaderLanguage, string>>;
 
-const SHEETS = {
-  loans: { en: 'Loans', 'zh-CN': '贷款', 'zh-TW': '貸款' },
-  payments: { en: 'Payments', 'zh-CN': '还款', 'zh-TW': '還款' },
-  borrowers: { en: 'Borrowers', 'zh-CN': '借款人', 'zh-TW': '借款人' },
-  schedules: { en: 'Schedules', 'zh-CN': '还款计划', 'zh-TW': '還款計劃' },
-  collateral: { en: 'Collateral', 'zh-CN': '抵押物', 'zh-TW': '抵押物' },
-  valuations: { en: 'Valuations', 'zh-CN': '评估记录', 'zh-TW': '評估記錄' },
-} satisfies Record<Exclude<ExportWhat, 'all'>, Record<HeaderLanguage, string>>;
+const SHEETS = Object.fromEntries(
+  SHEET_NAMES.map((k) => [k, inEachLanguage((t) => t(`import.exportBook.sheets.${k}`))]),
+) as Record<Exclude<ExportWhat, 'all'>, Record<HeaderLanguage, string>>;
 
 const label = (field: ImportField, lang: HeaderLanguage) => FIELD_SPECS[field].label[lang];
 

@@ -72,7 +72,14 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           };
         } catch (error) {
           if (!(error instanceof PlanRefusal)) throw error;
-          return { ok: false, spec, field: error.field, message: error.message };
+          return {
+            ok: false,
+            spec,
+            field: error.field,
+            message: error.message,
+            reason: error.reason,
+            params: error.params,
+          };
         }
       });
     },

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { isErrorCode, type ApiError, type FieldIssue } from '../../../shared/contract';
+import { isErrorCode, type ApiError, type ErrorCode, type FieldIssue } from '../../../shared/contract';
 import { wordRefusal, type ErrorFormats } from '../../../shared/i18n/error-words';
 import { formatAmount } from '../../../shared/money/amount';
 import { ApiCallError } from '../api/client';
@@ -26,8 +26,8 @@ export function fieldErrorsOf(error: unknown, t: TFunction, fmt: Formats): Recor
 /** An error that belongs to no field, worded; null when it is an unexpected fault for the panel. */
 export function refusalText(error: unknown, t: TFunction, fmt: Formats): string | null {
   if (!(error instanceof ApiCallError)) return null;
-  const { reason, params, message } = error.error;
-  return isErrorCode(reason) ? wordRefusal(reason, params, message, t, fmt) : null;
+  const { reason, params, message, details } = error.error;
+  return isErrorCode(reason) ? wordRefusal(reason, params, message, t, fmt, details) : null;
 }
 
 /**
@@ -48,5 +48,8 @@ export function useRefusals() {
   return {
     fieldErrors: (error: unknown) => fieldErrorsOf(error, t, prefs),
     text: (error: unknown) => refusalText(error, t, prefs),
+    /** A refusal that comes as a value (a plan candidate the engine refused), not as an error. */
+    word: (reason: ErrorCode, params: Record<string, string | number>, english: string) =>
+      wordRefusal(reason, params, english, t, prefs),
   };
 }

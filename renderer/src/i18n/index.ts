@@ -12,9 +12,9 @@ export function systemLocale(): Locale {
 }
 
 /**
- * zod words its own checks (too short, not a number…) through its locales; the forms' messages
- * follow the UI language by switching them with it. The project's own checks carry a code instead
- * and are worded from the `errors` resources.
+ * Forms word every issue from its code (components/worded-resolver.ts); zod's locales follow the UI
+ * language only for text zod words itself anywhere else. The project's own checks carry a code and
+ * are worded from the `errors` resources.
  */
 const ZOD_LOCALES = { en: z.locales.en, 'zh-CN': z.locales.zhCN, 'zh-TW': z.locales.zhTW } satisfies Record<
   Locale,

@@ -122,7 +122,7 @@ describe('an approval is decided exactly once', () => {
       ok: false,
       error: {
         code: 'conflict',
-        details: { reason: 'loan-changed', changes: ['a payment was posted or reversed'] },
+        details: { reason: 'loan-changed', changes: [{ change: 'payment' }] },
       },
     });
     expect(paymentCount()).toBe(before);
@@ -151,7 +151,7 @@ describe('an approval is decided exactly once', () => {
       ok: false,
       error: {
         code: 'conflict',
-        details: { reason: 'loan-changed', changes: ['its status went from active to legal'] },
+        details: { reason: 'loan-changed', changes: [{ change: 'status', from: 'active', to: 'legal' }] },
       },
     });
   });

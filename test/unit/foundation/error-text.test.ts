@@ -38,6 +38,42 @@ describe('wordRefusal', () => {
     expect(text).toBe('贷款 PB-1 当前状态为 已结清，不接受还款。');
   });
 
+  it('words the rules a blocked contact breaks and how a loan moved on, not their English', () => {
+    const blocked = wordRefusal(
+      'contact.blocked',
+      { profile: 'china', violations: 'Third-party references may be contacted only after…' },
+      'english',
+      i18n.t,
+      fmt,
+      { violations: [{ rule: 'third-party', message: 'english', params: {} }] },
+    );
+    expect(blocked).toContain(i18n.t('collections.rules.third-party'));
+    expect(blocked).toContain('被 中国 联系规则阻止');
+    expect(blocked).not.toMatch(/[A-Za-z]{3,}/);
+    const changed = wordRefusal(
+      'approval.loanChanged',
+      { id: 7, changes: 'its status went from active to legal; a payment was posted or reversed' },
+      'english',
+      i18n.t,
+      fmt,
+      { changes: [{ change: 'status', from: 'active', to: 'legal' }, { change: 'payment' }] },
+    );
+    expect(changed).toContain('状态由正常履约变为法律程序；有还款入账或被冲正');
+    expect(changed).not.toMatch(/[A-Za-z]{3,}/);
+  });
+
+  it("words statuses that are not a loan's from their own resources", () => {
+    expect(wordRefusal('plan.notProposed', { id: 3, status: 'active' }, 'english', i18n.t, fmt)).toContain(
+      '执行中',
+    );
+    expect(wordRefusal('item.notActive', { id: 4, status: 'sold' }, 'english', i18n.t, fmt)).toContain(
+      '已变卖',
+    );
+    expect(
+      wordRefusal('repossession.wrongStep', { id: 5, next: 'listed', step: 'sold' }, 'english', i18n.t, fmt),
+    ).toBe('处置 #5 的下一步是“3 挂牌出售”，而不是“4 已售出”。');
+  });
+
   it('falls back to the English text only for an error without a known code', () => {
     expect(wordRefusal('no.such', {}, 'the English', i18n.t, fmt)).toBe('the English');
   });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import { backupSettingsSchema, type BackupListing, type BackupSettings } from '../../../../shared/contract';
 import { useApi, useApiMutation } from '../../api/hooks';
@@ -137,7 +137,7 @@ function BackupSettingsForm({ initial }: { initial: BackupSettings }) {
   const { t } = useTranslation();
   const save = useApiMutation('backups.updateSettings', ['backups.']);
   const form = useForm<BackupSettings>({
-    resolver: zodResolver(backupSettingsSchema),
+    resolver: wordedResolver(backupSettingsSchema),
     defaultValues: initial,
   });
   const errors = form.formState.errors;

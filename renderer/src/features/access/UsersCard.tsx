@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import {
@@ -94,7 +94,7 @@ function NewUserForm() {
   const { t } = useTranslation();
   const create = useApiMutation('users.create', ['users.', 'audit.']);
   const form = useForm<NewUser>({
-    resolver: zodResolver(createUserSchema),
+    resolver: wordedResolver(createUserSchema),
     defaultValues: { username: '', displayName: '', role: 'collector', password: '' },
   });
   const errors = form.formState.errors;
@@ -152,7 +152,7 @@ function ResetPasswordDialog({ user, onClose }: { user: UserRow | null; onClose:
   const { t } = useTranslation();
   const update = useApiMutation('users.update', ['users.', 'audit.']);
   const form = useForm<z.infer<typeof resetPasswordSchema>>({
-    resolver: zodResolver(resetPasswordSchema),
+    resolver: wordedResolver(resetPasswordSchema),
     defaultValues: { password: '' },
   });
   const close = () => {

@@ -1,5 +1,5 @@
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -44,7 +44,7 @@ export function BorrowerForm({
   const update = useApiMutation('borrowers.update', ['borrowers.', 'loans.', 'search.']);
   const schema = existing ? updateBorrowerSchema.omit({ id: true }) : createBorrowerSchema;
   const form = useForm<FormValues>({
-    resolver: zodResolver(schema as unknown as typeof createBorrowerSchema),
+    resolver: wordedResolver(schema as unknown as typeof createBorrowerSchema),
     defaultValues: existing ? { ...existing, idNumber: '' } : EMPTY,
   });
   const errors = form.formState.errors;

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useRefusals } from '../../app/error-text';
+import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PRODUCTS, isoDate, loanTermsSchema, ratePercent } from '../../../../shared/contract';
+import { PRODUCTS, coded, isoDate, loanTermsSchema, ratePercent } from '../../../../shared/contract';
 import { REPAYMENT_METHODS } from '../../../../shared/engine';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
@@ -16,22 +17,19 @@ import { parseMoneyInput } from '../../format/format';
 import { BorrowerPicker } from '../borrowers/BorrowerPicker';
 import { InstallmentTable } from './InstallmentTable';
 
-const money = (message: string) => z.string().refine((v) => parseMoneyInput(v) !== null, message);
+const money = () => z.string().refine((v) => parseMoneyInput(v) !== null, coded('input.amount'));
 
 /** What the clerk types: amounts as text (converted to minor units on submit), rates as typed. */
 const formSchema = z.object({
   product: z.enum(PRODUCTS),
-  principal: money('enter an amount such as 120000 or 120,000.00').refine(
-    (v) => (parseMoneyInput(v) ?? 0) > 0,
-    'must be greater than zero',
-  ),
+  principal: money().refine((v) => (parseMoneyInput(v) ?? 0) > 0, coded('input.positive')),
   annualRatePercent: ratePercent,
-  months: z.coerce.number().int().min(1, 'must be at least 1').max(600),
+  months: z.coerce.number().int().min(1).max(600),
   method: z.enum(REPAYMENT_METHODS),
   startDate: isoDate,
   penaltyDailyRatePercent: ratePercent,
   graceDays: z.coerce.number().int().min(0).max(90),
-  upfrontFee: money('enter an amount, or 0'),
+  upfrontFee: money(),
   officer: z.string().max(80),
   activate: z.boolean(),
 });
@@ -53,7 +51,7 @@ export function NewLoanPage() {
   const create = useApiMutation('loans.create', ['loans.', 'borrowers.', 'search.']);
 
   const form = useForm<FormValues>({
-    resolver: zodResolver(formSchema),
+    resolver: wordedResolver(formSchema),
     defaultValues: {
       product: 'car-title',
       principal: '',
@@ -69,6 +67,14 @@ export function NewLoanPage() {
     },
   });
   const errors = form.formState.errors;
+  // A refusal from the service is shown beside the field it names, as the form's own checks are;
+  // the service names the terms' fields under `terms.`, the form holds them flat.
+  const refused = useRefusals().fieldErrors(create.error);
+  const onForm = (field: string) => field.replace(/^terms\./, '');
+  const errorOf = (name: keyof FormValues) => errors[name] ?? refused[name] ?? refused[`terms.${name}`];
+  const unplaced = Object.keys(refused).some(
+    (f) => f !== 'borrowerId' && !Object.hasOwn(formSchema.shape, onForm(f)),
+  );
   const watched = useWatch({ control: form.control });
   const terms = useDebounced(
     {
@@ -117,7 +123,7 @@ export function NewLoanPage() {
           <Field
             label={t('loans.borrower')}
             htmlFor="l-borrower"
-            error={borrowerError && !chosen ? t('common.errors.codes.invalid-input') : undefined}
+            error={borrowerError && !chosen ? t('common.errors.codes.invalid-input') : refused['borrowerId']}
           >
             <BorrowerPicker
               id="l-borrower"
@@ -128,7 +134,7 @@ export function NewLoanPage() {
               }}
             />
           </Field>
-          <Field label={t('loans.product')} htmlFor="l-product" error={errors.product}>
+          <Field label={t('loans.product')} htmlFor="l-product" error={errorOf('product')}>
             <select id="l-product" {...form.register('product')}>
               {PRODUCTS.map((p) => (
                 <option key={p} value={p}>
@@ -137,16 +143,16 @@ export function NewLoanPage() {
               ))}
             </select>
           </Field>
-          <Field label={t('loans.principal')} htmlFor="l-principal" error={errors.principal}>
+          <Field label={t('loans.principal')} htmlFor="l-principal" error={errorOf('principal')}>
             <input id="l-principal" inputMode="decimal" {...form.register('principal')} />
           </Field>
-          <Field label={t('loans.annualRate')} htmlFor="l-rate" error={errors.annualRatePercent}>
+          <Field label={t('loans.annualRate')} htmlFor="l-rate" error={errorOf('annualRatePercent')}>
             <input id="l-rate" inputMode="decimal" {...form.register('annualRatePercent')} />
           </Field>
-          <Field label={t('loans.months')} htmlFor="l-months" error={errors.months}>
+          <Field label={t('loans.months')} htmlFor="l-months" error={errorOf('months')}>
             <input id="l-months" inputMode="numeric" {...form.register('months')} />
           </Field>
-          <Field label={t('loans.method')} htmlFor="l-method" error={errors.method}>
+          <Field label={t('loans.method')} htmlFor="l-method" error={errorOf('method')}>
             <select id="l-method" {...form.register('method')}>
               {REPAYMENT_METHODS.map((m) => (
                 <option key={m} value={m}>
@@ -155,19 +161,23 @@ export function NewLoanPage() {
               ))}
             </select>
           </Field>
-          <Field label={t('loans.startDate')} htmlFor="l-start" error={errors.startDate}>
+          <Field label={t('loans.startDate')} htmlFor="l-start" error={errorOf('startDate')}>
             <input id="l-start" type="date" {...form.register('startDate')} />
           </Field>
-          <Field label={t('loans.penaltyRate')} htmlFor="l-penalty" error={errors.penaltyDailyRatePercent}>
+          <Field
+            label={t('loans.penaltyRate')}
+            htmlFor="l-penalty"
+            error={errorOf('penaltyDailyRatePercent')}
+          >
             <input id="l-penalty" inputMode="decimal" {...form.register('penaltyDailyRatePercent')} />
           </Field>
-          <Field label={t('loans.graceDays')} htmlFor="l-grace" error={errors.graceDays}>
+          <Field label={t('loans.graceDays')} htmlFor="l-grace" error={errorOf('graceDays')}>
             <input id="l-grace" inputMode="numeric" {...form.register('graceDays')} />
           </Field>
-          <Field label={t('loans.upfrontFee')} htmlFor="l-fee" error={errors.upfrontFee}>
+          <Field label={t('loans.upfrontFee')} htmlFor="l-fee" error={errorOf('upfrontFee')}>
             <input id="l-fee" inputMode="decimal" {...form.register('upfrontFee')} />
           </Field>
-          <Field label={t('loans.officer')} htmlFor="l-officer" error={errors.officer}>
+          <Field label={t('loans.officer')} htmlFor="l-officer" error={errorOf('officer')}>
             <input id="l-officer" {...form.register('officer')} />
           </Field>
           <Field label={t('loans.guarantors')} htmlFor="l-guarantor">
@@ -200,7 +210,9 @@ export function NewLoanPage() {
               {t('loans.create')}
             </button>
           </div>
-          {create.error && <ErrorPanel error={create.error} />}
+          {create.error && (Object.keys(refused).length === 0 || unplaced) && (
+            <ErrorPanel error={create.error} />
+          )}
         </form>
       </Card>
       <Card title={t('loans.schedulePreview')}>

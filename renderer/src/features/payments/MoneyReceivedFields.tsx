@@ -1,19 +1,14 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { PAYMENT_METHODS, isoDate } from '../../../../shared/contract';
+import { PAYMENT_METHODS, coded, isoDate } from '../../../../shared/contract';
 import { Field } from '../../components/form';
 import { parseMoneyInput } from '../../format/format';
 
 /** Money received on a loan, as a payment or as a recovery after write-off: the fields both forms share. */
 export const moneyReceivedSchema = z.object({
   date: isoDate,
-  amount: z
-    .string()
-    .refine(
-      (v) => (parseMoneyInput(v) ?? 0) > 0,
-      'enter an amount greater than zero, such as 1500 or 1,500.00',
-    ),
+  amount: z.string().refine((v) => (parseMoneyInput(v) ?? 0) > 0, coded('input.positive')),
   method: z.enum(PAYMENT_METHODS),
   reference: z.string().max(80),
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -59,7 +59,7 @@ export function RecordPaymentDialog({
   const prefs = usePrefs();
   const record = useApiMutation('payments.record', ['loans.', 'borrowers.', 'payments.', 'collections.']);
   const form = useForm<FormValues>({
-    resolver: zodResolver(schema),
+    resolver: wordedResolver(schema),
     defaultValues: { date: today, amount: '', reference: '', ...rememberedReceipt() },
   });
   const watched = useWatch({ control: form.control });

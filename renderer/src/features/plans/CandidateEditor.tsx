@@ -26,17 +26,20 @@ export function CandidateEditor({
   spec,
   today,
   onChange,
+  refused = {},
 }: {
   index: number;
   spec: PlanSpecInput;
   today: string;
   onChange: (spec: PlanSpecInput) => void;
+  /** Worded refusals by the spec's field name, shown beside that field. */
+  refused?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const id = (field: string) => `plan-${index}-${field}`;
   const set = (patch: Record<string, unknown>) => onChange({ ...spec, ...patch } as PlanSpecInput);
   const months = 'months' in spec && (
-    <Field label={t('plans.months')} htmlFor={id('months')}>
+    <Field label={t('plans.months')} htmlFor={id('months')} error={refused['months']}>
       <input
         id={id('months')}
         type="number"
@@ -48,7 +51,7 @@ export function CandidateEditor({
   );
   return (
     <div className="plan-candidate" data-testid={`candidate-${index}`}>
-      <Field label={t('plans.type')} htmlFor={id('type')}>
+      <Field label={t('plans.type')} htmlFor={id('type')} error={refused['type']}>
         <select
           id={id('type')}
           value={spec.type}
@@ -63,7 +66,11 @@ export function CandidateEditor({
       </Field>
       {months}
       {spec.type === 'arrears-installments' && (
-        <Field label={t('plans.waivePenaltyPercent')} htmlFor={id('waive')}>
+        <Field
+          label={t('plans.waivePenaltyPercent')}
+          htmlFor={id('waive')}
+          error={refused['waivePenaltyPercent']}
+        >
           <input
             id={id('waive')}
             inputMode="decimal"
@@ -73,7 +80,7 @@ export function CandidateEditor({
         </Field>
       )}
       {spec.type === 'arrears-installments' && (
-        <Field label={t('plans.regular')} htmlFor={id('regular')}>
+        <Field label={t('plans.regular')} htmlFor={id('regular')} error={refused['regular']}>
           <select
             id={id('regular')}
             value={spec.regular ?? 'keep'}
@@ -88,6 +95,7 @@ export function CandidateEditor({
         <Field
           label={t('plans.annualRatePercent')}
           htmlFor={id('rate')}
+          error={refused['annualRatePercent']}
           hint={spec.type === 'extension' ? t('plans.sameRate') : undefined}
         >
           <input
@@ -105,7 +113,7 @@ export function CandidateEditor({
       )}
       {spec.type === 'extension' && (
         <>
-          <Field label={t('plans.method')} htmlFor={id('method')}>
+          <Field label={t('plans.method')} htmlFor={id('method')} error={refused['method']}>
             <select
               id={id('method')}
               value={spec.method ?? ''}
@@ -119,7 +127,7 @@ export function CandidateEditor({
               ))}
             </select>
           </Field>
-          <Field label={t('plans.arrears')} htmlFor={id('arrears')}>
+          <Field label={t('plans.arrears')} htmlFor={id('arrears')} error={refused['arrears']}>
             <select
               id={id('arrears')}
               value={spec.arrears ?? 'keep'}
@@ -132,7 +140,7 @@ export function CandidateEditor({
         </>
       )}
       {spec.type === 'holiday' && (
-        <Field label={t('plans.holidayInterest')} htmlFor={id('interest')}>
+        <Field label={t('plans.holidayInterest')} htmlFor={id('interest')} error={refused['interest']}>
           <select
             id={id('interest')}
             value={spec.interest}
@@ -145,7 +153,7 @@ export function CandidateEditor({
       )}
       {spec.type === 'settlement' && (
         <>
-          <Field label={t('plans.amount')} htmlFor={id('amount')}>
+          <Field label={t('plans.amount')} htmlFor={id('amount')} error={refused['amount']}>
             <input
               id={id('amount')}
               inputMode="decimal"
@@ -153,7 +161,7 @@ export function CandidateEditor({
               onChange={(e) => set({ amount: e.target.value })}
             />
           </Field>
-          <Field label={t('plans.payBy')} htmlFor={id('payBy')}>
+          <Field label={t('plans.payBy')} htmlFor={id('payBy')} error={refused['payBy']}>
             <input
               id={id('payBy')}
               type="date"

@@ -2,9 +2,24 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PlanComparison } from '../../../../shared/engine/plans/types';
-import type { PlanSpecInput } from '../../../../shared/contract';
+import type { PlanPreview, PlanSpecInput } from '../../../../shared/contract';
+
+/** The fields a candidate's editor shows, so a refusal naming one appears beside it. */
+const EDITOR_FIELDS = new Set([
+  'months',
+  'type',
+  'waivePenaltyPercent',
+  'regular',
+  'annualRatePercent',
+  'method',
+  'arrears',
+  'interest',
+  'amount',
+  'payBy',
+]);
 import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
+import { useRefusals } from '../../app/error-text';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 import { useDebounced } from '../../components/useDebounced';
@@ -27,6 +42,7 @@ const MONEY_FIGURES = [
 export function PlanComparePage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
+  const refusals = useRefusals();
   const loanId = Number(useParams().id);
   const loan = useApi('loans.get', { id: loanId });
   const info = useApi('system.info', {});
@@ -44,6 +60,19 @@ export function PlanComparePage() {
   const settled = useDebounced(specs, 250);
   const preview = useApi('plans.preview', { loanId, candidates: settled }, { enabled: settled.length > 0 });
   const propose = useApiMutation('plans.propose', ['plans.', 'loans.']);
+  // A refusal names the spec's field as `plan.<field>` (engine) or `spec.<field>` (schema); it is
+  // shown beside that field in the candidate it belongs to (the proposed one, for a proposal).
+  const specField = (field: string) => field.replace(/^(plan|spec)\./, '');
+  const besideField = (field: string) => EDITOR_FIELDS.has(specField(field));
+  const refusedOf = (spec: PlanSpecInput, result: PlanPreview | undefined): Record<string, string> => {
+    const out: Record<string, string> = {};
+    if (propose.variables?.spec === spec)
+      for (const [field, text] of Object.entries(refusals.fieldErrors(propose.error)))
+        out[specField(field)] = text;
+    if (result && !result.ok)
+      out[specField(result.field)] ??= refusals.word(result.reason, result.params, result.message);
+    return out;
+  };
   const [note, setNote] = useState('');
   if (loan.error) throw loan.error;
   if (!loan.data || !today) return null;
@@ -69,7 +98,9 @@ export function PlanComparePage() {
     >
       <p className="explain">{t('plans.compareHint')}</p>
       {preview.error && <ErrorPanel error={preview.error} />}
-      {propose.error && <ErrorPanel error={propose.error} />}
+      {propose.error && !Object.keys(refusals.fieldErrors(propose.error)).some(besideField) && (
+        <ErrorPanel error={propose.error} />
+      )}
       {propose.data && (
         <p className="notice" role="status" data-testid="proposed">
           {t('plans.proposed', { id: propose.data.id })} <Link to="/plans">{t('plans.title')}</Link>
@@ -96,10 +127,18 @@ export function PlanComparePage() {
                 </>
               }
             >
-              <CandidateEditor index={i} spec={spec} today={today} onChange={(s) => change(i, s)} />
-              {result && !result.ok && (
+              <CandidateEditor
+                index={i}
+                spec={spec}
+                today={today}
+                onChange={(s) => change(i, s)}
+                refused={refusedOf(spec, result)}
+              />
+              {result && !result.ok && !besideField(result.field) && (
                 <p className="field-error" role="alert">
-                  {t('plans.cannot', { message: `${result.field}: ${result.message}` })}
+                  {t('plans.cannot', {
+                    message: refusals.word(result.reason, result.params, result.message),
+                  })}
                 </p>
               )}
               {result?.ok && (

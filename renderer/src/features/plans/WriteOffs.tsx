@@ -5,7 +5,7 @@ import {
   moneyReceivedSchema,
   type MoneyReceivedValues,
 } from '../payments/MoneyReceivedFields';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
@@ -122,7 +122,7 @@ function RecoveryForm({ loanId, today, onDone }: { loanId: number; today: string
   const { t } = useTranslation();
   const record = useApiMutation('recoveries.record', WRITE_OFF_READS);
   const form = useForm<MoneyReceivedValues>({
-    resolver: zodResolver(moneyReceivedSchema),
+    resolver: wordedResolver(moneyReceivedSchema),
     defaultValues: { date: today, amount: '', method: 'cash', reference: '' },
   });
   const onSubmit = form.handleSubmit(async (v) => {

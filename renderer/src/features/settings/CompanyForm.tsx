@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { companyProfileShape, MAX_LOGO_CHARS, type CompanyProfile } from '../../../../shared/contract';
@@ -57,7 +57,7 @@ export function CompanyForm({
   const initial = Object.fromEntries(
     Object.keys(companyProfileShape).map((k) => [k, settings[k as keyof CompanyProfile]]),
   ) as CompanyProfile;
-  const form = useForm<CompanyProfile>({ resolver: zodResolver(companySchema), defaultValues: initial });
+  const form = useForm<CompanyProfile>({ resolver: wordedResolver(companySchema), defaultValues: initial });
   const errors = form.formState.errors;
   const fileInput = useRef<HTMLInputElement>(null);
   const [logoProblem, setLogoProblem] = useState<string | null>(null);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { wordedResolver } from '../../components/worded-resolver';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { SUPPORTED_LOCALES, settingsSchema } from '../../../../shared/contract';
@@ -109,7 +109,7 @@ function GeneralSection() {
   const { settings } = usePrefs();
   const info = useApi('system.info', {});
   const save = useApiMutation('settings.update', ['settings.', 'system.']);
-  const form = useForm<GeneralSettings>({ resolver: zodResolver(generalSchema), defaultValues: settings });
+  const form = useForm<GeneralSettings>({ resolver: wordedResolver(generalSchema), defaultValues: settings });
   const errors = form.formState.errors;
 
   const onSubmit = form.handleSubmit(async (values) => {
