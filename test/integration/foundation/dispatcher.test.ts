@@ -47,7 +47,15 @@ describe('dispatching a call', () => {
   it('refuses a currency that is not an ISO code as invalid-input, naming the field', async () => {
     const error = errorOf(await app.dispatch('settings.update', { currency: 'yuan' }));
     expect(error.code).toBe('invalid-input');
-    expect(error.details).toEqual([{ field: 'currency', message: 'must be an ISO 4217 code such as CNY' }]);
+    // The English stays for the log; the screen words the code.
+    expect(error.details).toEqual([
+      {
+        field: 'currency',
+        message: 'must be an ISO 4217 code such as CNY',
+        reason: 'input.badForm',
+        params: {},
+      },
+    ]);
     expect(error.message).toContain('currency');
   });
 
