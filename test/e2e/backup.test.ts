@@ -81,7 +81,8 @@ describe('backups and users in Settings', () => {
     await h.page.getByLabel('Back up automatically every (hours)').fill('0');
     await h.page.getByLabel('Keep monthly backups').fill('24');
     await h.page.getByLabel('Keep monthly backups').press('Enter');
-    await h.page.getByText('must be at least 1 hour').waitFor();
+    // The field's label carries the unit (hours); the refusal beside it gives the minimum.
+    await h.page.getByText('Must be at least 1.').waitFor();
     const overview = (await h.app.dispatch('backups.overview', {})) as Result<BackupOverview>;
     expect(overview.ok && overview.value.settings).toMatchObject({ everyHours: 4, keepMonthly: 12 });
   });
@@ -96,7 +97,7 @@ describe('backups and users in Settings', () => {
     await card.getByLabel('Role', { exact: true }).selectOption('collector');
     await card.getByLabel('Initial password', { exact: true }).fill('short');
     await card.getByRole('button', { name: 'Add user' }).click();
-    await card.getByText('must have at least 10 characters').waitFor();
+    await card.getByText('Must have at least 10 characters.').waitFor();
     await card.getByLabel('Initial password', { exact: true }).fill('a long passphrase');
     await card.getByRole('button', { name: 'Add user' }).click();
     await card.getByTestId('user-li').waitFor();
