@@ -159,6 +159,8 @@ export interface LoanDetail {
   graceDays: number;
   upfrontFee: number;
   officer: string;
+  /** What the lender noted on the loan (the import's 备注 column). */
+  notes: string;
   prepayment: PrepaymentTerms;
   statement: Statement;
   /** What settles the loan today (`statement.payoff.total`): never interest not yet earned. */

@@ -292,6 +292,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         graceDays: loan.grace_days,
         upfrontFee: loan.upfront_fee,
         officer: loan.officer,
+        notes: loan.notes,
         prepayment: prepaymentTermsOf(loan),
         statement,
         payoff: payoffOf(statement),

@@ -89,7 +89,8 @@ describe('a lender book with statuses, fees, officers, collectors, guarantors an
       'active',
     ]);
     const a1 = await loan('A-1');
-    expect([a1.upfrontFee, a1.officer]).toEqual([30_000, '李经理']);
+    // The loan page reads the notes from loans.get, as the sheet had them.
+    expect([a1.upfrontFee, a1.officer, a1.notes]).toEqual([30_000, '李经理', '老客户']);
     const stored = await app.ctx.db
       .selectFrom('loans')
       .leftJoin('collection_assignments as c', 'c.loan_id', 'loans.id')

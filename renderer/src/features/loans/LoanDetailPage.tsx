@@ -128,6 +128,7 @@ export function LoanDetailPage() {
               [t('loans.graceDays'), l.graceDays],
               [t('loans.upfrontFee'), prefs.money(l.upfrontFee)],
               [t('loans.officer'), l.officer || '—'],
+              ...(l.notes ? [[t('loans.notes'), l.notes] as [string, string]] : []),
             ]}
           />
         </Card>
