@@ -277,26 +277,7 @@ export function ImportPage() {
               <>
                 <p className="error-detail">{t('import.errorsTitle', { count: rowsWith(preview.errors) })}</p>
                 <ProblemGroups problems={preview.errors} testId="import-error-groups" />
-                <table className="grid compact" data-testid="import-errors">
-                  <thead>
-                    <tr>
-                      <th>{t('import.sheet')}</th>
-                      <th>{t('import.row')}</th>
-                      <th>{t('import.column')}</th>
-                      <th>{t('import.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.errors.map((e, i) => (
-                      <tr key={i}>
-                        <td>{e.sheet}</td>
-                        <td>{e.row}</td>
-                        <td>{e.column}</td>
-                        <td>{t(`import.reject.${rejectionKey(e.code)}`, { ...e.params })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ProblemTable problems={preview.errors} testId="import-errors" />
               </>
             )}
             {preview.warnings.length > 0 && (
@@ -305,26 +286,7 @@ export function ImportPage() {
                   {t('import.warningsTitle', { count: rowsWith(preview.warnings) })}
                 </p>
                 <ProblemGroups problems={preview.warnings} testId="import-warning-groups" />
-                <table className="grid compact" data-testid="import-warnings">
-                  <thead>
-                    <tr>
-                      <th>{t('import.sheet')}</th>
-                      <th>{t('import.row')}</th>
-                      <th>{t('import.column')}</th>
-                      <th>{t('import.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.warnings.map((w, i) => (
-                      <tr key={i}>
-                        <td>{w.sheet}</td>
-                        <td>{w.row}</td>
-                        <td>{w.column}</td>
-                        <td>{t(`import.reject.${rejectionKey(w.code)}`, { ...w.params })}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ProblemTable problems={preview.warnings} testId="import-warnings" />
                 <label>
                   <input
                     type="checkbox"
@@ -452,6 +414,33 @@ function TemplateAndExport({ language, onProblem }: { language: Language; onProb
 }
 
 /** Every problem at once, by kind: "3 rows — 贷款金额: … (rows 2, 5, 9)". */
+/** Every problem on its own line, by sheet, row and column, worded in the UI language. */
+function ProblemTable({ problems, testId }: { problems: ImportResult['errors']; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <table className="grid compact" data-testid={testId}>
+      <thead>
+        <tr>
+          <th>{t('import.sheet')}</th>
+          <th>{t('import.row')}</th>
+          <th>{t('import.column')}</th>
+          <th>{t('import.reason')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {problems.map((p, i) => (
+          <tr key={i}>
+            <td>{p.sheet}</td>
+            <td>{p.row}</td>
+            <td>{p.column}</td>
+            <td>{t(`import.reject.${rejectionKey(p.code)}`, { ...p.params })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 function ProblemGroups({ problems, testId }: { problems: ImportResult['errors']; testId: string }) {
   const { t } = useTranslation();
   return (
