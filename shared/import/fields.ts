@@ -303,6 +303,34 @@ export function fieldForHeader(header: string): ImportField | null {
 }
 
 /**
+ * A problem's column in the reader's language. A column the sheet lacks is named by its field's
+ * English label (the service words problems without knowing the reader), so it is given the
+ * label of the reader's language here; a header the sheet has is the lender's own and stays.
+ */
+export function columnInLanguage(column: string, language: HeaderLanguage): string {
+  const field = ENGLISH_LABELS.get(column);
+  return field ? FIELD_SPECS[field].label[language] : column;
+}
+
+const ENGLISH_LABELS = new Map(IMPORT_FIELDS.map((f) => [FIELD_SPECS[f].label.en, f] as const));
+
+/** A problem worded for the reader: its column, and the column named inside its parameters. */
+export function problemInLanguage<P extends { column: string; params: Record<string, unknown> }>(
+  problem: P,
+  language: HeaderLanguage,
+): P {
+  const named = problem.params.column;
+  return {
+    ...problem,
+    column: columnInLanguage(problem.column, language),
+    params:
+      typeof named === 'string'
+        ? { ...problem.params, column: columnInLanguage(named, language) }
+        : problem.params,
+  };
+}
+
+/**
  * A saved column mapping: header text → field, or null to ignore the column. Entries win over
  * the built-in dictionary, so a lender's own "放款金额(元)" can be taught once.
  */

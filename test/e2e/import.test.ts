@@ -28,13 +28,13 @@ describe('importing a loan book through the screen, in Chinese', () => {
     expect(await page.getByTestId('import-files').textContent()).toContain('GB18030');
     const rows = await errors.locator('tbody tr').allTextContents();
     expect(rows).toEqual([
-      // The reason is the code translated; the column keeps the header the file would have had.
-      'own-headers-gbk2Loan numberLoan number 为必填项',
-      'own-headers-gbk3Loan numberLoan number 为必填项',
+      // The reason is the code translated; the column the file lacks is named in Chinese too.
+      'own-headers-gbk2合同编号合同编号 为必填项',
+      'own-headers-gbk3合同编号合同编号 为必填项',
     ]);
     // Every problem at once, by kind, counted in rows.
     expect(await page.getByTestId('import-error-groups').locator('li').allTextContents()).toEqual([
-      '2 行 — Loan number：Loan number 为必填项(第 2, 3 行)',
+      '2 行 — 合同编号：合同编号 为必填项(第 2, 3 行)',
     ]);
     expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
     await h.screenshot('import-preview-errors');

@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/contract';
 import type { RowError, SheetInput } from '../../../shared/import/book';
+import { problemInLanguage } from '../../../shared/import/fields';
 import { fillTemplate, rejectionKey } from '../../../shared/import/reasons';
 import { resources, type Resources } from '../../../shared/i18n/resources';
 
@@ -24,7 +25,8 @@ export async function annotatedWorkbook(
 ): Promise<Uint8Array> {
   const words = (resources[language].import as Resources['import']).annotated;
   const reasons = resources[language].import as Resources['import'];
-  const worded = (p: RowError, warning: boolean) => {
+  const worded = (problem: RowError, warning: boolean) => {
+    const p = problemInLanguage(problem, language);
     const text = fillTemplate(reasons.reject[rejectionKey(p.code)], p.params);
     const where = p.column ? `${p.column}: ` : '';
     return warning ? `${words.warning}: ${where}${text}` : `${where}${text}`;

@@ -12,7 +12,12 @@ import {
 } from '../../../../shared/contract';
 import { rejectionKey } from '../../../../shared/import/reasons';
 import { groupProblems, rowsWith } from '../../../../shared/import/problems';
-import { IMPORT_FIELDS, type ColumnMapping, type ImportField } from '../../../../shared/import/fields';
+import {
+  IMPORT_FIELDS,
+  problemInLanguage,
+  type ColumnMapping,
+  type ImportField,
+} from '../../../../shared/import/fields';
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
@@ -414,9 +419,17 @@ function TemplateAndExport({ language, onProblem }: { language: Language; onProb
 }
 
 /** Every problem at once, by kind: "3 rows — 贷款金额: … (rows 2, 5, 9)". */
+/** Problems with the columns the sheet lacks named in the UI language, not the service's English. */
+function useProblemsInLanguage(problems: ImportResult['errors']): ImportResult['errors'] {
+  const { i18n } = useTranslation();
+  const language = languageOf(i18n.language);
+  return useMemo(() => problems.map((p) => problemInLanguage(p, language)), [problems, language]);
+}
+
 /** Every problem on its own line, by sheet, row and column, worded in the UI language. */
 function ProblemTable({ problems, testId }: { problems: ImportResult['errors']; testId: string }) {
   const { t } = useTranslation();
+  const worded = useProblemsInLanguage(problems);
   return (
     <table className="grid compact" data-testid={testId}>
       <thead>
@@ -428,7 +441,7 @@ function ProblemTable({ problems, testId }: { problems: ImportResult['errors']; 
         </tr>
       </thead>
       <tbody>
-        {problems.map((p, i) => (
+        {worded.map((p, i) => (
           <tr key={i}>
             <td>{p.sheet}</td>
             <td>{p.row}</td>
@@ -443,9 +456,10 @@ function ProblemTable({ problems, testId }: { problems: ImportResult['errors']; 
 
 function ProblemGroups({ problems, testId }: { problems: ImportResult['errors']; testId: string }) {
   const { t } = useTranslation();
+  const worded = useProblemsInLanguage(problems);
   return (
     <ul data-testid={testId}>
-      {groupProblems(problems).map((g) => (
+      {groupProblems(worded).map((g) => (
         <li key={`${g.sheet}|${g.column}|${g.code}`}>
           {t('import.groupLine', {
             count: g.rows.length,
