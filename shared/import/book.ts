@@ -3,6 +3,8 @@
  * the same schemas the screens use. A row with any problem yields no record, only errors that
  * name its sheet, spreadsheet row and column.
  */
+import { codeOfIssue } from '../contract/zod-issues';
+import { detailCoded } from './reasons';
 import type { z } from 'zod';
 import { createBorrowerSchema } from '../contract/borrowers';
 import { loanTermsSchema } from '../contract/loans';
@@ -256,6 +258,7 @@ class RowReader {
       const field = fieldOf[key];
       this.fail(field ?? '', codeOf[key] ?? 'value.invalid', {
         detail: field ? issue.message : `${key}: ${issue.message}`,
+        ...detailCoded(codeOfIssue(issue)),
       });
     }
   }

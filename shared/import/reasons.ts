@@ -93,6 +93,34 @@ export const REJECTION_TEXT_EN_BY_KEY = Object.fromEntries(
   REJECTION_CODES.map((code) => [rejectionKey(code), REJECTION_TEXT_EN[code]]),
 ) as Record<RejectionKey, string>;
 
+/**
+ * The service's own code behind a `{{detail}}`, carried as two plain parameters so a problem's
+ * parameters stay flat: the screen and the annotated copy word the detail from it in the reader's
+ * language, and the English `detail` stays for the CLI and the log.
+ */
+export function detailCoded(coded: {
+  reason: string;
+  params: Record<string, string | number>;
+}): RejectionParams {
+  return { detailReason: coded.reason, detailFigures: JSON.stringify(coded.params) };
+}
+
+/** The code and figures `detailCoded` carried, if the problem has them. */
+export function detailCodeOf(
+  params: RejectionParams,
+): { reason: string; params: Record<string, string | number> } | null {
+  const reason = params.detailReason;
+  if (typeof reason !== 'string') return null;
+  try {
+    return {
+      reason,
+      params: JSON.parse(String(params.detailFigures ?? '{}')) as Record<string, string | number>,
+    };
+  } catch {
+    return { reason, params: {} };
+  }
+}
+
 export function rejection(code: RejectionCode, params: RejectionParams = {}): Rejection {
   return { code, params, reason: fillTemplate(REJECTION_TEXT_EN[code], params) };
 }

@@ -6,7 +6,11 @@ import ExcelJS from 'exceljs';
 import type { Locale } from '../../../shared/contract';
 import type { RowError, SheetInput } from '../../../shared/import/book';
 import { problemInLanguage } from '../../../shared/import/fields';
-import { fillTemplate, rejectionKey } from '../../../shared/import/reasons';
+import { detailCodeOf, fillTemplate, rejectionKey } from '../../../shared/import/reasons';
+import { wordRefusal, type ErrorFormats } from '../../../shared/i18n/error-words';
+import { translator } from '../../../shared/i18n/translator';
+import { formatDate, formatPercent } from '../../../shared/format/format';
+import { formatAmount } from '../../../shared/money/amount';
 import { resources, type Resources } from '../../../shared/i18n/resources';
 
 /** Excel refuses these characters in a sheet name, and names longer than 31 characters. */
@@ -25,9 +29,21 @@ export async function annotatedWorkbook(
 ): Promise<Uint8Array> {
   const words = (resources[language].import as Resources['import']).annotated;
   const reasons = resources[language].import as Resources['import'];
+  const t = translator(language);
+  // The sheet's figures are plain decimals, so amounts in its problems are written the same way.
+  const formats: ErrorFormats = {
+    money: formatAmount,
+    date: (iso) => formatDate(iso, language),
+    percent: (ratio) => formatPercent(ratio, language),
+  };
   const worded = (problem: RowError, warning: boolean) => {
     const p = problemInLanguage(problem, language);
-    const text = fillTemplate(reasons.reject[rejectionKey(p.code)], p.params);
+    const coded = detailCodeOf(p.params);
+    // A detail the service refused with its own code is worded from it, as the screen does.
+    const params = coded
+      ? { ...p.params, detail: wordRefusal(coded.reason, coded.params, String(p.params.detail), t, formats) }
+      : p.params;
+    const text = fillTemplate(reasons.reject[rejectionKey(p.code)], params);
     const where = p.column ? `${p.column}: ` : '';
     return warning ? `${words.warning}: ${where}${text}` : `${where}${text}`;
   };

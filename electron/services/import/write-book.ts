@@ -21,10 +21,15 @@ import {
   type ScheduledInstallment,
   type Statement,
 } from '../../../shared/engine';
-import { OPEN_STATUSES, type ImportResult } from '../../../shared/contract';
+import { OPEN_STATUSES, type FieldIssue, type ImportResult } from '../../../shared/contract';
 import type { ImportBook, PaymentDraft, RowError, RowRef } from '../../../shared/import/book';
 import type { ImportField } from '../../../shared/import/fields';
-import { rejection, type RejectionCode, type RejectionParams } from '../../../shared/import/reasons';
+import {
+  detailCoded,
+  rejection,
+  type RejectionCode,
+  type RejectionParams,
+} from '../../../shared/import/reasons';
 import type { ImportProgress } from '../../../shared/contract';
 import { BulkInsert } from '../../db/bulk-insert';
 import type { ServiceContext } from '../context';
@@ -403,11 +408,15 @@ export async function writeBook(
         counts.collateral += 1;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+        const issue = (error.details as FieldIssue[] | undefined)?.[0];
         const detail = issue?.message ?? error.message.replace(/^\w+: /, '');
+        const coded = detailCoded({
+          reason: issue?.reason ?? error.reason,
+          params: issue?.params ?? error.params,
+        });
         if (issue?.field === 'details.vin' && item.details.kind === 'vehicle')
           reject(item.at, 'vin', 'vin.taken', { vin: item.details.vin, detail });
-        else reject(item.at, 'loanNumber', 'collateral.refused', { detail });
+        else reject(item.at, 'loanNumber', 'collateral.refused', { detail, ...coded });
       }
     }
     valuationsOut.flush();
@@ -561,7 +570,7 @@ export async function writeBook(
           checkPayment(book, early ? book.loan.start_date : p.date, p.amount, today);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          const issue = (error.details as { field?: string; message?: string }[] | undefined)?.[0];
+          const issue = (error.details as FieldIssue[] | undefined)?.[0];
           // Above the payoff: the lender needs the excess to find the mistyped amount.
           if (error.reason === 'payment.aboveDue') {
             const payoff = Number(error.params.payoff);
@@ -575,6 +584,7 @@ export async function writeBook(
           }
           reject(p.at, PAYMENT_FIELD[issue?.field ?? ''] ?? 'loanNumber', 'payment.refused', {
             detail: issue?.message ?? error.message.replace(/^\w+: /, ''),
+            ...detailCoded({ reason: issue?.reason ?? error.reason, params: issue?.params ?? error.params }),
           });
           continue;
         }

@@ -10,7 +10,9 @@ import {
   type ImportProgress,
   type ImportResult,
 } from '../../../../shared/contract';
-import { rejectionKey } from '../../../../shared/import/reasons';
+import { detailCodeOf, rejectionKey } from '../../../../shared/import/reasons';
+import { wordRefusal } from '../../../../shared/i18n/error-words';
+import { usePrefs } from '../../app/prefs';
 import { groupProblems, rowsWith } from '../../../../shared/import/problems';
 import {
   IMPORT_FIELDS,
@@ -421,9 +423,21 @@ function TemplateAndExport({ language, onProblem }: { language: Language; onProb
 /** Every problem at once, by kind: "3 rows — 贷款金额: … (rows 2, 5, 9)". */
 /** Problems with the columns the sheet lacks named in the UI language, not the service's English. */
 function useProblemsInLanguage(problems: ImportResult['errors']): ImportResult['errors'] {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const prefs = usePrefs();
   const language = languageOf(i18n.language);
-  return useMemo(() => problems.map((p) => problemInLanguage(p, language)), [problems, language]);
+  return useMemo(
+    () =>
+      problems.map((problem) => {
+        const p = problemInLanguage(problem, language);
+        // A detail the service refused with its own code is worded from that code, not its English.
+        const coded = detailCodeOf(p.params);
+        if (!coded) return p;
+        const detail = wordRefusal(coded.reason, coded.params, String(p.params.detail ?? ''), t, prefs);
+        return { ...p, params: { ...p.params, detail } };
+      }),
+    [problems, language, t, prefs],
+  );
 }
 
 /** Every problem on its own line, by sheet, row and column, worded in the UI language. */
