@@ -146,7 +146,7 @@ export function insuranceFinding(
     kind: 'insurance',
     code: 'insurance-expiring',
     params: { date: expiry, days },
-    reason: `insurance expires on ${expiry}, in ${days} days`,
+    reason: `insurance expires on ${expiry}, in ${days} ${days === 1 ? 'day' : 'days'}`,
   };
 }
 

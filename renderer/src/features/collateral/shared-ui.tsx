@@ -61,6 +61,8 @@ export function useAlertText() {
   return (a: Pick<CollateralAlert, 'code' | 'params'>) =>
     t(`collateral.alertCodes.${a.code}`, {
       ...a.params,
+      // Days ahead choose the plural form ("in 1 day", "in 15 days").
+      ...(typeof a.params.days === 'number' ? { count: a.params.days } : {}),
       ...(typeof a.params.date === 'string' ? { date: prefs.date(a.params.date) } : {}),
       ...(typeof a.params.missing === 'string'
         ? {
