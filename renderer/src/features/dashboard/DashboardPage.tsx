@@ -46,6 +46,13 @@ function HistoryProgress() {
   );
 }
 
+/** The stacked parts of a month's collections, bottom up, with their colours. */
+const COLLECTED_PARTS = [
+  ['principal', '#1f5fa8'],
+  ['interest', '#5b9bd5'],
+  ['penalty', '#f2a900'],
+] as const;
+
 export function DashboardPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
@@ -111,27 +118,16 @@ export function DashboardPage() {
                   <YAxis fontSize={11} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
                   <Tooltip />
                   <Legend />
-                  <Bar
-                    dataKey="principal"
-                    stackId="c"
-                    name={t('reports.fig.principal')}
-                    fill="#1f5fa8"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="interest"
-                    stackId="c"
-                    name={t('reports.fig.interest')}
-                    fill="#5b9bd5"
-                    isAnimationActive={false}
-                  />
-                  <Bar
-                    dataKey="penalty"
-                    stackId="c"
-                    name={t('reports.fig.penalty')}
-                    fill="#f2a900"
-                    isAnimationActive={false}
-                  />
+                  {COLLECTED_PARTS.map(([part, fill]) => (
+                    <Bar
+                      key={part}
+                      dataKey={part}
+                      stackId="c"
+                      name={t(`reports.fig.${part}`)}
+                      fill={fill}
+                      isAnimationActive={false}
+                    />
+                  ))}
                 </BarChart>
               </ResponsiveContainer>
             </Card>
