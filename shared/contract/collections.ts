@@ -3,7 +3,7 @@ import { method, changes, names, reads } from './define';
 import { id, isoDate, minorAmount, noInput, optionalText, positiveMinor } from './common';
 import { coded } from './error-codes';
 import { AGING_BUCKETS, type AgingBucket } from '../engine';
-import { PRODUCTS, type Product } from './loans';
+import { PRODUCTS, type LoanStatus, type Product } from './loans';
 
 export const CONTACT_CHANNELS = ['call-out', 'call-in', 'sms', 'letter', 'email', 'visit'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -76,6 +76,8 @@ export interface WorklistRow {
   product: Product;
   officer: string;
   collector: string | null;
+  /** Open statuses only; legal, restructured and repossessed loans are worked too. */
+  status: LoanStatus;
   daysPastDue: number;
   bucket: AgingBucket;
   overdueAmount: number;
@@ -156,7 +158,7 @@ export interface CollectionAccount {
   loanId: number;
   loanNumber: string;
   product: Product;
-  status: string;
+  status: LoanStatus;
   borrower: {
     id: number;
     name: string;

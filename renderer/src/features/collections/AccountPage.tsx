@@ -7,7 +7,7 @@ import { FRESH } from './fresh';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { ReasonDialog } from '../../components/ReasonDialog';
-import { DpdBadge } from '../../components/badges';
+import { LoanStandingBadges } from '../../components/badges';
 import { Card, Facts, Page } from '../../components/Page';
 import { ContactForm } from './ContactForm';
 import { ContactList, PromiseList } from './ContactList';
@@ -71,7 +71,7 @@ export function AccountPage() {
       title={
         <>
           {t('collections.account.title', { number: a.loanNumber })}{' '}
-          <DpdBadge dpd={a.daysPastDue} bucket={a.bucket} />
+          <LoanStandingBadges status={a.status} dpd={a.daysPastDue} bucket={a.bucket} />
         </>
       }
       actions={

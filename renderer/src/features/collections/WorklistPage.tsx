@@ -7,7 +7,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { FRESH } from './fresh';
 import { usePrefs } from '../../app/prefs';
-import { DpdBadge } from '../../components/badges';
+import { LoanStandingBadges } from '../../components/badges';
 import { Page } from '../../components/Page';
 import {
   VirtualTable,
@@ -71,8 +71,8 @@ export function WorklistPage() {
     {
       key: 'dpd',
       header: t('collections.columns.dpd'),
-      cell: (r) => <DpdBadge dpd={r.daysPastDue} bucket={r.bucket} />,
-      width: '100px',
+      cell: (r) => <LoanStandingBadges status={r.status} dpd={r.daysPastDue} bucket={r.bucket} />,
+      width: '150px',
     },
     {
       key: 'overdue',
