@@ -29,7 +29,7 @@ export function BorrowerPicker({
     return (
       <div className="picked">
         <strong>{value.name}</strong>{' '}
-        <button type="button" className="link-button" onClick={() => onChange(null)}>
+        <button type="button" className="btn btn-small" onClick={() => onChange(null)}>
           {t('common.cancel')}
         </button>
       </div>
@@ -52,7 +52,7 @@ export function BorrowerPicker({
             <li key={r.id} role="option" aria-selected={false}>
               <button
                 type="button"
-                className="link-button"
+                className="pick-option"
                 onClick={() => onChange({ id: r.id, name: r.name })}
               >
                 {r.name}

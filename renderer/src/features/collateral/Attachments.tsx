@@ -117,7 +117,7 @@ export function Attachments({
                   {t(`collateral.categories.${r.category}`)} · {Math.max(1, Math.round(r.size / 1024))} KB ·{' '}
                   <code title={r.sha256}>{r.sha256.slice(0, 12)}</code>
                 </div>
-                <button type="button" className="link-button" onClick={() => remove(r)}>
+                <button type="button" className="btn btn-small" onClick={() => remove(r)}>
                   {t('collateral.attachments.remove')}
                 </button>
               </div>

@@ -176,7 +176,7 @@ function Valuations({ item, today }: { item: CollateralDetail; today: string }) 
                 <td>{v.documents.map((d) => d.fileName).join(', ') || '—'}</td>
                 <td>
                   {!v.voided && (
-                    <button type="button" className="link-button" onClick={() => voidOne(v.id)}>
+                    <button type="button" className="btn btn-small" onClick={() => voidOne(v.id)}>
                       {t('collateral.valuation.void')}
                     </button>
                   )}

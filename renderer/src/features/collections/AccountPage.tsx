@@ -76,15 +76,9 @@ export function AccountPage() {
       }
       actions={
         <>
-          <Link className="btn" to="/collections">
-            {t('collections.backToList')}
-          </Link>
-          <Link className="btn" to={`/collections/loans/${a.loanId}/letter`}>
-            {t('collections.letters.open')}
-          </Link>
-          <Link className="btn" to={`/loans/${a.loanId}`}>
-            {t('collections.account.openLoan')}
-          </Link>
+          <Link to="/collections">{t('collections.backToList')}</Link>
+          <Link to={`/collections/loans/${a.loanId}/letter`}>{t('collections.letters.open')}</Link>
+          <Link to={`/loans/${a.loanId}`}>{t('collections.account.openLoan')}</Link>
           <button
             type="button"
             className="btn"

@@ -45,7 +45,7 @@ export function ContactList({
             <td className="muted">{t('collections.contact.loggedBy', { name: c.loggedBy })}</td>
             {onAmend && (
               <td className="no-print">
-                <button type="button" className="link-button" onClick={() => onAmend(c)}>
+                <button type="button" className="btn btn-small" onClick={() => onAmend(c)}>
                   {t('collections.contact.amend')}
                 </button>
               </td>

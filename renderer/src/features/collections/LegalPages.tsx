@@ -147,11 +147,7 @@ export function LegalCasePage() {
   return (
     <Page
       title={t('collections.legal.case', { id: c.id, number: c.loanNumber })}
-      actions={
-        <Link className="btn" to={`/collections/loans/${c.loanId}`}>
-          {t('collections.letters.back')}
-        </Link>
-      }
+      actions={<Link to={`/collections/loans/${c.loanId}`}>{t('collections.letters.back')}</Link>}
     >
       <Card>
         <Facts

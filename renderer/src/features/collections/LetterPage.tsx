@@ -35,9 +35,7 @@ export function LetterPage() {
       printTitle={false}
       actions={
         <>
-          <Link className="btn" to={`/collections/loans/${loanId}`}>
-            {t('collections.letters.back')}
-          </Link>
+          <Link to={`/collections/loans/${loanId}`}>{t('collections.letters.back')}</Link>
           {l && (
             <PrintButton
               suggestedName={`${l.loanNumber}-${kind}`}

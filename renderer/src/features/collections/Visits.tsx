@@ -214,7 +214,7 @@ export function VisitList({ visits }: { visits: VisitRow[] }) {
                 {!v.outcome && (
                   <>
                     {' · '}
-                    <button type="button" className="link-button" onClick={() => setRecording(v)}>
+                    <button type="button" className="btn btn-small" onClick={() => setRecording(v)}>
                       {t('collections.visit.recordOutcome')}
                     </button>
                   </>

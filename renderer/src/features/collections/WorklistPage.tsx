@@ -95,9 +95,7 @@ export function WorklistPage() {
       title={t('collections.title')}
       actions={
         <>
-          <Link className="btn" to="/collections/legal">
-            {t('collections.legal.open')}
-          </Link>
+          <Link to="/collections/legal">{t('collections.legal.open')}</Link>
           <button
             type="button"
             className="btn btn-primary"

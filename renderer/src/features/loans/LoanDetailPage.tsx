@@ -15,7 +15,7 @@ import { PaymentHistory } from '../payments/PaymentHistory';
 import { CollectionsTimeline } from '../collections/CollectionsTimeline';
 import { ScheduleTable } from './ScheduleTable';
 import { LoanCollateralCard } from '../collateral/LoanCollateralCard';
-import { NegotiatePlanButton } from '../plans/NegotiatePlanButton';
+import { NegotiatePlanLink } from '../plans/NegotiatePlanLink';
 import { WriteOffActions, WriteOffCard } from '../plans/WriteOffs';
 import { holdsDelinquency, RestructuredAgingText } from '../plans/RestructuredAging';
 
@@ -63,7 +63,7 @@ export function LoanDetailPage() {
               {t('loans.markLegal')}
             </button>
           )}
-          <NegotiatePlanButton loanId={l.id} open={takesPayments} />
+          <NegotiatePlanLink loanId={l.id} open={takesPayments} />
           <WriteOffActions loan={l} today={info.data.today} />
           <PrintButton suggestedName={l.number} />
           {takesPayments && (

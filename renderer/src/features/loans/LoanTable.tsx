@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { OPEN_STATUSES, type LoanListRow } from '../../../../shared/contract';
 import { usePrefs } from '../../app/prefs';
 import { DpdBadge, StatusBadge } from '../../components/badges';
@@ -46,7 +46,6 @@ export function useLoanColumns(): Column<LoanListRow>[] {
 /** A short, non-virtual table for a handful of loans (a borrower's own). */
 export function SmallLoanTable({ rows }: { rows: LoanListRow[] }) {
   const columns = useLoanColumns();
-  const navigate = useNavigate();
   return (
     <table className="grid">
       <thead>
@@ -63,13 +62,7 @@ export function SmallLoanTable({ rows }: { rows: LoanListRow[] }) {
           <tr key={r.id}>
             {columns.map((c) => (
               <td key={c.key} className={c.numeric ? 'num' : ''}>
-                {c.key === 'number' ? (
-                  <button type="button" className="link-button" onClick={() => navigate(`/loans/${r.id}`)}>
-                    {r.number}
-                  </button>
-                ) : (
-                  c.cell(r)
-                )}
+                {c.key === 'number' ? <Link to={`/loans/${r.id}`}>{r.number}</Link> : c.cell(r)}
               </td>
             ))}
           </tr>

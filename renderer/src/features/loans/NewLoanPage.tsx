@@ -187,7 +187,7 @@ export function NewLoanPage() {
                   {g.name}{' '}
                   <button
                     type="button"
-                    className="link-button"
+                    className="btn btn-small"
                     onClick={() => setGuarantors(guarantors.filter((x) => x.id !== g.id))}
                   >
                     {t('common.cancel')}

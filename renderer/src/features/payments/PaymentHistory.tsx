@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PaymentRow } from '../../../../shared/contract';
 import { useApiMutation } from '../../api/hooks';
@@ -12,7 +12,6 @@ import { Card } from '../../components/Page';
 export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
   const { t } = useTranslation();
   const { money, date } = usePrefs();
-  const navigate = useNavigate();
   const [reversing, setReversing] = useState<PaymentRow | null>(null);
   const [reason, setReason] = useState('');
   const reverse = useApiMutation('payments.reverse', ['loans.', 'borrowers.', 'payments.', 'collections.']);
@@ -57,17 +56,11 @@ export function PaymentHistory({ payments }: { payments: PaymentRow[] }) {
                 <td>
                   {!p.reversesPaymentId && (
                     <>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => navigate(`/payments/${p.id}/receipt?copy=1`)}
-                      >
-                        {t('payments.receipt')}
-                      </button>{' '}
+                      <Link to={`/payments/${p.id}/receipt?copy=1`}>{t('payments.receipt')}</Link>{' '}
                       {p.reversedBy ? (
                         <span className="badge badge-warn">{t('payments.reversed')}</span>
                       ) : (
-                        <button type="button" className="link-button" onClick={() => setReversing(p)}>
+                        <button type="button" className="btn btn-small" onClick={() => setReversing(p)}>
                           {t('payments.reverse')}
                         </button>
                       )}

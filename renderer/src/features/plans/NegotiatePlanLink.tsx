@@ -2,12 +2,8 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 
 /** The loan page's way into the what-if comparison; only an open loan can be renegotiated. */
-export function NegotiatePlanButton({ loanId, open }: { loanId: number; open: boolean }) {
+export function NegotiatePlanLink({ loanId, open }: { loanId: number; open: boolean }) {
   const { t } = useTranslation();
   if (!open) return null;
-  return (
-    <Link className="btn" to={`/loans/${loanId}/plans`}>
-      {t('plans.negotiate')}
-    </Link>
-  );
+  return <Link to={`/loans/${loanId}/plans`}>{t('plans.negotiate')}</Link>;
 }
