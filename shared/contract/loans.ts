@@ -14,6 +14,7 @@ import {
   type Statement,
 } from '../engine';
 import { prepaymentFeePercent } from './loan-settings';
+import { SUPPORTED_LOCALES } from './system';
 
 export const PRODUCTS = ['mortgage', 'car-title', 'other-secured'] as const;
 export type Product = (typeof PRODUCTS)[number];
@@ -172,6 +173,9 @@ export interface LoanDetail {
   restructured: RestructuredAging | null;
 }
 
+export const LOAN_LIST_SORTS = ['number', 'borrower', 'daysPastDue', 'outstanding', 'nextDue'] as const;
+export type LoanListSort = (typeof LOAN_LIST_SORTS)[number];
+
 export const loanListSchema = z
   .object({
     query: z.string().trim().max(100).default(''),
@@ -179,7 +183,9 @@ export const loanListSchema = z
     product: z.enum(PRODUCTS).optional(),
     bucket: z.enum(AGING_BUCKETS).optional(),
     overdueOnly: z.boolean().default(false),
-    sort: z.enum(['number', 'daysPastDue', 'outstanding', 'nextDue']).default('number'),
+    sort: z.enum(LOAN_LIST_SORTS).default('number'),
+    /** The reader's language: the borrower order is pinyin in zh-CN and strokes in zh-TW. */
+    locale: z.enum(SUPPORTED_LOCALES).default('en'),
     ...pageRequest,
   })
   .strict();

@@ -70,6 +70,7 @@ describe('every problem of a sheet at once, an annotated copy, and the fixed she
     await page.getByTestId('import-summary').waitFor();
     const loans = await h.app.handlers['loans.list']({
       query: '',
+      locale: 'en',
       overdueOnly: false,
       sort: 'number',
       offset: 0,

@@ -59,6 +59,7 @@ describe('importing a loan book through the screen, in Chinese', () => {
     expect(await summary.locator('progress').getAttribute('value')).toBe('1');
     const loans = await h.app.handlers['loans.list']({
       query: '',
+      locale: 'en',
       overdueOnly: false,
       sort: 'number',
       offset: 0,

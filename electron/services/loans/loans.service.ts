@@ -7,7 +7,7 @@ import type { Handlers } from '../dispatch';
 import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
-import { bucketRange, loanListBase, toLoanListRow } from './list.query';
+import { bucketRange, loanListBase, pageInNameOrder, toLoanListRow } from './list.query';
 import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
 import { loadLoanBook, payoffOf, prepaymentTermsOf, refreshLoanStatus, statementOf } from './loan-status';
 import { paymentRowsWithSplit } from '../payments/payment-rows';
@@ -221,6 +221,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         const [lo, hi] = input.bucket ? bucketRange(input.bucket) : [1, 1_000_000];
         q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
       }
+      if (input.sort === 'borrower') return pageInNameOrder(db, q, input);
       const ordered =
         input.sort === 'daysPastDue'
           ? q.orderBy(sql`dpd`, 'desc').orderBy('l.id')

@@ -3,6 +3,7 @@ import { AGING_BUCKETS, type AgingBucket } from '../../../shared/engine';
 import { ROLL_COLUMNS, type RollColumn } from '../../../shared/reports/monthly';
 import type { Locale, MonthlyReport } from '../../../shared/contract';
 import { translator } from '../../../shared/i18n/translator';
+import { inReadersOrder } from '../../../shared/reports/name-order';
 
 export interface SectionTable {
   name: string;
@@ -17,7 +18,8 @@ const isAgingBucket = (c: RollColumn): c is AgingBucket => (AGING_BUCKETS as rea
  * headers and row labels in the export's language (the same words as the report screen). Amounts
  * are decimal strings with two places and rates with four, exactly as the CLI prints them.
  */
-export function reportSections(r: MonthlyReport, language: Locale = 'en'): SectionTable[] {
+export function reportSections(report: MonthlyReport, language: Locale = 'en'): SectionTable[] {
+  const r = inReadersOrder(report, language);
   const t = translator(language);
   const m = formatAmount;
   const products = ['all', 'mortgage', 'car-title', 'other-secured'] as const;

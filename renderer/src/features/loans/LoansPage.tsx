@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
+  LOAN_LIST_SORTS,
   LOAN_STATUSES,
   PRODUCTS,
   type LoanListRow,
+  type LoanListSort,
   type LoanStatus,
   type Product,
 } from '../../../../shared/contract';
@@ -16,8 +18,6 @@ import { useDebounced } from '../../components/useDebounced';
 import { useLoanColumns } from './LoanTable';
 import { usePrefs } from '../../app/prefs';
 
-type Sort = 'number' | 'daysPastDue' | 'outstanding' | 'nextDue';
-
 export function LoansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -27,11 +27,12 @@ export function LoansPage() {
   const [status, setStatus] = useState<LoanStatus | ''>('');
   const [product, setProduct] = useState<Product | ''>('');
   const [bucket, setBucket] = useState<AgingBucket | ''>('');
-  const [sort, setSort] = useState<Sort>('number');
+  const [sort, setSort] = useState<LoanListSort>('number');
   const debounced = useDebounced(query, 200);
   const filter = {
     query: debounced,
     sort,
+    locale: prefs.locale,
     ...(status ? { status } : {}),
     ...(product ? { product } : {}),
     ...(bucket ? { bucket } : {}),
@@ -91,8 +92,12 @@ export function LoansPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('loans.sortBy')} value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-          {(['number', 'daysPastDue', 'outstanding', 'nextDue'] as const).map((s) => (
+        <select
+          aria-label={t('loans.sortBy')}
+          value={sort}
+          onChange={(e) => setSort(e.target.value as LoanListSort)}
+        >
+          {LOAN_LIST_SORTS.map((s) => (
             <option key={s} value={s}>
               {t(`loans.sort.${s}`)}
             </option>

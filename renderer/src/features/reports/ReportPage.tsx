@@ -13,6 +13,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { AgingChart } from './AgingChart';
 import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
+import { inReadersOrder } from '../../../../shared/reports/name-order';
 
 function previousMonth(today: string): string {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -73,7 +74,7 @@ export function ReportPage() {
       </div>
       {report.error && <ErrorPanel error={report.error} />}
       {exportError !== null && <ErrorPanel error={exportError} />}
-      {report.data && <ReportDocument report={report.data} />}
+      {report.data && <ReportDocument report={inReadersOrder(report.data, prefs.locale)} />}
     </Page>
   );
 }
