@@ -47,8 +47,8 @@ function utcNoon(iso: string): number {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-export function formatDate(iso: string, locale: Locale): string {
-  if (!isValidIsoDate(iso)) return iso;
+/** The locale's one table date format (2026/11/20, 11/20/2026). */
+function tableDateFormat(locale: Locale): Intl.DateTimeFormat {
   let format = dateFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale, {
@@ -59,7 +59,12 @@ export function formatDate(iso: string, locale: Locale): string {
     });
     dateFormats.set(locale, format);
   }
-  return format.format(utcNoon(iso));
+  return format;
+}
+
+export function formatDate(iso: string, locale: Locale): string {
+  if (!isValidIsoDate(iso)) return iso;
+  return tableDateFormat(locale).format(utcNoon(iso));
 }
 
 /**
@@ -68,6 +73,39 @@ export function formatDate(iso: string, locale: Locale): string {
  */
 export function formatDateTime(stamp: string, locale: Locale): string {
   return `${formatDate(stamp.slice(0, 10), locale)} ${stamp.slice(11, 16)}`.trim();
+}
+
+const longMonthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar month (YYYY-MM). Short, for tables and chart axes: the table date `formatDate`
+ * writes, without its day (2026/05, 05/2026), so a month never reads differently from a day (Intl's
+ * own year-and-month style writes 2026年5月 in zh-CN beside 2026/05/01). Long, for headings: as
+ * documents write it (2026年5月, May 2026).
+ */
+export function formatMonth(isoMonth: string, locale: Locale, style: 'short' | 'long' = 'short'): string {
+  const first = `${isoMonth}-01`;
+  if (!/^\d{4}-\d{2}$/.test(isoMonth) || !isValidIsoDate(first)) return isoMonth;
+  if (style === 'short') {
+    const parts = tableDateFormat(locale).formatToParts(utcNoon(first));
+    const day = parts.findIndex((p) => p.type === 'day');
+    // The day goes with the separator that follows it, or, when it comes last, the one before.
+    const drop = parts[day + 1]?.type === 'literal' ? [day, day + 1] : [day - 1, day];
+    return parts
+      .filter((_, i) => !drop.includes(i))
+      .map((p) => p.value)
+      .join('');
+  }
+  let format = longMonthFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    longMonthFormats.set(locale, format);
+  }
+  return format.format(utcNoon(first));
 }
 
 export function formatPercent(ratio: number, locale: Locale, fractionDigits = 1): string {

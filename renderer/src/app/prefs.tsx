@@ -8,6 +8,7 @@ import {
   formatDate,
   formatDateTime,
   formatMoney,
+  formatMonth,
   formatNumber,
   formatPercent,
 } from '../format/format';
@@ -19,6 +20,8 @@ export interface Prefs {
   date(iso: string): string;
   /** 'YYYY-MM-DD HH:mm' or an ISO timestamp, with the day in the locale's one date format. */
   dateTime(stamp: string): string;
+  /** A month (YYYY-MM): short in tables and charts (2026/05), long in headings (2026年5月). */
+  month(isoMonth: string, style?: 'short' | 'long'): string;
   number(value: number, fractionDigits?: number): string;
   percent(ratio: number, fractionDigits?: number): string;
   /** A large figure the locale's short way (3.3亿, 333.8M): chart axes; the exact one goes beside it. */
@@ -42,6 +45,7 @@ export function PrefsProvider({ children }: { children: ReactNode }) {
       money: (minor) => formatMoney(minor, s.currency, locale),
       date: (iso) => formatDate(iso, locale),
       dateTime: (stamp) => formatDateTime(stamp, locale),
+      month: (m, style) => formatMonth(m, locale, style),
       number: (v, d) => formatNumber(v, locale, d),
       percent: (r, d) => formatPercent(r, locale, d),
       compact: (v) => formatCompactNumber(v, locale),

@@ -12,3 +12,14 @@ export function parseMoneyInput(text: string): number | null {
 
 /** Minor units back to the plain "1234.56" a form field shows for editing. */
 export const minorToInput = formatAmount;
+
+/**
+ * An instant (an ISO timestamp in UTC) as the wall clock of this PC reads it, 'YYYY-MM-DD HH:mm',
+ * for `formatDateTime`: backups are named and listed in UTC, the reader thinks in local time.
+ */
+export function localWallClock(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
+}

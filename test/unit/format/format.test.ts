@@ -4,6 +4,7 @@ import {
   formatDateTime,
   formatCompactMoney,
   formatDate,
+  formatMonth,
   formatLongDate,
   formatMoney,
 } from '../../../shared/format/format';
@@ -63,5 +64,16 @@ describe('moments in the one date format', () => {
     expect(formatDateTime('2026-06-14 23:00', 'en')).toBe('06/14/2026 23:00');
     expect(formatDateTime('2026-06-14T23:05:09.000Z', 'zh-CN')).toBe('2026/06/14 23:05');
     expect(formatDateTime('2026-06-14 23:00', 'zh-TW')).toBe('2026/06/14 23:00');
+  });
+});
+
+describe('months in the one date format', () => {
+  it('writes a month as the table date without its day, and long in headings', () => {
+    expect(formatMonth('2026-05', 'zh-CN')).toBe('2026/05');
+    expect(formatMonth('2026-05', 'zh-TW')).toBe('2026/05');
+    expect(formatMonth('2026-05', 'en')).toBe('05/2026');
+    expect(formatMonth('2026-05', 'zh-CN', 'long')).toBe('2026年5月');
+    expect(formatMonth('2026-05', 'en', 'long')).toBe('May 2026');
+    expect(formatMonth('2026-13', 'en')).toBe('2026-13');
   });
 });

@@ -9,11 +9,15 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Facts } from '../../components/Page';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/form';
+import { localWallClock } from '../../format/format';
 
-/** A backup's time in the reader's own time zone: the file names and the list are in UTC. */
+/**
+ * A backup's time in the reader's own time zone (the file names and the list are in UTC), in the
+ * one date format the rest of the app writes.
+ */
 function useInstant() {
-  const { locale } = usePrefs();
-  return (iso: string) => new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const { dateTime } = usePrefs();
+  return (iso: string) => dateTime(localWallClock(iso));
 }
 
 /**

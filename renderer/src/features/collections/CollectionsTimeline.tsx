@@ -14,7 +14,7 @@ export function CollectionsTimeline(scope: { loanId: number } | { borrowerId: nu
   const timeline = useApi('collections.timeline', scope, FRESH);
   const outcomeLabel = useOutcomeLabel();
   const events = timeline.data ?? [];
-  const when = (e: TimelineEvent) => `${prefs.date(e.localAt.slice(0, 10))}${e.localAt.slice(10)}`;
+  const when = (e: TimelineEvent) => prefs.dateTime(e.localAt);
   // The summary's fields are set per kind by the service (account.query.ts): a contact has a
   // channel, a payment is posted or reversed, a visit planned or done, and so on.
   const what = (e: TimelineEvent) => {

@@ -114,9 +114,9 @@ export function DashboardPage() {
                   }))}
                 >
                   <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="month" fontSize={11} />
+                  <XAxis dataKey="month" fontSize={11} tickFormatter={(m: string) => prefs.month(m)} />
                   <YAxis fontSize={11} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
-                  <Tooltip />
+                  <Tooltip labelFormatter={(m) => prefs.month(String(m))} />
                   <Legend />
                   {COLLECTED_PARTS.map(([part, fill]) => (
                     <Bar
@@ -142,9 +142,9 @@ export function DashboardPage() {
                 }))}
               >
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="month" fontSize={11} />
+                <XAxis dataKey="month" fontSize={11} tickFormatter={(m: string) => prefs.month(m)} />
                 <YAxis fontSize={11} unit="%" />
-                <Tooltip />
+                <Tooltip labelFormatter={(m) => prefs.month(String(m))} />
                 <Legend />
                 <Line dataKey="par30" name="PAR30" stroke="#b54708" isAnimationActive={false} />
                 <Line dataKey="par90" name="PAR90" stroke="#b42318" isAnimationActive={false} />

@@ -30,7 +30,7 @@ export function BalanceChart({ plans }: { plans: { label: string; balances: Bala
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="date" fontSize={10} tickFormatter={(d: string) => prefs.date(d)} />
           <YAxis fontSize={10} width={64} tickFormatter={(v: number) => prefs.compact(v)} />
-          <Tooltip />
+          <Tooltip labelFormatter={(d) => prefs.date(String(d))} />
           <Legend />
           {plans.map((p, i) => (
             <Line

@@ -81,8 +81,9 @@ export function ReportPage() {
 
 function ReportDocument({ report: r }: { report: MonthlyReport }) {
   const { t } = useTranslation();
-  const { money, date } = usePrefs();
-  const header = `${r.companyName || t('app.name')} · ${t('reports.reportFor', { month: r.month })} · ${t('reports.generated', { date: date(r.generatedOn) })}`;
+  const { money, date, month } = usePrefs();
+  const title = t('reports.reportFor', { month: month(r.month, 'long') });
+  const header = `${r.companyName || t('app.name')} · ${title} · ${t('reports.generated', { date: date(r.generatedOn) })}`;
   useEffect(
     () => installPrintHeader(header, t('reports.pageOf', { page: '{{page}}', pages: '{{pages}}' })),
     [header, t],
@@ -94,7 +95,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
     <article className="report" aria-label={t('reports.title')}>
       <header className="report-head">
         <Letterhead />
-        <h2>{t('reports.reportFor', { month: r.month })}</h2>
+        <h2>{title}</h2>
         <p className="muted">{t('reports.generated', { date: date(r.generatedOn) })}</p>
         {r.lateEntries > 0 && <p className="explain">{t('reports.lateEntries', { count: r.lateEntries })}</p>}
       </header>
