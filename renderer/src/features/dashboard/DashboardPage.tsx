@@ -142,7 +142,13 @@ export function DashboardPage() {
                 }))}
               >
                 <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="month" fontSize={11} tickFormatter={(m: string) => prefs.month(m)} />
+                {/* Padded so the first month's label clears the axis's 0% instead of sitting on it. */}
+                <XAxis
+                  dataKey="month"
+                  fontSize={11}
+                  padding={{ left: 16, right: 16 }}
+                  tickFormatter={(m: string) => prefs.month(m)}
+                />
                 <YAxis fontSize={11} unit="%" />
                 <Tooltip labelFormatter={(m) => prefs.month(String(m))} />
                 <Legend />
