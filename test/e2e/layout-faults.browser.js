@@ -10,7 +10,8 @@
  * - a box scrolls sideways inside the page (a table wider than its card).
  * What the reader cannot see is left out: text scrolled out of a list, or clipped by any box that
  * hides its overflow, counts only for its visible part (each box is intersected with the clip
- * rectangle of every ancestor that clips, scroll containers included).
+ * rectangle of every ancestor that clips, scroll containers included); with a modal dialog open,
+ * only the dialog is read, the page behind it being covered.
  */
 (() => {
   const faults = [];
@@ -95,14 +96,19 @@
 
   const boxes = [];
   const range = document.createRange();
-  for (const el of document.body.querySelectorAll('*')) {
+  // With a modal dialog open, the page behind it is inert and covered: only the dialog is read.
+  const modals = [...document.querySelectorAll('dialog:modal, [role="dialog"][aria-modal="true"]')];
+  const scope = modals.at(-1) ?? document.body;
+  for (const el of scope.querySelectorAll('*')) {
     if (el.closest('svg') && el.tagName.toLowerCase() !== 'text') continue;
     if (hidden(el)) continue;
     const s = getComputedStyle(el);
 
-    // A box that scrolls or clips sideways: a table wider than its card, or text cut short.
-    // (A box of a pixel or two is a visually hidden one, there for screen readers.)
-    if (s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 2) {
+    // A box that scrolls or clips sideways: a table wider than its card, or text cut short. Not a
+    // text field, whose value scrolls under the caret by design, nor a box of a pixel or two (a
+    // visually hidden one, there for screen readers).
+    const editable = el.matches('input, textarea');
+    if (!editable && s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 2) {
       if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
         faults.push(`scrolls sideways inside: ${describe(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
       } else if (!(s.textOverflow === 'ellipsis' && wholeValueShown(el))) {

@@ -244,5 +244,15 @@ describe('the screens hold real numbers', () => {
         'wider than its container: span "CN¥999,999,999,999.99 spills" in div "CN¥999,999,999,999.99 spills"',
       ].sort(),
     );
+
+    // A modal dialog covers the page: only what it holds is read (the page's overlap, under it, is not).
+    await h.page.evaluate(`(() => {
+      document.getElementById('list').parentElement.lastElementChild.remove();
+      const dialog = document.createElement('dialog');
+      dialog.innerHTML = '<p style="margin: 0">Amount</p><p style="margin: 0; position: relative; top: -12px">Payoff</p>';
+      document.body.append(dialog);
+      dialog.showModal();
+    })()`);
+    expect(await h.page.evaluate(FIND_FAULTS)).toEqual(['overlap: p "Amount" × p "Payoff"']);
   });
 });
