@@ -71,7 +71,7 @@ describe('the collections workbench, end to end in Chromium', () => {
     // The deeper arrears score higher, so the flow starts with 王芳's loan, then moves on.
     await page.getByRole('button', { name: 'Work next account' }).click();
     await page.getByRole('heading', { level: 1, name: /Collect: PB-2026-000001/ }).waitFor();
-    expect(await page.getByTestId('borrower-time').textContent()).toBe('Asia/Shanghai 2026-06-15 17:00');
+    expect(await page.getByTestId('borrower-time').textContent()).toBe('Asia/Shanghai 06/15/2026 17:00');
     await page.getByRole('button', { name: 'Next account' }).click();
     await page.getByRole('heading', { level: 1, name: /Collect: PB-2026-000002/ }).waitFor();
     await page.getByRole('button', { name: 'Next account' }).click();

@@ -123,7 +123,7 @@ export function AccountPage() {
             ],
             [
               t('collections.account.borrowerTime'),
-              <span data-testid="borrower-time">{`${a.borrower.timeZone} ${a.borrowerLocalNow}`}</span>,
+              <span data-testid="borrower-time">{`${a.borrower.timeZone} ${prefs.dateTime(a.borrowerLocalNow)}`}</span>,
             ],
             [t('collections.columns.overdue'), prefs.money(a.overdueAmount)],
             [t('collections.dossier.outstanding'), prefs.money(a.outstandingPrincipal)],
