@@ -12,8 +12,9 @@ import { ARTIFACTS, startHarness, type Harness } from './harness';
  * payment and promise run to 999,999,999,999.99. A screen fails when two pieces of text overlap,
  * text is wider than its container or cut (an ellipsis counts only where a title gives the whole
  * value), a box scrolls sideways, or the page does (layout-faults.browser.js says how each is
- * found). One browser and one book for the whole run; screens are opened by the router, not by
- * reloading, so the run stays within a CI budget. Every screen at 1366×768 in zh-CN is kept as a
+ * found); or when it writes a date the ISO way instead of the locale's one format. One browser
+ * and one book for the whole run; screens are opened by the router, not by reloading, so the run
+ * stays within a CI budget. Every screen at 1366×768 in zh-CN is kept as a
  * screenshot in test/artifacts/, and any screen with a fault in any size or language.
  */
 const BIG = 99_999_999_999_999;
@@ -166,6 +167,20 @@ const SETTLED = `(() => {
     performance.now() - w.last > 150 && document.fonts.status === 'loaded';
 })()`;
 
+/**
+ * One date format per locale: no screen writes a date the ISO way (2026-06-30) for the reader.
+ * The values of date fields, code and the letter templates' sources are the machine's, not read.
+ */
+const ISO_DATES = `(() => {
+  const shown = [];
+  for (const el of document.querySelectorAll('main *')) {
+    if (el.closest('input, textarea, select, code, script, style')) continue;
+    for (const n of el.childNodes) if (n.nodeType === 3) shown.push(n.textContent);
+    if (el.hasAttribute('title')) shown.push(el.getAttribute('title'));
+  }
+  return [...new Set(shown.join(' ').match(/\\b\\d{4}-\\d{2}-\\d{2}\\b/g) || [])].map((d) => 'ISO date shown: ' + d);
+})()`;
+
 describe('the screens hold real numbers', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -198,6 +213,8 @@ describe('the screens hold real numbers', () => {
         await h.page.setViewportSize(viewport);
         for (const route of screens()) {
           const found = await faultsOf(route);
+          // The words do not change with the size: dates are read once per screen and language.
+          if (viewport === VIEWPORTS[0]) found.push(...((await h.page.evaluate(ISO_DATES)) as string[]));
           const name = `layout-${locale}-${viewport.width}-${route.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'dashboard'}`;
           faults.push(...found.map((f) => `${locale} ${viewport.width} ${route}: ${f}`));
           if (found.length > 0 || (locale === 'zh-CN' && viewport.width === 1366)) await h.screenshot(name);
@@ -254,5 +271,13 @@ describe('the screens hold real numbers', () => {
       dialog.showModal();
     })()`);
     expect(await h.page.evaluate(FIND_FAULTS)).toEqual(['overlap: p "Amount" × p "Payoff"']);
+
+    // A date written the ISO way is found in text and titles, not in a date field's value.
+    await h.page.evaluate(`document.body.innerHTML =
+      '<main><p>Due 2026-06-30</p><p title="Paid 2026-05-15">Paid</p><input value="2026-07-01"></main>'`);
+    expect(await h.page.evaluate(ISO_DATES)).toEqual([
+      'ISO date shown: 2026-06-30',
+      'ISO date shown: 2026-05-15',
+    ]);
   });
 });
