@@ -1,22 +1,20 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Modal } from '@mantine/core';
+import type { KeyboardEvent, ReactNode } from 'react';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** The dialog's own fields and buttons, in order, leaving out the two edge guards and hidden ones. */
-function focusables(dialog: HTMLDialogElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => !el.dataset.focusGuard && el.getClientRects().length > 0,
-  );
-}
+/** What marks an open app dialog in the page: screen shortcuts stand down while one is open. */
+export const OPEN_DIALOG_SELECTOR = '[role="dialog"][aria-modal="true"]';
 
 /**
- * A modal on the native <dialog> element: the page behind is inert and Esc closes it. Three
- * things the element leaves to us. Tab past the last field would leave the dialog for the
- * window itself, so a guard at each edge sends focus round to the other end (guards rather than
- * counting Tab presses, so a date field's segments still take their Tabs). Focus goes back to whatever opened the dialog, even when React re-rendered the screen
- * behind it meanwhile; and Esc closes at the first press, also from a search box, where Chromium
- * spends the first press clearing the text (Ctrl+K needed two).
+ * A modal on the kit's Modal, which traps focus, gives it back to whatever opened the dialog and
+ * starts on the field marked data-autofocus (the payment dialog opens on Amount, not the date).
+ * Two things we keep in our hands:
+ * - Esc closes only the innermost dialog (a reason asked inside a dialog leaves that dialog
+ *   open). The kit listens on the window, where every open modal would hear the same key; a key
+ *   handler here sees the event first from the innermost one, which stops it going further.
+ * - No scroll lock: the kit's lock injects an inline <style>, which the CSP refuses, and the
+ *   screens scroll in their own panes anyway.
+ * The close button is left out of the Tab order, so a dialog without data-autofocus still opens on
+ * its first field; Esc and the form's own Cancel close it from the keyboard.
  */
 export function Dialog({
   open,
@@ -31,74 +29,27 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      // showModal focuses the first field; a form that starts elsewhere (the payment dialog opens
-      // on Amount, not on the date) marks that field with data-autofocus.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape') return;
-    // Only the innermost dialog closes: a reason asked inside a dialog leaves that dialog open.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.preventDefault();
     event.stopPropagation();
-    ref.current?.close();
+    onClose();
   };
   return (
-    <dialog
-      ref={ref}
-      className={`dialog ${wide ? 'dialog-wide' : ''}`}
-      onClose={() => {
-        const back = opener.current;
-        opener.current = null;
-        onClose();
-        // After React has drawn the screen without the dialog; an opener that went away (the
-        // screen changed) is left alone.
-        requestAnimationFrame(() => {
-          if (back?.isConnected && !document.querySelector('dialog[open]')) back.focus();
-        });
-      }}
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={title}
+      closeOnEscape={false}
+      lockScroll={false}
+      size={wide ? 920 : 560}
+      padding="lg"
+      transitionProps={{ duration: 0 }}
+      closeButtonProps={{ tabIndex: -1 }}
+      classNames={{ content: wide ? 'dialog dialog-wide' : 'dialog', title: 'dialog-title' }}
       onKeyDown={onKeyDown}
-      aria-labelledby={titleId}
     >
-      {open && (
-        <>
-          <FocusGuard
-            onFocus={(from) => {
-              const inside = ref.current ? focusables(ref.current) : [];
-              // Shift+Tab from inside goes round to the end; opening the dialog starts at the top.
-              (from && ref.current?.contains(from) ? inside.at(-1) : inside[0])?.focus();
-            }}
-          />
-          <h2 id={titleId} className="dialog-title">
-            {title}
-          </h2>
-          {children}
-          <FocusGuard onFocus={() => ref.current && focusables(ref.current)[0]?.focus()} />
-        </>
-      )}
-    </dialog>
-  );
-}
-
-/** An invisible stop at an edge of a dialog that hands focus on to the other end. */
-function FocusGuard({ onFocus }: { onFocus: (from: Node | null) => void }) {
-  return (
-    <span
-      tabIndex={0}
-      data-focus-guard="true"
-      aria-hidden="true"
-      className="focus-guard"
-      onFocus={(e) => onFocus(e.relatedTarget)}
-    />
+      {children}
+    </Modal>
   );
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { VALUATION_SOURCES, type ValuationSource } from '../../../../shared/contract';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
+import { AmountField } from '../../components/NumberField';
+import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { readFileAsBase64 } from './Attachments';
 import { useFieldErrors, useCollateralMutation } from './shared-ui';
@@ -113,21 +115,19 @@ export function ValuationFields({
   return (
     <>
       <Field label={t('collateral.valuation.value')} htmlFor={`${idPrefix}-value`} error={errors.value}>
-        <input
+        <AmountField
           id={`${idPrefix}-value`}
-          inputMode="decimal"
           autoFocus={autoFocus}
           value={valuation.value}
-          onChange={(e) => onChange({ value: e.target.value })}
+          onChange={(value) => onChange({ value })}
         />
       </Field>
       <Field label={t('collateral.valuation.date')} htmlFor={`${idPrefix}-date`} error={errors.date}>
-        <input
+        <DateField
           id={`${idPrefix}-date`}
-          type="date"
-          max={today}
+          latest={today}
           value={valuation.date}
-          onChange={(e) => onChange({ date: e.target.value })}
+          onChange={(date) => onChange({ date })}
         />
       </Field>
       <Field label={t('collateral.valuation.source')} htmlFor={`${idPrefix}-source`}>

@@ -13,8 +13,11 @@ import { ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
+import { AmountField } from '../../components/NumberField';
+import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { outcomeText } from './outcome-label';
+import { notifyDone } from '../../components/notify';
 
 const blank = {
   channel: 'call-out' as ContactChannel,
@@ -79,6 +82,7 @@ export function ContactForm({
       });
       setV(fresh);
       setBlocked(null);
+      notifyDone(t('collections.contact.logged'));
       onAmended();
     } catch (err) {
       const details =
@@ -144,18 +148,27 @@ export function ContactForm({
         </select>
       </Field>
       <Field label={t('collections.contact.promiseAmount')} htmlFor="c-promise-amount">
-        <input
+        <AmountField
           id="c-promise-amount"
-          inputMode="decimal"
           value={v.promiseAmount}
-          onChange={set('promiseAmount')}
+          onChange={(promiseAmount) => setV({ ...v, promiseAmount })}
         />
       </Field>
       <Field label={t('collections.contact.promiseDate')} htmlFor="c-promise-date">
-        <input id="c-promise-date" type="date" value={v.promiseDate} onChange={set('promiseDate')} />
+        <DateField
+          id="c-promise-date"
+          optional
+          value={v.promiseDate}
+          onChange={(promiseDate) => setV({ ...v, promiseDate })}
+        />
       </Field>
       <Field label={t('collections.contact.followUp')} htmlFor="c-follow-up">
-        <input id="c-follow-up" type="date" value={v.followUpOn} onChange={set('followUpOn')} />
+        <DateField
+          id="c-follow-up"
+          optional
+          value={v.followUpOn}
+          onChange={(followUpOn) => setV({ ...v, followUpOn })}
+        />
       </Field>
       <Field label={t('collections.contact.notes')} htmlFor="c-notes">
         <textarea id="c-notes" rows={2} value={v.notes} onChange={set('notes')} />
