@@ -1,5 +1,5 @@
 import { Modal } from '@mantine/core';
-import type { KeyboardEvent, ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /** What marks an open app dialog in the page: screen shortcuts stand down while one is open. */
 export const OPEN_DIALOG_SELECTOR = '[role="dialog"][aria-modal="true"]';
@@ -9,8 +9,10 @@ export const OPEN_DIALOG_SELECTOR = '[role="dialog"][aria-modal="true"]';
  * starts on the field marked data-autofocus (the payment dialog opens on Amount, not the date).
  * Two things we keep in our hands:
  * - Esc closes only the innermost dialog (a reason asked inside a dialog leaves that dialog
- *   open). The kit listens on the window, where every open modal would hear the same key; a key
- *   handler here sees the event first from the innermost one, which stops it going further.
+ *   open). The kit would close every open modal on the same key; here the open dialogs stand in
+ *   a stack and only the last one opened answers. It listens on the window, so Esc works even
+ *   when focus has gone to the page (the focused button was replaced by a message), and a field
+ *   that uses Esc itself (a date's calendar) stops the key before it gets there.
  * - No scroll lock: the kit's lock injects an inline <style>, which the CSP refuses, and the
  *   screens scroll in their own panes anyway.
  * The close button is left out of the Tab order, so a dialog without data-autofocus still opens on
@@ -29,12 +31,7 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
-    event.preventDefault();
-    event.stopPropagation();
-    onClose();
-  };
+  useEscapeWhenInnermost(open, onClose);
   return (
     <Modal
       opened={open}
@@ -47,9 +44,34 @@ export function Dialog({
       transitionProps={{ duration: 0 }}
       closeButtonProps={{ tabIndex: -1 }}
       classNames={{ content: wide ? 'dialog dialog-wide' : 'dialog', title: 'dialog-title' }}
-      onKeyDown={onKeyDown}
     >
       {children}
     </Modal>
   );
+}
+
+/** The open dialogs, innermost last. */
+const openDialogs: symbol[] = [];
+
+function useEscapeWhenInnermost(open: boolean, onClose: () => void): void {
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    if (!open) return;
+    const me = Symbol('dialog');
+    openDialogs.push(me);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing || openDialogs.at(-1) !== me) return;
+      // Also keeps Chromium from spending the press on clearing a search box first.
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      openDialogs.splice(openDialogs.indexOf(me), 1);
+    };
+  }, [open]);
 }
