@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { readFileAsBase64 } from './Attachments';
 import { useFieldErrors, useCollateralMutation } from './shared-ui';
+import { FilePicker } from '../../components/FilePicker';
 
 /** Records a dated valuation, with its source, who made it, and an optional supporting document. */
 export function ValuationDialog({
@@ -67,11 +68,10 @@ export function ValuationDialog({
         <input id="vd-note" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
       </Field>
       <Field label={t('collateral.valuation.document')} htmlFor="vd-file" error={fileError ?? undefined}>
-        <input
+        <FilePicker
           id="vd-file"
-          type="file"
           accept="image/*,application/pdf"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onFiles={(files) => setFile(files?.[0] ?? null)}
         />
       </Field>
       <div className="form-actions">
