@@ -66,7 +66,7 @@ export function collectionsStory(
   /** A payment the borrower makes: through the payment screen, on its day. */
   const pays = (date: IsoDate, amount: number) =>
     office.on(date, cal.officeHours(), collector, async () => {
-      if (story.ended) return;
+      if (story.ended || !(await office.isOpen(c.loanId))) return;
       const method = rng.weighted(PAYMENT_CHANNELS);
       await office.call('payments.record', {
         loanId: c.loanId,
@@ -128,19 +128,25 @@ export function collectionsStory(
    */
   const promiseOn = async (date: IsoDate, want?: PromiseFate) => {
     const next = c.payments.find((p) => p.date >= date && p.date <= addDays(date, 14));
+    // Borrowers on their way to court or write-off mostly refuse to promise anything.
+    if (want === undefined && story.escalating && rng.chance(0.7)) return null;
     if (next && want === undefined) {
       return {
         amount: Math.max(floorHundreds(next.amount), Math.min(next.amount, hundredsOfYuan(1))),
         dueDate: next.date,
       };
     }
-    if (!story.quiet && want === undefined)
+    // One who still pays now and then, with nothing coming in the next two weeks, seldom promises.
+    if (!story.quiet && want === undefined) {
+      if (rng.chance(0.6)) return null;
       return { amount: hundredsOfYuan(rng.int(10, 60)), dueDate: addDays(date, rng.int(3, 10)) };
+    }
+    if (!(await office.isOpen(c.loanId))) return null;
     const preview = await office.call('payments.preview', { loanId: c.loanId, date, amount: 1 });
     if (!preview) return null;
     const amount = Math.min(hundredsOfYuan(rng.int(10, 60)), floorHundreds(preview.payoff / 2));
     if (amount <= 0) return null;
-    const outcome = want ?? (!story.escalating && rng.chance(0.5) ? 'kept' : 'broken');
+    const outcome = want ?? (!story.escalating && rng.chance(0.6) ? 'kept' : 'broken');
     const dueDate = outcome === 'pending' ? addDays(asOf, rng.int(1, 7)) : addDays(date, rng.int(3, 10));
     const payOn = outcome === 'kept' ? addDays(dueDate, -rng.int(0, 2)) : null;
     return { amount, dueDate, payOn: payOn !== null && payOn >= date && payOn <= asOf ? payOn : null };

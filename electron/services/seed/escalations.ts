@@ -30,6 +30,9 @@ const CLOSED_OUTCOMES = [
   '终结本次执行，暂无可执行财产',
 ];
 
+/** The last step a repossession has reached by as-of (0 ordered … 5 settled), in turn. */
+const SALE_PROGRESS = [5, 0, 1, 2, 5, 3, 4];
+
 /** Days from `from`, at `share` of the way to `to`. */
 const along = (from: IsoDate, to: IsoDate, share: number) =>
   addDays(from, Math.round(share * Math.max(0, daysBetween(from, to))));
@@ -62,7 +65,7 @@ export function planStory(
   const paysWhatIsDue = (from: IsoDate, until: IsoDate) => {
     for (let day = addDays(from, 5); day <= until && day <= asOf; day = addDays(day, 5)) {
       office.on(day, cal.officeHours(), story.collector, async () => {
-        if (story.ended) return;
+        if (story.ended || !(await office.isOpen(loanId))) return;
         const preview = await office.call('payments.preview', { loanId, date: day, amount: 1 });
         if (!preview || preview.dueNow <= 0) return;
         await office.call('payments.record', {
@@ -107,7 +110,7 @@ export function planStory(
       decide(decided, () => planId, 'approve', '同意一次性结清方案');
       const paidOn = cal.later(addDays(decided, 1), addDays(payBy, -rng.int(0, 5)));
       office.on(paidOn, cal.officeHours(), story.collector, async () => {
-        if (planId === null) return;
+        if (planId === null || !(await office.isOpen(loanId))) return;
         const preview = await office.call('payments.preview', { loanId, date: paidOn, amount: 1 });
         if (!preview) return;
         await office.call('payments.record', {
@@ -174,6 +177,8 @@ export function legalStory(
   staff: Staff,
   story: LoanStory,
   showcase: 'opens' | 'closes' | null,
+  /** Cases opened before this one: the stages come round in turn, so a book has each. */
+  nth: number,
 ): void {
   const { rng, asOf } = cal;
   const { candidate: c } = story;
@@ -186,7 +191,11 @@ export function legalStory(
         : cal.between(cal.earlier(from, asOf), asOf);
   // How far the case has come by as-of: every stage is somewhere in a book of any size.
   const last: LegalStage =
-    showcase === 'opens' ? 'filed' : showcase === 'closes' ? 'closed' : rng.pick(LEGAL_STAGES);
+    showcase === 'opens'
+      ? 'filed'
+      : showcase === 'closes'
+        ? 'closed'
+        : LEGAL_STAGES[nth % LEGAL_STAGES.length]!;
   const stages = LEGAL_STAGES.slice(1, LEGAL_STAGES.indexOf(last) + 1);
   const closeBy = showcase === 'closes' ? cal.recent(0.8) : asOf;
   let caseId: number | null = null;
@@ -216,7 +225,8 @@ export function legalStory(
           : stage === 'enforcement'
             ? hundredsOfYuan(rng.int(10, 50))
             : 0;
-    office.on(day, 10 * 60 + rng.int(0, 300), staff.manager, async () => {
+    // Stages of one day keep their order: a case never moves backwards.
+    office.on(day, 10 * 60 + k * 20, staff.manager, async () => {
       if (caseId === null) return;
       await office.call('collections.advanceLegalCase', {
         caseId,
@@ -240,6 +250,8 @@ export function repossessionStory(
   staff: Staff,
   story: LoanStory,
   showcase: boolean,
+  /** Repossessions started before this one: how far each has come goes round in turn. */
+  nth: number,
 ): void {
   const { rng, asOf } = cal;
   const loanId = story.candidate.loanId;
@@ -253,16 +265,7 @@ export function repossessionStory(
     days.push(addDays(days.at(-1)!, gap));
   }
   const dayOf = (k: number) => (gaps ? along(ordered, asOf, gaps[k]!) : days[k]!);
-  const lastStep = showcase
-    ? 5
-    : rng.weighted([
-        [0, 1],
-        [1, 1],
-        [2, 1],
-        [3, 1],
-        [4, 1],
-        [5, 4],
-      ] as const);
+  const lastStep = showcase ? 5 : SALE_PROGRESS[nth % SALE_PROGRESS.length]!;
   const state: { id: number | null; value: number } = { id: null, value: 0 };
 
   office.on(dayOf(0), cal.officeHours(), staff.manager, async () => {

@@ -4,7 +4,12 @@
  * set to the action's day. Every rule, audit row, status change and cache update therefore
  * happens exactly as it would have, in the order it would have.
  */
-import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
+import {
+  OPEN_STATUSES,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+} from '../../../shared/contract';
 import type { IsoDate } from '../../../shared/dates';
 import type { Actor } from '../auth/actor';
 import { guardHandlers } from '../auth/guard';
@@ -129,6 +134,16 @@ export class Office {
   private enter(action: Action) {
     this.current = { today: action.at.slice(0, 10), now: action.at };
     this.acting = action.actor;
+  }
+
+  /** Whether the loan still owes (a payment may have settled it since the story was planned). */
+  async isOpen(loanId: number): Promise<boolean> {
+    const loan = await this.ctx.db
+      .selectFrom('loans')
+      .select('status')
+      .where('id', '=', loanId)
+      .executeTakeFirst();
+    return loan !== undefined && OPEN_STATUSES.includes(loan.status);
   }
 
   /** Judges the active repayment plans today, as the plans screen does whenever it is opened. */

@@ -176,10 +176,10 @@ export function planYearOfWork(
 
     switch (escalation?.story) {
       case 'legal':
-        legalStory(office, cal, staff, story, escalation.showcase);
+        legalStory(office, cal, staff, story, escalation.showcase, stories.legal);
         break;
       case 'repossession':
-        repossessionStory(office, cal, staff, story, escalation.showcase);
+        repossessionStory(office, cal, staff, story, escalation.showcase, stories.repossession);
         break;
       case 'write-off':
         writeOffStory(office, cal, staff, story, escalation.outcome, escalation.showcase);
