@@ -53,7 +53,9 @@ describe('keyboard-first daily work, end to end in Chromium', () => {
       'document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""',
     );
   const insideOpenDialog = () =>
-    h.page.evaluate('Boolean(document.activeElement && document.activeElement.closest("[role=dialog][aria-modal=true]"))');
+    h.page.evaluate(
+      'Boolean(document.activeElement && document.activeElement.closest("[role=dialog][aria-modal=true]"))',
+    );
 
   it('records a payment, logs a call and opens the next account with keys only', async () => {
     const { page, keyboard } = { page: h.page, keyboard: h.page.keyboard };

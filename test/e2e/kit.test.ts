@@ -83,4 +83,12 @@ describe('the component kit in the payment dialog, in Chinese, under the CSP', (
     expect(await page.evaluate('window.__csp')).toEqual([]);
     expect(h.consoleErrors).toEqual([]);
   });
+
+  it('starts a new loan on today as its disbursement date, written the Chinese way', async () => {
+    await h.open('/loans/new');
+    const start = h.page.locator('#l-start');
+    await start.waitFor();
+    await h.page.waitForFunction("document.querySelector('#l-start').value !== ''");
+    expect(await start.inputValue()).toBe('2026/05/25');
+  });
 });

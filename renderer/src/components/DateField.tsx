@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
-import { DateInput } from '@mantine/dates';
+import { DateInput, TimePicker } from '@mantine/dates';
 import type { FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { parseTypedDate } from '../../../shared/format/typed-date';
 import { usePrefs } from '../app/prefs';
 import { useBoundField, type BoundFieldProps, type FormBinding } from './bound-field';
@@ -82,4 +83,42 @@ export function FormDateField<T extends FieldValues>({
   ...rest
 }: Omit<DateFieldProps, keyof BoundFieldProps> & FormBinding<T>) {
   return <DateField {...rest} {...useBoundField(control, name)} />;
+}
+
+/**
+ * A day and a time of day, 'YYYY-MM-DDTHH:mm', or '' when both are empty: the date as DateField
+ * takes it, the time in 24-hour hours and minutes the keyboard steps through. A date without its
+ * time comes back as 'YYYY-MM-DDT', which the form refuses beside the field rather than guessing an
+ * hour (a guessed midnight would break the contact rules).
+ */
+export function DateTimeField({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid?: boolean;
+}) {
+  const { t } = useTranslation();
+  const [day = '', time = ''] = value.split('T');
+  const join = (d: string, hm: string) => (d === '' ? '' : `${d}T${hm}`);
+  return (
+    <div className="datetime-field">
+      <DateField id={id} optional value={day} invalid={invalid} onChange={(d) => onChange(join(d, time))} />
+      <TimePicker
+        value={time}
+        onChange={(hm) => onChange(join(day, hm.slice(0, 5)))}
+        format="24h"
+        hoursInputProps={{ id: `${id}-hour` }}
+        minutesInputProps={{ id: `${id}-minute` }}
+        hoursInputLabel={t('common.hour')}
+        minutesInputLabel={t('common.minute')}
+        error={invalid || undefined}
+        className="time-field"
+      />
+    </div>
+  );
 }

@@ -14,7 +14,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
 import { AmountField } from '../../components/NumberField';
-import { DateField } from '../../components/DateField';
+import { DateField, DateTimeField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { outcomeText } from './outcome-label';
 import { notifyDone } from '../../components/notify';
@@ -57,9 +57,13 @@ export function ContactForm({
     setV({ ...v, [k]: e.target.value });
   const partyChoices = account.parties.filter((p) => p.role === v.party);
 
+  const [timeMissing, setTimeMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // A day given without its hour is not sent: the form says what is missing beside the field.
+    setTimeMissing(v.localTime.endsWith('T'));
+    if (v.localTime.endsWith('T')) return;
     const promiseAmount = parseMoneyInput(v.promiseAmount);
     try {
       await log.mutateAsync({
@@ -132,8 +136,18 @@ export function ContactForm({
           </select>
         </Field>
       )}
-      <Field label={t('collections.contact.time')} htmlFor="c-time" hint={t('collections.contact.timeHint')}>
-        <input id="c-time" type="datetime-local" value={v.localTime} onChange={set('localTime')} />
+      <Field
+        label={t('collections.contact.time')}
+        htmlFor="c-time"
+        hint={t('collections.contact.timeHint')}
+        error={timeMissing ? t('collections.contact.timeMissing') : undefined}
+      >
+        <DateTimeField
+          id="c-time"
+          value={v.localTime}
+          invalid={timeMissing}
+          onChange={(localTime) => setV({ ...v, localTime })}
+        />
       </Field>
       <Field label={t('collections.contact.duration')} htmlFor="c-minutes">
         <input id="c-minutes" inputMode="decimal" value={v.minutes} onChange={set('minutes')} />

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
 import { useRefusals } from '../../app/error-text';
@@ -68,6 +68,11 @@ export function NewLoanPage() {
       activate: true,
     },
   });
+  // Today comes from the services (the injected clock) after the first render: a form still
+  // without a disbursement date starts on it, as the clerk most often disburses the same day.
+  useEffect(() => {
+    if (today && !form.getValues('startDate')) form.setValue('startDate', today);
+  }, [today, form]);
   const errors = form.formState.errors;
   // A refusal from the service is shown beside the field it names, as the form's own checks are;
   // the service names the terms' fields under `terms.`, the form holds them flat.
