@@ -1,3 +1,4 @@
+import './app/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -6,6 +7,7 @@ import { call } from './api/client';
 import { ErrorBoundary } from './app/ErrorBoundary';
 import { PrefsProvider } from './app/prefs';
 import { createRouter } from './app/routes';
+import { KitProvider } from './app/kit';
 import { loadFontsAsTextAppears } from './app/fonts';
 import { AuthGate } from './features/access/AuthGate';
 import { initI18n, systemLocale } from './i18n';
@@ -29,11 +31,13 @@ async function boot(): Promise<void> {
     <StrictMode>
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
-          <PrefsProvider>
-            <AuthGate>
-              <RouterProvider router={createRouter()} />
-            </AuthGate>
-          </PrefsProvider>
+          <KitProvider>
+            <PrefsProvider>
+              <AuthGate>
+                <RouterProvider router={createRouter()} />
+              </AuthGate>
+            </PrefsProvider>
+          </KitProvider>
         </QueryClientProvider>
       </ErrorBoundary>
     </StrictMode>,

@@ -108,7 +108,12 @@ describe('the collections workbench, end to end in Chromium', () => {
   it('blocks a 23:00 call, then records it with an override reason', async () => {
     const { page } = h;
     await h.open('/collections/loans/1');
-    await page.locator('#c-time').fill('2026-06-14T23:00');
+    await page.locator('#c-time').fill('2026-06-14');
+    // A day without its hour is not sent: the form asks for the time beside the field.
+    await page.getByRole('button', { name: 'Save contact' }).click();
+    expect(await page.locator('#c-time-error').textContent()).toContain('Enter the time as well');
+    await page.locator('#c-time-hour').fill('23');
+    await page.locator('#c-time-minute').fill('00');
     await page.getByRole('button', { name: 'Save contact' }).click();
     const blocked = page.getByTestId('guard-blocked');
     await blocked.waitFor();

@@ -207,7 +207,9 @@ describe.each(['zh-CN', 'zh-TW'])('every screen in %s', (locale) => {
 
   it('shows no English when a contact rule blocks a call, nor when it is saved again without a reason', async () => {
     await sweep(`/collections/loans/${ids.loan}`);
-    await h.page.locator('#c-time').fill('2026-06-14T23:00');
+    await h.page.locator('#c-time').fill('2026-06-14');
+    await h.page.locator('#c-time-hour').fill('23');
+    await h.page.locator('#c-time-minute').fill('00');
     const found = await refusedLeftovers('contact blocked', '[data-testid="guard-blocked"]');
     await h.page.locator('form button[type="submit"]').first().click();
     await h.page.locator('[data-testid="guard-blocked"]').waitFor();

@@ -53,7 +53,9 @@ describe('keyboard-first daily work, end to end in Chromium', () => {
       'document.activeElement ? document.activeElement.id || document.activeElement.tagName : ""',
     );
   const insideOpenDialog = () =>
-    h.page.evaluate('Boolean(document.activeElement && document.activeElement.closest("dialog[open]"))');
+    h.page.evaluate(
+      'Boolean(document.activeElement && document.activeElement.closest("[role=dialog][aria-modal=true]"))',
+    );
 
   it('records a payment, logs a call and opens the next account with keys only', async () => {
     const { page, keyboard } = { page: h.page, keyboard: h.page.keyboard };
@@ -68,13 +70,13 @@ describe('keyboard-first daily work, end to end in Chromium', () => {
     // The key works once the screen knows today's date, as the button shows by turning enabled.
     await page.locator('button[aria-keyshortcuts="Alt+P"]:enabled').waitFor();
     await keyboard.press('Alt+P');
-    await page.locator('dialog[open]').waitFor();
+    await page.locator('[role=dialog][aria-modal=true]').waitFor();
     expect(await focused()).toBe('p-amount');
     await keyboard.type('500');
     await page.getByTestId('payment-preview').waitFor();
     await keyboard.press('Enter');
     await page.getByText('Payment recorded.').waitFor();
-    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.locator('[role=dialog][aria-modal=true]').count()).toBe(0);
     await page.getByRole('heading', { level: 1, name: /Collect: PB-2026-000001/ }).waitFor();
 
     // Alt+L: the contact form; Tab to the minutes, type, Enter saves.
@@ -111,22 +113,22 @@ describe('keyboard-first daily work, end to end in Chromium', () => {
     const { page, keyboard } = { page: h.page, keyboard: h.page.keyboard };
     await h.open('/');
     await keyboard.press('Control+K');
-    await page.locator('dialog[open] input[type="search"]').waitFor();
+    await page.locator('[role=dialog][aria-modal=true] input[type="search"]').waitFor();
     await keyboard.type('王');
     await keyboard.press('Escape');
-    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.locator('[role=dialog][aria-modal=true]').count()).toBe(0);
 
     await h.open('/collections/loans/1');
     const pay = page.getByRole('button', { name: /Record payment/ });
     await pay.focus();
     await keyboard.press('Enter');
-    await page.locator('dialog[open]').waitFor();
+    await page.locator('[role=dialog][aria-modal=true]').waitFor();
     for (let i = 0; i < 25; i++) {
       await keyboard.press('Tab');
       expect(await insideOpenDialog()).toBe(true);
     }
     await keyboard.press('Escape');
-    expect(await page.locator('dialog[open]').count()).toBe(0);
+    expect(await page.locator('[role=dialog][aria-modal=true]').count()).toBe(0);
     await page.waitForFunction(
       'document.activeElement && /Record payment/.test(document.activeElement.textContent)',
     );

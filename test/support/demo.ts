@@ -1,16 +1,28 @@
-// `npm run demo -- [--db PATH] [--port N] [--as-of YYYY-MM-DD]`: the real UI in any browser, over
-// the real services, for machines where Electron cannot run. Not shipped in the app.
+// `npm run demo -- [--db PATH] [--port N] [--as-of YYYY-MM-DD] [--loans N] [--seed S]`: the real UI
+// in any browser, over the real services, for machines where Electron cannot run. A book with no
+// loans is first seeded with a year of work (as `cli seed`), so every screen has something to show.
+// Not shipped in the app.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openApp } from '../../electron/services/app';
 import { fixedClock, systemClock } from '../../electron/services/clock';
+import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { RENDERER_DIR, startLoopbackServer } from './server';
+
+const DEMO_LOANS = 2000;
+const DEMO_SEED = 1;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, port: { type: 'string' }, 'as-of': { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      'as-of': { type: 'string' },
+      loans: { type: 'string' },
+      seed: { type: 'string' },
+    },
     strict: true,
   });
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -25,6 +37,20 @@ async function main(): Promise<void> {
     clock: values['as-of'] ? fixedClock(values['as-of']) : systemClock,
     onInternalError: (e) => console.error(e),
   });
+  const empty = Number(app.ctx.sqlite.prepare('SELECT count(*) FROM loans').pluck().get()) === 0;
+  if (empty) {
+    const loans = values.loans ? Number(values.loans) : DEMO_LOANS;
+    const seed = values.seed ? Number(values.seed) : DEMO_SEED;
+    console.log(`Seeding ${loans} loans and a year of work (seed ${seed}) into the empty book…`);
+    const { activity } = await seedLoanBook(app.ctx, {
+      loans,
+      seed,
+      asOf: app.ctx.clock.today(),
+      activity: true,
+    });
+    const users = activity!.users.map((u) => `${u.username} (${u.role})`).join(', ');
+    console.log(`Sign in as ${users}; password "${activity!.password}".`);
+  }
   const server = await startLoopbackServer(() => app.dispatch, port);
   console.log(`Pledgebook demo on ${server.url} (database: ${databasePath}). Ctrl+C to stop.`);
   const stop = () => {

@@ -15,14 +15,15 @@ function wholeNumber(value: string | undefined, flag: string, min: number, max: 
 }
 
 /**
- * `seed --loans N --seed S [--db PATH] [--as-of YYYY-MM-DD] [--append]`: fills a database with a
- * deterministic demo/benchmark loan book. Arguments are all checked before the database is
+ * `seed --loans N --seed S [--db PATH] [--as-of YYYY-MM-DD] [--append] [--no-activity]`: fills a
+ * database with a deterministic demo/benchmark loan book and, unless `--no-activity`, the year of
+ * collections work before as-of with users in every role (they sign in with the printed password). Arguments are all checked before the database is
  * opened, so bad usage (exit 2) never creates or touches a file. stdout carries only the JSON
  * summary; progress goes to stderr, and only when stderr is a terminal.
  */
 export const seedCommand: CliCommand = {
   name: 'seed',
-  usage: 'seed --loans N --seed S [--db PATH] [--as-of YYYY-MM-DD] [--append]',
+  usage: 'seed --loans N --seed S [--db PATH] [--as-of YYYY-MM-DD] [--append] [--no-activity]',
   async run(args, io) {
     const { values } = parseCliArgs(args, {
       loans: { type: 'string' },
@@ -30,6 +31,7 @@ export const seedCommand: CliCommand = {
       db: { type: 'string' },
       'as-of': { type: 'string' },
       append: { type: 'boolean' },
+      'no-activity': { type: 'boolean' },
     });
     const loans = wholeNumber(values.loans, '--loans', 1, MAX_SEED_LOANS);
     const seed = wholeNumber(values.seed, '--seed', 0, MAX_SEED);
@@ -60,6 +62,7 @@ export const seedCommand: CliCommand = {
             seed,
             asOf,
             append: values.append ?? false,
+            activity: !(values['no-activity'] ?? false),
             onProgress,
           });
         } catch (error) {

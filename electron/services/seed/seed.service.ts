@@ -20,6 +20,8 @@ import { CollateralSeeder, type CollateralSummary } from './collateral';
 import { PartyFactory, type SeedParty } from './people';
 import { Rng } from './prng';
 import { drawTerms, type SeedProduct } from './terms';
+import type { ActivityCandidate } from './calendar';
+import { seedYearOfWork, type ActivitySummary } from './year-of-work';
 import {
   BANKS,
   CASHIERS,
@@ -44,6 +46,12 @@ export interface SeedOptions {
   /** Loans per transaction. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Also seed a year of the office's work before as-of (users in every role, calls, promises,
+   * visits, plans, legal cases, repossessions, write-offs, pending approvals), through the
+   * services. Off by default so tests that build on a plain book get exactly that.
+   */
+  activity?: boolean;
 }
 
 export interface SeedSummary {
@@ -60,6 +68,8 @@ export interface SeedSummary {
   byStatus: Record<'active' | 'legal' | 'closed', number>;
   /** Collateral items and valuations written for the seeded loans. */
   collateral: CollateralSummary;
+  /** The year of work, when asked for. */
+  activity?: ActivitySummary;
 }
 
 /** The database already holds loans and appending was not asked for. */
@@ -198,6 +208,7 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
   };
 
   let deck: SeedProduct[] = [];
+  const candidates: ActivityCandidate[] = [];
 
   const seedOne = (index: number, counters: { loan: number; receipt: number }) => {
     const startDate = fromDayNumber(
@@ -268,8 +279,10 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     const { statement } = sim;
     const lastPayment = sim.payments.at(-1);
     let status: 'active' | 'legal' | 'closed' = 'active';
+    // With the year of work, the office itself takes loans to court (opening a case makes them legal).
+    const toLawyers = !sim.settled && statement.daysPastDue > 90 && rng.chance(0.4);
     if (sim.settled) status = 'closed';
-    else if (statement.daysPastDue > 90 && rng.chance(0.4)) status = 'legal';
+    else if (toLawyers && !options.activity) status = 'legal';
 
     // Payments: a habitual channel per borrower, a cashier's name, a bank or wallet reference.
     const habit = rng.weighted<PaymentMethod>([
@@ -302,11 +315,15 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     });
 
     let updatedAt = paymentRows.at(-1)?.createdAt ?? createdAt;
-    if (status === 'legal') {
+    let legalFrom: IsoDate | null = null;
+    if (toLawyers) {
       // Handed to lawyers some time after the loan went 90 days past due.
       const from = addDays(statement.oldestUnpaidDueDate!, 91);
-      updatedAt = stampOn(addDays(from, rng.int(0, Math.max(0, daysBetween(from, asOf)))));
-      if (updatedAt < (paymentRows.at(-1)?.createdAt ?? '')) updatedAt = paymentRows.at(-1)!.createdAt;
+      legalFrom = addDays(from, rng.int(0, Math.max(0, daysBetween(from, asOf))));
+      if (status === 'legal') {
+        updatedAt = stampOn(legalFrom);
+        if (updatedAt < (paymentRows.at(-1)?.createdAt ?? '')) updatedAt = paymentRows.at(-1)!.createdAt;
+      }
     }
 
     counters.loan++;
@@ -358,6 +375,17 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
       sql.payment.run(loanId, p.receipt, p.date, p.amount, p.method, p.reference, p.receivedBy, p.createdAt);
     }
     sql.status.run({ loan_id: loanId, ...statusRow(statement, lastPayment?.date ?? null) });
+    if (options.activity && status === 'active' && statement.daysPastDue > 0) {
+      candidates.push({
+        loanId,
+        product,
+        address: borrower.party.address,
+        daysPastDue: statement.daysPastDue,
+        oldestUnpaidDueDate: statement.oldestUnpaidDueDate!,
+        payments: sim.payments.map((p) => ({ date: p.date, amount: p.amount })),
+        legalFrom,
+      });
+    }
 
     summary.loans++;
     summary.installments += installments.length;
@@ -383,6 +411,9 @@ export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): P
     const to = Math.min(total, from + batchSize);
     seedBatch.immediate(from, to);
     options.onProgress?.(to, total);
+  }
+  if (options.activity) {
+    summary.activity = await seedYearOfWork(ctx, { seed: options.seed, asOf, candidates, stream: existing });
   }
   return summary;
 }

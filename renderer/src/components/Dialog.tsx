@@ -1,22 +1,22 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { Modal } from '@mantine/core';
+import { useEffect, useRef, type ReactNode } from 'react';
 
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
-/** The dialog's own fields and buttons, in order, leaving out the two edge guards and hidden ones. */
-function focusables(dialog: HTMLDialogElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-    (el) => !el.dataset.focusGuard && el.getClientRects().length > 0,
-  );
-}
+/** What marks an open app dialog in the page: screen shortcuts stand down while one is open. */
+export const OPEN_DIALOG_SELECTOR = '[role="dialog"][aria-modal="true"]';
 
 /**
- * A modal on the native <dialog> element: the page behind is inert and Esc closes it. Three
- * things the element leaves to us. Tab past the last field would leave the dialog for the
- * window itself, so a guard at each edge sends focus round to the other end (guards rather than
- * counting Tab presses, so a date field's segments still take their Tabs). Focus goes back to whatever opened the dialog, even when React re-rendered the screen
- * behind it meanwhile; and Esc closes at the first press, also from a search box, where Chromium
- * spends the first press clearing the text (Ctrl+K needed two).
+ * A modal on the kit's Modal, which traps focus, gives it back to whatever opened the dialog and
+ * starts on the field marked data-autofocus (the payment dialog opens on Amount, not the date).
+ * Two things we keep in our hands:
+ * - Esc closes only the innermost dialog (a reason asked inside a dialog leaves that dialog
+ *   open). The kit would close every open modal on the same key; here the open dialogs stand in
+ *   a stack and only the last one opened answers. It listens on the window, so Esc works even
+ *   when focus has gone to the page (the focused button was replaced by a message), and a field
+ *   that uses Esc itself (a date's calendar) stops the key before it gets there.
+ * - No scroll lock: the kit's lock injects an inline <style>, which the CSP refuses, and the
+ *   screens scroll in their own panes anyway.
+ * The close button is left out of the Tab order, so a dialog without data-autofocus still opens on
+ * its first field; Esc and the form's own Cancel close it from the keyboard.
  */
 export function Dialog({
   open,
@@ -31,74 +31,47 @@ export function Dialog({
   children: ReactNode;
   wide?: boolean;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const opener = useRef<HTMLElement | null>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-      // showModal focuses the first field; a form that starts elsewhere (the payment dialog opens
-      // on Amount, not on the date) marks that field with data-autofocus.
-      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
-    if (event.key !== 'Escape') return;
-    // Only the innermost dialog closes: a reason asked inside a dialog leaves that dialog open.
-    event.preventDefault();
-    event.stopPropagation();
-    ref.current?.close();
-  };
+  useEscapeWhenInnermost(open, onClose);
   return (
-    <dialog
-      ref={ref}
-      className={`dialog ${wide ? 'dialog-wide' : ''}`}
-      onClose={() => {
-        const back = opener.current;
-        opener.current = null;
-        onClose();
-        // After React has drawn the screen without the dialog; an opener that went away (the
-        // screen changed) is left alone.
-        requestAnimationFrame(() => {
-          if (back?.isConnected && !document.querySelector('dialog[open]')) back.focus();
-        });
-      }}
-      onKeyDown={onKeyDown}
-      aria-labelledby={titleId}
+    <Modal
+      opened={open}
+      onClose={onClose}
+      title={title}
+      closeOnEscape={false}
+      lockScroll={false}
+      size={wide ? 920 : 560}
+      padding="lg"
+      transitionProps={{ duration: 0 }}
+      closeButtonProps={{ tabIndex: -1 }}
+      classNames={{ content: wide ? 'dialog dialog-wide' : 'dialog', title: 'dialog-title' }}
     >
-      {open && (
-        <>
-          <FocusGuard
-            onFocus={(from) => {
-              const inside = ref.current ? focusables(ref.current) : [];
-              // Shift+Tab from inside goes round to the end; opening the dialog starts at the top.
-              (from && ref.current?.contains(from) ? inside.at(-1) : inside[0])?.focus();
-            }}
-          />
-          <h2 id={titleId} className="dialog-title">
-            {title}
-          </h2>
-          {children}
-          <FocusGuard onFocus={() => ref.current && focusables(ref.current)[0]?.focus()} />
-        </>
-      )}
-    </dialog>
+      {children}
+    </Modal>
   );
 }
 
-/** An invisible stop at an edge of a dialog that hands focus on to the other end. */
-function FocusGuard({ onFocus }: { onFocus: (from: Node | null) => void }) {
-  return (
-    <span
-      tabIndex={0}
-      data-focus-guard="true"
-      aria-hidden="true"
-      className="focus-guard"
-      onFocus={(e) => onFocus(e.relatedTarget)}
-    />
-  );
+/** The open dialogs, innermost last. */
+const openDialogs: symbol[] = [];
+
+function useEscapeWhenInnermost(open: boolean, onClose: () => void): void {
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+  useEffect(() => {
+    if (!open) return;
+    const me = Symbol('dialog');
+    openDialogs.push(me);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.isComposing || openDialogs.at(-1) !== me) return;
+      // Also keeps Chromium from spending the press on clearing a search box first.
+      event.preventDefault();
+      close.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      openDialogs.splice(openDialogs.indexOf(me), 1);
+    };
+  }, [open]);
 }

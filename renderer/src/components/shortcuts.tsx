@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { OPEN_DIALOG_SELECTOR } from './Dialog';
 
 /**
  * An Alt+letter shortcut for a screen's main action (Alt+N: next account). Matched on the
@@ -15,7 +16,7 @@ export function useAltShortcut(letter: string, action: () => void, enabled = tru
     const code = `Key${letter.toUpperCase()}`;
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.code !== code) return;
-      if (document.querySelector('dialog[open]')) return;
+      if (document.querySelector(OPEN_DIALOG_SELECTOR)) return;
       e.preventDefault();
       latest.current();
     };

@@ -30,7 +30,18 @@ async function cli(args: string[]) {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pledgebook-worklist-'));
   dbPath = join(dir, 'book.db');
-  const seeded = await cli(['seed', '--loans', '300', '--seed', '11', '--db', dbPath, '--as-of', AS_OF]);
+  const seeded = await cli([
+    'seed',
+    '--loans',
+    '300',
+    '--seed',
+    '11',
+    '--db',
+    dbPath,
+    '--as-of',
+    AS_OF,
+    '--no-activity',
+  ]);
   expect(seeded.code, seeded.stderr).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -5,6 +5,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
+import { DateField } from '../../components/DateField';
 import { auditActionLabel, auditEntityLabel } from './audit-action';
 import { useDebounced } from '../../components/useDebounced';
 import { auditChanges, auditValue } from './audit-diff';
@@ -42,10 +43,10 @@ export function AuditCard() {
           <input id="audit-entity" value={entity} onChange={(e) => setEntity(e.target.value)} />
         </Field>
         <Field label={t('access.auditFrom')} htmlFor="audit-from">
-          <input id="audit-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField id="audit-from" optional value={from} onChange={setFrom} />
         </Field>
         <Field label={t('access.auditTo')} htmlFor="audit-to">
-          <input id="audit-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateField id="audit-to" optional value={to} onChange={setTo} />
         </Field>
         <label className="check">
           <input type="checkbox" checked={refusedOnly} onChange={(e) => setRefusedOnly(e.target.checked)} />{' '}

@@ -12,6 +12,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
 import { useCollateralMutation } from './shared-ui';
+import { FilePicker } from '../../components/FilePicker';
 
 const MB = 1024 * 1024;
 
@@ -145,11 +146,10 @@ export function Attachments({
           error={fileError ?? undefined}
           hint={t('collateral.attachments.limit', { mb: MAX_ATTACHMENT_BYTES / MB })}
         >
-          <input
+          <FilePicker
             id="at-file"
-            type="file"
             accept="image/*,application/pdf"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            onFiles={(files) => setFile(files?.[0] ?? null)}
           />
         </Field>
         <button type="submit" className="btn" disabled={!file || upload.isPending}>

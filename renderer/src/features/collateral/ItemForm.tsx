@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/contract';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
+import { DateField } from '../../components/DateField';
 import { minorToInput, parseMoneyInput } from '../../format/format';
 import { useFieldErrors, useCollateralMutation } from './shared-ui';
 import { ValuationFields } from './ValuationDialog';
@@ -132,12 +133,7 @@ export function ItemForm({
     onChange: (v: string | null) => void,
   ) => (
     <Field label={label} htmlFor={`ci-${field}`} error={err(field)}>
-      <input
-        id={`ci-${field}`}
-        type="date"
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value || null)}
-      />
+      <DateField id={`ci-${field}`} optional value={value ?? ''} onChange={(iso) => onChange(iso || null)} />
     </Field>
   );
 

@@ -16,6 +16,8 @@ import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
+import { AmountField } from '../../components/NumberField';
+import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { useFieldErrors, useCollateralMutation } from './shared-ui';
 
@@ -179,13 +181,7 @@ function NextStepForm({ view, today }: { view: RepossessionView; today: string }
   return (
     <form className="form-grid" onSubmit={submit} noValidate aria-label={t(`collateral.repo.record.${next}`)}>
       <Field label={t('collateral.repo.date')} htmlFor="rp-date" error={errors['step.date'] ?? errors.date}>
-        <input
-          id="rp-date"
-          type="date"
-          max={today}
-          value={f.date}
-          onChange={(e) => setF({ ...f, date: e.target.value })}
-        />
+        <DateField id="rp-date" latest={today} value={f.date} onChange={(date) => setF({ ...f, date })} />
       </Field>
       {next === 'possessed' && (
         <>
@@ -216,24 +212,14 @@ function NextStepForm({ view, today }: { view: RepossessionView; today: string }
         <>
           {input('buyer', t('collateral.repo.buyer'))}
           <Field label={t('collateral.repo.grossPrice')} htmlFor="rp-gross" error={errors['step.grossPrice']}>
-            <input
-              id="rp-gross"
-              inputMode="decimal"
-              value={f.gross}
-              onChange={(e) => setF({ ...f, gross: e.target.value })}
-            />
+            <AmountField id="rp-gross" value={f.gross} onChange={(gross) => setF({ ...f, gross })} />
           </Field>
           <Field
             label={t('collateral.repo.sellingCosts')}
             htmlFor="rp-selling"
             error={errors['step.sellingCosts']}
           >
-            <input
-              id="rp-selling"
-              inputMode="decimal"
-              value={f.selling}
-              onChange={(e) => setF({ ...f, selling: e.target.value })}
-            />
+            <AmountField id="rp-selling" value={f.selling} onChange={(selling) => setF({ ...f, selling })} />
           </Field>
         </>
       )}
@@ -303,7 +289,7 @@ function StartForm({ item, today }: { item: CollateralDetail; today: string }) {
         </select>
       </Field>
       <Field label={t('collateral.repo.date')} htmlFor="rs-date">
-        <input id="rs-date" type="date" max={today} value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateField id="rs-date" latest={today} value={date} onChange={setDate} />
       </Field>
       <Field label={t('collateral.repo.note')} htmlFor="rs-note">
         <input id="rs-note" value={note} onChange={(e) => setNote(e.target.value)} />

@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { VALUATION_SOURCES, type ValuationSource } from '../../../../shared/contract';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
+import { AmountField } from '../../components/NumberField';
+import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { readFileAsBase64 } from './Attachments';
 import { useFieldErrors, useCollateralMutation } from './shared-ui';
+import { FilePicker } from '../../components/FilePicker';
 
 /** Records a dated valuation, with its source, who made it, and an optional supporting document. */
 export function ValuationDialog({
@@ -65,11 +68,10 @@ export function ValuationDialog({
         <input id="vd-note" value={v.note} onChange={(e) => setV({ ...v, note: e.target.value })} />
       </Field>
       <Field label={t('collateral.valuation.document')} htmlFor="vd-file" error={fileError ?? undefined}>
-        <input
+        <FilePicker
           id="vd-file"
-          type="file"
           accept="image/*,application/pdf"
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          onFiles={(files) => setFile(files?.[0] ?? null)}
         />
       </Field>
       <div className="form-actions">
@@ -113,21 +115,19 @@ export function ValuationFields({
   return (
     <>
       <Field label={t('collateral.valuation.value')} htmlFor={`${idPrefix}-value`} error={errors.value}>
-        <input
+        <AmountField
           id={`${idPrefix}-value`}
-          inputMode="decimal"
           autoFocus={autoFocus}
           value={valuation.value}
-          onChange={(e) => onChange({ value: e.target.value })}
+          onChange={(value) => onChange({ value })}
         />
       </Field>
       <Field label={t('collateral.valuation.date')} htmlFor={`${idPrefix}-date`} error={errors.date}>
-        <input
+        <DateField
           id={`${idPrefix}-date`}
-          type="date"
-          max={today}
+          latest={today}
           value={valuation.date}
-          onChange={(e) => onChange({ date: e.target.value })}
+          onChange={(date) => onChange({ date })}
         />
       </Field>
       <Field label={t('collateral.valuation.source')} htmlFor={`${idPrefix}-source`}>

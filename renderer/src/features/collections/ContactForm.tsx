@@ -13,8 +13,11 @@ import { ApiCallError } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Field } from '../../components/form';
+import { AmountField } from '../../components/NumberField';
+import { DateField, DateTimeField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import { outcomeText } from './outcome-label';
+import { notifyDone } from '../../components/notify';
 
 const blank = {
   channel: 'call-out' as ContactChannel,
@@ -54,9 +57,13 @@ export function ContactForm({
     setV({ ...v, [k]: e.target.value });
   const partyChoices = account.parties.filter((p) => p.role === v.party);
 
+  const [timeMissing, setTimeMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // A day given without its hour is not sent: the form says what is missing beside the field.
+    setTimeMissing(v.localTime.endsWith('T'));
+    if (v.localTime.endsWith('T')) return;
     const promiseAmount = parseMoneyInput(v.promiseAmount);
     try {
       await log.mutateAsync({
@@ -79,6 +86,7 @@ export function ContactForm({
       });
       setV(fresh);
       setBlocked(null);
+      notifyDone(t('collections.contact.logged'));
       onAmended();
     } catch (err) {
       const details =
@@ -128,8 +136,18 @@ export function ContactForm({
           </select>
         </Field>
       )}
-      <Field label={t('collections.contact.time')} htmlFor="c-time" hint={t('collections.contact.timeHint')}>
-        <input id="c-time" type="datetime-local" value={v.localTime} onChange={set('localTime')} />
+      <Field
+        label={t('collections.contact.time')}
+        htmlFor="c-time"
+        hint={t('collections.contact.timeHint')}
+        error={timeMissing ? t('collections.contact.timeMissing') : undefined}
+      >
+        <DateTimeField
+          id="c-time"
+          value={v.localTime}
+          invalid={timeMissing}
+          onChange={(localTime) => setV({ ...v, localTime })}
+        />
       </Field>
       <Field label={t('collections.contact.duration')} htmlFor="c-minutes">
         <input id="c-minutes" inputMode="decimal" value={v.minutes} onChange={set('minutes')} />
@@ -144,18 +162,27 @@ export function ContactForm({
         </select>
       </Field>
       <Field label={t('collections.contact.promiseAmount')} htmlFor="c-promise-amount">
-        <input
+        <AmountField
           id="c-promise-amount"
-          inputMode="decimal"
           value={v.promiseAmount}
-          onChange={set('promiseAmount')}
+          onChange={(promiseAmount) => setV({ ...v, promiseAmount })}
         />
       </Field>
       <Field label={t('collections.contact.promiseDate')} htmlFor="c-promise-date">
-        <input id="c-promise-date" type="date" value={v.promiseDate} onChange={set('promiseDate')} />
+        <DateField
+          id="c-promise-date"
+          optional
+          value={v.promiseDate}
+          onChange={(promiseDate) => setV({ ...v, promiseDate })}
+        />
       </Field>
       <Field label={t('collections.contact.followUp')} htmlFor="c-follow-up">
-        <input id="c-follow-up" type="date" value={v.followUpOn} onChange={set('followUpOn')} />
+        <DateField
+          id="c-follow-up"
+          optional
+          value={v.followUpOn}
+          onChange={(followUpOn) => setV({ ...v, followUpOn })}
+        />
       </Field>
       <Field label={t('collections.contact.notes')} htmlFor="c-notes">
         <textarea id="c-notes" rows={2} value={v.notes} onChange={set('notes')} />

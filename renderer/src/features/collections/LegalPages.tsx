@@ -8,6 +8,7 @@ import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Facts, Page } from '../../components/Page';
 import { Field } from '../../components/form';
+import { DateField } from '../../components/DateField';
 import { parseMoneyInput } from '../../format/format';
 import './collections.css';
 
@@ -90,7 +91,7 @@ function AdvanceForm({ c, today }: { c: LegalCaseDetail; today: string }) {
         </select>
       </Field>
       <Field label={t('collections.legal.date')} htmlFor="l-date">
-        <input id="l-date" type="date" max={today} value={v.date} onChange={set('date')} />
+        <DateField id="l-date" latest={today} value={v.date} onChange={(date) => setV({ ...v, date })} />
       </Field>
       <Field label={t('collections.legal.court')} htmlFor="l-court">
         <input id="l-court" value={v.court} placeholder={c.court} onChange={set('court')} />

@@ -23,6 +23,7 @@ import {
 import { call } from '../../api/client';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
+import { FilePicker } from '../../components/FilePicker';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 type Encoding = (typeof IMPORT_ENCODING_CHOICES)[number];
@@ -168,12 +169,11 @@ export function ImportPage() {
         <div className="toolbar">
           <div className="field">
             <label htmlFor="import-files">{t('import.files')}</label>
-            <input
+            <FilePicker
               id="import-files"
-              type="file"
               multiple
               accept=".xlsx,.csv,.txt"
-              onChange={(e) => void choose(e.target.files)}
+              onFiles={(files) => void choose(files)}
             />
           </div>
           <div className="field">

@@ -4,6 +4,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { Field } from '../../components/form';
+import { PercentField } from '../../components/NumberField';
 
 const CEILING = 'import.rateCeilingPercent';
 
@@ -29,12 +30,7 @@ function ImportSettingsForm({ initial }: { initial: string }) {
           htmlFor="is-rate-ceiling"
           hint={t('settings.importSettings.rateCeilingHelp')}
         >
-          <input
-            id="is-rate-ceiling"
-            inputMode="decimal"
-            value={ceiling}
-            onChange={(e) => setCeiling(e.target.value)}
-          />
+          <PercentField id="is-rate-ceiling" value={ceiling} onChange={setCeiling} />
         </Field>
         {save.error && <ErrorPanel error={save.error} />}
         <div>

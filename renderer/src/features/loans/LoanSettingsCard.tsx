@@ -6,6 +6,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card } from '../../components/Page';
 import { CodeSelect, Field } from '../../components/form';
+import { PercentField } from '../../components/NumberField';
 
 /** Settings → Loans: the product defaults for early settlement that a new loan copies. */
 export function LoanSettingsCard() {
@@ -45,11 +46,10 @@ function LoanSettingsForm({ initial }: { initial: LoanSettings }) {
           />
         </Field>
         <Field label={t('settings.loanSettings.prepaymentFeePercent')} htmlFor="ls-fee">
-          <input
+          <PercentField
             id="ls-fee"
-            inputMode="decimal"
             value={s.prepaymentFeePercent}
-            onChange={(e) => setS({ ...s, prepaymentFeePercent: e.target.value })}
+            onChange={(prepaymentFeePercent) => setS({ ...s, prepaymentFeePercent })}
           />
         </Field>
         {save.error && <ErrorPanel error={save.error} />}

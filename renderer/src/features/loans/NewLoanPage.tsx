@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useForm, useWatch } from 'react-hook-form';
 import { useRefusals } from '../../app/error-text';
@@ -11,7 +11,9 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
+import { FormDateField } from '../../components/DateField';
 import { Field } from '../../components/form';
+import { FormAmountField, FormPercentField } from '../../components/NumberField';
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
 import { BorrowerPicker } from '../borrowers/BorrowerPicker';
@@ -66,6 +68,11 @@ export function NewLoanPage() {
       activate: true,
     },
   });
+  // Today comes from the services (the injected clock) after the first render: a form still
+  // without a disbursement date starts on it, as the clerk most often disburses the same day.
+  useEffect(() => {
+    if (today && !form.getValues('startDate')) form.setValue('startDate', today);
+  }, [today, form]);
   const errors = form.formState.errors;
   // A refusal from the service is shown beside the field it names, as the form's own checks are;
   // the service names the terms' fields under `terms.`, the form holds them flat.
@@ -144,10 +151,10 @@ export function NewLoanPage() {
             </select>
           </Field>
           <Field label={t('loans.principal')} htmlFor="l-principal" error={errorOf('principal')}>
-            <input id="l-principal" inputMode="decimal" {...form.register('principal')} />
+            <FormAmountField id="l-principal" control={form.control} name="principal" />
           </Field>
           <Field label={t('loans.annualRate')} htmlFor="l-rate" error={errorOf('annualRatePercent')}>
-            <input id="l-rate" inputMode="decimal" {...form.register('annualRatePercent')} />
+            <FormPercentField id="l-rate" control={form.control} name="annualRatePercent" />
           </Field>
           <Field label={t('loans.months')} htmlFor="l-months" error={errorOf('months')}>
             <input id="l-months" inputMode="numeric" {...form.register('months')} />
@@ -162,20 +169,20 @@ export function NewLoanPage() {
             </select>
           </Field>
           <Field label={t('loans.startDate')} htmlFor="l-start" error={errorOf('startDate')}>
-            <input id="l-start" type="date" {...form.register('startDate')} />
+            <FormDateField id="l-start" control={form.control} name="startDate" />
           </Field>
           <Field
             label={t('loans.penaltyRate')}
             htmlFor="l-penalty"
             error={errorOf('penaltyDailyRatePercent')}
           >
-            <input id="l-penalty" inputMode="decimal" {...form.register('penaltyDailyRatePercent')} />
+            <FormPercentField id="l-penalty" control={form.control} name="penaltyDailyRatePercent" />
           </Field>
           <Field label={t('loans.graceDays')} htmlFor="l-grace" error={errorOf('graceDays')}>
             <input id="l-grace" inputMode="numeric" {...form.register('graceDays')} />
           </Field>
           <Field label={t('loans.upfrontFee')} htmlFor="l-fee" error={errorOf('upfrontFee')}>
-            <input id="l-fee" inputMode="decimal" {...form.register('upfrontFee')} />
+            <FormAmountField id="l-fee" control={form.control} name="upfrontFee" />
           </Field>
           <Field label={t('loans.officer')} htmlFor="l-officer" error={errorOf('officer')}>
             <input id="l-officer" {...form.register('officer')} />

@@ -2,7 +2,9 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PAYMENT_METHODS, coded, isoDate } from '../../../../shared/contract';
+import { FormDateField } from '../../components/DateField';
 import { Field } from '../../components/form';
+import { FormAmountField } from '../../components/NumberField';
 import { parseMoneyInput } from '../../format/format';
 
 /** Money received on a loan, as a payment or as a recovery after write-off: the fields both forms share. */
@@ -34,20 +36,14 @@ export function MoneyReceivedFields<T extends MoneyReceivedValues>({
   return (
     <>
       <Field label={t('payments.date')} htmlFor={`${idPrefix}-date`} error={errors.date ?? refused.date}>
-        <input id={`${idPrefix}-date`} type="date" max={today} {...f.register('date')} />
+        <FormDateField id={`${idPrefix}-date`} control={f.control} name="date" latest={today} />
       </Field>
       <Field
         label={t('payments.amount')}
         htmlFor={`${idPrefix}-amount`}
         error={errors.amount ?? refused.amount}
       >
-        <input
-          id={`${idPrefix}-amount`}
-          inputMode="decimal"
-          autoFocus
-          data-autofocus
-          {...f.register('amount')}
-        />
+        <FormAmountField id={`${idPrefix}-amount`} autoFocus control={f.control} name="amount" />
       </Field>
       <Field
         label={t('payments.method')}

@@ -15,6 +15,7 @@ import { MoneyReceivedFields, moneyReceivedSchema } from './MoneyReceivedFields'
 import { useDebounced } from '../../components/useDebounced';
 import { parseMoneyInput } from '../../format/format';
 import { useRefusals } from '../../app/error-text';
+import { notifyDone } from '../../components/notify';
 
 const schema = moneyReceivedSchema.extend({ receivedBy: z.string().max(80) });
 type FormValues = z.input<typeof schema>;
@@ -79,16 +80,18 @@ export function RecordPaymentDialog({
   const refused = elsewhere[0] ? { field: elsewhere[0][0], text: elsewhere[0][1] } : null;
 
   const onSubmit = form.handleSubmit(async (v) => {
+    const posted = parseMoneyInput(v.amount) ?? 0;
     const saved = await record.mutateAsync({
       loanId,
       date: v.date,
-      amount: parseMoneyInput(v.amount) ?? 0,
+      amount: posted,
       method: v.method,
       reference: v.reference,
       receivedBy: v.receivedBy,
       ...prepay,
     });
     rememberReceipt({ method: v.method, receivedBy: v.receivedBy });
+    notifyDone(t('payments.recordedNotice', { amount: prefs.money(posted) }));
     onDone();
     if (onRecorded) onRecorded(saved.id);
     else navigate(`/payments/${saved.id}/receipt`);

@@ -3,6 +3,8 @@ import type { PlanSpecInput } from '../../../../shared/contract';
 import { PLAN_TYPES, type PlanType } from '../../../../shared/engine/plans/types';
 import { REPAYMENT_METHODS } from '../../../../shared/engine/schedule';
 import { Field } from '../../components/form';
+import { AmountField, PercentField } from '../../components/NumberField';
+import { DateField } from '../../components/DateField';
 
 /** A sensible first draft of each kind of plan, for the lender to adjust. */
 export function defaultSpec(type: PlanType, today: string): PlanSpecInput {
@@ -71,11 +73,10 @@ export function CandidateEditor({
           htmlFor={id('waive')}
           error={refused['waivePenaltyPercent']}
         >
-          <input
+          <PercentField
             id={id('waive')}
-            inputMode="decimal"
             value={spec.waivePenaltyPercent ?? '0'}
-            onChange={(e) => set({ waivePenaltyPercent: e.target.value })}
+            onChange={(waivePenaltyPercent) => set({ waivePenaltyPercent })}
           />
         </Field>
       )}
@@ -98,15 +99,11 @@ export function CandidateEditor({
           error={refused['annualRatePercent']}
           hint={spec.type === 'extension' ? t('plans.sameRate') : undefined}
         >
-          <input
+          <PercentField
             id={id('rate')}
-            inputMode="decimal"
             value={spec.annualRatePercent ?? ''}
-            onChange={(e) =>
-              set({
-                annualRatePercent:
-                  e.target.value === '' && spec.type === 'extension' ? undefined : e.target.value,
-              })
+            onChange={(rate) =>
+              set({ annualRatePercent: rate === '' && spec.type === 'extension' ? undefined : rate })
             }
           />
         </Field>
@@ -154,20 +151,10 @@ export function CandidateEditor({
       {spec.type === 'settlement' && (
         <>
           <Field label={t('plans.amount')} htmlFor={id('amount')} error={refused['amount']}>
-            <input
-              id={id('amount')}
-              inputMode="decimal"
-              value={spec.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-            />
+            <AmountField id={id('amount')} value={spec.amount} onChange={(amount) => set({ amount })} />
           </Field>
           <Field label={t('plans.payBy')} htmlFor={id('payBy')} error={refused['payBy']}>
-            <input
-              id={id('payBy')}
-              type="date"
-              value={spec.payBy}
-              onChange={(e) => set({ payBy: e.target.value })}
-            />
+            <DateField id={id('payBy')} value={spec.payBy} onChange={(payBy) => set({ payBy })} />
           </Field>
         </>
       )}
