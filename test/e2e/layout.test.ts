@@ -29,9 +29,14 @@ async function call<T = { id: number }>(app: PledgebookApp, method: string, inpu
 
 const ids = { borrower: 0, loan: 0, item: 0, payment: 0, visit: 0, plan: 0, legalCase: 0, legalLoan: 0 };
 
-/** The seeded book, and one borrower whose every figure is as large as the app takes. */
+/**
+ * The seeded book with its year of work (calls, promises, visits, plans, legal cases, write-offs,
+ * approvals: every list has rows), and one borrower whose every figure is as large as the app
+ * takes.
+ */
 async function seedBigBook(app: PledgebookApp) {
-  await seedLoanBook(app.ctx, { loans: 60, seed: 7, asOf: TODAY });
+  const { activity } = await seedLoanBook(app.ctx, { loans: 400, seed: 7, asOf: TODAY, activity: true });
+
   ids.borrower = (
     await call(app, 'borrowers.create', {
       kind: 'company',
@@ -107,6 +112,13 @@ async function seedBigBook(app: PledgebookApp) {
       .get(TODAY, ids.loan),
   );
   ids.legalCase = (await call(app, 'collections.openLegalCase', { loanId: ids.legalLoan, date: TODAY })).id;
+  // The big book is written as the system (a person may not back-date its payment); then the owner
+  // signs in, here and so in the browser.
+  const owner = activity!.users.find((u) => u.role === 'owner')!;
+  const userId = Number(
+    app.ctx.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(owner.username),
+  );
+  app.session.signIn({ userId, ...owner });
 }
 
 const SETTINGS = [

@@ -36,6 +36,7 @@ import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput }
 import { attachmentRowsOf } from './attachments.service';
 import { repossessionsOf } from './repossession.service';
 import type { CollateralItemRecord } from './tables';
+import { bookVersion } from '../book-version';
 
 type ItemHandlers = Pick<
   Handlers,
@@ -246,10 +247,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
    */
   let cached: { key: string; position: Promise<RegisterPosition> } | null = null;
   const wholeBook = async (today: string) => {
-    const version = ctx.sqlite
-      .prepare('SELECT total_changes() AS a, (SELECT data_version FROM pragma_data_version) AS b')
-      .get() as { a: number; b: number };
-    const key = `${today}|${version.a}|${version.b}`;
+    const key = `${today}|${bookVersion(ctx.sqlite)}`;
     if (cached?.key !== key)
       cached = {
         key,

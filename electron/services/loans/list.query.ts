@@ -85,19 +85,20 @@ export function toLoanListRow(r: BaseRow): LoanListRow {
 }
 
 /**
- * One page of the loan list in the borrower order the reader expects (`compareNames`: pinyin in
- * zh-CN, strokes in zh-TW). SQL cannot give that order: SQLite compares by code point,
- * better-sqlite3 cannot register an ICU collation, and JavaScript exposes no ICU sort key that
- * could be kept in an indexed column. So only the id, number and borrower name of every matching
- * loan are read, sorted with Intl.Collator in the service (about 0.2 s for 100,000 names on one
- * core), and the page alone is read in full. The renderer could not do it: it holds one page of
- * a virtual list, and sorting a page orders only within it.
+ * The ids of the matching loans in the borrower order the reader expects (`compareNames`: pinyin
+ * in zh-CN, strokes in zh-TW), loan number next. SQL cannot give that order: SQLite compares by
+ * code point, better-sqlite3 cannot register an ICU collation, and JavaScript exposes no ICU sort
+ * key that could be kept in an indexed column. So only the id, number and borrower name of each
+ * matching loan are read and sorted with Intl.Collator in the service: about 0.5 s for 100,000
+ * loans on a shared core, which the service then keeps while the book is unchanged, so the
+ * further pages of a scrolled list cost a page's read. The renderer could not do it: it holds
+ * one page of a virtual list, and sorting a page orders only within it.
  */
-export async function pageInNameOrder(
+export async function idsInNameOrder(
   db: Db,
   matching: ReturnType<typeof loanListBase>,
-  { offset, limit, locale }: { offset: number; limit: number; locale: Locale },
-): Promise<{ rows: LoanListRow[]; total: number }> {
+  locale: Locale,
+): Promise<number[]> {
   const names = await db
     .selectFrom(matching.as('m'))
     .select(['m.id', 'm.number', 'm.borrower_name'])
@@ -107,7 +108,16 @@ export async function pageInNameOrder(
       compareNames(a.borrower_name, b.borrower_name, locale) ||
       (a.number < b.number ? -1 : a.number > b.number ? 1 : 0),
   );
-  const page = names.slice(offset, offset + limit).map((r) => r.id);
+  return names.map((r) => r.id);
+}
+
+/** The loans of one page of `ordered` ids, in that order. */
+export async function pageOfIds(
+  matching: ReturnType<typeof loanListBase>,
+  ordered: readonly number[],
+  { offset, limit }: { offset: number; limit: number },
+): Promise<{ rows: LoanListRow[]; total: number }> {
+  const page = ordered.slice(offset, offset + limit);
   const rows = page.length ? await matching.where('l.id', 'in', page).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
@@ -115,6 +125,6 @@ export async function pageInNameOrder(
       const row = byId.get(id);
       return row ? [toLoanListRow(row)] : [];
     }),
-    total: names.length,
+    total: ordered.length,
   };
 }

@@ -7,7 +7,8 @@ import type { Handlers } from '../dispatch';
 import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
-import { bucketRange, loanListBase, pageInNameOrder, toLoanListRow } from './list.query';
+import { bucketRange, idsInNameOrder, loanListBase, pageOfIds, toLoanListRow } from './list.query';
+import { bookVersion } from '../book-version';
 import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
 import { loadLoanBook, payoffOf, prepaymentTermsOf, refreshLoanStatus, statementOf } from './loan-status';
 import { paymentRowsWithSplit } from '../payments/payment-rows';
@@ -113,6 +114,8 @@ const MANUAL_STATUS_MOVES: Record<LoanStatus, LoanStatus[]> = {
 
 export function loanHandlers(ctx: ServiceContext): LoanHandlers {
   const { db, clock } = ctx;
+  /** The loan list in name order, kept while the book and the filter stay the same (list.query). */
+  let nameOrder: { key: string; ids: Promise<number[]> } | null = null;
 
   const schedulePreview = (installments: ScheduledInstallment[]) => ({
     installments,
@@ -221,7 +224,16 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         const [lo, hi] = input.bucket ? bucketRange(input.bucket) : [1, 1_000_000];
         q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
       }
-      if (input.sort === 'borrower') return pageInNameOrder(db, q, input);
+      if (input.sort === 'borrower') {
+        const { offset, limit, ...filter } = input;
+        const key = JSON.stringify([bookVersion(ctx.sqlite), today, actor?.userId ?? null, filter]);
+        if (nameOrder?.key !== key) nameOrder = { key, ids: idsInNameOrder(db, q, input.locale) };
+        const ids = await nameOrder.ids.catch((error: unknown) => {
+          nameOrder = null;
+          throw error;
+        });
+        return pageOfIds(q, ids, { offset, limit });
+      }
       const ordered =
         input.sort === 'daysPastDue'
           ? q.orderBy(sql`dpd`, 'desc').orderBy('l.id')

@@ -4,6 +4,8 @@
  * borrower's own payments, broken, or still pending), and now and then a visit with its outcome.
  */
 import { addDays, type IsoDate } from '../../../shared/dates';
+import { formatLongDate } from '../../../shared/format/format';
+import { formatAmount } from '../../../shared/money/amount';
 import type { Actor } from '../auth/actor';
 import type { Office } from './office';
 import { localClock } from './office';
@@ -114,7 +116,8 @@ export function collectionsStory(
       await office.call('collections.logContact', {
         ...base,
         outcome,
-        notes: `承诺于 ${promise.dueDate} 前还款 ${promise.amount / 100} 元`,
+        // As a collector types it in Chinese, not the ISO date a screen would never show.
+        notes: `承诺于 ${formatLongDate(promise.dueDate, 'zh-CN')}前还款 ${formatAmount(promise.amount)} 元`,
         promise: { amount: promise.amount, dueDate: promise.dueDate },
       });
       if (promise.payOn) pays(promise.payOn, promise.amount);

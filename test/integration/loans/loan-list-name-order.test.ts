@@ -44,6 +44,29 @@ describe('the loan list sorted by borrower, in the reader’s order of names', (
     expect(page.rows[0]).toMatchObject({ borrowerName: '黃志明', status: 'active' });
   });
 
+  it('orders again once the book changes, though pages of one order are reused', async () => {
+    expect(await borrowers('zh-CN')).toEqual(['黃志明', '林美玲', '王小明']);
+    // 安 (an) comes before 黃 (huang) by pinyin.
+    const b = await app.call('borrowers.create', {
+      ...WANG_FANG,
+      name: '安然',
+      idNumber: '110101199003072000',
+    });
+    await app.call('loans.create', {
+      borrowerId: b.id,
+      product: 'car-title',
+      terms: {
+        method: 'annuity',
+        principal: 6_000_000,
+        annualRatePercent: '12',
+        months: 12,
+        startDate: '2026-03-10',
+      },
+    });
+    expect(await borrowers('zh-CN')).toEqual(['安然', '黃志明', '林美玲', '王小明']);
+    expect(await borrowers('zh-CN', 3, 1)).toEqual(['王小明']);
+  });
+
   it('keeps the filters when ordering by name', async () => {
     const filtered = await app.call('loans.list', { sort: 'borrower', locale: 'zh-CN', query: '王' });
     expect(filtered.rows.map((r) => r.borrowerName)).toEqual(['王小明']);

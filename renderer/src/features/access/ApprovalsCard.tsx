@@ -22,6 +22,13 @@ export function ApprovalsCard() {
   // Plans (penalty waivers, settlement discounts) are decided by the plans service itself.
   const decidePlan = useApiMutation('plans.decide', invalidates);
   const busy = decideRequest.isPending || decidePlan.isPending;
+  // A back-dated payment's reason is the service's own English ("payment dated 2026-06-21"): it is
+  // worded here from the payment's date, in the reader's language and date format.
+  const reasonOf = (r: ApprovalRow) => {
+    if (r.kind !== 'backdated-payment') return r.reason;
+    const { date } = JSON.parse(r.summary) as { date?: string };
+    return date ? t('access.backdatedReason', { date: prefs.date(date) }) : r.reason;
+  };
   const decide = (r: ApprovalRow, approve: boolean, note: string) =>
     r.entity === 'plan'
       ? decidePlan.mutate({ planId: r.id, decision: approve ? 'approve' : 'reject', note })
@@ -57,7 +64,7 @@ export function ApprovalsCard() {
                     {t(`access.entities.${r.entity}`, r.entity)} {r.entityId}
                   </td>
                   <td>{r.requestedBy}</td>
-                  <td>{r.reason}</td>
+                  <td>{reasonOf(r)}</td>
                   <td>
                     <DecisionButtons
                       reference={r.reference}
