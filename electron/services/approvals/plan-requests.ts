@@ -69,7 +69,8 @@ export async function planApprovalRows(
       entity: 'plan',
       entityId: String(p.id),
       summary: p.params,
-      reason: p.proposal_note || `${p.type} · ${p.number}`,
+      // Without a note the screen names the plan's type from `summary`, in the reader's language.
+      reason: p.proposal_note,
       status: approvalStatusOf(p.status),
       requestedBy: p.proposed_by_name,
       requestedByUserId: p.proposed_by || null,

@@ -74,6 +74,21 @@ describe.each([
   });
 });
 
+it("a request carries the proposer's note as its reason, and no code of ours when there is none", async () => {
+  const loanId = await givenAnOverdueLoan();
+  const noted = await proposedByWu(loanId, { type: 'extension', months: 6 } as Spec);
+  expect((await inbox())[0]?.reason).toBe('borrower asked');
+  await app.as('chen');
+  await app.call('plans.decide', { planId: noted.id, decision: 'reject', note: 'no' });
+  await app.as('wu');
+  await app.call('plans.propose', { loanId, spec: { type: 'extension', months: 6 } as Spec });
+  // The screen words the plan's type from the request's terms (ApprovalsCard); the service sends
+  // no English or code for it.
+  const [bare] = await inbox();
+  expect(bare?.reason).toBe('');
+  expect(JSON.parse(bare!.summary)).toMatchObject({ type: 'extension' });
+});
+
 it('a plan that gives nothing away is listed as a plain plan approval', async () => {
   const loanId = await givenAnOverdueLoan();
   await proposedByWu(loanId, { type: 'extension', months: 6 } as Spec);

@@ -7,6 +7,7 @@ import { usePrefs } from '../../app/prefs';
 import { useCurrentUser } from './current-user';
 import { DecisionButtons } from './DecisionButtons';
 import type { ApprovalRow } from '../../../../shared/contract';
+import { PLAN_TYPES } from '../../../../shared/engine/plans/types';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
 export function ApprovalsCard() {
@@ -25,9 +26,16 @@ export function ApprovalsCard() {
   // A back-dated payment's reason is the service's own English ("payment dated 2026-06-21"): it is
   // worded here from the payment's date, in the reader's language and date format.
   const reasonOf = (r: ApprovalRow) => {
+    if (r.entity === 'plan' && r.reason === '') return planTypeOf(r);
     if (r.kind !== 'backdated-payment') return r.reason;
     const { date } = JSON.parse(r.summary) as { date?: string };
     return date ? t('access.backdatedReason', { date: prefs.date(date) }) : r.reason;
+  };
+  // A plan proposed without a note: its type, from the plan's own terms.
+  const planTypeOf = (r: ApprovalRow) => {
+    const { type } = JSON.parse(r.summary) as { type?: string };
+    const known = PLAN_TYPES.find((p) => p === type);
+    return known ? t(`plans.types.${known}`) : '';
   };
   const decide = (r: ApprovalRow, approve: boolean, note: string) =>
     r.entity === 'plan'
