@@ -110,12 +110,33 @@ export function AuditCard() {
   );
 }
 
+/** Changed fields shown at once; an entry that changed more (a loan created) folds the rest away. */
+const FIELDS_SHOWN = 3;
+
 /** Field, before, after: the entry's changed fields with amounts and dates as the screen writes them. */
 function AuditChange({ before, after }: { before: string | null; after: string | null }) {
   const { t } = useTranslation();
-  const prefs = usePrefs();
   const changes = auditChanges(before, after);
   if (changes.length === 0) return <span className="muted">{t('access.auditNoFieldChanged')}</span>;
+  // Folding only pays when it hides more than one row.
+  const folds = changes.length > FIELDS_SHOWN + 1;
+  const shown = folds ? changes.slice(0, FIELDS_SHOWN) : changes;
+  return (
+    <>
+      <ChangeTable changes={shown} />
+      {folds && (
+        <details className="audit-more">
+          <summary>{t('access.auditMoreFields', { count: changes.length - FIELDS_SHOWN })}</summary>
+          <ChangeTable changes={changes.slice(FIELDS_SHOWN)} />
+        </details>
+      )}
+    </>
+  );
+}
+
+function ChangeTable({ changes }: { changes: ReturnType<typeof auditChanges> }) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
   return (
     <table className="audit-diff">
       <thead>
