@@ -8,9 +8,10 @@ import { ErrorBoundary } from './app/ErrorBoundary';
 import { PrefsProvider } from './app/prefs';
 import { createRouter } from './app/routes';
 import { KitProvider } from './app/kit';
-import { loadFontsAsTextAppears } from './app/fonts';
+import { loadFontsAsTextAppears, loadFontsForWords } from './app/fonts';
 import { AuthGate } from './features/access/AuthGate';
 import { initI18n, systemLocale } from './i18n';
+import { resources } from '../../shared/i18n/resources';
 // The app's own CJK fonts (woff2 subsets by unicode-range; only the pages a screen uses load), so
 // Chinese renders and prints the same on every PC, with or without a Chinese system font.
 import '@fontsource/noto-sans-sc/400.css';
@@ -23,7 +24,9 @@ async function boot(): Promise<void> {
   loadFontsAsTextAppears(document.body);
   // Language is settled before the first paint so no screen flashes in the wrong one.
   const settings = await call('settings.get', {}).catch(() => null);
-  await initI18n(settings?.locale || systemLocale());
+  const locale = settings?.locale || systemLocale();
+  await initI18n(locale);
+  await loadFontsForWords(resources[locale], 2_000);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
   });

@@ -1,3 +1,4 @@
+import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgebookApp } from '../../electron/services/app';
 import { CAR_TITLE_60K, WANG_FANG_BORROWER } from '../support/fixtures';
@@ -29,6 +30,22 @@ describe('the component kit in the payment dialog, in Chinese, under the CSP', (
     );
   });
   afterAll(async () => h?.close());
+
+  it("draws the first screen's Chinese words, on a machine with no Chinese system font", async () => {
+    // The first screen of a session is where text laid out before its font subset arrived stayed
+    // blank; the words are there in the DOM either way, so the test counts ink in the heading.
+    await h.open('/loans/new');
+    const heading = h.page.getByRole('heading', { level: 1 });
+    expect(await heading.textContent()).toBe('新建贷款');
+    const png = await heading.screenshot();
+    const pixmap = new mupdf.Image(png).toPixmap();
+    const pixels = pixmap.getPixels();
+    // Bytes per pixel, alpha included: red is the first byte of each.
+    const n = pixmap.getStride() / pixmap.getWidth();
+    let ink = 0;
+    for (let i = 0; i < pixels.length; i += n) if (pixels[i]! < 128) ink++;
+    expect(ink).toBeGreaterThan(100);
+  });
 
   it('takes typed dates and grouped amounts, and keeps the dialog open when Esc closes the calendar', async () => {
     const { page } = h;

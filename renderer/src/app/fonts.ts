@@ -28,3 +28,22 @@ export function loadFontsAsTextAppears(root: HTMLElement): void {
   }).observe(root, { childList: true, subtree: true, characterData: true });
   requestNewCharacters();
 }
+
+/**
+ * Loads, before the first screen is drawn, the font subsets for every character of the UI's own
+ * words in the chosen language (a few hundred distinct characters in Chinese). Text Chromium lays
+ * out while its subset is still on the way can stay blank on a PC with no Chinese system font,
+ * even after the subset arrives; the first screen was the one that showed it. Bounded, so a font
+ * that fails to load never holds the window: after `limitMs` the screen draws anyway.
+ */
+export async function loadFontsForWords(words: unknown, limitMs: number): Promise<void> {
+  const characters = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') for (const c of value) characters.add(c);
+    else if (value && typeof value === 'object') for (const v of Object.values(value)) collect(v);
+  };
+  collect(words);
+  const text = [...characters].filter((c) => c.trim() !== '').join('');
+  const loads = Promise.all(FACES.map((face) => document.fonts.load(face, text).catch(() => undefined)));
+  await Promise.race([loads, new Promise((resolve) => setTimeout(resolve, limitMs))]);
+}
