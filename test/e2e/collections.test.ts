@@ -142,7 +142,9 @@ describe('the collections workbench, end to end in Chromium', () => {
     const { page } = h;
     await h.open('/collections/loans/1');
     await page.getByRole('button', { name: 'Plan a visit' }).click();
-    await page.locator('#v-when').fill('2026-06-16T10:00');
+    await page.locator('#v-when').fill('2026-06-16');
+    await page.locator('#v-when-hour').fill('10');
+    await page.locator('#v-when-minute').fill('00');
     await page.locator('#v-team').fill('张伟\n刘洋');
     await page.locator('#v-purpose').fill('Discuss the arrears and a repayment plan');
     await page.locator('#v-points').fill('Ask about income since April.\nOffer a plan over 6 months.');

@@ -17,10 +17,6 @@
   const faults = [];
   const root = document.documentElement;
   const viewWidth = root.clientWidth;
-  if (root.scrollWidth > viewWidth + 1) {
-    faults.push(`page scrolls sideways: ${root.scrollWidth}px in ${viewWidth}px`);
-  }
-
   const describe = (el) => {
     const cls =
       typeof el.className === 'string' && el.className.trim()
@@ -29,6 +25,15 @@
     const text = (el.textContent || '').trim().replace(/\s+/g, ' ').slice(0, 40);
     return `${el.tagName.toLowerCase()}${cls} "${text}"`;
   };
+  if (root.scrollWidth > viewWidth + 1) {
+    // Name the first box (in page order, so the outermost) that reaches past the window.
+    const past = [...document.body.querySelectorAll('*')].find(
+      (el) => el.getBoundingClientRect().right > viewWidth + 1,
+    );
+    faults.push(
+      `page scrolls sideways: ${root.scrollWidth}px in ${viewWidth}px${past ? ` (${describe(past)})` : ''}`,
+    );
+  }
   /** Not seen: hidden, transparent, in a closed dialog, or clipped to nothing for screen readers. */
   const hidden = (el) => {
     if (

@@ -31,7 +31,7 @@ describe('dashboard and the monthly recovery report on a seeded book', () => {
 
   it('prints May to an A4 PDF whose totals match the service, with masked IDs and a header on every page', async () => {
     await h.open('/reports');
-    await h.page.getByLabel('Month', { exact: true }).fill('2026-05');
+    await h.page.getByLabel('Month', { exact: true }).selectOption('2026-05');
     await h.page.getByTestId('collected-total').waitFor();
     await h.screenshot('report-screen');
     const pdf = await h.pdf('monthly-report-2026-05');

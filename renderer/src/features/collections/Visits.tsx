@@ -15,6 +15,7 @@ import { useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/form';
+import { DateTimeField } from '../../components/DateField';
 
 const lines = (text: string) =>
   text
@@ -39,9 +40,14 @@ export function PlanVisitForm({ account, onDone }: { account: CollectionAccount;
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) =>
     setV({ ...v, [k]: e.target.value });
 
+  const [whenMissing, setWhenMissing] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
+    // A visit needs its day and hour: said beside the field, before anything is sent.
+    const incomplete = v.localTime === '' || v.localTime.endsWith('T');
+    setWhenMissing(incomplete);
+    if (incomplete) return;
     try {
       await plan.mutateAsync({
         loanId: account.loanId,
@@ -75,8 +81,17 @@ export function PlanVisitForm({ account, onDone }: { account: CollectionAccount;
       noValidate
       aria-label={t('collections.visit.plan')}
     >
-      <Field label={t('collections.visit.when')} htmlFor="v-when">
-        <input id="v-when" type="datetime-local" value={v.localTime} onChange={set('localTime')} />
+      <Field
+        label={t('collections.visit.when')}
+        htmlFor="v-when"
+        error={whenMissing ? t('collections.visit.whenMissing') : undefined}
+      >
+        <DateTimeField
+          id="v-when"
+          value={v.localTime}
+          invalid={whenMissing}
+          onChange={(localTime) => setV({ ...v, localTime })}
+        />
       </Field>
       <Field label={t('collections.visit.addressKind')} htmlFor="v-kind">
         <select id="v-kind" value={v.addressKind} onChange={set('addressKind')}>

@@ -14,10 +14,15 @@ import { AgingChart } from './AgingChart';
 import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
 import { inReadersOrder } from '../../../../shared/reports/name-order';
+import { addMonthsClamped, monthOf } from '../../../../shared/dates';
 
-function previousMonth(today: string): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+/**
+ * The months a report can be asked for, newest first: this month back ten years. A select rather
+ * than the browser's month input, which writes 2026-05 in every language; here each month reads as
+ * the table dates do (2026/05, 05/2026) and the keyboard picks one by typing.
+ */
+function reportMonths(today: string): string[] {
+  return Array.from({ length: 120 }, (_, k) => monthOf(addMonthsClamped(today, -k)));
 }
 
 /** Saves a file the service produced, through a download (the window picks where). */
@@ -36,7 +41,7 @@ export function ReportPage() {
   const prefs = usePrefs();
   const info = useApi('system.info', {});
   const [month, setMonth] = useState('');
-  const chosen = month || (info.data ? previousMonth(info.data.today) : '');
+  const chosen = month || (info.data ? monthOf(addMonthsClamped(info.data.today, -1)) : '');
   const report = useApi('reports.monthly', { month: chosen }, { enabled: chosen !== '' });
   const [exportError, setExportError] = useState<unknown>(null);
   const exportAs = (format: 'xlsx' | 'csv') =>
@@ -63,13 +68,14 @@ export function ReportPage() {
       <div className="toolbar no-print">
         <div className="field">
           <label htmlFor="report-month">{t('reports.month')}</label>
-          <input
-            id="report-month"
-            type="month"
-            value={chosen}
-            max={info.data?.today.slice(0, 7)}
-            onChange={(e) => setMonth(e.target.value)}
-          />
+          <select id="report-month" value={chosen} onChange={(e) => setMonth(e.target.value)}>
+            {info.data &&
+              reportMonths(info.data.today).map((m) => (
+                <option key={m} value={m}>
+                  {prefs.month(m)}
+                </option>
+              ))}
+          </select>
         </div>
       </div>
       {report.error && <ErrorPanel error={report.error} />}
