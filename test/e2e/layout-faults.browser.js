@@ -6,7 +6,7 @@
  * - the page scrolls sideways;
  * - two pieces of text (figures, labels, chart ticks) overlap where the reader sees them;
  * - text is wider than its container: it spills out of its box, or is cut, where an ellipsis
- *   counts as cut unless a title shows the whole value;
+ *   counts as cut unless a title shows the whole value, and an amount is never cut;
  * - a box scrolls sideways inside the page (a table wider than its card).
  * What the reader cannot see is left out: text scrolled out of a list, or clipped by any box that
  * hides its overflow, counts only for its visible part (each box is intersected with the clip
@@ -99,6 +99,9 @@
     return titles.some((t) => bare(t.getAttribute('title')).includes(text));
   };
 
+  /** A figure with cents, as the app writes money (¥1,234.56, CN¥999,999,999,999.99). */
+  const AMOUNT = /^\s*\D{0,4}[\d,]+\.\d{2}\s*$/;
+
   const boxes = [];
   const range = document.createRange();
   // With a modal dialog open, the page behind it is inert and covered: only the dialog is read.
@@ -116,6 +119,9 @@
     if (!editable && s.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 2) {
       if (s.overflowX === 'auto' || s.overflowX === 'scroll') {
         faults.push(`scrolls sideways inside: ${describe(el)} (${el.scrollWidth}px in ${el.clientWidth}px)`);
+      } else if (AMOUNT.test(el.textContent || '')) {
+        // A name may end in an ellipsis with its title; an amount is never cut.
+        faults.push(`amount cut: ${describe(el)}`);
       } else if (!(s.textOverflow === 'ellipsis' && wholeValueShown(el))) {
         faults.push(
           `cut${s.textOverflow === 'ellipsis' ? ' (ellipsis without a title)' : ''}: ${describe(el)}`,

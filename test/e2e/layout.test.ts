@@ -176,7 +176,7 @@ const WATCH_CALLS = `(() => {
 const SETTLED = `(() => {
   const w = window.__layoutWatch;
   return Boolean(w && document.querySelector('main h1, [role="main"] h1, h1')) && w.inflight === 0 &&
-    performance.now() - w.last > 150 && document.fonts.status === 'loaded';
+    performance.now() - w.last > 100 && document.fonts.status === 'loaded';
 })()`;
 
 /**
@@ -203,12 +203,15 @@ describe('the screens hold real numbers', () => {
 
   /** Opens a route through the router, waits for its data and fonts, and returns its faults. */
   async function faultsOf(route: string): Promise<string[]> {
-    await h.page.evaluate(`window.scrollTo(0, 0); location.hash = ${JSON.stringify(`#${route}`)}`);
+    // The quiet period starts at the navigation, so the old screen is never read as the new one.
+    await h.page.evaluate(
+      `window.__layoutWatch.last = performance.now(); window.scrollTo(0, 0); location.hash = ${JSON.stringify(`#${route}`)}`,
+    );
     // Polled from here: the app's CSP refuses the page-side eval that waitForFunction needs.
     const until = Date.now() + 15_000;
     while (!(await h.page.evaluate(SETTLED))) {
       if (Date.now() > until) return [`did not settle: ${await h.page.evaluate('document.title')}`];
-      await h.page.waitForTimeout(50);
+      await h.page.waitForTimeout(25);
     }
     const first = (await h.page.evaluate(FIND_FAULTS)) as string[];
     if (first.length === 0) return first;
@@ -263,6 +266,8 @@ describe('the screens hold real numbers', () => {
           <div style="width: 100px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap">CN¥999,999,999,999.99 cut</div>
           <div style="width: 100px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap"
             title="CN¥999,999,999,999.99 whole">CN¥999,999,999,999.99 whole</div>
+          <div style="width: 100px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap"
+            title="CN¥999,999,999,999.99">CN¥999,999,999,999.99</div>
           <div style="width: 100px"><span style="white-space: nowrap">CN¥999,999,999,999.99 spills</span></div>
           <div style="width: 3000px">wide</div>
         </div>\`;
@@ -276,6 +281,7 @@ describe('the screens hold real numbers', () => {
         'page scrolls sideways: … (div "wide")',
         'overlap: p "Overdue 12,345.00" × p "PAR30 9.9%"',
         'cut (ellipsis without a title): div "CN¥999,999,999,999.99 cut"',
+        'amount cut: div "CN¥999,999,999,999.99"',
         'wider than its container: span "CN¥999,999,999,999.99 spills" in div "CN¥999,999,999,999.99 spills"',
       ].sort(),
     );

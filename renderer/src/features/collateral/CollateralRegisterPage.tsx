@@ -63,7 +63,8 @@ export function CollateralRegisterPage() {
       header: t('collateral.currentValue'),
       cell: (r) => prefs.money(r.currentValue),
       numeric: true,
-      width: '1fr',
+      // Wide enough for CN¥999,999,999,999.99: an amount is never cut.
+      width: 'minmax(160px, 1fr)',
     },
     {
       key: 'valued',

@@ -78,7 +78,8 @@ export function WorklistPage() {
       key: 'overdue',
       header: t('collections.columns.overdue'),
       cell: (r) => prefs.money(r.overdueAmount),
-      width: '120px',
+      // Wide enough for CN¥999,999,999,999.99: an amount is never cut.
+      width: '160px',
       numeric: true,
     },
     {

@@ -19,7 +19,8 @@ export function useLoanColumns(): Column<LoanListRow>[] {
       header: t('loans.outstanding'),
       cell: (r) => money(r.outstandingPrincipal),
       numeric: true,
-      width: '1.2fr',
+      // Amount columns hold CN¥999,999,999,999.99: an amount is never cut.
+      width: 'minmax(160px, 1.2fr)',
     },
     {
       key: 'dpd',
@@ -33,6 +34,7 @@ export function useLoanColumns(): Column<LoanListRow>[] {
       header: t('loans.overdueAmount'),
       cell: (r) => (r.overdueAmount > 0 ? money(r.overdueAmount) : '—'),
       numeric: true,
+      width: 'minmax(160px, 1fr)',
     },
     {
       key: 'next',
