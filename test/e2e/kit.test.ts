@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgebookApp } from '../../electron/services/app';
 import { CAR_TITLE_60K, WANG_FANG_BORROWER } from '../support/fixtures';
 import { callersOf } from '../support/test-app';
-import { startHarness, type Harness } from './harness';
+import { ARTIFACTS, startHarness, type Harness } from './harness';
 
 /**
  * The component kit (Mantine) as a clerk meets it in 简体中文, under the app's strict CSP: a date
@@ -63,7 +64,8 @@ describe('the component kit in the payment dialog, in Chinese, under the CSP', (
     expect(await amount.inputValue()).toBe('1,234,567.8');
     expect(await dialog.locator('.field-unit').first().textContent()).toBe('CNY');
     await page.setViewportSize({ width: 1366, height: 768 });
-    await h.screenshot('kit-payment-dialog-zh-CN');
+    // The window as the clerk sees it (the dialog over the screen), not the whole scrolled page.
+    await page.screenshot({ path: join(ARTIFACTS, 'kit-payment-dialog-zh-CN.png') });
 
     await date.fill('2026年5月20日');
     await amount.focus();
@@ -80,7 +82,7 @@ describe('the component kit in the payment dialog, in Chinese, under the CSP', (
     expect(await page.locator('[data-dates-dropdown]').count()).toBe(0);
     await page.keyboard.press('Alt+ArrowDown');
     await page.locator('[data-dates-dropdown]').waitFor();
-    await h.screenshot('kit-date-calendar-zh-CN');
+    await page.screenshot({ path: join(ARTIFACTS, 'kit-date-calendar-zh-CN.png') });
     await page.keyboard.press('Escape');
     await page.locator('[data-dates-dropdown]').waitFor({ state: 'detached' });
     expect(await dialog.count()).toBe(1);
