@@ -4,6 +4,7 @@ import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { SETTINGS_SECTIONS } from './screens';
 
 /**
  * Every screen and main dialog, in both Chinese locales, on a seeded book: no run of English may
@@ -149,18 +150,7 @@ describe.each(['zh-CN', 'zh-TW'])('every screen in %s', (locale) => {
       '/plans',
       '/reports',
       '/import',
-      ...[
-        'general',
-        'company',
-        'loans',
-        'collections',
-        'letters',
-        'collateral',
-        'approvals',
-        'users',
-        'backups',
-        'audit',
-      ].map((s) => `/settings/${s}`),
+      ...SETTINGS_SECTIONS.map((s) => `/settings/${s}`),
     ];
     const found: string[] = [];
     for (const route of routes) found.push(...(await sweep(route)));

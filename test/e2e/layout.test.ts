@@ -5,6 +5,7 @@ import type { PledgebookApp } from '../../electron/services/app';
 import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { aHouse, appraisal } from '../integration/collateral/support';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
+import { SETTINGS_SECTIONS } from './screens';
 
 /**
  * The screens hold real numbers: at an office PC's 1366×768 and at 1920×1080, in all three
@@ -121,19 +122,6 @@ async function seedBigBook(app: PledgebookApp) {
   app.session.signIn({ userId, ...owner });
 }
 
-const SETTINGS = [
-  'general',
-  'company',
-  'loans',
-  'collections',
-  'letters',
-  'collateral',
-  'approvals',
-  'users',
-  'backups',
-  'audit',
-];
-
 const screens = () => [
   '/',
   '/loans',
@@ -155,7 +143,7 @@ const screens = () => [
   `/plans/${ids.plan}/agreement`,
   '/reports',
   '/import',
-  ...SETTINGS.map((s) => `/settings/${s}`),
+  ...SETTINGS_SECTIONS.map((s) => `/settings/${s}`),
 ];
 const VIEWPORTS = [
   { width: 1366, height: 768 },

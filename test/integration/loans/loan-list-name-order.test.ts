@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CAR_TITLE_60K } from '../../support/fixtures';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 
 /**
@@ -15,17 +16,7 @@ describe('the loan list sorted by borrower, in the reader’s order of names', (
         name,
         idNumber: `11010119900307${1000 + i}`,
       });
-      await app.call('loans.create', {
-        borrowerId: b.id,
-        product: 'car-title',
-        terms: {
-          method: 'annuity',
-          principal: 6_000_000,
-          annualRatePercent: '12',
-          months: 12,
-          startDate: '2026-03-10',
-        },
-      });
+      await app.call('loans.create', { borrowerId: b.id, ...CAR_TITLE_60K });
     }
   });
   afterEach(async () => app.dispose());
@@ -52,17 +43,7 @@ describe('the loan list sorted by borrower, in the reader’s order of names', (
       name: '安然',
       idNumber: '110101199003072000',
     });
-    await app.call('loans.create', {
-      borrowerId: b.id,
-      product: 'car-title',
-      terms: {
-        method: 'annuity',
-        principal: 6_000_000,
-        annualRatePercent: '12',
-        months: 12,
-        startDate: '2026-03-10',
-      },
-    });
+    await app.call('loans.create', { borrowerId: b.id, ...CAR_TITLE_60K });
     expect(await borrowers('zh-CN')).toEqual(['安然', '黃志明', '林美玲', '王小明']);
     expect(await borrowers('zh-CN', 3, 1)).toEqual(['王小明']);
   });
