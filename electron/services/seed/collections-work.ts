@@ -62,7 +62,8 @@ export function collectionsStory(
   const { candidate: c, collector } = story;
 
   office.on(story.start, 8 * 60 + 45, staff.manager, async () => {
-    await office.call('collections.assign', { loanIds: [c.loanId], collector: collector.username });
+    // By display name, as the account screen's picker assigns: the worklist shows the name.
+    await office.call('collections.assign', { loanIds: [c.loanId], collector: collector.displayName });
   });
 
   /** A payment the borrower makes: through the payment screen, on its day. */

@@ -143,7 +143,8 @@ describe('a seeded year of work', () => {
     await as('collector.zhang');
     const list = await app.call('collections.worklist', {});
     expect(list.total).toBeGreaterThan(0);
-    expect(list.rows.every((r) => r.collector === 'collector.zhang')).toBe(true);
+    // Assigned by name, as the account screen does: the worklist shows 张伟, not the username.
+    expect(list.rows.every((r) => r.collector === '张伟')).toBe(true);
     const stats = await app.call('collections.promiseStats', {});
     const mine = stats.byCollector.find((c) => c.collector === '张伟')!;
     expect(mine.kept).toBeGreaterThan(0);
