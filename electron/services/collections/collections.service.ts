@@ -11,7 +11,9 @@ import { nextCounter } from '../system/settings.repository';
 import { contactViolations, type PastContact } from './contact-rules';
 import { instantOfLocal, localTimeOf } from './local-time';
 import { loadCollectionSettings, rulesOf, saveCollectionSettings } from './settings';
-import { buildWorklist, remindersFor } from './worklist.query';
+import { buildWorklist, remindersFor, worklistFlags } from './worklist.query';
+import type { ScoreFlags } from './priority-score';
+import { bookVersion } from '../book-version';
 import { borrowerOf, collectionAccount, dossierOf, timelineOf } from './account.query';
 import { evaluatedPromises } from './promises.query';
 import { renderLetter } from './letters';
@@ -61,6 +63,22 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
   const { db, clock } = ctx;
   const settings = () => loadCollectionSettings(db);
   const who = () => requirePermission(ctx.actor(), 'collections.work').displayName;
+  /**
+   * The day's flags (promises judged on their payments, visits, follow-ups, new delinquencies),
+   * reused while nothing is written: paging the worklist and "next account" ask for them again and
+   * again. Any write on this connection or a commit on another (bookVersion) starts afresh, and
+   * so does another day, filter or user.
+   */
+  let flagsCache: { key: string; flags: Promise<ScoreFlags> } | null = null;
+  const flagsWhileUnchanged: typeof worklistFlags = (db, today, config, filter = {}, actor = null) => {
+    const key = JSON.stringify([bookVersion(ctx.sqlite), today, filter, actor?.userId ?? null]);
+    if (flagsCache?.key !== key) flagsCache = { key, flags: worklistFlags(db, today, config, filter, actor) };
+    const cached = flagsCache;
+    return cached.flags.catch((error: unknown) => {
+      if (flagsCache === cached) flagsCache = null;
+      throw error;
+    });
+  };
 
   return {
     ...outcomeHandlers(ctx),
@@ -79,7 +97,15 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
     'collections.worklist': async ({ offset, limit, ...filter }) => {
       const today = clock.today();
-      const list = await buildWorklist(db, today, await settings(), filter, ctx.actor(), { offset, limit });
+      const list = await buildWorklist(
+        db,
+        today,
+        await settings(),
+        filter,
+        ctx.actor(),
+        { offset, limit },
+        flagsWhileUnchanged,
+      );
       return { asOf: today, ...list };
     },
 
@@ -89,10 +115,15 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       const skipped = new Set(skip);
       // Page down the list until an account not opened this session and not worked today.
       for (let offset = 0; ; offset += NEXT_ACCOUNT_PAGE) {
-        const page = await buildWorklist(db, today, config, filter, ctx.actor(), {
-          offset,
-          limit: NEXT_ACCOUNT_PAGE,
-        });
+        const page = await buildWorklist(
+          db,
+          today,
+          config,
+          filter,
+          ctx.actor(),
+          { offset, limit: NEXT_ACCOUNT_PAGE },
+          flagsWhileUnchanged,
+        );
         const next = page.rows.find((r) => !skipped.has(r.loanId) && !r.workedToday);
         if (next) return { loanId: next.loanId };
         if (offset + NEXT_ACCOUNT_PAGE >= page.total) return { loanId: null };

@@ -318,9 +318,11 @@ export async function buildWorklist(
   /** The signed-in user: a collector sees only the accounts assigned to them. */
   actor: Actor | null = null,
   window: WorklistWindow = {},
+  /** Where the day's flags come from; the service passes one that reuses them while the book is unchanged. */
+  flagsOf: typeof worklistFlags = worklistFlags,
 ): Promise<{ rows: WorklistRow[]; total: number }> {
   await rollForwardStatuses(db, today);
-  const flags = await worklistFlags(db, today, settings, filter, actor);
+  const flags = await flagsOf(db, today, settings, filter, actor);
   const rank = (await keepCollateralValues(db, today)) ? rankInSql : rankInMemory;
   return rank(db, today, flags, filter, actor, window);
 }
