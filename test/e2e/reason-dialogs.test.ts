@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgebookApp } from '../../electron/services/app';
-import { CAR_TITLE_60K, WANG_FANG_BORROWER } from '../support/fixtures';
 import { callersOf } from '../support/test-app';
-import { aCar, appraisal } from '../integration/collateral/support';
+import { appraisal } from '../integration/collateral/support';
+import { aCarTitleLoanOnACar } from './books';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -13,15 +13,8 @@ import { startHarness, type Harness } from './harness';
 let itemId = 0;
 let loanId = 0;
 async function seed(app: PledgebookApp) {
-  const { call } = callersOf(app);
-  const { id: borrowerId } = await call('borrowers.create', WANG_FANG_BORROWER);
-  ({ id: loanId } = await call('loans.create', { borrowerId, ...CAR_TITLE_60K }));
-  ({ id: itemId } = await call('collateral.create', {
-    loanIds: [loanId],
-    details: aCar(),
-    valuation: appraisal('2026-03-01', 10_000_000),
-  }));
-  await call('collateral.addValuation', { itemId, ...appraisal('2026-05-01', 9_000_000) });
+  ({ loanId, itemId } = await aCarTitleLoanOnACar(app));
+  await callersOf(app).call('collateral.addValuation', { itemId, ...appraisal('2026-05-01', 9_000_000) });
 }
 
 describe('reasons asked in the app, not in a native prompt', () => {

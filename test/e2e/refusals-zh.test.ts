@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgebookApp } from '../../electron/services/app';
-import { CAR_TITLE_60K, WANG_FANG_BORROWER } from '../support/fixtures';
 import { callersOf } from '../support/test-app';
-import { aCar, appraisal } from '../integration/collateral/support';
+import { aCarTitleLoanOnACar } from './books';
 import { startHarness, type Harness } from './harness';
 
 /**
@@ -14,14 +13,7 @@ import { startHarness, type Harness } from './harness';
 let itemId = 0;
 let loanId = 0;
 async function seed(app: PledgebookApp) {
-  const { call } = callersOf(app);
-  const { id: borrowerId } = await call('borrowers.create', WANG_FANG_BORROWER);
-  ({ id: loanId } = await call('loans.create', { borrowerId, ...CAR_TITLE_60K }));
-  ({ id: itemId } = await call('collateral.create', {
-    loanIds: [loanId],
-    details: aCar(),
-    valuation: appraisal('2026-03-01', 10_000_000),
-  }));
+  ({ loanId, itemId } = await aCarTitleLoanOnACar(app));
 }
 
 const ENGLISH = /[A-Za-z]{3,}/;
