@@ -12,12 +12,14 @@ import {
   type Result,
 } from '../../shared/contract';
 import { DomainError } from './errors';
+import { runAsWork, type Work } from './work';
 
 export type Handlers = {
   [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
 };
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
+/** `work` carries a caller's progress listener and cancel signal (the service host's port). */
+export type Dispatch = (method: unknown, input: unknown, work?: Work) => Promise<Result<unknown>>;
 
 /** The refused fields of a request, each with its code so the screen words it (zod-issues.ts). */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -33,7 +35,7 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
  * invalid payloads are refused before any service code runs.
  */
 export function createDispatcher(handlers: Handlers, onInternalError?: (e: unknown) => void): Dispatch {
-  return async (method, input) => {
+  return async (method, input, work) => {
     if (!isMethodName(method)) {
       return fail('unknown-method', `There is no API method called ${JSON.stringify(method)}.`);
     }
@@ -45,7 +47,7 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
     }
     try {
       const handler = handlers[method] as (i: unknown) => Promise<unknown>;
-      return ok(await handler(parsed.data));
+      return ok(await (work ? runAsWork(work, () => handler(parsed.data)) : handler(parsed.data)));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
       if (isDiskFull(error)) {

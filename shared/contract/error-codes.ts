@@ -82,6 +82,8 @@ export const ERROR_TEXT_EN = {
   'db.damaged': 'the database is damaged ({{problems}}); nothing was saved. Restore the latest backup',
 
   // Desktop-only features reached from the browser demo.
+  'work.cancelled': 'stopped as asked; nothing was saved',
+  'host.stopped': 'the data service stopped and has been restarted; what was being saved was not saved, so try again',
   'desktop.chooseFolder': 'choosing a folder needs the desktop app',
   'desktop.restore': 'restoring needs the desktop app; use `pledgebook restore` here',
   'desktop.savePdf': "saving as PDF needs the desktop app; use the browser's print dialog here",

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
+import type { WorkProgress } from './port';
 import { systemContract } from './system';
 import { borrowersContract } from './borrowers';
 import { loansContract } from './loans';
@@ -22,6 +23,7 @@ export {
   type Permission,
 } from './define';
 export * from './result';
+export * from './port';
 export * from './error-codes';
 export * from './zod-issues';
 export * from './common';
@@ -78,7 +80,17 @@ export const isMethodName = (name: unknown): name is MethodName =>
 
 /** The one object the preload (or the test bridge) puts on `window`. */
 export interface PledgebookBridge {
-  call(method: string, input: unknown): Promise<unknown>;
+  /**
+   * One contract call. Long work reports progress to `onProgress`; `ticket` names the call so
+   * `cancel` can stop it (an AbortSignal cannot cross the context bridge, a string can).
+   */
+  call(
+    method: string,
+    input: unknown,
+    options?: { onProgress?: (progress: WorkProgress) => void; ticket?: string },
+  ): Promise<unknown>;
+  /** Asks the service host to stop the call with this ticket; it answers `cancelled`, nothing saved. */
+  cancel?(ticket: string): void;
   /** Menu commands forwarded from main, e.g. 'print' or 'open-settings'. */
   onCommand?(listener: (command: string) => void): () => void;
 }

@@ -14,6 +14,7 @@ export const API_ERROR_CODES = [
   'unauthorized',
   'forbidden',
   'unavailable',
+  'cancelled',
   'internal',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

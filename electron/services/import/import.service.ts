@@ -10,6 +10,7 @@ import { readImportFile, type ImportEncoding } from './read-file';
 import { writeBook, type ExistingLoans } from './write-book';
 import { exportBook, templateWorkbook } from './export-book';
 import { annotatedWorkbook } from './annotated';
+import { reportProgress } from '../work';
 
 type ImportHandlers = Pick<
   Handlers,
@@ -159,7 +160,10 @@ export function importHandlers(ctx: ServiceContext): ImportHandlers {
     try {
       return await runImport(ctx, {
         ...optionsOf(input, dryRun),
-        onProgress: (p) => (running = p),
+        onProgress: (p) => {
+          running = p;
+          reportProgress(p);
+        },
       });
     } finally {
       running = null;

@@ -15,6 +15,7 @@
  * as a payment the loan already has: re-importing a payments sheet does not post it twice.
  * Collateral whose loans were all in the book before, already secured, is left as it is.
  */
+import { currentWork, stopIfCancelled } from '../work';
 import {
   buildSchedule,
   computeStatement,
@@ -132,6 +133,7 @@ export async function writeBook(
   },
 ): Promise<Counts & { errors: RowError[]; warnings: RowError[]; committed: boolean }> {
   const { clock } = ctx;
+  const work = currentWork();
   // Imported loans take the product's early-settlement terms, as a loan made on screen would.
   const prepayment = defaultPrepayment(await loadSettings(ctx));
   const today = clock.today();
@@ -155,11 +157,13 @@ export async function writeBook(
     if (Math.floor(progress.done / ROWS_PER_YIELD) !== before || progress.done === progress.total) {
       options.onProgress?.({ ...progress });
       await nextMacrotask();
+      // Inside the one transaction: a cancel rolls the whole import back.
+      stopIfCancelled(work);
     }
   };
   options.onProgress?.({ ...progress });
 
-  const work = async (trx: Db) => {
+  const writeAll = async (trx: Db) => {
     const actor = requirePermission(ctx.actor(), 'book.write');
     // Each writer is flushed after the writers of the rows it refers to (foreign keys).
     const borrowersOut = new BulkInsert(ctx.sqlite, 'borrowers');
@@ -625,7 +629,7 @@ export async function writeBook(
   };
 
   try {
-    await ctx.db.transaction().execute(work);
+    await ctx.db.transaction().execute(writeAll);
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
     return { ...counts, errors, warnings: book.warnings, committed: false };

@@ -5,6 +5,8 @@ import type { Statement } from '../../../shared/engine';
 import type { Db } from '../loans/loan.repository';
 import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
 import type { LoanMonthEndsTable } from './tables';
+import { DomainError, domainError } from '../errors';
+import { currentWork, stopIfCancelled, type Work } from '../work';
 
 /** Loans per transaction: small enough that a payment keyed in meanwhile waits only briefly. */
 const CHUNK = 500;
@@ -16,12 +18,18 @@ export interface MonthEndsProgress {
 
 /**
  * The build in flight per database, so a second caller (the dashboard opened twice, a report)
- * joins it instead of computing the same loans again, and the screen can show its progress.
+ * joins it instead of computing the same loans again. Each caller is a participant: all of them
+ * hear its progress, and it stops (between chunks, keeping what is done) only when every one of
+ * them has cancelled.
  */
-const building = new WeakMap<
-  object,
-  { through: string; progress: MonthEndsProgress; done: Promise<number> }
->();
+interface Build {
+  through: string;
+  progress: MonthEndsProgress;
+  /** One seat per waiting caller (callers without a Work each get their own seat). */
+  participants: Set<{ work: Work | undefined }>;
+  done: Promise<number>;
+}
+const building = new WeakMap<object, Build>();
 
 /** How far the month-end build in flight has got; null when nothing is being built. */
 export function monthEndsProgress(db: Db): MonthEndsProgress | null {
@@ -32,30 +40,54 @@ export function monthEndsProgress(db: Db): MonthEndsProgress | null {
 
 const nextMonth = (month: string) => monthOf(addMonthsClamped(`${month}-01`, 1));
 const inBook = (status: LoanStatus | null) => status !== null && BOOK_STATUSES.includes(status);
+const cancelled = (work: Work | undefined) => work?.signal?.aborted === true;
 
 /**
- * Brings every loan's month-end rows up to `through` (a completed month). Only loans whose
- * watermark is behind are computed — after the first run that is the month that just ended, or
- * the loans a back-dated change touched. Each chunk is one transaction that reads and writes the
- * same loans, so a row always matches the book it was computed from.
+ * Brings every loan's month-end rows up to `through` (a completed month): the month-end cache.
+ * Only loans whose watermark is behind are computed — after the first run that is the month that
+ * just ended, or the loans a back-dated change touched. Each chunk is one transaction that reads
+ * and writes the same loans, so a row always matches the book it was computed from, and a build
+ * stopped between chunks leaves a cache that is right as far as it goes.
  */
 export async function keepMonthEndsThrough(db: Db, through: string): Promise<number> {
-  const running = building.get(db);
-  if (running) {
-    await running.done;
-    if (running.through >= through) return 0;
+  const me = currentWork();
+  const seat = { work: me };
+  for (;;) {
+    const running = building.get(db);
+    if (!running) break;
+    running.participants.add(seat);
+    let finished = false;
+    try {
+      await running.done;
+      finished = true;
+    } catch (error) {
+      // Stopped because everyone else cancelled; this caller still wants it, so build again.
+      if (!(error instanceof DomainError && error.code === 'cancelled')) throw error;
+    } finally {
+      running.participants.delete(seat);
+    }
+    stopIfCancelled(me);
+    if (finished && running.through >= through) return 0;
+    // That build has ended either way; this caller starts its own.
+    if (building.get(db) === running) building.delete(db);
   }
-  const progress = { done: 0, total: 0 };
-  const done = build(db, through, progress);
-  building.set(db, { through, progress, done });
+  const entry: Build = {
+    through,
+    progress: { done: 0, total: 0 },
+    participants: new Set([seat]),
+    done: Promise.resolve(0),
+  };
+  entry.done = build(db, through, entry);
+  building.set(db, entry);
   try {
-    return await done;
+    return await entry.done;
   } finally {
-    building.delete(db);
+    if (building.get(db) === entry) building.delete(db);
   }
 }
 
-async function build(db: Db, through: string, progress: MonthEndsProgress): Promise<number> {
+async function build(db: Db, through: string, entry: Build): Promise<number> {
+  const { progress } = entry;
   const stale = await db
     .selectFrom('loan_status as s')
     .innerJoin('loans as l', 'l.id', 's.loan_id')
@@ -108,8 +140,11 @@ async function build(db: Db, through: string, progress: MonthEndsProgress): Prom
         .execute();
     });
     progress.done = Math.min(i + CHUNK, ids.length);
+    for (const p of entry.participants) p.work?.progress?.({ phase: 'monthEnds', ...progress });
     // Let a waiting request (the UI's next click) in between chunks.
     await new Promise((resolve) => setImmediate(resolve));
+    if ([...entry.participants].every((p) => cancelled(p.work)))
+      throw domainError('cancelled', 'work.cancelled');
   }
   return ids.length;
 }

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { rowCounts } from './checksums';
+import { currentWork, reportProgress, stopIfCancelled } from '../work';
 
 export class BackupVerificationError extends Error {}
 
@@ -20,13 +21,22 @@ export async function backUpDatabase(
 ): Promise<{ path: string; pages: number; counts: Record<string, number> }> {
   let pages = 0;
   mkdirSync(dirname(destination), { recursive: true });
-  await ctx.sqlite.backup(destination, {
-    progress: ({ totalPages, remainingPages }) => {
-      pages = totalPages;
-      onProgress?.(totalPages === 0 ? 1 : (totalPages - remainingPages) / totalPages);
-      return 200;
-    },
-  });
+  const work = currentWork();
+  try {
+    await ctx.sqlite.backup(destination, {
+      progress: ({ totalPages, remainingPages }) => {
+        pages = totalPages;
+        onProgress?.(totalPages === 0 ? 1 : (totalPages - remainingPages) / totalPages);
+        reportProgress({ phase: 'backup', done: totalPages - remainingPages, total: totalPages });
+        // better-sqlite3 closes the backup when this throws; the partial copy goes below.
+        stopIfCancelled(work);
+        return 200;
+      },
+    });
+  } catch (error) {
+    rmSync(destination, { force: true });
+    throw error;
+  }
   // Counted straight after the copy, before any other request can write.
   const expected = rowCounts(ctx.sqlite);
   selfContained(ctx, destination);

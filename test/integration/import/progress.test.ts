@@ -1,44 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../shared/contract';
 import { openTestApp, type TestApp } from '../../support/test-app';
-
-/** A flat loans CSV of `count` car-title loans, each with its car, as a lender's export would be. */
-function loansCsv(count: number): string {
-  const rows = [
-    [
-      '合同编号',
-      '借款人',
-      '身份证号',
-      '贷款金额',
-      '年利率',
-      '期限',
-      '放款日期',
-      '还款方式',
-      '产品',
-      '车牌号',
-      '车架号',
-      '品牌型号',
-    ],
-  ];
-  for (let i = 0; i < count; i += 1) {
-    const n = String(i).padStart(5, '0');
-    rows.push([
-      `P-${n}`,
-      `客户${n}`,
-      `1101011990030${n}`,
-      '50000',
-      '12',
-      '12',
-      '2026-01-05',
-      '等额本息',
-      '车辆抵押',
-      `京A${n}`,
-      `LSVAU2180N21${n}`,
-      '大众 帕萨特',
-    ]);
-  }
-  return rows.map((r) => r.join(',')).join('\r\n');
-}
+import { loansCsv } from '../../support/loans-csv';
 
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
