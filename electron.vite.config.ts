@@ -23,7 +23,15 @@ function woff2Only(): Plugin {
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
-    build: { lib: { entry: resolve(__dirname, 'electron/main.ts') } },
+    build: {
+      lib: {
+        // main and the service host are two processes: main starts out/main/host.js as a utilityProcess.
+        entry: {
+          main: resolve(__dirname, 'electron/main.ts'),
+          host: resolve(__dirname, 'electron/host/entry.ts'),
+        },
+      },
+    },
   },
   preload: {
     plugins: [externalizeDepsPlugin()],

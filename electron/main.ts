@@ -1,167 +1,183 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
 import { dbFlagFromArgv, resolveDatabasePath } from './db/location';
-import { registerApi } from './ipc';
+import { COMMAND_CHANNEL, registerPortRequests } from './ipc';
 import { buildMenuTemplate, pickMenuLabels } from './menu';
 import { findNativeBinding } from './native-binding';
 import { printToPdf } from './print';
 import { createAppProtocolHandler } from './protocol';
 import { APP_SCHEME, lockDownSession } from './security';
-import { openApp, type PledgebookApp } from './services/app';
-import { backUpDatabase } from './services/system/backup';
-import { Session } from './services/auth/actor';
-import { scheduleAutomaticBackups, takeAutomaticBackup } from './services/system/auto-backup';
-import { automaticBackupPlan } from './services/system/backups.service';
-import { restoreDatabase } from './services/system/restore';
-import { DatabaseDamagedError, damagedError } from './services/system/startup-check';
 import { systemClock } from './services/clock';
 import { createMainWindow } from './window';
 import { notifyDueReminders } from './collections-notification';
+import { HostProcess } from './host/host-process';
+import type { HostNotice, HostOptions } from './host/host';
+import { matchLocale } from '../shared/i18n/match-locale';
+import { translator } from '../shared/i18n/translator';
 
-// Main stays thin: windows, menu, dialogs and IPC. Every rule lives in ./services, which also
-// runs under plain Node for the CLI and the tests.
+// Main stays thin: windows, menu, dialogs, printing and the OS. It runs no SQL: the book and every
+// rule live in the service host (./host), a utilityProcess each window talks to over its own
+// MessagePort, so a long month-end build or import never makes the window or its menus wait.
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-let backend: PledgebookApp | undefined;
+let host: HostProcess | undefined;
 let mainWindow: BrowserWindow | undefined;
-let stopBackups: (() => void) | undefined;
 /** The app locks after ten minutes without a request; sign in again to continue. */
 const IDLE_LOCK_MS = 10 * 60_000;
+/** A host that stops this many times within a minute is not restarted again. */
+const RESTARTS_PER_MINUTE = 3;
+let recentRestarts: number[] = [];
+
+const words = () => translator(matchLocale(app.getLocale()));
 
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
+  const options: HostOptions = {
+    databasePath: resolveDatabasePath({
+      flag: dbFlagFromArgv(process.argv),
+      env: process.env,
+      userDataDir: app.getPath('userData'),
+    }),
+    nativeBinding: findNativeBinding({
+      isPackaged: app.isPackaged,
+      appRoot: app.getAppPath(),
+      resourcesPath: process.resourcesPath,
+      electronVersion: process.versions.electron,
+      arch: process.arch,
+    }),
+    // Nobody is signed in at start: the window shows owner set-up or sign-in first.
+    actor: 'nobody',
+    idleLockMs: IDLE_LOCK_MS,
+    startupCheck: 'background',
+  };
+  registerPortRequests(ipcMain, (frame) => host?.connect(frame), devServerUrl);
+  startHost(options);
+}
 
-  const databasePath = resolveDatabasePath({
-    flag: dbFlagFromArgv(process.argv),
-    env: process.env,
-    userDataDir: app.getPath('userData'),
-  });
-  const nativeBinding = findNativeBinding({
-    isPackaged: app.isPackaged,
-    appRoot: app.getAppPath(),
-    resourcesPath: process.resourcesPath,
-    electronVersion: process.versions.electron,
-    arch: process.arch,
-  });
-  try {
-    backend = await openApp({
-      databasePath,
-      clock: systemClock,
-      nativeBinding,
-      onInternalError: (error) => console.error(error),
-      // Nobody is signed in at start: the window shows owner set-up or sign-in first.
-      session: new Session(null, { idleLockMs: IDLE_LOCK_MS }),
-      startupCheck: 'background',
-      platform: {
-        savePdf: async ({ suggestedName, landscape }) => {
-          if (!mainWindow) return { saved: false };
-          return printToPdf(mainWindow, mainWindow.webContents, dialog, { suggestedName, landscape });
-        },
-        chooseFolder: async (defaultPath) => {
-          if (!mainWindow) return null;
-          const choice = await dialog.showOpenDialog(mainWindow, {
-            defaultPath,
-            properties: ['openDirectory', 'createDirectory'],
-          });
-          return choice.canceled ? null : (choice.filePaths[0] ?? null);
-        },
-        restartWithBackup: async (backupPath) => {
-          // Answer the request first; the window is gone a moment later.
-          setTimeout(() => void restoreAndRelaunch(backupPath, databasePath, nativeBinding), 200);
-        },
-        backupSettingsChanged: () => void scheduleBackups(),
+function startHost(options: HostOptions): void {
+  host = new HostProcess(
+    join(__dirname, 'host.js'),
+    options,
+    {
+      savePdf: async ({ suggestedName, landscape }: { suggestedName: string; landscape: boolean }) => {
+        if (!mainWindow) return { saved: false };
+        return printToPdf(mainWindow, mainWindow.webContents, dialog, { suggestedName, landscape });
       },
-    });
-  } catch (error) {
-    await refuseToOpen(error, databasePath, nativeBinding);
+      chooseFolder: async (defaultPath: string) => {
+        if (!mainWindow) return null;
+        const choice = await dialog.showOpenDialog(mainWindow, {
+          defaultPath,
+          properties: ['openDirectory', 'createDirectory'],
+        });
+        return choice.canceled ? null : (choice.filePaths[0] ?? null);
+      },
+      restartWithBackup: async (backupPath: string) => {
+        // Answer the request first; the window is gone a moment later.
+        setTimeout(() => void restoreAndRelaunch(backupPath), 200);
+      },
+      progressBar: (fraction: number) => mainWindow?.setProgressBar(fraction),
+    },
+    {
+      onNotice: (notice) => void onHostNotice(notice),
+      onUnexpectedExit: (code) => onHostStopped(code, options),
+    },
+  );
+}
+
+async function onHostNotice(notice: HostNotice): Promise<void> {
+  if (notice.kind === 'ready') {
+    if (!mainWindow) openWindow();
     return;
   }
-  const ready = backend;
-  // A big book's checks finish after the window shows; until then nothing is written, and a
-  // damaged book closes the app with the same offer as a refusal at start.
-  const stopOn = async (error: unknown) => {
-    backend = undefined; // no backup-on-close of a damaged book
-    stopBackups?.();
-    mainWindow?.destroy();
-    await ready.close();
-    await refuseToOpen(error, databasePath, nativeBinding);
-  };
-  void ready.ctx.startupCheck?.then(
-    (problems) => (problems.length > 0 ? stopOn(damagedError(databasePath, problems)) : undefined),
-    stopOn,
-  );
-  await scheduleBackups();
-  registerApi(ipcMain, () => ready.dispatch, devServerUrl);
+  // Refused at start, or found damaged by the background check: nothing was written to it.
+  mainWindow?.destroy();
+  await refuseToOpen(notice);
+}
 
-  mainWindow = createMainWindow({
+function openWindow(): void {
+  const window = createMainWindow({
     BrowserWindow,
     shell,
     preloadDir: join(__dirname, '../preload'),
     devServerUrl,
   });
-  const window = mainWindow;
+  mainWindow = window;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate(pickMenuLabels(app.getLocale()), {
-        backUp: () => void backUpInteractively(ready, window),
+        backUp: () => void backUpInteractively(window),
         print: () => void printToPdf(window, window.webContents, dialog, { suggestedName: 'Pledgebook' }),
         quit: () => app.quit(),
-        about: () => window.webContents.send('pledgebook:command', 'about'),
+        about: () => window.webContents.send(COMMAND_CHANNEL, 'about'),
       }),
     ),
   );
-  if (Notification.isSupported()) {
-    void notifyDueReminders((o) => new Notification(o), ready.dispatch, app.getLocale());
+  const running = host;
+  if (Notification.isSupported() && running) {
+    void notifyDueReminders(
+      (o) => new Notification(o),
+      (method, input) => running.client.call(String(method), input),
+      app.getLocale(),
+    );
   }
 }
 
-/** (Re)starts the automatic backups with the folder, interval and retention from settings. */
-async function scheduleBackups(): Promise<void> {
-  const open = backend;
-  if (!open) return;
-  const plan = await automaticBackupPlan(open.ctx);
-  stopBackups?.();
-  stopBackups = scheduleAutomaticBackups(
-    open.ctx,
-    plan.folder,
-    (e) => console.error('automatic backup failed', e),
-    plan.everyHours,
-    plan.policy,
-  );
+/**
+ * The host died (a crash, the OS killing it). Every call it was serving rolled back with its
+ * transaction; the window's waiting calls are told so when its new port arrives. Start a new host,
+ * say what happened, and give up after repeated failures rather than loop.
+ */
+function onHostStopped(code: number, options: HostOptions): void {
+  console.error(`service host stopped (exit code ${code})`);
+  const now = Date.now();
+  recentRestarts = [...recentRestarts.filter((t) => now - t < 60_000), now];
+  const t = words();
+  if (recentRestarts.length > RESTARTS_PER_MINUTE) {
+    dialog.showErrorBox(t('app.host.title'), t('app.host.gaveUp'));
+    app.exit(1);
+    return;
+  }
+  startHost(options);
+  const window = mainWindow;
+  if (!window) return;
+  host?.connect(window.webContents.mainFrame);
+  void dialog.showMessageBox(window, {
+    type: 'warning',
+    title: t('app.host.title'),
+    message: t('app.host.stopped'),
+    detail: t('app.host.stoppedDetail'),
+  });
 }
 
-/** Restore chosen in Settings: close the book, restore (saving it first), start again. */
-async function restoreAndRelaunch(
-  backupPath: string,
-  databasePath: string,
-  nativeBinding: string | undefined,
-): Promise<void> {
-  const open = backend;
-  backend = undefined; // no backup-on-close of the book being replaced
-  stopBackups?.();
-  await open?.close();
+/** Restore chosen in Settings: the host closes the book and restores over it; then start again. */
+async function restoreAndRelaunch(backupPath: string): Promise<void> {
+  const running = host;
   try {
-    await restoreDatabase({ databasePath, backupPath, now: systemClock.now(), nativeBinding });
+    await running?.link.ask('restore', { backupPath });
   } catch (error) {
     dialog.showErrorBox('Restore failed', error instanceof Error ? error.message : String(error));
   }
+  running?.stop();
+  host = undefined; // no backup-on-close of the book just replaced
   app.relaunch();
   app.exit(0);
 }
 
-async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow): Promise<void> {
+async function backUpInteractively(window: BrowserWindow): Promise<void> {
+  const running = host;
+  if (!running) return;
   const choice = await dialog.showSaveDialog(window, {
-    defaultPath: `pledgebook-${ready.ctx.clock.today()}.db`,
+    defaultPath: `pledgebook-${systemClock.today()}.db`,
     filters: [{ name: 'SQLite', extensions: ['db', 'sqlite'] }],
   });
   if (choice.canceled || !choice.filePath) return;
   try {
-    await backUpDatabase(ready.ctx, choice.filePath, (fraction) => window.setProgressBar(fraction));
+    await running.link.ask('backUpTo', { path: choice.filePath });
   } catch (error) {
     dialog.showErrorBox('Backup failed', error instanceof Error ? error.message : String(error));
   } finally {
@@ -169,40 +185,25 @@ async function backUpInteractively(ready: PledgebookApp, window: BrowserWindow):
   }
 }
 
-async function refuseToOpen(error: unknown, databasePath: string, nativeBinding: string | undefined) {
-  if (error instanceof DatabaseDamagedError && error.latestBackup) {
-    await offerRestore(error, databasePath, nativeBinding);
+async function refuseToOpen(notice: Exclude<HostNotice, { kind: 'ready' }>): Promise<void> {
+  if (!notice.latestBackup) {
+    dialog.showErrorBox('Pledgebook cannot open its database', notice.message);
+    host?.stop();
+    app.exit(1);
     return;
   }
-  dialog.showErrorBox(
-    'Pledgebook cannot open its database',
-    error instanceof Error ? error.message : String(error),
-  );
-  app.exit(1);
-}
-
-/** A damaged book is never opened: offer the latest backup, saving the damaged file first. */
-async function offerRestore(
-  error: DatabaseDamagedError,
-  databasePath: string,
-  nativeBinding: string | undefined,
-): Promise<void> {
+  // A damaged book is never opened: offer the latest backup, saving the damaged file first.
   const answer = await dialog.showMessageBox({
     type: 'error',
     title: 'Pledgebook cannot open its database',
-    message: error.message,
+    message: notice.message,
     buttons: ['Restore the latest backup', 'Quit'],
     defaultId: 0,
     cancelId: 1,
   });
-  if (answer.response === 0 && error.latestBackup) {
+  if (answer.response === 0) {
     try {
-      await restoreDatabase({
-        databasePath,
-        backupPath: error.latestBackup,
-        now: systemClock.now(),
-        nativeBinding,
-      });
+      await host?.link.ask('restore', { backupPath: notice.latestBackup });
       app.relaunch();
     } catch (restoreError) {
       dialog.showErrorBox(
@@ -211,6 +212,7 @@ async function offerRestore(
       );
     }
   }
+  host?.stop();
   app.exit(1);
 }
 
@@ -219,15 +221,14 @@ void app.whenReady().then(start);
 app.on('window-all-closed', () => app.quit());
 let closing = false;
 app.on('will-quit', (event) => {
-  if (!backend || closing) return;
+  const running = host;
+  if (!running || closing) return;
   // One last automatic backup, then close; quitting waits for both.
   closing = true;
   event.preventDefault();
-  stopBackups?.();
-  const open = backend;
-  void automaticBackupPlan(open.ctx)
-    .then((plan) => takeAutomaticBackup(open.ctx, plan.folder, plan.policy))
-    .catch((e: unknown) => console.error('backup on close failed', e))
-    .finally(() => void open.close().finally(() => app.quit()));
-  backend = undefined;
+  host = undefined;
+  void running
+    .close()
+    .catch((e: unknown) => console.error('closing the book failed', e))
+    .finally(() => app.quit());
 });

@@ -1,12 +1,59 @@
 import { contextBridge, ipcRenderer } from 'electron';
+import { createPortClient, type PortClient, type WorkProgress } from '../shared/contract/port';
 
-// The renderer gets exactly one narrow object: a call into the typed contract and a way to hear
-// menu commands. Never ipcRenderer itself, never a channel name of its choosing.
-const API_CHANNEL = 'pledgebook:call';
+// The renderer gets exactly one narrow object: a call into the typed contract, a cancel for long
+// work, and a way to hear menu commands. Never ipcRenderer, never the port itself, never a
+// channel of its choosing. Calls go over a MessagePort to the service host, which main hands to
+// this frame only after checking it is our own top-level page.
+const PORT_REQUEST_CHANNEL = 'pledgebook:connect';
+const PORT_CHANNEL = 'pledgebook:port';
 const COMMAND_CHANNEL = 'pledgebook:command';
 
+let client: PortClient | undefined;
+/** Calls made before the port arrived (the first moments after load), sent once it does. */
+const waiting: ((to: PortClient) => void)[] = [];
+const cancels = new Map<string, AbortController>();
+
+ipcRenderer.on(PORT_CHANNEL, (event) => {
+  const port = event.ports[0];
+  if (!port) return;
+  const previous = client;
+  client = createPortClient({
+    postMessage: (message) => port.postMessage(message),
+    listen: (listener) => {
+      port.onmessage = (e: { data: unknown }) => listener(e.data);
+    },
+  });
+  // A second port means the host was restarted: what the old one was serving was rolled back.
+  previous?.failPending({
+    code: 'unavailable',
+    message: 'The data service stopped and was restarted; nothing was saved.',
+    reason: 'host.stopped',
+  });
+  const ready = client;
+  waiting.splice(0).forEach((send) => send(ready));
+});
+ipcRenderer.send(PORT_REQUEST_CHANNEL);
+
 contextBridge.exposeInMainWorld('pledgebook', {
-  call: (method: string, input: unknown) => ipcRenderer.invoke(API_CHANNEL, method, input),
+  call: (
+    method: string,
+    input: unknown,
+    options?: { onProgress?: (progress: WorkProgress) => void; ticket?: string },
+  ) =>
+    new Promise((resolve) => {
+      const ticket = typeof options?.ticket === 'string' ? options.ticket : undefined;
+      const stop = ticket === undefined ? undefined : new AbortController();
+      if (ticket !== undefined && stop) cancels.set(ticket, stop);
+      const send = (to: PortClient) =>
+        void to
+          .call(String(method), input, { onProgress: options?.onProgress, signal: stop?.signal })
+          .then(resolve)
+          .finally(() => ticket !== undefined && cancels.delete(ticket));
+      if (client) send(client);
+      else waiting.push(send);
+    }),
+  cancel: (ticket: string) => cancels.get(String(ticket))?.abort(),
   onCommand: (listener: (command: string) => void) => {
     const handler = (_event: unknown, command: unknown) => {
       if (typeof command === 'string') listener(command);

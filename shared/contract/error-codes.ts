@@ -83,7 +83,8 @@ export const ERROR_TEXT_EN = {
 
   // Desktop-only features reached from the browser demo.
   'work.cancelled': 'stopped as asked; nothing was saved',
-  'host.stopped': 'the data service stopped and has been restarted; what was being saved was not saved, so try again',
+  'host.stopped':
+    'the data service stopped and has been restarted; what was being saved was not saved, so try again',
   'desktop.chooseFolder': 'choosing a folder needs the desktop app',
   'desktop.restore': 'restoring needs the desktop app; use `pledgebook restore` here',
   'desktop.savePdf': "saving as PDF needs the desktop app; use the browser's print dialog here",

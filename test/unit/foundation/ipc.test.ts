@@ -1,79 +1,64 @@
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { IpcMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { ok, type Result } from '../../../shared/contract';
-import { API_CHANNEL, handleApiCall, registerApi } from '../../../electron/ipc';
+import {
+  PORT_REQUEST_CHANNEL,
+  portRecipient,
+  registerPortRequests,
+  type PortFrame,
+} from '../../../electron/ipc';
 import { APP_ORIGIN } from '../../../electron/security';
-import type { Dispatch } from '../../../electron/services/dispatch';
 
-type Frame = { url: string; parent: unknown } | null;
+/** A frame as main sees it; `postMessage` records any port handed to it. */
+const frame = (url: string, parent: unknown = null): PortFrame => ({ url, parent, postMessage: vi.fn() });
+const appFrame = (path = '/index.html') => frame(`${APP_ORIGIN}${path}`);
+/** The IPC event of a port request from `sender` in a window whose top-level frame is `top`. */
+const request = (sender: PortFrame | null, top: PortFrame | null = sender) => ({
+  senderFrame: sender,
+  sender: { mainFrame: top },
+});
 
-const event = (frame: Frame) =>
-  ({ senderFrame: frame }) as unknown as Pick<IpcMainInvokeEvent, 'senderFrame'>;
-const appFrame = (path = '/index.html'): Frame => ({ url: `${APP_ORIGIN}${path}`, parent: null });
-
-function spyDispatch() {
-  return vi.fn<Dispatch>(async () => ok({ version: 'test' }));
-}
-
-describe('an API call over IPC', () => {
-  it.each<[string, Frame]>([
-    ['a foreign page', { url: 'https://evil.example/', parent: null }],
-    ['a local file', { url: 'file:///tmp/evil.html', parent: null }],
-    ['an iframe inside the app window', { url: `${APP_ORIGIN}/index.html`, parent: appFrame() }],
-    ['a frame that has already gone away', null],
-    ['the dev server when not developing', { url: 'http://localhost:5173/', parent: null }],
-  ])('from %s is refused as forbidden-sender and never reaches a service', async (_who, frame) => {
-    const dispatch = spyDispatch();
-    const result = await handleApiCall(event(frame), 'system.info', {}, dispatch);
-    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(dispatch).not.toHaveBeenCalled();
+describe('handing the service host’s port to a frame', () => {
+  it.each<[string, PortFrame | null, PortFrame | null]>([
+    ['a foreign page', frame('https://evil.example/'), undefined as never],
+    ['a local file', frame('file:///tmp/evil.html'), undefined as never],
+    ['an iframe inside the app window', frame(`${APP_ORIGIN}/index.html`, appFrame()), appFrame()],
+    ['an app-origin frame that is not the window’s top frame', appFrame(), appFrame()],
+    ['a frame that has already gone away', null, appFrame()],
+    ['the dev server when not developing', frame('http://localhost:5173/'), undefined as never],
+  ])('refuses %s: it gets no port', (_who, sender, top) => {
+    expect(portRecipient(request(sender, top === undefined ? sender : top))).toBeNull();
   });
 
-  it('from the app window is passed to the dispatcher with its method and input', async () => {
-    const dispatch = spyDispatch();
-    const result = await handleApiCall(event(appFrame('/loans/7')), 'settings.get', { a: 1 }, dispatch);
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('settings.get', { a: 1 });
-    expect(result).toEqual({ ok: true, value: { version: 'test' } });
+  it('gives the app window’s own top-level frame its port', () => {
+    const top = appFrame('/loans/7');
+    expect(portRecipient(request(top))).toBe(top);
   });
 
-  it('from the dev server is accepted while developing', async () => {
-    const dispatch = spyDispatch();
-    const frame = { url: 'http://localhost:5173/dashboard', parent: null };
-    const result = await handleApiCall(event(frame), 'system.info', {}, dispatch, 'http://localhost:5173');
-    expect(result.ok).toBe(true);
-    expect(dispatch).toHaveBeenCalledTimes(1);
+  it('accepts the dev server only while developing', () => {
+    const top = frame('http://localhost:5173/dashboard');
+    expect(portRecipient(request(top), 'http://localhost:5173')).toBe(top);
+    expect(portRecipient(request(top))).toBeNull();
   });
 });
 
-describe('registering the API', () => {
-  function register(dispatch: Dispatch) {
-    const handle = vi.fn();
-    registerApi({ handle } as unknown as IpcMain, () => dispatch);
-    return handle;
+describe('listening for port requests', () => {
+  function listen() {
+    const on = vi.fn();
+    const handOver = vi.fn();
+    registerPortRequests({ on } as unknown as Pick<IpcMain, 'on'>, handOver);
+    expect(on).toHaveBeenCalledTimes(1);
+    expect(on.mock.calls[0]?.[0]).toBe(PORT_REQUEST_CHANNEL);
+    return { handOver, listener: on.mock.calls[0]?.[1] as (event: unknown) => void };
   }
 
-  it('opens exactly one channel for the whole contract', () => {
-    const handle = register(spyDispatch());
-    expect(handle).toHaveBeenCalledTimes(1);
-    expect(handle.mock.calls[0]?.[0]).toBe(API_CHANNEL);
-    expect(API_CHANNEL).toBe('pledgebook:call');
-  });
+  it('hands a port over for the app window and for nobody else', () => {
+    const { handOver, listener } = listen();
+    listener(request(frame('https://evil.example/')));
+    listener(request(frame(`${APP_ORIGIN}/`, appFrame()), appFrame()));
+    expect(handOver).not.toHaveBeenCalled();
 
-  it('checks the sender on that channel before dispatching', async () => {
-    const dispatch = spyDispatch();
-    const handle = register(dispatch);
-    const listener = handle.mock.calls[0]?.[1] as (
-      e: unknown,
-      method: unknown,
-      input: unknown,
-    ) => Promise<Result<unknown>>;
-
-    const forged = await listener(event({ url: 'https://evil.example/', parent: null }), 'system.info', {});
-    expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
-    expect(dispatch).not.toHaveBeenCalled();
-
-    const genuine = await listener(event(appFrame()), 'system.info', {});
-    expect(genuine.ok).toBe(true);
-    expect(dispatch).toHaveBeenCalledExactlyOnceWith('system.info', {});
+    const top = appFrame();
+    listener(request(top));
+    expect(handOver).toHaveBeenCalledExactlyOnceWith(top);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { API_CHANNEL } from '../../../electron/ipc';
+import { COMMAND_CHANNEL, PORT_CHANNEL, PORT_REQUEST_CHANNEL } from '../../../electron/ipc';
 
 const PRELOAD_SOURCE = readFileSync(join(__dirname, '../../../electron/preload.ts'), 'utf8');
 
@@ -27,7 +27,12 @@ async function loadPreload() {
   await import('../../../electron/preload');
   expect(electron.exposed).toHaveLength(1);
   return electron.exposed[0]!.api as {
-    call: (method: string, input: unknown) => Promise<unknown>;
+    call: (
+      method: string,
+      input: unknown,
+      options?: { ticket?: string; onProgress?: (p: unknown) => void },
+    ) => Promise<unknown>;
+    cancel: (ticket: string) => void;
     onCommand: (listener: (command: string) => void) => () => void;
   };
 }
@@ -57,28 +62,81 @@ describe('the preload script (source)', () => {
     expect(bare).toHaveLength(1);
     expect(code).toMatch(/import\s*\{[^}]*\bipcRenderer\b[^}]*\}\s*from\s*'electron'/);
     const methods = [...code.matchAll(/\bipcRenderer\.(\w+)/g)].map((m) => m[1]);
-    expect(new Set(methods)).toEqual(new Set(['invoke', 'on', 'removeListener']));
+    expect(new Set(methods)).toEqual(new Set(['send', 'on', 'removeListener']));
   });
 
-  it('talks on the same channel main listens on', () => {
-    expect(code).toContain(`'${API_CHANNEL}'`);
+  it('talks on the same channels main listens and answers on', () => {
+    for (const channel of [PORT_REQUEST_CHANNEL, PORT_CHANNEL, COMMAND_CHANNEL]) {
+      expect(code).toContain(`'${channel}'`);
+    }
   });
 });
 
 describe('the preload script (run against a fake Electron)', () => {
-  it('gives the page call() and onCommand() and nothing else', async () => {
+  it('gives the page call(), cancel() and onCommand() and nothing else', async () => {
     const api = await loadPreload();
     expect(electron.exposed[0]?.name).toBe('pledgebook');
-    expect(Object.keys(api as object).sort()).toEqual(['call', 'onCommand']);
+    expect(Object.keys(api as object).sort()).toEqual(['call', 'cancel', 'onCommand']);
     const values = reachable(api);
     expect(values).not.toContain(electron.ipcRenderer);
     for (const fn of Object.values(electron.ipcRenderer)) expect(values).not.toContain(fn);
   });
 
-  it('forwards call() to the one API channel, with the method and input only', async () => {
+  /** A MessagePort as the page's world sees it: what the preload posts, and a way to answer. */
+  function fakePort() {
+    const port = {
+      posted: [] as { kind: string; id: number; method?: string; input?: unknown }[],
+      onmessage: null as null | ((e: { data: unknown }) => void),
+      postMessage(message: never) {
+        port.posted.push(message);
+      },
+      answer(data: unknown) {
+        port.onmessage?.({ data });
+      },
+    };
+    return port;
+  }
+  const deliver = (port: ReturnType<typeof fakePort>) => {
+    const [, handler] = electron.ipcRenderer.on.mock.calls.find((c) => c[0] === PORT_CHANNEL) as [
+      string,
+      (event: unknown) => void,
+    ];
+    handler({ ports: [port] });
+  };
+
+  it('asks main for its port, holds calls until it comes, then sends them with method and input only', async () => {
     const api = await loadPreload();
-    await api.call('settings.get', {});
-    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(API_CHANNEL, 'settings.get', {});
+    expect(electron.ipcRenderer.send).toHaveBeenCalledWith(PORT_REQUEST_CHANNEL);
+    const port = fakePort();
+    const answer = api.call('settings.get', {});
+    deliver(port);
+    expect(port.posted).toEqual([{ kind: 'call', id: 1, method: 'settings.get', input: {} }]);
+    port.answer({ kind: 'result', id: 1, result: { ok: true, value: 'kept' } });
+    expect(await answer).toEqual({ ok: true, value: 'kept' });
+  });
+
+  it('passes progress to the page and turns cancel(ticket) into a cancel of that call', async () => {
+    const api = await loadPreload();
+    const port = fakePort();
+    deliver(port);
+    const heard: unknown[] = [];
+    const running = api.call('import.commit', {}, { ticket: 't1', onProgress: (p) => heard.push(p) });
+    const { id } = port.posted.at(-1)!;
+    port.answer({ kind: 'progress', id, progress: { phase: 'loans', done: 5, total: 9 } });
+    api.cancel('t1');
+    expect(port.posted.at(-1)).toEqual({ kind: 'cancel', id });
+    port.answer({ kind: 'result', id, result: { ok: false, error: { code: 'cancelled', message: 'x' } } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(heard).toEqual([{ phase: 'loans', done: 5, total: 9 }]);
+  });
+
+  it('answers the calls a dead host was serving when main hands over a new port', async () => {
+    const api = await loadPreload();
+    const first = fakePort();
+    deliver(first);
+    const lost = api.call('payments.record', {});
+    deliver(fakePort());
+    expect(await lost).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'host.stopped' } });
   });
 
   it('passes menu commands to the page only when they are strings, and can stop listening', async () => {
@@ -89,7 +147,7 @@ describe('the preload script (run against a fake Electron)', () => {
       string,
       (...a: unknown[]) => void,
     ];
-    expect(channel).toBe('pledgebook:command');
+    expect(channel).toBe(COMMAND_CHANNEL);
 
     handler({ sender: 'event' }, 'about');
     handler({ sender: 'event' }, { evil: true });
