@@ -75,7 +75,6 @@ export const backupsContract = {
   ),
   'backups.run': method<BackupListing>()(noInput, changes('backups.manage')),
   /** Progress of the backup running now, for the screen to poll: 0..1, null when idle. */
-  'backups.progress': method<{ fraction: number | null }>()(noInput, reads('backups.manage')),
   'backups.preview': method<BackupPreviewView>()(
     z.object({ name: backupName }).strict(),
     reads('backups.manage'),

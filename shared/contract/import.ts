@@ -94,8 +94,6 @@ export interface FileBytes {
 export const importContract = {
   'import.preview': method<ImportResult>()(importRequestSchema, reads('book.write')),
   'import.commit': method<ImportResult>()(importRequestSchema, changes('book.write')),
-  /** The import running now, or null; polled by the screen while `import.commit` works. */
-  'import.progress': method<ImportProgress | null>()(z.object({}).strict(), reads('book.write')),
   'import.savedMapping': method<ColumnMapping>()(z.object({}).strict(), reads('book.read')),
   'import.saveMapping': method<{ columns: number }>()(
     z

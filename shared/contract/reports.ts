@@ -83,8 +83,6 @@ export interface DashboardData {
 export const reportsContract = {
   'reports.monthly': method<MonthlyReport>()(z.object({ month: isoMonth }).strict(), reads('reports.read')),
   'reports.dashboard': method<DashboardData>()(noInput, reads('reports.read')),
-  /** How far the one-off build of month-end history has got, while a dashboard or report waits on it. */
-  'reports.historyProgress': method<{ done: number; total: number } | null>()(noInput, reads('reports.read')),
   'reports.aging': method<AgingTable>()(z.object({ asOf: isoDate }).strict(), reads('reports.read')),
   /** The file comes back as base64; the window saves it (a download), so no path crosses over. */
   'reports.export': method<{ fileName: string; mimeType: string; base64: string }>()(

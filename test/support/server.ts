@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../../electron/services/dispatch';
+import type { Work } from '../../electron/services/work';
+import type { WorkProgress } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 /**
@@ -12,13 +14,30 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/security';
  */
 export const RENDERER_DIR = resolve(__dirname, '../../out/renderer');
 
-const BRIDGE = `window.pledgebook = {
-  call: function (method, input) {
-    return fetch('/api/call', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ method: method, input: input }) }).then(function (r) { return r.json(); });
-  },
-  onCommand: function () { return function () {}; }
-};`;
+// Progress and cancel, which the preload carries over the host's MessagePort, travel here as a
+// poll of /api/progress and a POST to /api/cancel, keyed by the call's ticket.
+const BRIDGE = `(function () {
+  var post = function (path, body) {
+    return fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body) });
+  };
+  var lastTicket = 0;
+  window.pledgebook = {
+    call: function (method, input, options) {
+      var onProgress = options && options.onProgress;
+      var ticket = (options && options.ticket) || (onProgress ? 'progress-' + ++lastTicket : undefined);
+      var timer = onProgress ? setInterval(function () {
+        post('/api/progress', { ticket: ticket }).then(function (r) { return r.json(); })
+          .then(function (p) { if (p) onProgress(p); });
+      }, 100) : null;
+      return post('/api/call', { method: method, input: input, ticket: ticket })
+        .then(function (r) { return r.json(); })
+        .finally(function () { if (timer) clearInterval(timer); });
+    },
+    cancel: function (ticket) { post('/api/cancel', { ticket: ticket }); },
+    onCommand: function () { return function () {}; }
+  };
+})();`;
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,11 +77,18 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 export async function startLoopbackServer(dispatch: () => Dispatch, port = 0): Promise<LoopbackServer> {
   const root = normalize(RENDERER_DIR + sep);
+  /** Calls in flight that the page may ask about or cancel, by ticket. */
+  const running = new Map<string, { stop: AbortController; latest: WorkProgress | null }>();
+  const startWork = (ticket: string): Work => {
+    const call = { stop: new AbortController(), latest: null as WorkProgress | null };
+    running.set(ticket, call);
+    return { signal: call.stop.signal, progress: (p) => (call.latest = p) };
+  };
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.method === 'POST' && url.pathname === '/api/call') {
-        let payload: { method?: unknown; input?: unknown };
+        let payload: { method?: unknown; input?: unknown; ticket?: unknown };
         try {
           payload = JSON.parse(await readBody(req)) as typeof payload;
         } catch {
@@ -77,8 +103,21 @@ export async function startLoopbackServer(dispatch: () => Dispatch, port = 0): P
           );
           return;
         }
-        const result = await dispatch()(payload.method, payload.input);
-        send(res, 200, 'application/json', JSON.stringify(result));
+        const ticket = typeof payload.ticket === 'string' ? payload.ticket : undefined;
+        const work = ticket === undefined ? undefined : startWork(ticket);
+        try {
+          const result = await dispatch()(payload.method, payload.input, work);
+          send(res, 200, 'application/json', JSON.stringify(result));
+        } finally {
+          if (ticket !== undefined) running.delete(ticket);
+        }
+        return;
+      }
+      if (req.method === 'POST' && (url.pathname === '/api/progress' || url.pathname === '/api/cancel')) {
+        const { ticket } = JSON.parse(await readBody(req)) as { ticket?: unknown };
+        const call = typeof ticket === 'string' ? running.get(ticket) : undefined;
+        if (url.pathname === '/api/cancel') call?.stop.abort();
+        send(res, 200, 'application/json', JSON.stringify(call?.latest ?? null));
         return;
       }
       if (url.pathname === '/favicon.ico') {

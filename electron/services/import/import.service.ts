@@ -16,7 +16,6 @@ type ImportHandlers = Pick<
   Handlers,
   | 'import.preview'
   | 'import.commit'
-  | 'import.progress'
   | 'import.savedMapping'
   | 'import.saveMapping'
   | 'import.template'
@@ -154,25 +153,12 @@ function optionsOf(input: ParsedInput<'import.preview'>, dryRun: boolean): Impor
 }
 
 export function importHandlers(ctx: ServiceContext): ImportHandlers {
-  /** The import under way on this connection; one at a time, as there is one transaction. */
-  let running: ImportProgress | null = null;
-  const tracked = async (input: ParsedInput<'import.preview'>, dryRun: boolean) => {
-    try {
-      return await runImport(ctx, {
-        ...optionsOf(input, dryRun),
-        onProgress: (p) => {
-          running = p;
-          reportProgress(p);
-        },
-      });
-    } finally {
-      running = null;
-    }
-  };
+  // Progress goes to the caller over the port (services/work.ts), not to a poll.
+  const tracked = (input: ParsedInput<'import.preview'>, dryRun: boolean) =>
+    runImport(ctx, { ...optionsOf(input, dryRun), onProgress: reportProgress });
   return {
     'import.preview': (input) => tracked(input, true),
     'import.commit': (input) => tracked(input, false),
-    'import.progress': async () => running,
     'import.savedMapping': () => savedMapping(ctx),
     'import.saveMapping': ({ mapping, layouts }) => saveMapping(ctx, mapping, layouts),
     'import.annotated': async (input) => {

@@ -83,9 +83,9 @@ export type ExistingLoans = 'skip' | 'update';
 type Counts = Pick<ImportResult, 'borrowers' | 'loans' | 'collateral' | 'payments' | 'updated' | 'skipped'>;
 
 /**
- * better-sqlite3 answers every query synchronously, so a long import would hold the event loop
- * for its whole run. Handing it back every this many rows lets `import.progress` be answered
- * while the one transaction stays open (the poll touches no database).
+ * better-sqlite3 answers every query synchronously, so a long import would hold the service
+ * host's event loop for its whole run. Handing it back every this many rows lets the progress
+ * reach the window and a cancel reach the import, while the one transaction stays open.
  */
 const ROWS_PER_YIELD = 250;
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -6,7 +6,7 @@ import type { Db } from '../loans/loan.repository';
 import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
 import type { LoanMonthEndsTable } from './tables';
 import { DomainError, domainError } from '../errors';
-import { currentWork, stopIfCancelled, type Work } from '../work';
+import { currentWork, type Work } from '../work';
 
 /** Loans per transaction: small enough that a payment keyed in meanwhile waits only briefly. */
 const CHUNK = 500;
@@ -53,37 +53,51 @@ export async function keepMonthEndsThrough(db: Db, through: string): Promise<num
   const me = currentWork();
   const seat = { work: me };
   for (;;) {
-    const running = building.get(db);
-    if (!running) break;
-    running.participants.add(seat);
-    let finished = false;
-    try {
-      await running.done;
-      finished = true;
-    } catch (error) {
-      // Stopped because everyone else cancelled; this caller still wants it, so build again.
-      if (!(error instanceof DomainError && error.code === 'cancelled')) throw error;
-    } finally {
-      running.participants.delete(seat);
+    let entry = building.get(db);
+    const mine = entry === undefined;
+    if (entry === undefined) {
+      const started: Build = {
+        through,
+        progress: { done: 0, total: 0 },
+        participants: new Set([seat]),
+        done: Promise.resolve(0),
+      };
+      started.done = build(db, through, started).finally(() => {
+        if (building.get(db) === started) building.delete(db);
+      });
+      // Everyone may have left (all cancelled): the build's refusal then has nobody to hear it.
+      started.done.catch(() => undefined);
+      building.set(db, started);
+      entry = started;
+    } else {
+      entry.participants.add(seat);
     }
-    stopIfCancelled(me);
-    if (finished && running.through >= through) return 0;
-    // That build has ended either way; this caller starts its own.
-    if (building.get(db) === running) building.delete(db);
-  }
-  const entry: Build = {
-    through,
-    progress: { done: 0, total: 0 },
-    participants: new Set([seat]),
-    done: Promise.resolve(0),
-  };
-  entry.done = build(db, through, entry);
-  building.set(db, entry);
-  try {
-    return await entry.done;
-  } finally {
+    let counted: number;
+    try {
+      counted = await whileWanted(entry.done, me);
+    } catch (error) {
+      // Stopped because everyone else cancelled, while this caller still wants it: build again.
+      if (!(error instanceof DomainError && error.code === 'cancelled') || cancelled(me)) throw error;
+      continue;
+    } finally {
+      entry.participants.delete(seat);
+    }
+    if (entry.through >= through) return mine ? counted : 0;
+    // Joined a build that stopped short of `through`: it has ended, so start one that goes on.
     if (building.get(db) === entry) building.delete(db);
   }
+}
+
+/** `done`, unless `work` is cancelled first: its caller is answered at once, the build goes on. */
+function whileWanted<T>(done: Promise<T>, work: Work | undefined): Promise<T> {
+  const signal = work?.signal;
+  if (!signal) return done;
+  return new Promise<T>((resolve, reject) => {
+    const leave = () => reject(domainError('cancelled', 'work.cancelled'));
+    if (signal.aborted) return leave();
+    signal.addEventListener('abort', leave, { once: true });
+    done.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+  });
 }
 
 async function build(db: Db, through: string, entry: Build): Promise<number> {

@@ -10,7 +10,7 @@ import {
   monthOfLoan,
   type ReportLoan,
 } from '../../../shared/reports/monthly';
-import { keepMonthEndsThrough, monthEndsProgress } from './month-ends';
+import { keepMonthEndsThrough } from './month-ends';
 import { monthFiguresFromCache } from './month-figures';
 import { collateralAtDate } from '../collateral/at-date';
 import { rulesOf } from '../collateral/items.service';
@@ -253,12 +253,8 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
 
 export function reportHandlers(
   ctx: ServiceContext,
-): Pick<
-  Handlers,
-  'reports.monthly' | 'reports.dashboard' | 'reports.export' | 'reports.aging' | 'reports.historyProgress'
-> {
+): Pick<Handlers, 'reports.monthly' | 'reports.dashboard' | 'reports.export' | 'reports.aging'> {
   return {
-    'reports.historyProgress': async () => monthEndsProgress(ctx.db),
     'reports.monthly': ({ month }) => monthlyReport(ctx, month),
     'reports.dashboard': () => dashboard(ctx),
     'reports.aging': ({ asOf }) => agingAsOf(ctx, asOf),

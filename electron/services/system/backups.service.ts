@@ -101,11 +101,11 @@ export function backupHandlers(
   | 'backups.updateSettings'
   | 'backups.chooseFolder'
   | 'backups.run'
-  | 'backups.progress'
   | 'backups.preview'
   | 'backups.restore'
 > {
-  let fraction: number | null = null;
+  /** One backup at a time; its progress goes to the caller over the port (services/work.ts). */
+  let running = false;
 
   /** Backups the screen may name: the chosen folder, plus the pre-restore copies kept by the book. */
   const folders = async () => {
@@ -192,16 +192,12 @@ export function backupHandlers(
     },
 
     'backups.run': async () => {
-      if (fraction !== null) throw ruleViolation('backup.running');
+      if (running) throw ruleViolation('backup.running');
       const folder = folderOf(ctx, await readStored(ctx.db));
-      fraction = 0;
+      running = true;
       try {
         const path = freshPath(folder, backupFileName(ctx.clock.now()));
-        await verifiedAsync(() =>
-          backUpDatabase(ctx, path, (f) => {
-            fraction = f;
-          }),
-        );
+        await verifiedAsync(() => backUpDatabase(ctx, path));
         await ctx.db
           .transaction()
           .execute((trx) =>
@@ -209,11 +205,9 @@ export function backupHandlers(
           );
         return listing(ctx, path);
       } finally {
-        fraction = null;
+        running = false;
       }
     },
-
-    'backups.progress': async () => ({ fraction }),
 
     'backups.preview': async ({ name }) => {
       const path = await resolve(name);

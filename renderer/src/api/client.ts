@@ -5,6 +5,7 @@ import type {
   MethodOutput,
   PledgebookBridge,
   Result,
+  WorkProgress,
 } from '../../../shared/contract';
 
 declare global {
@@ -32,21 +33,47 @@ function bridge(): PledgebookBridge {
   return found;
 }
 
+/** For long work: where its progress goes, and a signal that cancels it (nothing is saved). */
+export interface LongWork {
+  onProgress?: (progress: WorkProgress) => void;
+  signal?: AbortSignal;
+}
+
+let lastTicket = 0;
+
 /**
  * The renderer's only way into the app. Input and output types come from the contract in
  * shared/, so a renamed field breaks the build, not the user's day.
  */
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = (await bridge().call(method, input)) as Result<MethodOutput<M>>;
-  if (!result || typeof result !== 'object' || !('ok' in result)) {
-    throw new ApiCallError({
-      code: 'internal',
-      message: 'The data service gave an answer Pledgebook does not understand.',
-    });
+export async function call<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+  work: LongWork = {},
+): Promise<MethodOutput<M>> {
+  const to = bridge();
+  // The bridge cannot carry an AbortSignal, so a cancellable call is named by a ticket.
+  const ticket = work.signal ? `call-${++lastTicket}` : undefined;
+  const cancel = () => ticket && to.cancel?.(ticket);
+  work.signal?.addEventListener('abort', cancel, { once: true });
+  const options = work.onProgress || ticket ? { onProgress: work.onProgress, ticket } : undefined;
+  try {
+    const result = (await to.call(method, input, options)) as Result<MethodOutput<M>>;
+    if (!result || typeof result !== 'object' || !('ok' in result)) {
+      throw new ApiCallError({
+        code: 'internal',
+        message: 'The data service gave an answer Pledgebook does not understand.',
+      });
+    }
+    if (!result.ok) throw new ApiCallError(result.error);
+    return result.value;
+  } finally {
+    work.signal?.removeEventListener('abort', cancel);
   }
-  if (!result.ok) throw new ApiCallError(result.error);
-  return result.value;
 }
+
+/** Whether an error is the answer to a cancel the user asked for (nothing to report). */
+export const isCancelled = (error: unknown) =>
+  error instanceof ApiCallError && error.error.code === 'cancelled';
 
 export function onMenuCommand(listener: (command: string) => void): () => void {
   return window.pledgebook?.onCommand?.(listener) ?? (() => undefined);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -92,7 +92,32 @@ describe('backing up and listing backups', () => {
     expect(made.name).toMatch(/^pledgebook-2026-06-15T09-00-00\.000Z\.sqlite$/);
     const { backups } = await app.call('backups.overview', {});
     expect(backups).toEqual([made]);
-    expect(await app.call('backups.progress', {})).toEqual({ fraction: null });
+  });
+
+  it('reports the copy’s progress to the caller, and a cancelled backup leaves no file behind', async () => {
+    await openBook();
+    await givenASmallBook();
+    const seen: { phase: string; done: number; total: number }[] = [];
+    const stop = new AbortController();
+    const cancelled = await app.dispatch(
+      'backups.run',
+      {},
+      {
+        signal: stop.signal,
+        progress: (p) => {
+          seen.push(p);
+          stop.abort();
+        },
+      },
+    );
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(seen[0]).toMatchObject({ phase: 'backup' });
+    expect(seen[0]!.total).toBeGreaterThan(0);
+    const { backups, folder } = await app.call('backups.overview', {});
+    expect(backups).toEqual([]);
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
+    // Not left marked as running: the next backup goes ahead.
+    expect(await app.call('backups.run', {})).toMatchObject({ kind: 'manual' });
   });
 
   it('lists a file that is not a book without counts instead of failing', async () => {

@@ -1,47 +1,48 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportProgress } from '../../../shared/contract';
+import type { WorkProgress } from '../../../shared/contract';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { loansCsv } from '../../support/loans-csv';
 
-const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
+const request = (count: number) => ({
+  files: [{ name: 'loans.csv', base64: Buffer.from(loansCsv(count)).toString('base64') }],
+  acceptWarnings: true,
+});
 
-describe('import progress', () => {
+describe('import progress and cancel', () => {
   let app: TestApp;
   beforeEach(async () => {
     app = await openTestApp('2026-06-15');
   });
   afterEach(async () => app.dispose());
 
-  it('is answered while the one import transaction runs, counting up to the total', async () => {
-    const base64 = Buffer.from(loansCsv(600)).toString('base64');
-    expect(await app.call('import.progress', {})).toBeNull();
-    let finished = false;
-    const commit = app
-      .call('import.commit', { files: [{ name: 'loans.csv', base64 }], acceptWarnings: true })
-      .finally(() => {
-        finished = true;
-      });
-    const seen: ImportProgress[] = [];
-    while (!finished) {
-      const p = await app.call('import.progress', {});
-      if (p && p.total > 0) seen.push(p);
-      await nextMacrotask();
-    }
-    const result = await commit;
+  it('reports to the caller while the one import transaction runs, counting up to the total', async () => {
+    const seen: WorkProgress[] = [];
+    const result = await app.dispatch('import.commit', request(600), { progress: (p) => seen.push(p) });
     expect(result).toMatchObject({
-      committed: true,
-      borrowers: 600,
-      loans: 600,
-      collateral: 600,
-      errors: [],
+      ok: true,
+      value: { committed: true, borrowers: 600, loans: 600, collateral: 600, errors: [] },
     });
+    const during = seen.filter((p) => p.total > 0);
     // 600 borrowers, 600 loans and 600 cars: 1,800 rows, reported every 250 and at the end.
-    expect(seen.length).toBeGreaterThan(3);
-    expect(seen.every((p) => p.total === 1800)).toBe(true);
-    const done = seen.map((p) => p.done);
+    expect(during.length).toBeGreaterThan(3);
+    expect(during.every((p) => p.total === 1800)).toBe(true);
+    const done = during.map((p) => p.done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
-    expect(new Set(seen.map((p) => p.phase))).toEqual(new Set(['borrowers', 'loans', 'collateral']));
+    expect(new Set(during.map((p) => p.phase))).toEqual(
+      new Set(['borrowers', 'loans', 'collateral', 'finishing']),
+    );
     expect(done.at(-1)).toBe(1800);
-    expect(await app.call('import.progress', {})).toBeNull();
+  });
+
+  it('stops when cancelled, inside its transaction, leaving the book as it was', async () => {
+    const stop = new AbortController();
+    const result = await app.dispatch('import.commit', request(600), {
+      signal: stop.signal,
+      progress: (p) => p.phase === 'collateral' && stop.abort(),
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'cancelled', reason: 'work.cancelled' } });
+    expect((await app.call('loans.list', { limit: 1 })).total).toBe(0);
+    // Nothing held over: the same file imports whole afterwards.
+    expect(await app.call('import.commit', request(600))).toMatchObject({ committed: true, loans: 600 });
   });
 });

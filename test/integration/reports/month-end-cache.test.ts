@@ -5,7 +5,9 @@ import { rate4 } from '../../../shared/reports/rates';
 import { recordPayment, reversePayment } from '../../../electron/services/payments/payments.service';
 import { statementOf } from '../../../electron/services/loans/loan-status';
 import { loadWholeBook, statusOn } from '../../../electron/services/reports/book-snapshot';
-import { keepMonthEndsThrough } from '../../../electron/services/reports/month-ends';
+import { keepMonthEndsThrough, monthEndsProgress } from '../../../electron/services/reports/month-ends';
+import { runAsWork } from '../../../electron/services/work';
+import type { WorkProgress } from '../../../shared/contract';
 import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
 import { seedLoanBook } from '../../../electron/services/seed/seed.service';
 import { openApp } from '../../../electron/services/app';
@@ -241,28 +243,71 @@ describe('building month-end history for a whole book', () => {
   }, 120_000);
   afterAll(async () => app.dispose());
 
-  it('reports its progress while the dashboard waits, and computes each loan once when asked twice', async () => {
-    const seen: ({ done: number; total: number } | null)[] = [];
-    let finished = false;
+  it('reports its progress to the dashboard waiting on it, and computes each loan once when asked twice', async () => {
+    const seen: WorkProgress[] = [];
     const first = keepMonthEndsThrough(app.ctx.db, '2026-05');
     const again = keepMonthEndsThrough(app.ctx.db, '2026-05');
-    const dashboard = app.call('reports.dashboard', {}).finally(() => (finished = true));
-    while (!finished) {
-      seen.push(await app.call('reports.historyProgress', {}));
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-    await dashboard;
+    const dashboard = await app.dispatch('reports.dashboard', {}, { progress: (p) => seen.push(p) });
+    expect(dashboard.ok).toBe(true);
     // The second caller, and the dashboard, joined the build in flight instead of computing the
     // same loans again.
     expect(await first).toBeGreaterThan(1_000);
     expect(await again).toBe(0);
     // Counted once the stale loans are known.
-    const during = seen.filter((p) => p !== null && p.total > 0) as { done: number; total: number }[];
-    expect(during.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
-    const totals = new Set(during.map((p) => p.total));
+    expect(seen.some((p) => p.done > 0 && p.done < p.total)).toBe(true);
+    const totals = new Set(seen.map((p) => p.total));
     expect(totals.size).toBe(1);
     expect([...totals][0]).toBeGreaterThan(1_000);
-    expect(await app.call('reports.historyProgress', {})).toBeNull();
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
     expect(await keepMonthEndsThrough(app.ctx.db, '2026-05')).toBe(0);
+  });
+
+  it('answers a cancelled caller at once, and stops only when every caller has cancelled', async () => {
+    const through = '2026-04';
+    // Forget the cache so that every loan is built again.
+    await app.ctx.db.updateTable('loan_status').set({ month_ends_through: null }).execute();
+    const leaving = new AbortController();
+    const staying = new AbortController();
+    const heard: WorkProgress[] = [];
+    const left = runAsWork({ signal: leaving.signal }, () => keepMonthEndsThrough(app.ctx.db, through));
+    const stayed = runAsWork(
+      {
+        signal: staying.signal,
+        progress: (p) => {
+          heard.push(p);
+          if (p.done > 0) leaving.abort();
+        },
+      },
+      () => keepMonthEndsThrough(app.ctx.db, through),
+    );
+    await expect(left).rejects.toMatchObject({ code: 'cancelled' });
+    // The caller still waiting kept the build going to the end.
+    expect(await stayed).toBe(0);
+    expect(heard.at(-1)!.done).toBe(heard.at(-1)!.total);
+
+    await app.ctx.db.updateTable('loan_status').set({ month_ends_through: null }).execute();
+    const alone = new AbortController();
+    const stopped = runAsWork({ signal: alone.signal, progress: (p) => p.done > 0 && alone.abort() }, () =>
+      keepMonthEndsThrough(app.ctx.db, through),
+    );
+    await expect(stopped).rejects.toMatchObject({ code: 'cancelled' });
+    // With nobody left waiting, the build stops at its next chunk boundary.
+    while (monthEndsProgress(app.ctx.db) !== null) await new Promise((resolve) => setImmediate(resolve));
+    const builtThrough = async () =>
+      Number(
+        (
+          await app.ctx.db
+            .selectFrom('loan_status')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('month_ends_through', '=', through)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // The chunks done are kept (each right as far as it goes); the rest waits for the next caller.
+    const kept = await builtThrough();
+    expect(kept).toBeGreaterThan(0);
+    const rest = await keepMonthEndsThrough(app.ctx.db, through);
+    expect(rest).toBeGreaterThan(0);
+    expect(await builtThrough()).toBe(kept + rest);
   });
 });

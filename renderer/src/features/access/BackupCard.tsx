@@ -3,7 +3,9 @@ import { useForm } from 'react-hook-form';
 import { wordedResolver } from '../../components/worded-resolver';
 import { useTranslation } from 'react-i18next';
 import { backupSettingsSchema, type BackupListing, type BackupSettings } from '../../../../shared/contract';
-import { useApi, useApiMutation } from '../../api/hooks';
+import { useApi, useApiMutation, useLongWork } from '../../api/hooks';
+import { isCancelled } from '../../api/client';
+import { WorkProgressBar } from '../../components/WorkProgress';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Facts } from '../../components/Page';
@@ -29,13 +31,10 @@ export function BackupCard() {
   const prefs = usePrefs();
   const instant = useInstant();
   const overview = useApi('backups.overview', {});
-  const run = useApiMutation('backups.run', ['backups.', 'audit.']);
+  const run = useLongWork('backups.run', ['backups.', 'audit.']);
   const choose = useApiMutation('backups.chooseFolder', ['backups.']);
-  // Polled only while a backup runs; main reports SQLite's page-by-page progress.
-  const progress = useApi('backups.progress', {}, { enabled: run.isPending, refetchInterval: 200 });
   const [restoring, setRestoring] = useState<BackupListing | null>(null);
 
-  const fraction = run.isPending ? (progress.data?.fraction ?? 0) : null;
   return (
     <Card title={t('access.backups.title')} className="card-sections">
       {overview.error && <ErrorPanel error={overview.error} />}
@@ -72,12 +71,12 @@ export function BackupCard() {
             >
               {t('access.backups.backUpNow')}
             </button>
-            {fraction !== null && (
-              <progress
-                max={1}
-                value={fraction}
-                aria-label={t('access.backups.progress')}
-                data-testid="backup-progress"
+            {run.isPending && (
+              <WorkProgressBar
+                progress={run.progress}
+                ariaLabel={t('access.backups.progress')}
+                onCancel={run.cancel}
+                testId="backup-progress"
               />
             )}
             {run.isSuccess && !run.isPending && (
@@ -86,7 +85,7 @@ export function BackupCard() {
               </span>
             )}
           </div>
-          {run.error && <ErrorPanel error={run.error} />}
+          {run.error && !isCancelled(run.error) && <ErrorPanel error={run.error} />}
 
           <BackupSettingsForm key={JSON.stringify(overview.data.settings)} initial={overview.data.settings} />
 

@@ -11,7 +11,9 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useApi } from '../../api/hooks';
+import { useApiWithProgress } from '../../api/hooks';
+import type { WorkProgress } from '../../../../shared/contract';
+import { WorkProgressBar } from '../../components/WorkProgress';
 import { usePrefs } from '../../app/prefs';
 import { Card, Page } from '../../components/Page';
 import { CollateralAlertsCard } from '../collateral/AlertList';
@@ -27,21 +29,19 @@ const toUnits = (minor: number) => Math.round(minor / 100);
  * The first open of a book (or of a new month on a big one) builds month-end history once; the
  * dashboard waits for it, so say how far it has got rather than show an empty page.
  */
-function HistoryProgress() {
+function HistoryProgress({ progress }: { progress: WorkProgress | null }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const progress = useApi('reports.historyProgress', {}, { refetchInterval: 500 });
-  const p = progress.data;
-  if (!p || p.total === 0) return null;
+  if (!progress || progress.total === 0) return null;
   return (
     <Card>
-      <label className="history-progress">
-        {t('reports.dashboard.buildingHistory', {
-          done: prefs.number(p.done),
-          total: prefs.number(p.total),
-        })}{' '}
-        <progress max={p.total} value={p.done} />
-      </label>
+      <WorkProgressBar
+        progress={progress}
+        ariaLabel={t('reports.dashboard.historyProgress')}
+        describe={(p) =>
+          t('reports.dashboard.buildingHistory', { done: prefs.number(p.done), total: prefs.number(p.total) })
+        }
+      />
     </Card>
   );
 }
@@ -56,12 +56,12 @@ const COLLECTED_PARTS = [
 export function DashboardPage() {
   const { t } = useTranslation();
   const prefs = usePrefs();
-  const data = useApi('reports.dashboard', {});
+  const data = useApiWithProgress('reports.dashboard', {});
   if (data.error) throw data.error;
   const d = data.data;
   return (
     <Page title={t('dashboard.title')}>
-      {data.isPending && <HistoryProgress />}
+      <HistoryProgress progress={data.progress} />
       <RemindersCard />
       {d && (
         <>

@@ -20,7 +20,9 @@ import {
   type ColumnMapping,
   type ImportField,
 } from '../../../../shared/import/fields';
-import { call } from '../../api/client';
+import { call, isCancelled } from '../../api/client';
+import { useLongWork } from '../../api/hooks';
+import { WorkProgressBar } from '../../components/WorkProgress';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Card, Page } from '../../components/Page';
 import { FilePicker } from '../../components/FilePicker';
@@ -60,8 +62,6 @@ const countsOf = (r: ImportResult) => ({
   skipped: r.skipped,
 });
 
-const PROGRESS_POLL_MS = 200;
-
 const languageOf = (lng: string): Language => (lng === 'zh-CN' || lng === 'zh-TW' ? lng : 'en');
 
 export function ImportPage() {
@@ -71,8 +71,9 @@ export function ImportPage() {
   const [existing, setExisting] = useState<Existing>('skip');
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [previewed, setPreviewed] = useState<{ request: object; result: ImportResult } | null>(null);
-  const [committing, setCommitting] = useState(false);
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  // Everything cached may change when an import lands: every read is refreshed after it.
+  const commit = useLongWork('import.commit', ['']);
+  const committing = commit.isPending;
   const [summary, setSummary] = useState<ImportResult | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
@@ -119,11 +120,10 @@ export function ImportPage() {
     setMapping((m) => ({ ...m, [header]: field }));
 
   const commitImport = async () => {
-    setProgress(null);
-    setCommitting(true);
     setProblem(null);
+    setNotice('');
     try {
-      const result = await call('import.commit', { ...request, acceptWarnings });
+      const result = await commit.mutateAsync({ ...request, acceptWarnings });
       if (result.committed) {
         setSummary(result);
         setFiles([]);
@@ -132,20 +132,10 @@ export function ImportPage() {
         setPreviewed({ request, result });
       }
     } catch (error) {
-      setProblem(error);
-    } finally {
-      setCommitting(false);
+      if (isCancelled(error)) setNotice(t('import.cancelled'));
+      else setProblem(error);
     }
   };
-
-  // The import is one long transaction; the service answers this poll between chunks of rows.
-  useEffect(() => {
-    if (!committing) return;
-    const timer = setInterval(() => {
-      call('import.progress', {}).then((p) => p && setProgress(p), setProblem);
-    }, PROGRESS_POLL_MS);
-    return () => clearInterval(timer);
-  }, [committing]);
 
   // Saved under each sheet's layout too, so the same workbook next month maps itself.
   const saveMapping = () =>
@@ -321,27 +311,18 @@ export function ImportPage() {
               </p>
             )}
             {committing && (
-              <div role="status">
-                {progress && progress.total > 0 ? (
-                  <>
-                    <progress
-                      className="import-progress"
-                      aria-label={t('import.progress')}
-                      max={progress.total}
-                      value={progress.done}
-                    />
-                    <span>
-                      {t('import.progressLabel', {
-                        phase: t(`import.phases.${progress.phase}`),
-                        done: progress.done,
-                        total: progress.total,
-                      })}
-                    </span>
-                  </>
-                ) : (
-                  <progress className="import-progress" aria-label={t('import.progress')} />
-                )}
-              </div>
+              <WorkProgressBar
+                progress={commit.progress}
+                ariaLabel={t('import.progress')}
+                describe={(p) =>
+                  t('import.progressLabel', {
+                    phase: t(`import.phases.${p.phase as ImportProgress['phase']}`),
+                    done: p.done,
+                    total: p.total,
+                  })
+                }
+                onCancel={commit.cancel}
+              />
             )}
             <button
               type="button"

@@ -5,7 +5,8 @@ import { ROLL_COLUMNS, type RollColumn } from '../../../../shared/reports/monthl
 import type { MonthlyReport } from '../../../../shared/contract';
 import type { Resources } from '../../../../shared/i18n/resources';
 import { call } from '../../api/client';
-import { useApi } from '../../api/hooks';
+import { useApi, useApiWithProgress } from '../../api/hooks';
+import { WorkProgressBar } from '../../components/WorkProgress';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Page } from '../../components/Page';
@@ -42,7 +43,7 @@ export function ReportPage() {
   const info = useApi('system.info', {});
   const [month, setMonth] = useState('');
   const chosen = month || (info.data ? monthOf(addMonthsClamped(info.data.today, -1)) : '');
-  const report = useApi('reports.monthly', { month: chosen }, { enabled: chosen !== '' });
+  const report = useApiWithProgress('reports.monthly', { month: chosen }, { enabled: chosen !== '' });
   const [exportError, setExportError] = useState<unknown>(null);
   const exportAs = (format: 'xlsx' | 'csv') =>
     call('reports.export', { month: chosen, format, language: prefs.locale }).then(download, setExportError);
@@ -78,6 +79,15 @@ export function ReportPage() {
           </select>
         </div>
       </div>
+      {report.progress && report.progress.total > 0 && (
+        <WorkProgressBar
+          progress={report.progress}
+          ariaLabel={t('reports.reportProgressLabel')}
+          describe={(p) =>
+            t('reports.reportProgress', { done: prefs.number(p.done), total: prefs.number(p.total) })
+          }
+        />
+      )}
       {report.error && <ErrorPanel error={report.error} />}
       {exportError !== null && <ErrorPanel error={exportError} />}
       {report.data && <ReportDocument report={inReadersOrder(report.data, prefs.locale)} />}
