@@ -1,29 +1,19 @@
 // `npm run bench -- [--loans N] [--json] [--runs R]`: times the operations the performance issue
 // budgets, each against hand-written SQL that answers the same question where one exists.
 // The book is seeded deterministically and cached by size and seed in test/artifacts/bench-cache.
-import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
 import { agingFromCache } from '../../electron/services/reports/aging';
 import { monthlyReport } from '../../electron/services/reports/report.service';
-import { keepMonthEndsThrough } from '../../electron/services/reports/month-ends';
-import { MIGRATIONS } from '../../electron/db/migrations';
-import { addDays, monthOf } from '../../shared/dates';
-import { exportBook } from '../../electron/services/import/export-book';
 import { runImport } from '../../electron/services/import/import.service';
 import type { MethodName } from '../../shared/contract';
 import { worklistFlags } from '../../electron/services/collections/worklist.query';
 import { loadCollectionSettings } from '../../electron/services/collections/settings';
 import { rulesOf } from '../../electron/services/collateral/items.service';
-
-const AS_OF = '2026-06-30';
-const SEED = 20_260_630;
-const CACHE = resolve(__dirname, '../artifacts/bench-cache');
 
 interface Timing {
   name: string;
@@ -54,6 +44,12 @@ async function time(run: () => unknown, runs: number, warmup = 2): Promise<{ med
   return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
 }
 
+import { AS_OF, bookFile, CACHE, importFiles } from './book-cache';
+import { measureHostSplit, type HostSplitFigures } from './host-split';
+
+/** Main's event loop may wait at most this long (p99) while the host does its longest work. */
+const HOST_LOOP_DELAY_BUDGET_MS = 20;
+
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** The aging bucket of a DPD column, as hand-written SQL would spell it. */
@@ -65,72 +61,14 @@ const bucketCase = (dpd: string) =>
 const pick = (source: string, params: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(params).filter(([name]) => source.includes(`:${name}`)));
 
-/**
- * What the seeder writes, by version: a cached book of an older version is seeded again.
- * 2: the bench book carries a year of the office's work (calls, promises, plans, legal cases…),
- * so the worklist and the report are timed on a book in daily use.
- * 3: its accounts are assigned by the collector's display name, as the account screen assigns.
- */
-const SEED_VERSION = 3;
-
-/**
- * A cached seeded book. `withWork`: with the year of collections work (the operations' book); the
- * import's source stays the plain book, whose CSV export is what a lender's first import holds.
- */
-async function bookFile(loans: number, withWork: boolean): Promise<string> {
-  mkdirSync(CACHE, { recursive: true });
-  // A book seeded under an older schema would be migrated on every run; key it by the schema.
-  // By the migrations' code, not just their names: an unreleased migration may still change.
-  const schema = createHash('sha256')
-    .update(
-      Object.entries(MIGRATIONS)
-        .map(([name, m]) => `${name}\n${m.up.toString()}`)
-        .join('\n'),
-    )
-    .digest('hex')
-    .slice(0, 8);
-  const cached = join(CACHE, `book-${loans}-${SEED}-${schema}-v${SEED_VERSION}${withWork ? '-work' : ''}.db`);
-  if (!existsSync(cached)) {
-    process.stderr.write(`bench: seeding ${loans} loans (cached for next time)…\n`);
-    const app = await openApp({ databasePath: `${cached}.tmp`, clock: fixedClock(AS_OF) });
-    const started = performance.now();
-    await seedLoanBook(app.ctx, { loans, seed: SEED, asOf: AS_OF, activity: withWork });
-    process.stderr.write(`bench: seeded in ${Math.round(performance.now() - started)} ms\n`);
-    // The app keeps month-end positions as months close; a book in daily use has them already.
-    // Building them for a whole history happens once per book, so it is reported, not benched.
-    const monthEnds = performance.now();
-    await keepMonthEndsThrough(app.ctx.db, monthOf(addDays(`${AS_OF.slice(0, 7)}-01`, -1)));
-    process.stderr.write(
-      `bench: month-end history built once in ${Math.round(performance.now() - monthEnds)} ms\n`,
-    );
-    app.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    await app.close();
-    copyFileSync(`${cached}.tmp`, cached);
-    for (const suffix of ['.tmp', '.tmp-wal', '.tmp-shm']) rmSync(`${cached}${suffix}`, { force: true });
-  }
-  // Work on a copy: the bench records payments, and the cached book must stay as seeded.
-  const work = join(CACHE, `work-${process.pid}.db`);
-  copyFileSync(cached, work);
-  return work;
-}
-
-const IMPORT_LOANS = 10_000;
+export const IMPORT_LOANS = 10_000;
 
 /**
  * The import budget (10,000 loans in 10 s): a seeded book exported as the CSV files the import
  * reads, imported once into an empty database. Timed once: each run writes a whole book.
  */
 async function importTiming(): Promise<Timing> {
-  const source = await bookFile(IMPORT_LOANS, false);
-  const from = await openApp({ databasePath: source, clock: fixedClock(AS_OF) });
-  const files: { name: string; bytes: Uint8Array }[] = [];
-  try {
-    for (const what of ['borrowers', 'loans', 'collateral', 'payments'] as const)
-      files.push(...(await exportBook(from.ctx, { what, format: 'csv', language: 'en' })));
-  } finally {
-    await from.close();
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${source}${suffix}`, { force: true });
-  }
+  const files = await importFiles(IMPORT_LOANS);
   const target = join(CACHE, `import-${process.pid}.db`);
   const to = await openApp({ databasePath: target, clock: fixedClock(AS_OF) });
   try {
@@ -426,11 +364,18 @@ async function main(): Promise<void> {
   // see it; the import below builds a second book in the same process and is reported apart.
   const servicesPeakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
   results.push(await importTiming());
+  const workPath = await bookFile(loans, true);
+  let host: HostSplitFigures;
+  try {
+    host = await measureHostSplit(workPath, IMPORT_LOANS);
+  } finally {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${workPath}${suffix}`, { force: true });
+  }
 
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   if (values.json) {
     process.stdout.write(
-      `${JSON.stringify({ loans, operations: results, rssMb, servicesPeakRssMb }, null, 2)}\n`,
+      `${JSON.stringify({ loans, operations: results, rssMb, servicesPeakRssMb, hostLoopDelayP99Ms: host.hostLoopDelayP99Ms, host }, null, 2)}\n`,
     );
     return;
   }
@@ -446,6 +391,20 @@ async function main(): Promise<void> {
       `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
     );
   }
+  const budget = host.hostLoopDelayP99Ms <= HOST_LOOP_DELAY_BUDGET_MS ? 'within' : 'OVER';
+  console.log(
+    `main's event-loop delay while the host builds history (${host.historyBuildMs} ms), reports (${host.reportMs} ms) and imports ${IMPORT_LOANS} loans (${host.importMs} ms):`,
+  );
+  console.log(
+    `  in the service host: p99 ${host.hostLoopDelayP99Ms} ms, max ${host.hostLoopDelayMaxMs} ms (${budget} the ${HOST_LOOP_DELAY_BUDGET_MS} ms budget)`,
+  );
+  console.log(
+    `  in main's own process (before the split): p99 ${host.inProcessLoopDelayP99Ms} ms, max ${host.inProcessLoopDelayMaxMs} ms`,
+  );
+  const rt = host.roundTrip;
+  console.log(
+    `one small call (system.info): through the port median ${rt.portMedianUs} µs (p95 ${rt.portP95Us}), direct median ${rt.directMedianUs} µs (p95 ${rt.directP95Us})`,
+  );
 }
 
 main().catch((error: unknown) => {

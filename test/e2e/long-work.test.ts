@@ -39,25 +39,20 @@ describe('an import the clerk stops, in Chinese', () => {
     if (await accept.isVisible()) await accept.check();
     // The bar carries the figures once the service knows them; the clerk presses Cancel then.
     // Watched from inside the page: this process also runs the services, busy with the import.
-    const seen = page.evaluate(
-      () =>
-        new Promise<string>((resolve) => {
-          const cancelOnFigures = () => {
-            const bar = [...document.querySelectorAll('.work-progress')].find((e) =>
-              /\d+ \/ \d+/.test(e.textContent ?? ''),
-            );
-            if (!bar) return false;
-            resolve(bar.textContent ?? '');
-            bar.querySelector('button')?.click();
-            return true;
-          };
-          if (cancelOnFigures()) return;
-          new MutationObserver((_, watching) => cancelOnFigures() && watching.disconnect()).observe(
-            document.body,
-            { subtree: true, childList: true, characterData: true },
-          );
-        }),
-    );
+    // A string, because this side is type-checked without the DOM library.
+    const seen = page.evaluate(`new Promise((resolve) => {
+      const cancelOnFigures = () => {
+        const bar = [...document.querySelectorAll('.work-progress')]
+          .find((e) => /\\d+ \\/ \\d+/.test(e.textContent || ''));
+        if (!bar) return false;
+        resolve(bar.textContent || '');
+        bar.querySelector('button').click();
+        return true;
+      };
+      if (cancelOnFigures()) return;
+      new MutationObserver((_, watching) => cancelOnFigures() && watching.disconnect())
+        .observe(document.body, { subtree: true, childList: true, characterData: true });
+    })`) as Promise<string>;
     await confirm.click();
     expect(await seen).toMatch(/：第 \d+ \/ 24000 行取消$/);
     await page.getByText('已按您的要求停止导入，账簿中未写入任何内容。').waitFor({ timeout: 30_000 });
