@@ -27,6 +27,9 @@ export function portRecipient(
   return frame === event.sender.mainFrame ? frame : null;
 }
 
+/** What a frame that may not have a port is told instead, so its calls fail rather than wait. */
+export const PORT_REFUSED = 'refused';
+
 /** Hands a new port to each trusted frame that asks (on load, and again after a reload). */
 export function registerPortRequests(
   ipcMain: Pick<IpcMain, 'on'>,
@@ -36,5 +39,6 @@ export function registerPortRequests(
   ipcMain.on(PORT_REQUEST_CHANNEL, (event: IpcMainEvent) => {
     const frame = portRecipient(event as unknown as Parameters<typeof portRecipient>[0], devServerUrl);
     if (frame) handOver(frame);
+    else event.reply(PORT_CHANNEL, PORT_REFUSED);
   });
 }

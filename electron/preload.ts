@@ -10,13 +10,26 @@ const PORT_CHANNEL = 'pledgebook:port';
 const COMMAND_CHANNEL = 'pledgebook:command';
 
 let client: PortClient | undefined;
+/** Main refused this page a port (it is not Pledgebook's own): every call is refused too. */
+let refused = false;
 /** Calls made before the port arrived (the first moments after load), sent once it does. */
-const waiting: ((to: PortClient) => void)[] = [];
+const waiting: ((to: PortClient | null) => void)[] = [];
 const cancels = new Map<string, AbortController>();
 
-ipcRenderer.on(PORT_CHANNEL, (event) => {
+const REFUSAL = {
+  ok: false,
+  error: { code: 'forbidden-sender', message: 'This page is not Pledgebook and may not use its data.' },
+} as const;
+
+ipcRenderer.on(PORT_CHANNEL, (event, message: unknown) => {
   const port = event.ports[0];
-  if (!port) return;
+  if (!port) {
+    if (message === 'refused' && !client) {
+      refused = true;
+      waiting.splice(0).forEach((send) => send(null));
+    }
+    return;
+  }
   const previous = client;
   client = createPortClient({
     postMessage: (message) => port.postMessage(message),
@@ -45,12 +58,15 @@ contextBridge.exposeInMainWorld('pledgebook', {
       const ticket = typeof options?.ticket === 'string' ? options.ticket : undefined;
       const stop = ticket === undefined ? undefined : new AbortController();
       if (ticket !== undefined && stop) cancels.set(ticket, stop);
-      const send = (to: PortClient) =>
+      const send = (to: PortClient | null) => {
+        if (!to) return resolve(REFUSAL);
         void to
           .call(String(method), input, { onProgress: options?.onProgress, signal: stop?.signal })
           .then(resolve)
           .finally(() => ticket !== undefined && cancels.delete(ticket));
+      };
       if (client) send(client);
+      else if (refused) send(null);
       else waiting.push(send);
     }),
   cancel: (ticket: string) => cancels.get(String(ticket))?.abort(),

@@ -117,14 +117,14 @@ describe('the built app in Electron', () => {
       };
     });
     expect(world).toEqual({
-      bridge: ['call', 'onCommand'],
+      bridge: ['call', 'cancel', 'onCommand'],
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',
     });
   });
 
-  it("refuses IPC from a page that is not the app's own, even with the same preload", async () => {
+  it("gives no port to a page that is not the app's own, even with the same preload: its calls are refused", async () => {
     const refused = await app.evaluate(
       async ({ BrowserWindow }, preload) => {
         const foreign = new BrowserWindow({

@@ -1,6 +1,8 @@
 import type { IpcMain } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import {
+  PORT_CHANNEL,
+  PORT_REFUSED,
   PORT_REQUEST_CHANNEL,
   portRecipient,
   registerPortRequests,
@@ -42,6 +44,11 @@ describe('handing the service host’s port to a frame', () => {
 });
 
 describe('listening for port requests', () => {
+  const request = (sender: PortFrame | null, top: PortFrame | null = sender) => ({
+    senderFrame: sender,
+    sender: { mainFrame: top },
+    reply: vi.fn(),
+  });
   function listen() {
     const on = vi.fn();
     const handOver = vi.fn();
@@ -51,14 +58,20 @@ describe('listening for port requests', () => {
     return { handOver, listener: on.mock.calls[0]?.[1] as (event: unknown) => void };
   }
 
-  it('hands a port over for the app window and for nobody else', () => {
+  it('hands a port over for the app window, and tells anyone else they get none', () => {
     const { handOver, listener } = listen();
-    listener(request(frame('https://evil.example/')));
-    listener(request(frame(`${APP_ORIGIN}/`, appFrame()), appFrame()));
+    const foreign = request(frame('https://evil.example/'));
+    const iframe = request(frame(`${APP_ORIGIN}/`, appFrame()), appFrame());
+    listener(foreign);
+    listener(iframe);
     expect(handOver).not.toHaveBeenCalled();
+    expect(foreign.reply).toHaveBeenCalledExactlyOnceWith(PORT_CHANNEL, PORT_REFUSED);
+    expect(iframe.reply).toHaveBeenCalledExactlyOnceWith(PORT_CHANNEL, PORT_REFUSED);
 
     const top = appFrame();
-    listener(request(top));
+    const own = request(top);
+    listener(own);
     expect(handOver).toHaveBeenCalledExactlyOnceWith(top);
+    expect(own.reply).not.toHaveBeenCalled();
   });
 });

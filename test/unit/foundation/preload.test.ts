@@ -130,6 +130,24 @@ describe('the preload script (run against a fake Electron)', () => {
     expect(heard).toEqual([{ phase: 'loans', done: 5, total: 9 }]);
   });
 
+  it('refuses every call, at once, when main refuses this page a port', async () => {
+    vi.resetModules();
+    electron.exposed.length = 0;
+    electron.ipcRenderer.on.mockClear();
+    const api = await loadPreload();
+    const waiting = api.call('auth.status', {});
+    const [, handler] = electron.ipcRenderer.on.mock.calls.find((c) => c[0] === PORT_CHANNEL) as [
+      string,
+      (event: unknown, message: unknown) => void,
+    ];
+    handler({ ports: [] }, 'refused');
+    expect(await waiting).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await api.call('auth.status', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
+  });
+
   it('answers the calls a dead host was serving when main hands over a new port', async () => {
     const api = await loadPreload();
     const first = fakePort();
