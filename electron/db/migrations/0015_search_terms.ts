@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 // matches of three or more characters from the index.
 //
 // One row per (record, field); rowid = record id × 16 + field code, so a trigger replaces a
-// field's row by rowid without a scan. The codes must match electron/services/search/terms.ts.
+// field's row by rowid without a scan. The codes must match electron/db/search-terms.ts.
 const FIELDS: Record<string, Record<string, number>> = {
   borrowers: { name: 1, phone: 2, id_number: 3 },
   loans: { number: 4 },

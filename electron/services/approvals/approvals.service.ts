@@ -2,85 +2,23 @@ import { sql, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { issuesOf, type Handlers } from '../dispatch';
-import type { z } from 'zod';
-import {
-  contract,
-  requestReference,
-  type LoanChangeSinceRequest,
-  type RequestSeries,
-} from '../../../shared/contract';
+import { requestReference, type LoanChangeSinceRequest, type RequestSeries } from '../../../shared/contract';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { keepInScope } from '../auth/scope';
-import { DomainError, domainError, notFound, ruleViolation, invalidField } from '../errors';
-import { checkPayment, recordPayment, reversePayment } from '../payments/payments.service';
-import { loadLoanBook } from '../loans/loan-status';
-import { isBackdated } from './backdating';
-import {
-  loanChangeEn,
-  loanChanges,
-  loanOfEntity,
-  loanStateOf,
-  requestApproval,
-  type LoanState,
-} from './request';
+import { DomainError, domainError, notFound, ruleViolation } from '../errors';
+import { loanChangeEn, loanChanges, loanOfEntity, loanStateOf, type LoanState } from './request';
 import type { ApprovalKind } from './tables';
-import { planApprovalRows } from './plan-requests';
-
-/**
- * What each kind of request does once approved, run in the approver's transaction, and the
- * schema its payload is checked against again at that moment: the contract method's own, since
- * the payload is that method's request. Kinds without an action here (plans keep their own
- * approval flow) are recorded as decided only.
- */
-export interface ApprovalAction<S extends z.ZodType = z.ZodType> {
-  schema: S;
-  run(trx: Transaction<DB>, ctx: ServiceContext, payload: z.output<S>): Promise<unknown>;
-}
-
-const action = <S extends z.ZodType>(schema: S, run: ApprovalAction<S>['run']): ApprovalAction =>
-  ({ schema, run }) as ApprovalAction;
-
-const ACTIONS: Partial<Record<ApprovalKind, ApprovalAction>> = {
-  'payment-reversal': action(contract['payments.reverse'].input, (trx, ctx, p) =>
-    reversePayment(trx, ctx, p.paymentId, p.reason),
-  ),
-  'backdated-payment': action(contract['payments.requestBackdated'].input, (trx, ctx, p) =>
-    recordPayment(trx, ctx, p),
-  ),
-};
-
-/** Lets another feature (write-off, waivers, discounts) say what its approved requests do. */
-export function registerApprovalAction(kind: ApprovalKind, approvalAction: ApprovalAction): void {
-  ACTIONS[kind] = approvalAction;
-}
+import { actionFor, registeredInboxes } from './registry';
 
 /** Approval-table requests are back-dated payments and reversals; anything else counts as a write-off. */
 function seriesOf(kind: ApprovalKind): RequestSeries {
   return kind === 'backdated-payment' || kind === 'payment-reversal' ? kind : 'write-off';
 }
 
-export function approvalHandlers(
-  ctx: ServiceContext,
-): Pick<Handlers, 'approvals.list' | 'approvals.decide' | 'payments.requestBackdated'> {
+export function approvalHandlers(ctx: ServiceContext): Pick<Handlers, 'approvals.list' | 'approvals.decide'> {
   const { db, clock } = ctx;
   return {
-    'payments.requestBackdated': async (input) =>
-      db.transaction().execute(async (trx) => {
-        const today = clock.today();
-        if (!(await isBackdated(trx, input.date, today))) throw invalidField('date', 'payment.recentEnough');
-        // Checked now so a payment that could never be posted is refused, not queued.
-        checkPayment(await loadLoanBook(trx, input.loanId), input.date, input.amount, today);
-        const approvalId = await requestApproval(trx, ctx, {
-          kind: 'backdated-payment',
-          entity: 'loan',
-          entityId: input.loanId,
-          payload: { ...input },
-          reason: `payment dated ${input.date}`,
-        });
-        return { approvalId };
-      }),
-
     'approvals.list': async ({ status }) => {
       let q = db
         .selectFrom('approval_requests as r')
@@ -122,10 +60,10 @@ export function approvalHandlers(
         decidedBy: r.decided_by === null ? null : (r.checker ?? 'System'),
         decidedAt: r.decided_at,
       }));
-      // Plans (penalty waivers, settlement discounts) wait in the same inbox, newest first.
-      return [...requests, ...(await planApprovalRows(db, status, actor))].sort((a, b) =>
-        b.requestedAt.localeCompare(a.requestedAt),
-      );
+      // Requests other features keep (plans: penalty waivers, settlement discounts) wait in the
+      // same inbox, newest first.
+      const elsewhere = await Promise.all(registeredInboxes().map((inbox) => inbox(db, status, actor)));
+      return [...requests, ...elsewhere.flat()].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt));
     },
 
     'approvals.decide': async ({ id, approve, note }) => {
@@ -154,7 +92,7 @@ export function approvalHandlers(
         }
         if (claim.numUpdatedRows !== 1n)
           throw ruleViolation('approval.decided', { id, status: request.status });
-        const act = approve ? ACTIONS[request.kind] : undefined;
+        const act = approve ? actionFor(request.kind) : undefined;
         let result: unknown = null;
         if (act) {
           const { loanAsRequested, ...payload } = JSON.parse(request.payload) as Record<string, unknown> & {

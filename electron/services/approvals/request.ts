@@ -1,13 +1,10 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { Db } from '../../db/db';
 import type { ServiceContext } from '../context';
 import { appendAudit } from '../audit/audit';
 import { domainError } from '../errors';
 import { SYSTEM_ACTOR, type Actor } from '../auth/actor';
 import type { ApprovalKind } from './tables';
 import type { LoanChangeSinceRequest } from '../../../shared/contract';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Maker-checker applies to people. The system actor (CLI, scheduled jobs, tests) acts for no one,

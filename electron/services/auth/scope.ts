@@ -1,10 +1,8 @@
-import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { AccountKind } from '../../../shared/contract';
-import type { DB } from '../../db/schema';
+import type { Db } from '../../db/db';
 import { DomainError } from '../errors';
 import type { Actor } from './actor';
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * Collectors work their assigned accounts only; everyone else sees the whole book. An

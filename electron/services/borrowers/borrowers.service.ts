@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { BorrowerDetail, BorrowerRow, CreateBorrowerInput } from '../../../shared/contract';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound } from '../errors';
 import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
-import { textMatches } from '../search/terms';
+import { textMatches } from '../../db/search-terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
 import { compareNames } from '../../../shared/format/format';

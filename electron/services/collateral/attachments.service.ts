@@ -12,7 +12,7 @@ import type { Handlers } from '../dispatch';
 import { DomainError, domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 
 const SIGNATURES: [string, (b: Buffer) => boolean][] = [
   ['image/jpeg', (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff],

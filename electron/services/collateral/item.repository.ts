@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
 import type { CollateralItemView, ItemDetails } from '../../../shared/contract';
 import { vinCheckDigitMatches } from '../../../shared/collateral/vin';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import type { CollateralItemRecord, CollateralItemsTable } from './tables';
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);

@@ -17,8 +17,8 @@ import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import { loadSettings } from '../system/system.service';
-import type { Db } from '../loans/loan.repository';
-import { textMatches } from '../search/terms';
+import type { Db } from '../../db/db';
+import { textMatches } from '../../db/search-terms';
 import { itemMatches } from './search';
 import { borrowerAssignedTo, isScoped, keepInScope } from '../auth/scope';
 import {

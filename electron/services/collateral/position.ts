@@ -16,8 +16,9 @@ import {
 } from '../../../shared/collateral/alerts';
 import { ltvBasisPoints, ltvOf } from '../../../shared/collateral/coverage';
 import { ALERT_KINDS, type AlertKind } from '../../../shared/collateral/kinds';
-import type { Db } from '../loans/loan.repository';
-import { loadLoanBook, statementOf } from '../loans/loan-status';
+import type { Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
 import { exposureOf, itemShares } from './coverage';
 import { labelOf } from './item.repository';
 import type { CollateralItemRecord } from './tables';
@@ -105,7 +106,7 @@ export async function exposureByLoan(db: Db, today: string, loanIds?: readonly n
     exposures.set(
       r.loan_id,
       moved
-        ? exposureOf(statementOf(await loadLoanBook(db, r.loan_id), today))
+        ? exposureOf(statementOf(await loadLoanRecords(db, r.loan_id), today))
         : r.outstanding_principal + r.overdue_interest + r.penalty_due,
     );
   }

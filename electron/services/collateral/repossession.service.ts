@@ -24,8 +24,10 @@ import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
-import type { Db } from '../loans/loan.repository';
-import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import type { Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { payoffOf, statementOf } from '../loans/statement';
+import { refreshLoanStatus } from '../loans/status-cache';
 import { recordPayment, reversePayment } from '../payments/payments.service';
 import { findItem } from './item.repository';
 import { needsSecondPerson } from '../approvals/request';
@@ -329,7 +331,7 @@ export function repossessionHandlers(
           .execute();
         return;
       case 'applied': {
-        const book = await loadLoanBook(trx, view.loanId);
+        const book = await loadLoanRecords(trx, view.loanId);
         if (!OPEN_STATUSES.includes(book.loan.status))
           throw invalidField('loanId', 'repossession.proceedsLoanClosed', {
             number: book.loan.number,
@@ -372,7 +374,7 @@ export function repossessionHandlers(
       }
       case 'settled': {
         const applied = steps.find((s) => s.step === 'applied')!;
-        const book = await loadLoanBook(trx, view.loanId);
+        const book = await loadLoanRecords(trx, view.loanId);
         const owed = payoffOf(statementOf(book, step.date));
         await insertStep(trx, view.id, {
           step: 'settled',

@@ -1,6 +1,6 @@
 import type { SearchHit } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { textMatches } from '../search/terms';
+import { textMatches } from '../../db/search-terms';
 import { labelOf } from './item.repository';
 import { borrowerAssignedTo } from '../auth/scope';
 import type { Actor } from '../auth/actor';

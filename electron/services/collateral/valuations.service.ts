@@ -5,7 +5,7 @@ import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, invalidField } from '../errors';
 import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { findItem } from './item.repository';
 import { attachmentRowsOf } from './attachments.service';
 import type { ValuationRecord } from './tables';

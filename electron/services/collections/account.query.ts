@@ -7,8 +7,10 @@ import type {
   VisitRow,
 } from '../../../shared/contract/collections';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import { loadLoanBook, statementOf, effectivePayments } from '../loans/loan-status';
-import { partiesOf, type Db } from '../loans/loan.repository';
+import { loadLoanRecords, effectivePayments } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
+import { partiesOf } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
 import {
   collateralValueByLoan,
   currentValues,
@@ -93,7 +95,7 @@ export async function collectionAccount(
   now: string,
   settings: CollectionSettings,
 ): Promise<CollectionAccount> {
-  const book = await loadLoanBook(db, loanId);
+  const book = await loadLoanRecords(db, loanId);
   const statement = statementOf(book, today);
   const b = await borrowerOf(db, book.loan.borrower_id);
   const parties = await partiesOf(db, loanId);
@@ -281,7 +283,7 @@ export async function dossierOf(
     .executeTakeFirst();
   if (!visit) throw notFound('visit.notFound', visitId);
   const account = await collectionAccount(db, visit.loan_id, today, now, settings);
-  const book = await loadLoanBook(db, visit.loan_id);
+  const book = await loadLoanRecords(db, visit.loan_id);
   const statement = statementOf(book, today);
   const b = await borrowerOf(db, book.loan.borrower_id);
   const parties = await partiesOf(db, visit.loan_id);

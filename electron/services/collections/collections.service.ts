@@ -5,7 +5,8 @@ import { notFound, ruleViolation, ruleViolationWith, invalidField } from '../err
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { assignedTo, isScoped, keepInScope, userIdNamed, userIdOf } from '../auth/scope';
-import { findLoan, partiesOf, type Db } from '../loans/loan.repository';
+import { findLoan, partiesOf } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { contactViolations, type PastContact } from './contact-rules';

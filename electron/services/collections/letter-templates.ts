@@ -8,7 +8,7 @@ import {
   type LetterTemplates,
 } from '../../../shared/contract/collections';
 import { readSettingsRows, writeSetting } from '../system/settings.repository';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { resources, type Resources } from '../../../shared/i18n/resources';
 
 /**

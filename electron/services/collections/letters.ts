@@ -2,8 +2,9 @@ import type { LetterKind, LetterLocale, RenderedLetter } from '../../../shared/c
 import { addDays } from '../../../shared/dates';
 import { formatLongDate, formatMoney } from '../../../shared/format/format';
 import { maskIdNumber } from '../../../shared/privacy/mask';
-import { loadLoanBook, statementOf } from '../loans/loan-status';
-import type { Db } from '../loans/loan.repository';
+import { loadLoanRecords } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
+import type { Db } from '../../db/db';
 import { borrowerOf } from './account.query';
 import { loadLetterTemplates, mergeLetter } from './letter-templates';
 
@@ -22,7 +23,7 @@ export async function renderLetter(
   today: string,
   company: { name: string; currency: string },
 ): Promise<RenderedLetter> {
-  const book = await loadLoanBook(db, request.loanId);
+  const book = await loadLoanRecords(db, request.loanId);
   const statement = statementOf(book, today);
   const b = await borrowerOf(db, book.loan.borrower_id);
   const promise = await db

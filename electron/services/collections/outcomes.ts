@@ -10,7 +10,7 @@ import type { Handlers } from '../dispatch';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { notFound, ruleViolation, invalidField } from '../errors';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 
 /** Letters are logged as contacts with this outcome, so it must always exist. */
 const LETTER_OUTCOME = 'letter-sent';

@@ -1,7 +1,7 @@
 import type { PromiseRow } from '../../../shared/contract/collections';
-import { effectivePayments } from '../loans/loan-status';
+import { effectivePayments } from '../loans/loan-records';
 import type { PaymentRecord } from '../loans/tables';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { evaluatePromise } from './promise-evaluation';
 import type { PromiseRecord } from './tables';
 

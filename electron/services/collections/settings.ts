@@ -4,7 +4,7 @@ import {
   type ContactRules,
 } from '../../../shared/contract/collections';
 import { readSettingsRows, writeSetting } from '../system/settings.repository';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { PROFILE_RULES } from './contact-rules';
 
 const KEY = 'collections';

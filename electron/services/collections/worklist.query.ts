@@ -5,8 +5,8 @@ import type { CollectionSettings, Reminder, WorklistRow } from '../../../shared/
 import type { z } from 'zod';
 import type { worklistFilterSchema } from '../../../shared/contract/collections';
 import { dpdSql, bucketRange } from '../loans/list.query';
-import { rollForwardStatuses } from '../loans/loan-status';
-import type { Db } from '../loans/loan.repository';
+import { rollForwardStatuses } from '../loans/status-cache';
+import type { Db } from '../../db/db';
 import { collateralValueByLoan, exposureOf } from '../collateral/coverage';
 import { keepCollateralValues } from '../collateral/kept-values';
 import { OPEN_STATUSES } from '../../../shared/contract';

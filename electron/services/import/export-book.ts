@@ -18,7 +18,7 @@ import {
 } from '../../../shared/import/values';
 import type { ServiceContext } from '../context';
 import { can, requirePermission } from '../auth/permissions';
-import { effectivePayments } from '../loans/loan-status';
+import { effectivePayments } from '../loans/loan-records';
 import { loanListBase } from '../loans/list.query';
 import { translator } from '../../../shared/i18n/translator';
 import { SUPPORTED_LOCALES as HEADER_LANGUAGES } from '../../../shared/contract';

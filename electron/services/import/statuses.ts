@@ -11,8 +11,10 @@ import type { ImportBook, LoanDraft, PaymentDraft, RowRef } from '../../../share
 import type { ImportField } from '../../../shared/import/fields';
 import type { RejectionCode, RejectionParams } from '../../../shared/import/reasons';
 import type { ServiceContext } from '../context';
-import type { Db } from '../loans/loan.repository';
-import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import type { Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { payoffOf, statementOf } from '../loans/statement';
+import { refreshLoanStatus } from '../loans/status-cache';
 import { dateStatusChanges } from '../loans/status-history';
 import { requirePermission } from '../auth/permissions';
 import { userIdOf } from '../auth/scope';
@@ -39,7 +41,7 @@ export async function applyStatuses(
     const loanId = input.loanIds.get(loan.number);
     if (wanted === 'active' || loanId === undefined || input.skippedNumbers.has(loan.number)) continue;
     const on = loan.status.on ?? today;
-    const book = await loadLoanBook(trx, loanId);
+    const book = await loadLoanRecords(trx, loanId);
     if (wanted === 'closed') {
       if (book.loan.status !== 'closed') {
         const payoff = formatAmount(payoffOf(statementOf(book, today)));

@@ -43,19 +43,12 @@ import {
   installmentRow,
   retireActiveVersion,
   scheduleVersionRow,
-  type Db,
   type NewScheduleVersion,
 } from '../loans/loan.repository';
-import {
-  STATUS_COLUMNS,
-  currentStatusRow,
-  loadLoanBook,
-  loadLoanBooks,
-  refreshLoanStatus,
-  statementOf,
-  statusRow,
-  type LoanBook,
-} from '../loans/loan-status';
+import { type Db } from '../../db/db';
+import { STATUS_COLUMNS, currentStatusRow, refreshLoanStatus, statusRow } from '../loans/status-cache';
+import { loadLoanRecords, loadManyLoanRecords, type LoanRecords } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
 import {
   RECEIPT_COUNTER,
   checkPayment,
@@ -112,7 +105,11 @@ const PAYMENTS_PER_YIELD = 4000;
  * limit `checkPayment` puts on it. Otherwise they are posted one by one to name the refused row.
  * When they pass, that statement is the loan's as it stands with them: its status row.
  */
-function passingStatement(book: LoanBook, fresh: readonly PaymentDraft[], today: string): Statement | null {
+function passingStatement(
+  book: LoanRecords,
+  fresh: readonly PaymentDraft[],
+  today: string,
+): Statement | null {
   if (fresh.length > 0) {
     if (!OPEN_STATUSES.includes(book.loan.status)) return null;
     if (fresh.some((p) => p.date < book.loan.start_date || p.date > today)) return null;
@@ -231,7 +228,7 @@ export async function writeBook(
       return versionId;
     };
     /** The books of the loans payments are posted to, those written here kept from the start. */
-    const books = new Map<number, LoanBook>();
+    const books = new Map<number, LoanRecords>();
     for (const loan of book.loans) {
       await step('loans');
       const existingId = loanIds.get(loan.number);
@@ -263,7 +260,7 @@ export async function writeBook(
         loanIds.set(loan.number, id);
         if (withPayments.has(loan.number)) {
           touched.add(id);
-          // Its book as loadLoanBook would read it back: no payments yet, no legal costs.
+          // Its book as loadLoanRecords would read it back: no payments yet, no legal costs.
           books.set(id, { loan: row, versionId, version: 1, installments, paymentRows: [], charges: [] });
         } else {
           // What refreshLoanStatus would compute, without reading back the rows just written:
@@ -461,7 +458,7 @@ export async function writeBook(
       else byLoan.set(p.loanNumber, [p]);
     }
     /** Queues a payment; the loan's book gets the row as it will be written. */
-    const addPayment = (book: LoanBook, p: PaymentDraft, receipt: string) => {
+    const addPayment = (book: LoanRecords, p: PaymentDraft, receipt: string) => {
       const row = {
         id: paymentsOut.newId(),
         loan_id: book.loan.id,
@@ -481,7 +478,7 @@ export async function writeBook(
       book.paymentRows.push(row);
     };
     const earlierLoans = [...byLoan.keys()].map((n) => loanIds.get(n)!).filter((id) => !books.has(id));
-    for (const [id, book] of await loadLoanBooks(trx, earlierLoans)) books.set(id, book);
+    for (const [id, book] of await loadManyLoanRecords(trx, earlierLoans)) books.set(id, book);
     // The engine applies payments by date; posting them in date order checks each like the clerk would.
     const postings = [...byLoan].map(([number, payments]) => {
       const loanId = loanIds.get(number)!;
@@ -504,7 +501,7 @@ export async function writeBook(
       }
       counts.payments += batch.length;
     }
-    const settled: { book: LoanBook; statement: Statement }[] = [];
+    const settled: { book: LoanRecords; statement: Statement }[] = [];
     /**
      * Each reversal row undoes the loan's latest payment of the same amount dated on or before
      * it, not yet reversed — one already in the book or one this file adds — as the payment
@@ -519,7 +516,7 @@ export async function writeBook(
           else counts.skipped += 1;
           continue;
         }
-        const loanBook = books.get(loanId) ?? (await loadLoanBook(trx, loanId));
+        const loanBook = books.get(loanId) ?? (await loadLoanRecords(trx, loanId));
         books.set(loanId, loanBook);
         const rows = loanBook.paymentRows;
         const reversed = new Set(
@@ -607,7 +604,7 @@ export async function writeBook(
     // Once every status row is written, as recordPayment settles a loan after its status.
     await settleStatuses(trx, settled, now);
     for (const loanId of new Set(reversals.flatMap((r) => loanIds.get(r.loanNumber) ?? []))) {
-      const reread = await loadLoanBook(trx, loanId);
+      const reread = await loadLoanRecords(trx, loanId);
       await settleStatuses(
         trx,
         [{ book: reread, statement: await refreshLoanStatus(trx, loanId, today) }],

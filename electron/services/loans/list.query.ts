@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../../../shared/engine';
 import type { LoanListRow, Locale } from '../../../shared/contract';
 import { compareNames } from '../../../shared/format/format';
-import type { Db } from './loan.repository';
+import type { Db } from '../../db/db';
 
 /**
  * Days past due straight from the status cache: the oldest unpaid installment's due date does not

@@ -16,11 +16,11 @@ import {
   installmentsOf,
   installmentsOfVersions,
   paymentRowsOf,
-  type Db,
 } from './loan.repository';
+import { type Db } from '../../db/db';
 import { notFound } from '../errors';
-import { reportedDelinquency } from '../plans/restructured-dpd';
-import { legalChargesByLoan } from '../collections/legal';
+import { reportedDelinquency } from './restructured-dpd';
+import { legalChargesByLoan } from './charges';
 
 /**
  * Payments the engine should see: every payment that has not been reversed. Reversal rows are
@@ -35,7 +35,7 @@ export function effectivePayments(rows: readonly PaymentRecord[]): (Payment & { 
     .map((r) => ({ id: r.id, date: r.date, amount: r.amount, ref: r.receipt_number }));
 }
 
-export interface LoanBook {
+export interface LoanRecords {
   loan: LoanRecord;
   versionId: number;
   version: number;
@@ -45,7 +45,7 @@ export interface LoanBook {
   charges: Charge[];
 }
 
-export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
+export async function loadLoanRecords(db: Db, loanId: number): Promise<LoanRecords> {
   const loan = await findLoan(db, loanId);
   if (!loan) throw notFound('loan.notFound', loanId);
   const version = await activeVersion(db, loanId);
@@ -62,10 +62,13 @@ export async function loadLoanBook(db: Db, loanId: number): Promise<LoanBook> {
 
 /**
  * The books of many loans in a few queries per 500 loans, for work that touches thousands at
- * once (an import posting payments); the same rows `loadLoanBook` reads one loan at a time.
+ * once (an import posting payments); the same rows `loadLoanRecords` reads one loan at a time.
  */
-export async function loadLoanBooks(db: Db, loanIds: readonly number[]): Promise<Map<number, LoanBook>> {
-  const books = new Map<number, LoanBook>();
+export async function loadManyLoanRecords(
+  db: Db,
+  loanIds: readonly number[],
+): Promise<Map<number, LoanRecords>> {
+  const books = new Map<number, LoanRecords>();
   const charges = await legalChargesByLoan(db);
   for (let i = 0; i < loanIds.length; i += 500) {
     const ids = loanIds.slice(i, i + 500);
@@ -106,7 +109,7 @@ export async function loadLoanBooks(db: Db, loanIds: readonly number[]): Promise
 }
 
 /** What the engine is given for a loan on `asOf`: its active schedule, terms and known payments. */
-export function statementInputOf(book: LoanBook, asOf: string, extra: Payment[] = []): StatementInput {
+export function statementInputOf(book: LoanRecords, asOf: string, extra: Payment[] = []): StatementInput {
   return {
     installments: book.installments,
     penaltyDailyRatePercent: book.loan.penalty_daily_rate_percent,
@@ -120,7 +123,7 @@ export function statementInputOf(book: LoanBook, asOf: string, extra: Payment[] 
 }
 
 /** The one way the app computes a loan's position: the shared statement engine. */
-export function statementOf(book: LoanBook, asOf: string, extra: Payment[] = []): Statement {
+export function statementOf(book: LoanRecords, asOf: string, extra: Payment[] = []): Statement {
   return computeStatement(statementInputOf(book, asOf, extra));
 }
 
@@ -214,7 +217,7 @@ export function collectedIn(s: Statement, month: string) {
 
 /** Rewrites the loan's status cache row; call in the same transaction as the change that moved it. */
 export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
-  const { statement, row } = await currentStatusRow(db, await loadLoanBook(db, loanId), today);
+  const { statement, row } = await currentStatusRow(db, await loadLoanRecords(db, loanId), today);
   await db
     .insertInto('loan_status')
     .values({ loan_id: loanId, ...row })
@@ -230,7 +233,7 @@ export async function refreshLoanStatus(db: Db, loanId: number, today: string): 
  */
 export async function currentStatusRow(
   db: Db,
-  book: LoanBook,
+  book: LoanRecords,
   today: string,
   statement: Statement = statementOf(book, today),
 ) {

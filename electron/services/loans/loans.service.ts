@@ -9,13 +9,16 @@ import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, idsInNameOrder, loanListBase, pageOfIds, toLoanListRow } from './list.query';
 import { bookVersion } from '../book-version';
-import { insertScheduleVersion, installmentsOf, partiesOf, type Db } from './loan.repository';
-import { loadLoanBook, payoffOf, prepaymentTermsOf, refreshLoanStatus, statementOf } from './loan-status';
-import { paymentRowsWithSplit } from '../payments/payment-rows';
-import { textMatches } from '../search/terms';
+import { insertScheduleVersion, installmentsOf, partiesOf } from './loan.repository';
+import { type Db } from '../../db/db';
+import { loadLoanRecords } from './loan-records';
+import { payoffOf, prepaymentTermsOf, statementOf } from './statement';
+import { refreshLoanStatus } from './status-cache';
+import { paymentRowsWithSplit } from './payment-rows';
+import { textMatches } from '../../db/search-terms';
 import { appendAudit } from '../audit/audit';
 import { assignedTo, isScoped } from '../auth/scope';
-import { restructuredDelinquency } from '../plans/restructured-dpd';
+import { restructuredDelinquency } from './restructured-dpd';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
 type LoanHandlers = Pick<
@@ -256,7 +259,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     },
 
     'loans.get': async ({ id, asOf }) => {
-      const book = await loadLoanBook(db, id);
+      const book = await loadLoanRecords(db, id);
       const when = asOf ?? clock.today();
       const { statement, restructured } = await restructuredDelinquency(
         db,

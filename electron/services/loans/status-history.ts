@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './loan.repository';
+import type { Db } from '../../db/db';
 
 /** A loan's latest status change and the day it took effect; null: the day it last closed. */
 export interface TookEffect {

@@ -1,4 +1,5 @@
 import {
+  contract,
   OPEN_STATUSES,
   type PaymentMethod,
   type PaymentPreview,
@@ -17,28 +18,25 @@ import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, ruleViolationWith, invalidField, fieldRefusal } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
-import {
-  effectivePayments,
-  loadLoanBook,
-  payoffOf,
-  prepaymentTermsOf,
-  refreshLoanStatus,
-  splitOf,
-  statementInputOf,
-  statementOf,
-  type LoanBook,
-} from '../loans/loan-status';
+import { effectivePayments, loadLoanRecords, type LoanRecords } from '../loans/loan-records';
+import { payoffOf, prepaymentTermsOf, splitOf, statementInputOf, statementOf } from '../loans/statement';
+import { refreshLoanStatus } from '../loans/status-cache';
 import { insertScheduleVersion } from '../loans/loan.repository';
-import { receiptSplitOf } from './payment-rows';
-import type { Db } from '../loans/loan.repository';
+import { receiptSplitOf } from '../loans/payment-rows';
+import type { Db } from '../../db/db';
 import { dateStatusChanges, type TookEffect } from '../loans/status-history';
 import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
+import { approvalAction, registerApprovalAction } from '../approvals/registry';
 import { isBackdated } from '../approvals/backdating';
 
 type PaymentHandlers = Pick<
   Handlers,
-  'payments.preview' | 'payments.record' | 'payments.reverse' | 'payments.receipt'
+  | 'payments.preview'
+  | 'payments.record'
+  | 'payments.reverse'
+  | 'payments.receipt'
+  | 'payments.requestBackdated'
 >;
 
 const PREVIEW_REF = '__preview__';
@@ -51,7 +49,7 @@ const summaryOf = (s: Statement) => ({
 });
 
 /** The last day on which a payment still counted towards the loan, or null before the first. */
-const lastPaymentDate = (book: LoanBook): string | null =>
+const lastPaymentDate = (book: LoanRecords): string | null =>
   effectivePayments(book.paymentRows)
     .map((p) => p.date)
     .sort()
@@ -62,7 +60,7 @@ const lastPaymentDate = (book: LoanBook): string | null =>
  * payoff on its date, nor what the loan owes today after every payment already known (a
  * back-dated entry must not pay a loan twice). A payment of exactly the payoff settles the loan.
  */
-export function checkPayment(book: LoanBook, date: string, amount: number, today: string): void {
+export function checkPayment(book: LoanRecords, date: string, amount: number, today: string): void {
   const { loan } = book;
   if (loan.status === 'written-off') {
     throw ruleViolationWith({ recordAs: 'recovery' }, 'payment.writtenOff', { number: loan.number });
@@ -88,7 +86,7 @@ export function checkPayment(book: LoanBook, date: string, amount: number, today
  * A settlement dated before the last payment already posted would turn that payment into a
  * refund: like any back-dating, a person needs a second user's approval for it.
  */
-export function settlesBeforeLastPayment(book: LoanBook, date: string, amount: number): string | null {
+export function settlesBeforeLastPayment(book: LoanRecords, date: string, amount: number): string | null {
   const last = lastPaymentDate(book);
   if (last === null || date >= last) return null;
   return amount >= payoffOf(statementOf(book, date)) ? last : null;
@@ -109,7 +107,7 @@ const dueOn = (s: Statement) =>
  */
 export async function prepayOutcome(
   db: Db,
-  book: LoanBook,
+  book: LoanRecords,
   date: string,
   amount: number,
   mode: PrepayMode,
@@ -152,7 +150,7 @@ export const PREPAYMENT_VERSION = 'prepayment';
 
 export async function previewOf(
   db: Db,
-  book: LoanBook,
+  book: LoanRecords,
   date: string,
   amount: number,
   prepay?: { mode: PrepayMode },
@@ -198,14 +196,19 @@ export async function nextReceiptNumber(db: Db, today: string): Promise<string> 
 }
 
 /** Closes a loan the moment nothing is owed, and reopens it if a reversal brings debt back. */
-export async function settleStatus(db: Db, book: LoanBook, statement: Statement, now: string): Promise<void> {
+export async function settleStatus(
+  db: Db,
+  book: LoanRecords,
+  statement: Statement,
+  now: string,
+): Promise<void> {
   await settleStatuses(db, [{ book, statement }], now);
 }
 
 /** `settleStatus` for many loans (an import settles thousands), a few statements in all. */
 export async function settleStatuses(
   db: Db,
-  loans: readonly { book: LoanBook; statement: Statement }[],
+  loans: readonly { book: LoanRecords; statement: Statement }[],
   now: string,
 ): Promise<void> {
   const moves: Record<'closed' | 'active', number[]> = { closed: [], active: [] };
@@ -251,7 +254,7 @@ export async function recordPayment(
 ): Promise<{ id: number; receiptNumber: string }> {
   const { clock } = ctx;
   const today = clock.today();
-  const book = await loadLoanBook(trx, input.loanId);
+  const book = await loadLoanRecords(trx, input.loanId);
   checkPayment(book, input.date, input.amount, today);
   // The receipt prints this split; it is kept so a reprint shows the same figures, whatever is
   // keyed in later.
@@ -290,7 +293,7 @@ export async function recordPayment(
 /** Makes the re-planned schedule of a partial prepayment the loan's active version. */
 async function writePrepaymentVersion(
   trx: Db,
-  book: LoanBook,
+  book: LoanRecords,
   date: string,
   prepay: PrepayPreview,
   now: string,
@@ -352,7 +355,7 @@ export async function reversePayment(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  const book = await loadLoanBook(trx, original.loan_id);
+  const book = await loadLoanRecords(trx, original.loan_id);
   const statement = await refreshLoanStatus(trx, original.loan_id, today);
   await settleStatus(trx, book, statement, clock.now());
   await appendAudit(trx, ctx, {
@@ -368,8 +371,25 @@ export async function reversePayment(
 export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
   const { db, clock } = ctx;
   return {
+    /** A payment dated further back than the book allows waits for a second person's approval. */
+    'payments.requestBackdated': async (input) =>
+      db.transaction().execute(async (trx) => {
+        const today = clock.today();
+        if (!(await isBackdated(trx, input.date, today))) throw invalidField('date', 'payment.recentEnough');
+        // Checked now so a payment that could never be posted is refused, not queued.
+        checkPayment(await loadLoanRecords(trx, input.loanId), input.date, input.amount, today);
+        const approvalId = await requestApproval(trx, ctx, {
+          kind: 'backdated-payment',
+          entity: 'loan',
+          entityId: input.loanId,
+          payload: { ...input },
+          reason: `payment dated ${input.date}`,
+        });
+        return { approvalId };
+      }),
+
     'payments.preview': async ({ loanId, date, amount, prepay }) => {
-      const book = await loadLoanBook(db, loanId);
+      const book = await loadLoanRecords(db, loanId);
       checkPayment(book, date, amount, clock.today());
       return previewOf(db, book, date, amount, prepay);
     },
@@ -383,7 +403,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
           });
         }
         const lastPaid = needsSecondPerson(actor)
-          ? settlesBeforeLastPayment(await loadLoanBook(trx, input.loanId), input.date, input.amount)
+          ? settlesBeforeLastPayment(await loadLoanRecords(trx, input.loanId), input.date, input.amount)
           : null;
         if (lastPaid !== null) {
           throw ruleViolationWith(
@@ -425,7 +445,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         .executeTakeFirst();
       if (!payment) throw notFound('payment.notFound', paymentId);
       if (payment.reverses_payment_id !== null) throw ruleViolation('payment.reversalHasNoReceipt');
-      const book = await loadLoanBook(db, payment.loan_id);
+      const book = await loadLoanRecords(db, payment.loan_id);
       const borrower = await db
         .selectFrom('borrowers')
         .selectAll()
@@ -462,3 +482,16 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
     },
   };
 }
+
+// What an approved reversal or back-dated payment does: the same posting a person with the
+// right would have done, in the approver's transaction, with the payload checked again.
+registerApprovalAction(
+  'payment-reversal',
+  approvalAction(contract['payments.reverse'].input, (trx, ctx, p) =>
+    reversePayment(trx, ctx, p.paymentId, p.reason),
+  ),
+);
+registerApprovalAction(
+  'backdated-payment',
+  approvalAction(contract['payments.requestBackdated'].input, (trx, ctx, p) => recordPayment(trx, ctx, p)),
+);

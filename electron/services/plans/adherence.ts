@@ -13,11 +13,14 @@ import type { ScheduledInstallment } from '../../../shared/engine';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
-import { insertScheduleVersion, installmentsOf, type Db } from '../loans/loan.repository';
-import { loadLoanBook, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import { insertScheduleVersion, installmentsOf } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { refreshLoanStatus } from '../loans/status-cache';
+import { statementOf } from '../loans/statement';
 import type { PlanRecord } from './tables';
-import { planStanding } from './plan-standing';
-import { planSettingsOf } from './restructured-dpd';
+import { planStanding } from '../../../shared/engine/plans/plan-standing';
+import { planSettingsOf } from '../loans/restructured-dpd';
 
 /** `rows` with `extra` inserted in due-date order (after rows due the same day), renumbered. */
 function withInstallment(rows: readonly ScheduledInstallment[], extra: Omit<ScheduledInstallment, 'n'>) {
@@ -87,7 +90,7 @@ export async function reviewPlans(db: Db, ctx: ServiceContext, today: string): P
   const { planToleranceDays } = await planSettingsOf(db);
   const now = ctx.clock.now();
   for (const plan of active) {
-    const book = await loadLoanBook(db, plan.loan_id);
+    const book = await loadLoanRecords(db, plan.loan_id);
     // A later change of schedule (another workflow) leaves the plan to be judged by hand.
     if (book.versionId !== plan.version_id || plan.carried_rows === null) continue;
     const standing = planStanding(

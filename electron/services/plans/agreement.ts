@@ -4,8 +4,10 @@ import type { ScheduledInstallment } from '../../../shared/engine';
 import { applyPlan, PlanRefusal } from '../../../shared/engine/plans';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import { notFound } from '../errors';
-import { installmentsOf, partiesOf, type Db } from '../loans/loan.repository';
-import { loadLoanBook, statementOf } from '../loans/loan-status';
+import { installmentsOf, partiesOf } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
 import { readSettingsRows } from '../system/settings.repository';
 import { planRowById } from './plans.repository';
 import { planLoanOf } from './plan-loan';
@@ -24,7 +26,7 @@ async function planInstallments(db: Db, planId: number, today: string): Promise<
     const rows = await installmentsOf(db, plan.version_id);
     return rows.slice(plan.carried_rows).map((r, i) => ({ ...r, n: i + 1 }));
   }
-  const book = await loadLoanBook(db, plan.loan_id);
+  const book = await loadLoanRecords(db, plan.loan_id);
   try {
     const spec = toPlanSpec(planSpecSchema.parse(JSON.parse(plan.params)));
     return applyPlan(statementOf(book, today), planLoanOf(book.loan), spec).installments;

@@ -1,7 +1,8 @@
 import { addMonthsClamped, compareDates } from '../../../shared/dates/civil';
 import { spreadEvenly, type PlanComparison } from '../../../shared/engine/plans';
 import type { PlanSpecInput } from '../../../shared/contract/plans';
-import { installmentsOf, type Db } from '../loans/loan.repository';
+import { installmentsOf } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
 
 /** A comparison as stored; those saved before the regular/arrears split lack `installmentSplit`. */
 export type StoredComparison = Omit<PlanComparison, 'installmentSplit'> & Partial<PlanComparison>;

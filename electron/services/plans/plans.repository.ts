@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PlanRow, PlanSpecInput } from '../../../shared/contract/plans';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { withMonthlyInstallment, type StoredComparison } from './legacy-comparison';
 
 export function planRowsQuery(db: Db) {

@@ -12,29 +12,34 @@ import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, fieldRefusal } from '../errors';
-import { insertScheduleVersion, type Db } from '../loans/loan.repository';
-import { loadLoanBook, refreshLoanStatus, statementOf, type LoanBook } from '../loans/loan-status';
+import { insertScheduleVersion } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
+import { loadLoanRecords, type LoanRecords } from '../loans/loan-records';
+import { refreshLoanStatus } from '../loans/status-cache';
+import { statementOf } from '../loans/statement';
 import { planLoanOf } from './plan-loan';
-import { reportedDelinquency } from './restructured-dpd';
+import { reportedDelinquency } from '../loans/restructured-dpd';
 import { addDays } from '../../../shared/dates/civil';
 import { reviewPlans } from './adherence';
 import { agreementOf } from './agreement';
 import { planRowById, planRowsQuery, toPlanRow } from './plans.repository';
 import { decisionStamp, refuseOwnRequest } from './decision';
+import { registerApprovalInbox } from '../approvals/registry';
+import { planApprovalRows } from './plan-requests';
 
 type PlanHandlers = Pick<
   Handlers,
   'plans.preview' | 'plans.propose' | 'plans.decide' | 'plans.list' | 'plans.get'
 >;
 
-function requireOpenLoan(book: LoanBook): void {
+function requireOpenLoan(book: LoanRecords): void {
   if (!OPEN_STATUSES.includes(book.loan.status)) {
     throw ruleViolation('plan.loanNotOpen', { number: book.loan.number, status: book.loan.status });
   }
 }
 
 /** The plan on the loan's statement today, computed on its active schedule version. */
-function outcomeOn(book: LoanBook, today: string, spec: ReturnType<typeof toPlanSpec>): PlanOutcome {
+function outcomeOn(book: LoanRecords, today: string, spec: ReturnType<typeof toPlanSpec>): PlanOutcome {
   try {
     return applyPlan(statementOf(book, today), planLoanOf(book.loan), spec);
   } catch (error) {
@@ -56,7 +61,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
   const { db, clock } = ctx;
   return {
     'plans.preview': async ({ loanId, candidates }) => {
-      const book = await loadLoanBook(db, loanId);
+      const book = await loadLoanRecords(db, loanId);
       requireOpenLoan(book);
       const statement = statementOf(book, clock.today());
       return candidates.map((input): PlanPreview => {
@@ -88,7 +93,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const actor = requirePermission(ctx.actor(), 'plans.propose');
       const id = await db.transaction().execute(async (trx) => {
         const today = clock.today();
-        const book = await loadLoanBook(trx, loanId);
+        const book = await loadLoanRecords(trx, loanId);
         requireOpenLoan(book);
         const outcome = outcomeOn(book, today, toPlanSpec(spec));
         const { id } = await trx
@@ -148,7 +153,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           });
           return;
         }
-        const book = await loadLoanBook(trx, plan.loan_id);
+        const book = await loadLoanRecords(trx, plan.loan_id);
         requireOpenLoan(book);
         const active = await trx
           .selectFrom('repayment_plans')
@@ -229,3 +234,6 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
     },
   };
 }
+
+// Plans wait in the approvals inbox beside the requests approvals keep (decided with plans.decide).
+registerApprovalInbox(planApprovalRows);

@@ -1,6 +1,6 @@
 import type { PlanSettings } from '../../../shared/contract/plan-settings';
-import type { Db } from '../loans/loan.repository';
-import { refreshLoanStatus } from '../loans/loan-status';
+import type { Db } from '../../db/db';
+import { refreshLoanStatus } from '../loans/status-cache';
 
 /** The settings that decide how a restructured loan is aged. */
 const AGING_KEYS: readonly (keyof PlanSettings)[] = [

@@ -16,8 +16,10 @@ import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, invalidField } from '../errors';
-import type { Db } from '../loans/loan.repository';
-import { loadLoanBook, payoffOf, refreshLoanStatus, statementOf } from '../loans/loan-status';
+import type { Db } from '../../db/db';
+import { loadLoanRecords } from '../loans/loan-records';
+import { payoffOf, statementOf } from '../loans/statement';
+import { refreshLoanStatus } from '../loans/status-cache';
 import { decisionStamp, refuseOwnRequest } from './decision';
 
 type WriteOffHandlers = Pick<
@@ -63,7 +65,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     'writeOffs.request': async ({ loanId, reason }) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       const id = await db.transaction().execute(async (trx) => {
-        const book = await loadLoanBook(trx, loanId);
+        const book = await loadLoanRecords(trx, loanId);
         if (!OPEN_STATUSES.includes(book.loan.status)) {
           throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
         }
@@ -125,7 +127,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
           });
           return;
         }
-        const book = await loadLoanBook(trx, row.loan_id);
+        const book = await loadLoanRecords(trx, row.loan_id);
         if (!OPEN_STATUSES.includes(book.loan.status)) {
           throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
         }

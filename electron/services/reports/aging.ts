@@ -4,7 +4,7 @@ import { agingOf, BOOK_STATUSES, PAR_THRESHOLDS, type AgingTable } from '../../.
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
 import { dpdSql } from '../loans/list.query';
-import { rollForwardStatuses } from '../loans/loan-status';
+import { rollForwardStatuses } from '../loans/status-cache';
 import { loadWholeBook, statementOn, statusOn } from './book-snapshot';
 
 /**

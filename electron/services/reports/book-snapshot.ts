@@ -2,11 +2,13 @@ import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { LoanStatus, Product } from '../../../shared/contract';
 import type { ScheduledInstallment, Statement } from '../../../shared/engine';
-import { loadLoanBooks, statementOf, type LoanBook } from '../loans/loan-status';
-import { installmentsOfVersions, type Db } from '../loans/loan.repository';
+import { loadManyLoanRecords, type LoanRecords } from '../loans/loan-records';
+import { statementOf } from '../loans/statement';
+import { installmentsOfVersions } from '../loans/loan.repository';
+import { type Db } from '../../db/db';
 
 export interface BookLoan {
-  book: LoanBook;
+  book: LoanRecords;
   product: Product;
   borrowerId: number;
   borrowerName: string;
@@ -30,7 +32,7 @@ export interface DatedSchedule {
 
 /**
  * Every non-draft loan (or those of `only`) with its book and its status history: reports walk
- * the whole book, so the books come in bulk (`loadLoanBooks`), a few queries per 500 loans.
+ * the whole book, so the books come in bulk (`loadManyLoanRecords`), a few queries per 500 loans.
  */
 export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<BookLoan[]> {
   if (only?.length === 0) return [];
@@ -42,7 +44,7 @@ export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<B
     .$if(only !== undefined, (q) => q.where('l.id', 'in', only!))
     .orderBy('l.id')
     .execute();
-  const books = await loadLoanBooks(
+  const books = await loadManyLoanRecords(
     db,
     loans.map((l) => l.id),
   );
@@ -75,7 +77,7 @@ export async function loadWholeBook(db: Db, only?: readonly number[]): Promise<B
 async function loadSchedules(
   db: Db,
   only: readonly number[] | undefined,
-  books: ReadonlyMap<number, LoanBook>,
+  books: ReadonlyMap<number, LoanRecords>,
 ): Promise<Map<number, DatedSchedule[]>> {
   const versions = await db
     .selectFrom('schedule_versions')
@@ -118,7 +120,7 @@ async function loadSchedules(
  * one effective on or before it (a plan from its approval day), else the first. A version made
  * later never reaches back into a day before it took effect.
  */
-export function bookOn(loan: BookLoan, date: string): LoanBook {
+export function bookOn(loan: BookLoan, date: string): LoanRecords {
   if (loan.schedules.length === 0) return loan.book;
   let inForce = loan.schedules[0]!;
   for (const s of loan.schedules) if (s.effectiveFrom <= date) inForce = s;

@@ -2,7 +2,7 @@ import { lastDayOfMonth, monthOf, addMonthsClamped, addDays } from '../../../sha
 import type { LoanStatus } from '../../../shared/contract';
 import { BOOK_STATUSES, monthOfLoan } from '../../../shared/reports/monthly';
 import type { Statement } from '../../../shared/engine';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
 import type { LoanMonthEndsTable } from './tables';
 import { DomainError, domainError } from '../errors';

@@ -27,7 +27,7 @@ import {
   type RollColumn,
 } from '../../../shared/reports/monthly';
 import { byBucketSql } from '../loans/list.query';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 
 const inList = (values: readonly string[]) => sql.join(values.map((v) => sql.lit(v)));
 const BOOK = inList(BOOK_STATUSES);

@@ -16,7 +16,7 @@ import { collateralAtDate } from '../collateral/at-date';
 import { rulesOf } from '../collateral/items.service';
 import { rate4 } from '../../../shared/reports/rates';
 import type { ServiceContext } from '../context';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import type { Handlers } from '../dispatch';
 import { invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';

@@ -2,7 +2,7 @@ import type { SearchHit } from '../../../shared/contract';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { textMatches } from './terms';
+import { textMatches } from '../../db/search-terms';
 import { collateralHits } from '../collateral/search';
 import { assignedTo, borrowerAssignedTo, isScoped } from '../auth/scope';
 

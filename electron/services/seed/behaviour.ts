@@ -11,7 +11,7 @@ import {
   type Statement,
 } from '../../../shared/engine';
 import { addDays, daysBetween, type IsoDate } from '../../../shared/dates';
-import { payoffOf } from '../loans/loan-status';
+import { payoffOf } from '../loans/statement';
 import type { Rng } from './prng';
 import type { SeedTerms } from './terms';
 

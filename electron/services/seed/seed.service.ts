@@ -13,7 +13,7 @@ import { addDays, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '
 import type { PaymentMethod } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { formatLoanNumber } from '../loans/loans.service';
-import { STATUS_COLUMNS, statusRow } from '../loans/loan-status';
+import { STATUS_COLUMNS, statusRow } from '../loans/status-cache';
 import { loadSettings } from '../system/system.service';
 import { drawBehaviour, simulatePayments } from './behaviour';
 import { CollateralSeeder, type CollateralSummary } from './collateral';

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { addDays, type IsoDate } from '../../../shared/dates';
 import type { ServiceContext } from '../context';
 import { SYSTEM_ACTOR, type Actor, type Role } from '../auth/actor';
-import { refreshLoanStatus } from '../loans/loan-status';
+import { refreshLoanStatus } from '../loans/status-cache';
 import { evaluatedPromises } from '../collections/promises.query';
 import { loadCollectionSettings } from '../collections/settings';
 import { Rng } from './prng';

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import type { Db } from '../../db/db';
 import { basename, isAbsolute, join } from 'node:path';
 import {
   backupSettingsSchema,
@@ -24,8 +25,6 @@ interface StoredBackupSettings extends BackupSettings {
   /** Empty: the default folder next to the book. */
   folder: string;
 }
-
-type Db = ServiceContext['db'];
 
 /** What the scheduler in main needs: where, how often, and what retention keeps. */
 export async function automaticBackupPlan(

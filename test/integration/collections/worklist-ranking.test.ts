@@ -11,7 +11,7 @@ import {
   type WorklistFilter,
 } from '../../../electron/services/collections/worklist.query';
 import { keepCollateralValues } from '../../../electron/services/collateral/kept-values';
-import { rollForwardStatuses } from '../../../electron/services/loans/loan-status';
+import { rollForwardStatuses } from '../../../electron/services/loans/status-cache';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { callersOf, openTestApp, type TestApp } from '../../support/test-app';

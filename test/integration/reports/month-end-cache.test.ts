@@ -3,7 +3,7 @@ import { addDays, lastDayOfMonth } from '../../../shared/dates';
 import { monthlyFigures } from '../../../shared/reports/monthly';
 import { rate4 } from '../../../shared/reports/rates';
 import { recordPayment, reversePayment } from '../../../electron/services/payments/payments.service';
-import { statementOf } from '../../../electron/services/loans/loan-status';
+import { statementOf } from '../../../electron/services/loans/statement';
 import { loadWholeBook, statusOn } from '../../../electron/services/reports/book-snapshot';
 import { keepMonthEndsThrough, monthEndsProgress } from '../../../electron/services/reports/month-ends';
 import { runAsWork } from '../../../electron/services/work';

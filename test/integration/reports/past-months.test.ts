@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Actor } from '../../../electron/services/auth/actor';
-import { loadLoanBook, statementOf } from '../../../electron/services/loans/loan-status';
+import { loadLoanRecords } from '../../../electron/services/loans/loan-records';
+import { statementOf } from '../../../electron/services/loans/statement';
 import { recordPayment } from '../../../electron/services/payments/payments.service';
 import { loadWholeBook } from '../../../electron/services/reports/book-snapshot';
 import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
@@ -93,7 +94,7 @@ describe("a past month's figures", () => {
     app.session.signIn(CHEN);
     await call('plans.decide', { planId: proposed.id, decision: 'approve', note: 'ok' });
     // The plan took: on its schedule, 30 June would no longer look 51 days late.
-    const book = await loadLoanBook(app.ctx.db, loanId);
+    const book = await loadLoanRecords(app.ctx.db, loanId);
     expect(book.version).toBe(2);
     expect(statementOf(book, '2026-06-30').daysPastDue).not.toBe(51);
 

@@ -12,7 +12,7 @@ import { runCli } from '../../../electron/cli/main';
 import type { CliIo } from '../../../electron/cli/command';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
-import { payoffOf } from '../../../electron/services/loans/loan-status';
+import { payoffOf } from '../../../electron/services/loans/statement';
 import { nextCounter } from '../../../electron/services/system/settings.repository';
 import {
   computeStatement,

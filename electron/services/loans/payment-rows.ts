@@ -1,7 +1,7 @@
 import type { PaymentRow, PaymentSplit } from '../../../shared/contract';
 import type { Statement } from '../../../shared/engine';
-import type { PaymentRecord } from '../loans/tables';
-import { splitOf } from '../loans/loan-status';
+import type { PaymentRecord } from './tables';
+import { splitOf } from './statement';
 
 /** The split printed on a payment's receipt when it was posted; null for payments posted before 0017. */
 export const receiptSplitOf = (r: PaymentRecord): PaymentSplit | null =>

@@ -1,7 +1,7 @@
 import { requestReference, type ApprovalRow } from '../../../shared/contract';
 import type { PlanStatus } from '../../../shared/contract/plans';
 import type { PlanType } from '../../../shared/engine/plans';
-import type { Db } from '../loans/loan.repository';
+import type { Db } from '../../db/db';
 import type { Actor } from '../auth/actor';
 import { assignedTo, isScoped } from '../auth/scope';
 

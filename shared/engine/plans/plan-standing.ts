@@ -4,8 +4,8 @@
  * that breaks the plan. Judging on the statement of that day (payments after it are not yet
  * known) means a late payment cannot make a broken installment "kept" afterwards.
  */
-import { addDays, compareDates, type IsoDate } from '../../../shared/dates/civil';
-import type { ScheduledInstallment, Statement } from '../../../shared/engine';
+import { addDays, compareDates, type IsoDate } from '../../dates/civil';
+import type { ScheduledInstallment, Statement } from '../index';
 
 export interface PlanStanding {
   /** Plan installments kept in a row, counting from the first. */

@@ -22,10 +22,10 @@ import {
   type PlanSettings,
 } from '../../../shared/contract/plan-settings';
 import type { RestructuredAging } from '../../../shared/contract/plans';
-import type { LoanBook } from '../loans/loan-status';
-import type { Db } from '../loans/loan.repository';
+import type { LoanRecords } from './loan-records';
+import type { Db } from '../../db/db';
 import { readSettingsRows } from '../system/settings.repository';
-import { planStanding } from './plan-standing';
+import { planStanding } from '../../../shared/engine/plans/plan-standing';
 
 export async function planSettingsOf(db: Db): Promise<PlanSettings> {
   const rows = await readSettingsRows(db);
@@ -66,7 +66,7 @@ export interface ReportedDelinquency {
 /** The statement as the app reports it, with the restructured-loan DPD policy applied, and why. */
 export async function restructuredDelinquency(
   db: Db,
-  book: LoanBook,
+  book: LoanRecords,
   statement: Statement,
   statementAt: (date: IsoDate) => Statement,
 ): Promise<ReportedDelinquency> {
@@ -113,7 +113,7 @@ export async function restructuredDelinquency(
 /** The statement as the app reports it, with the restructured-loan DPD policy applied. */
 export async function reportedDelinquency(
   db: Db,
-  book: LoanBook,
+  book: LoanRecords,
   statement: Statement,
   statementAt: (date: IsoDate) => Statement,
 ): Promise<Statement> {

@@ -1,0 +1,103 @@
+import type { Charge, Payment } from '../../../shared/engine/index';
+import type { Db } from '../../db/db';
+import { notFound } from '../errors';
+import type { LoanRecord, PaymentRecord } from './tables';
+import {
+  activeVersion,
+  findLoan,
+  installmentsOf,
+  installmentsOfVersions,
+  paymentRowsOf,
+} from './loan.repository';
+import { legalChargesByLoan } from './charges';
+
+/**
+ * A loan's records: the loan row, its active schedule, every payment row and the charges it owes —
+ * everything the statement engine needs to say where the loan stands on any day.
+ */
+
+/**
+ * Payments the engine should see: every payment that has not been reversed. Reversal rows are
+ * bookkeeping, not money, so they are left out too.
+ */
+export function effectivePayments(rows: readonly PaymentRecord[]): (Payment & { id: number })[] {
+  const reversed = new Set(
+    rows.filter((r) => r.reverses_payment_id !== null).map((r) => r.reverses_payment_id),
+  );
+  return rows
+    .filter((r) => r.reverses_payment_id === null && !reversed.has(r.id))
+    .map((r) => ({ id: r.id, date: r.date, amount: r.amount, ref: r.receipt_number }));
+}
+
+export interface LoanRecords {
+  loan: LoanRecord;
+  versionId: number;
+  version: number;
+  installments: Awaited<ReturnType<typeof installmentsOf>>;
+  paymentRows: PaymentRecord[];
+  /** Costs charged to the loan (legal costs), owed on top of the schedule. */
+  charges: Charge[];
+}
+
+export async function loadLoanRecords(db: Db, loanId: number): Promise<LoanRecords> {
+  const loan = await findLoan(db, loanId);
+  if (!loan) throw notFound('loan.notFound', loanId);
+  const version = await activeVersion(db, loanId);
+  if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
+  return {
+    loan,
+    versionId: version.id,
+    version: version.version,
+    installments: await installmentsOf(db, version.id),
+    paymentRows: await paymentRowsOf(db, loanId),
+    charges: (await legalChargesByLoan(db, loanId)).get(loanId) ?? [],
+  };
+}
+
+/**
+ * The books of many loans in a few queries per 500 loans, for work that touches thousands at
+ * once (an import posting payments); the same rows `loadLoanRecords` reads one loan at a time.
+ */
+export async function loadManyLoanRecords(
+  db: Db,
+  loanIds: readonly number[],
+): Promise<Map<number, LoanRecords>> {
+  const books = new Map<number, LoanRecords>();
+  const charges = await legalChargesByLoan(db);
+  for (let i = 0; i < loanIds.length; i += 500) {
+    const ids = loanIds.slice(i, i + 500);
+    const loans = await db.selectFrom('loans').selectAll().where('id', 'in', ids).execute();
+    const versions = await db
+      .selectFrom('schedule_versions')
+      .selectAll()
+      .where('loan_id', 'in', ids)
+      .where('is_active', '=', 1)
+      .execute();
+    const installments = await installmentsOfVersions(
+      db,
+      versions.map((v) => v.id),
+    );
+    const payments = await db
+      .selectFrom('payments')
+      .selectAll()
+      .where('loan_id', 'in', ids)
+      .orderBy('id')
+      .execute();
+    const versionOf = new Map(versions.map((v) => [v.loan_id, v]));
+    const paymentsOf = new Map<number, PaymentRecord[]>();
+    for (const p of payments) paymentsOf.set(p.loan_id, [...(paymentsOf.get(p.loan_id) ?? []), p]);
+    for (const loan of loans) {
+      const version = versionOf.get(loan.id);
+      if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
+      books.set(loan.id, {
+        loan,
+        versionId: version.id,
+        version: version.version,
+        installments: installments.get(version.id) ?? [],
+        paymentRows: paymentsOf.get(loan.id) ?? [],
+        charges: charges.get(loan.id) ?? [],
+      });
+    }
+  }
+  return books;
+}
