@@ -98,6 +98,46 @@ export default tseslint.config(
     },
   },
   {
+    // One data-access style: services reach the book through Kysely and electron/db, never the
+    // raw better-sqlite3 handle, so the same services can run on another SQL engine. The
+    // exceptions are the composition root, the data-safety modules (backups, restore, the
+    // start-up and health checks, the audit chain's verification) and the seeder, a SQLite tool.
+    files: ['electron/services/**/*.ts'],
+    ignores: [
+      'electron/services/app.ts',
+      'electron/services/context.ts',
+      'electron/services/system/backup.ts',
+      'electron/services/system/restore.ts',
+      'electron/services/system/startup-check.ts',
+      'electron/services/system/checksums.ts',
+      'electron/services/system/health.ts',
+      'electron/services/system/auto-backup.ts',
+      'electron/services/audit/verify.ts',
+      'electron/services/seed/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'better-sqlite3', message: 'Services use Kysely (ctx.db) or a helper in electron/db.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='sqlite']",
+          message: 'Services do not touch the raw SQLite handle: use ctx.db, or a helper in electron/db.',
+        },
+        {
+          selector: "ObjectPattern > Property[key.name='sqlite']",
+          message: 'Services do not touch the raw SQLite handle: use ctx.db, or a helper in electron/db.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { ...globals.node } },
   },

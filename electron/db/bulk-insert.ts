@@ -36,8 +36,11 @@ export class BulkInsert<T extends Table> {
   private nextFreeId: number | null = null;
   private readonly statements = new Map<number, Database.Statement>();
 
+  private readonly sqlite: Database.Database;
+
+  /** `book`: the open book (a ServiceContext); its raw handle stays inside electron/db. */
   constructor(
-    private readonly sqlite: Database.Database,
+    book: { sqlite: Database.Database },
     private readonly table: T,
     private readonly options: {
       /** Writers of the rows these refer to (foreign keys): flushed first. */
@@ -45,7 +48,9 @@ export class BulkInsert<T extends Table> {
       /** An upsert: a row whose `conflict` key exists has its `update` columns replaced. */
       upsert?: { conflict: keyof Row<T> & string; update: readonly (keyof Row<T> & string)[] };
     } = {},
-  ) {}
+  ) {
+    this.sqlite = book.sqlite;
+  }
 
   /**
    * An id for a row not yet written: the one SQLite would give it (one more than the largest),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { verifyAuditChain } from './verify';
+import { verifyBookAuditChain } from './verify';
 
 /** The audit viewer: filter by user, entity and date; and the chain check behind `audit verify`. */
 export function auditHandlers(ctx: ServiceContext): Pick<Handlers, 'audit.list' | 'audit.verify'> {
@@ -34,6 +34,6 @@ export function auditHandlers(ctx: ServiceContext): Pick<Handlers, 'audit.list' 
         total: total.n,
       };
     },
-    'audit.verify': async () => verifyAuditChain(ctx.sqlite),
+    'audit.verify': async () => verifyBookAuditChain(ctx),
   };
 }

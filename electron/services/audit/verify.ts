@@ -88,3 +88,7 @@ export function verifyAuditChain(sqlite: Database.Database): AuditVerdict {
   }
   return { ok: true, rows };
 }
+
+/** The chain of the open book (a ServiceContext): the audit check reads the raw rows. */
+export const verifyBookAuditChain = (book: { sqlite: Database.Database }): AuditVerdict =>
+  verifyAuditChain(book.sqlite);

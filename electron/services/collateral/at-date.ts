@@ -8,6 +8,7 @@
  * month-end exposure; the links are then streamed item by item. At 100k loans the maps of maps
  * `itemShares` builds for the screens cost more in garbage collection than the query itself.
  */
+import { rowsAsArrays } from '../../db/rows-as-arrays';
 import { sql } from 'kysely';
 import { OPEN_STATUSES } from '../../../shared/contract';
 import { ltvBreached, ltvThresholds, type CollateralRules } from '../../../shared/collateral/alerts';
@@ -40,7 +41,7 @@ export async function collateralAtDate(
   book: { month: string } | ReadonlyMap<number, ExposureAtDate>,
 ): Promise<CollateralAtDate> {
   const month = book instanceof Map ? '' : (book as { month: string }).month;
-  const { sql: text, parameters } = ctx.db
+  const query = ctx.db
     .selectFrom('collateral_links as k')
     .innerJoin('collateral_items as i', 'i.id', 'k.item_id')
     .innerJoin('loans as l', 'l.id', 'k.loan_id')
@@ -63,10 +64,7 @@ export async function collateralAtDate(
     .orderBy('k.loan_id')
     .compile();
   type Link = [number, number, CollateralKind, number, number, number | null, number | null];
-  const links = ctx.sqlite
-    .prepare(text)
-    .raw()
-    .all(...(parameters as unknown[])) as Link[];
+  const links = rowsAsArrays<Link>(ctx, query);
 
   // Per loan in the book, indexed by loan id: its exposure, whether overdue, and its share of
   // value of each kind. Flat arrays, not an object per loan: a whole book's worth of small

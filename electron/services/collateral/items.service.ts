@@ -36,7 +36,7 @@ import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput }
 import { attachmentRowsOf } from './attachments.service';
 import { repossessionsOf } from './repossession.service';
 import type { CollateralItemRecord } from './tables';
-import { bookVersion } from '../book-version';
+import { bookVersion } from '../../db/book-version';
 
 type ItemHandlers = Pick<
   Handlers,
@@ -247,7 +247,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
    */
   let cached: { key: string; position: Promise<RegisterPosition> } | null = null;
   const wholeBook = async (today: string) => {
-    const key = `${today}|${bookVersion(ctx.sqlite)}`;
+    const key = `${today}|${bookVersion(ctx)}`;
     if (cached?.key !== key)
       cached = {
         key,

@@ -14,7 +14,7 @@ import { instantOfLocal, localTimeOf } from './local-time';
 import { loadCollectionSettings, rulesOf, saveCollectionSettings } from './settings';
 import { buildWorklist, remindersFor, worklistFlags } from './worklist.query';
 import type { ScoreFlags } from './priority-score';
-import { bookVersion } from '../book-version';
+import { bookVersion } from '../../db/book-version';
 import { borrowerOf, collectionAccount, dossierOf, timelineOf } from './account.query';
 import { evaluatedPromises } from './promises.query';
 import { renderLetter } from './letters';
@@ -72,7 +72,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
    */
   let flagsCache: { key: string; flags: Promise<ScoreFlags> } | null = null;
   const flagsWhileUnchanged: typeof worklistFlags = (db, today, config, filter = {}, actor = null) => {
-    const key = JSON.stringify([bookVersion(ctx.sqlite), today, filter, actor?.userId ?? null]);
+    const key = JSON.stringify([bookVersion(ctx), today, filter, actor?.userId ?? null]);
     if (flagsCache?.key !== key) flagsCache = { key, flags: worklistFlags(db, today, config, filter, actor) };
     const cached = flagsCache;
     return cached.flags.catch((error: unknown) => {

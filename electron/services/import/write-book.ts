@@ -163,24 +163,24 @@ export async function writeBook(
   const writeAll = async (trx: Db) => {
     const actor = requirePermission(ctx.actor(), 'book.write');
     // Each writer is flushed after the writers of the rows it refers to (foreign keys).
-    const borrowersOut = new BulkInsert(ctx.sqlite, 'borrowers');
-    const loansOut = new BulkInsert(ctx.sqlite, 'loans', { after: [borrowersOut] });
-    const versionsOut = new BulkInsert(ctx.sqlite, 'schedule_versions', { after: [loansOut] });
-    const installmentsOut = new BulkInsert(ctx.sqlite, 'installments', { after: [versionsOut] });
-    const itemsOut = new BulkInsert(ctx.sqlite, 'collateral_items', { after: [borrowersOut] });
-    const linksOut = new BulkInsert(ctx.sqlite, 'collateral_links', { after: [itemsOut, loansOut] });
-    const valuationsOut = new BulkInsert(ctx.sqlite, 'collateral_valuations', {
+    const borrowersOut = new BulkInsert(ctx, 'borrowers');
+    const loansOut = new BulkInsert(ctx, 'loans', { after: [borrowersOut] });
+    const versionsOut = new BulkInsert(ctx, 'schedule_versions', { after: [loansOut] });
+    const installmentsOut = new BulkInsert(ctx, 'installments', { after: [versionsOut] });
+    const itemsOut = new BulkInsert(ctx, 'collateral_items', { after: [borrowersOut] });
+    const linksOut = new BulkInsert(ctx, 'collateral_links', { after: [itemsOut, loansOut] });
+    const valuationsOut = new BulkInsert(ctx, 'collateral_valuations', {
       after: [itemsOut, linksOut],
     });
-    const paymentsOut = new BulkInsert(ctx.sqlite, 'payments', { after: [loansOut] });
-    const partiesOut = new BulkInsert(ctx.sqlite, 'loan_parties', { after: [loansOut, borrowersOut] });
-    const assignmentsOut = new BulkInsert(ctx.sqlite, 'collection_assignments', { after: [loansOut] });
+    const paymentsOut = new BulkInsert(ctx, 'payments', { after: [loansOut] });
+    const partiesOut = new BulkInsert(ctx, 'loan_parties', { after: [loansOut, borrowersOut] });
+    const assignmentsOut = new BulkInsert(ctx, 'collection_assignments', { after: [loansOut] });
     /** Collectors by the name the sheet uses, resolved to users once each. */
     const collectorIds = new Map<string, number | null>();
     for (const name of new Set(book.loans.map((l) => l.collector).filter(Boolean)))
       collectorIds.set(name, await userIdNamed(trx, name));
     // After the payments: their triggers move the month-end watermark on the status row.
-    const statusesOut = new BulkInsert(ctx.sqlite, 'loan_status', {
+    const statusesOut = new BulkInsert(ctx, 'loan_status', {
       after: [loansOut, paymentsOut],
       upsert: { conflict: 'loan_id', update: STATUS_COLUMNS },
     });

@@ -8,7 +8,7 @@ import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, idsInNameOrder, loanListBase, pageOfIds, toLoanListRow } from './list.query';
-import { bookVersion } from '../book-version';
+import { bookVersion } from '../../db/book-version';
 import { insertScheduleVersion, installmentsOf, partiesOf } from './loan.repository';
 import { type Db } from '../../db/db';
 import { loadLoanRecords } from './loan-records';
@@ -229,7 +229,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
       }
       if (input.sort === 'borrower') {
         const { offset, limit, ...filter } = input;
-        const key = JSON.stringify([bookVersion(ctx.sqlite), today, actor?.userId ?? null, filter]);
+        const key = JSON.stringify([bookVersion(ctx), today, actor?.userId ?? null, filter]);
         if (nameOrder?.key !== key) nameOrder = { key, ids: idsInNameOrder(db, q, input.locale) };
         const ids = await nameOrder.ids.catch((error: unknown) => {
           nameOrder = null;

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { HealthReport } from '../../../shared/contract';
 import { migrationState } from '../../db/migrate';
+import type { DB } from '../../db/schema';
 
 /**
  * The full health check behind `cli check` and the start-up check: page integrity, foreign keys,
@@ -30,3 +31,9 @@ export async function checkHealth(
     pragmas.foreignKeys === 1;
   return { healthy, integrity, foreignKeyViolations, migrations, pragmas };
 }
+
+/** The same checks on the open book (a ServiceContext): the data-safety module reads its raw handle. */
+export const checkBookHealth = (
+  book: { sqlite: Database.Database; db: Kysely<DB> },
+  mode: 'quick' | 'full' = 'full',
+): Promise<HealthReport> => checkHealth(book.sqlite, book.db as unknown as Kysely<unknown>, mode);

@@ -8,7 +8,8 @@ import { DEFAULT_COMPANY_PROFILE } from '../../../shared/contract/company';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
-import { checkHealth } from './health';
+import { checkBookHealth } from './health';
+import { sqliteVersion } from '../../db/engine-facts';
 import { domainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 import { appendAudit } from '../audit/audit';
@@ -44,12 +45,12 @@ export function systemHandlers(
   return {
     'system.info': async () => ({
       version: ctx.appVersion,
-      sqliteVersion: String(ctx.sqlite.prepare('SELECT sqlite_version() AS v').pluck().get()),
+      sqliteVersion: sqliteVersion(ctx),
       databasePath: ctx.databasePath,
       schemaVersion: (await appliedMigrations(ctx.db as unknown as Kysely<unknown>)).at(-1) ?? '',
       today: ctx.clock.today(),
     }),
-    'system.check': () => checkHealth(ctx.sqlite, ctx.db as unknown as Kysely<unknown>, 'full'),
+    'system.check': () => checkBookHealth(ctx, 'full'),
     'settings.get': () => loadSettings(ctx),
     'print.savePdf': async (options) => {
       if (!ctx.platform) {

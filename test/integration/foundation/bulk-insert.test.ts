@@ -31,7 +31,7 @@ describe('a bulk insert', () => {
 
   it('gives the ids SQLite would give, and fires every row’s triggers', async () => {
     await app.call('borrowers.create', WANG_FANG);
-    const out = new BulkInsert(app.ctx.sqlite, 'borrowers');
+    const out = new BulkInsert(app.ctx, 'borrowers');
     const ids: number[] = [];
     for (let n = 0; n < 1200; n += 1) {
       const id = out.newId();
@@ -52,8 +52,8 @@ describe('a bulk insert', () => {
   });
 
   it('writes the rows of the writers it comes after first, for their foreign keys', () => {
-    const borrowers = new BulkInsert(app.ctx.sqlite, 'borrowers');
-    const loans = new BulkInsert(app.ctx.sqlite, 'loans', { after: [borrowers] });
+    const borrowers = new BulkInsert(app.ctx, 'borrowers');
+    const loans = new BulkInsert(app.ctx, 'loans', { after: [borrowers] });
     const borrowerId = borrowers.newId();
     borrowers.add({ id: borrowerId, ...borrower(1) });
     loans.add(
@@ -74,11 +74,11 @@ describe('a bulk insert', () => {
   });
 
   it('replaces the named columns of an existing row in an upsert', () => {
-    const borrowers = new BulkInsert(app.ctx.sqlite, 'borrowers');
+    const borrowers = new BulkInsert(app.ctx, 'borrowers');
     const id = borrowers.newId();
     borrowers.add({ id, ...borrower(1) });
     borrowers.flush();
-    const again = new BulkInsert(app.ctx.sqlite, 'borrowers', {
+    const again = new BulkInsert(app.ctx, 'borrowers', {
       upsert: { conflict: 'id', update: ['phone'] },
     });
     again.add({ id, ...borrower(1), name: 'not replaced', phone: '13900000000' });
@@ -89,13 +89,13 @@ describe('a bulk insert', () => {
   });
 
   it('refuses a row that leaves out a column whose default is not NULL', () => {
-    const out = new BulkInsert(app.ctx.sqlite, 'borrowers');
+    const out = new BulkInsert(app.ctx, 'borrowers');
     // The types refuse it too; a row built from a Partial (detailColumns) can still have gaps.
     expect(() => out.add({ ...borrower(1), phone: undefined as unknown as string })).toThrow(
       'borrowers.phone has no value in a bulk insert, and its default is not NULL',
     );
-    const items = new BulkInsert(app.ctx.sqlite, 'collateral_items');
-    const owners = new BulkInsert(app.ctx.sqlite, 'borrowers');
+    const items = new BulkInsert(app.ctx, 'collateral_items');
+    const owners = new BulkInsert(app.ctx, 'borrowers');
     const borrowerId = owners.newId();
     owners.add({ id: borrowerId, ...borrower(1) });
     owners.flush();

@@ -95,3 +95,31 @@ describe('renderer/ asks in its own dialogs, never a native box', () => {
     expect(await boundaryErrors(code, 'renderer/src/x.ts')).toEqual([]);
   });
 });
+
+describe('services reach the book through Kysely and electron/db, not the raw SQLite handle', () => {
+  const RAW = {
+    'the raw handle on the context':
+      "import type { ServiceContext } from '../../context';\nexport const n = (ctx: ServiceContext) => ctx.sqlite.prepare('SELECT 1').get();\n",
+    'the raw handle destructured':
+      "import type { ServiceContext } from '../../context';\nexport const n = ({ sqlite }: ServiceContext) => sqlite.prepare('SELECT 1').get();\n",
+    'the driver itself':
+      "import Database from 'better-sqlite3';\nexport const open = () => new Database(':memory:');\n",
+  } as const;
+  const rawErrors = async (code: string, filePath: string) => {
+    const [result] = await eslint.lintText(code, { filePath });
+    expect(result?.messages.filter((m) => m.fatal)).toEqual([]);
+    return (result?.messages ?? []).filter(
+      (m) => m.severity === 2 && ['no-restricted-imports', 'no-restricted-syntax'].includes(m.ruleId ?? ''),
+    );
+  };
+
+  it.each(Object.entries(RAW))('using %s is an error in a feature service', async (_what, code) => {
+    const errors = await rawErrors(code, 'electron/services/loans/x.ts');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]?.message).toMatch(/Kysely|raw SQLite handle/);
+  });
+
+  it.each(Object.entries(RAW))('using %s is allowed in a data-safety module', async (_what, code) => {
+    expect(await rawErrors(code, 'electron/services/system/backup.ts')).toEqual([]);
+  });
+});

@@ -5,8 +5,8 @@ import type Database from 'better-sqlite3';
  * another one (data_version). A service keeps something costly to rebuild (the whole register's
  * position, the loan list in name order) only while this stays the same.
  */
-export function bookVersion(sqlite: Database.Database): string {
-  const v = sqlite
+export function bookVersion(book: { sqlite: Database.Database }): string {
+  const v = book.sqlite
     .prepare('SELECT total_changes() AS a, (SELECT data_version FROM pragma_data_version) AS b')
     .get() as { a: number; b: number };
   return `${v.a}|${v.b}`;
