@@ -11,6 +11,7 @@ import { systemClock } from './services/clock';
 import { createMainWindow } from './window';
 import { notifyDueReminders } from './collections-notification';
 import { HostProcess } from './host/host-process';
+import { afterHostStopped } from './host/restart-policy';
 import type { HostNotice, HostOptions } from './host/host';
 import { matchLocale } from '../shared/i18n/match-locale';
 import { translator } from '../shared/i18n/translator';
@@ -28,8 +29,6 @@ let host: HostProcess | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** The app locks after ten minutes without a request; sign in again to continue. */
 const IDLE_LOCK_MS = 10 * 60_000;
-/** A host that stops this many times within a minute is not restarted again. */
-const RESTARTS_PER_MINUTE = 3;
 let recentRestarts: number[] = [];
 
 const words = () => translator(matchLocale(app.getLocale()));
@@ -134,10 +133,10 @@ function openWindow(): void {
  */
 function onHostStopped(code: number, options: HostOptions): void {
   console.error(`service host stopped (exit code ${code})`);
-  const now = Date.now();
-  recentRestarts = [...recentRestarts.filter((t) => now - t < 60_000), now];
+  const { restart, restarts } = afterHostStopped(recentRestarts, Date.now());
+  recentRestarts = restarts;
   const t = words();
-  if (recentRestarts.length > RESTARTS_PER_MINUTE) {
+  if (!restart) {
     dialog.showErrorBox(t('app.host.title'), t('app.host.gaveUp'));
     app.exit(1);
     return;
