@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { reportProgress, stopIfCancelled } from '../work';
 import type { DashboardData, MonthlyReport, OptionalSection } from '../../../shared/contract';
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
 import { addDays, lastDayOfMonth, monthOf, addMonthsClamped } from '../../../shared/dates';
@@ -68,8 +69,32 @@ export async function completedMonth(ctx: ServiceContext, month: string) {
 }
 
 /** A month still running has no month-end rows yet: the engine computes it, up to today. */
+/** Loans read and run through the engine at a time for a month still running. */
+const RUNNING_MONTH_CHUNK = 2_000;
+
+/**
+ * A month still running has no month-end rows yet, so every loan's position comes from the
+ * engine: on a big book that is long work (about 25 s at 100,000 loans), so it goes a chunk of
+ * loans at a time, saying how far it has got, stopping between chunks when cancelled, and
+ * letting other calls in between.
+ */
+async function runningMonthLoans(db: Db, monthStart: string, reportEnd: string): Promise<ReportLoan[]> {
+  const ids = (
+    await db.selectFrom('loans').select('id').where('status', '<>', 'draft').orderBy('id').execute()
+  ).map((r) => r.id);
+  const loans: ReportLoan[] = [];
+  for (let i = 0; i < ids.length; i += RUNNING_MONTH_CHUNK) {
+    stopIfCancelled();
+    const chunk = ids.slice(i, i + RUNNING_MONTH_CHUNK);
+    loans.push(...reportLoansFromEngine(await loadWholeBook(db, chunk), monthStart, reportEnd));
+    reportProgress({ phase: 'runningMonth', done: i + chunk.length, total: ids.length });
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return loans;
+}
+
 async function runningMonth(ctx: ServiceContext, month: string, monthStart: string, reportEnd: string) {
-  const loans = reportLoansFromEngine(await loadWholeBook(ctx.db), monthStart, reportEnd);
+  const loans = await runningMonthLoans(ctx.db, monthStart, reportEnd);
   const atEnd = new Map(
     loans
       .filter((l) => BOOK_STATUSES.includes(l.statusAtEnd))

@@ -310,4 +310,31 @@ describe('building month-end history for a whole book', () => {
     expect(rest).toBeGreaterThan(0);
     expect(await builtThrough()).toBe(kept + rest);
   });
+
+  it('reports how far a month still running has got, and stops when cancelled', async () => {
+    const month = TODAY.slice(0, 7);
+    const seen: WorkProgress[] = [];
+    const report = await app.dispatch('reports.monthly', { month }, { progress: (p) => seen.push(p) });
+    expect(report.ok).toBe(true);
+    const inBook = Number(
+      (
+        await app.ctx.db
+          .selectFrom('loans')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', '<>', 'draft')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+    expect(seen.filter((p) => p.phase === 'runningMonth').at(-1)).toEqual({
+      phase: 'runningMonth',
+      done: inBook,
+      total: inBook,
+    });
+    const stop = new AbortController();
+    stop.abort();
+    expect(await app.dispatch('reports.monthly', { month }, { signal: stop.signal })).toMatchObject({
+      ok: false,
+      error: { code: 'cancelled' },
+    });
+  });
 });
