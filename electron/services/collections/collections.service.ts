@@ -4,7 +4,7 @@ import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, ruleViolationWith, invalidField } from '../errors';
 import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
-import { assignedTo, isScoped, keepInScope, userIdNamed, userIdOf } from '../auth/scope';
+import { keepInScope, userIdNamed, userIdOf } from '../auth/scope';
 import { findLoan, partiesOf } from '../loans/loan.repository';
 import { type Db } from '../../db/db';
 import { loadSettings } from '../system/system.service';
@@ -21,6 +21,25 @@ import { renderLetter } from './letters';
 import { outcomeHandlers } from './outcomes';
 import { advanceLegalCase, legalCase, legalCases, openLegalCase } from './legal';
 import { loadLetterTemplates, saveLetterTemplates, unknownFields } from './letter-templates';
+import {
+  activeCollectors,
+  assignCollector,
+  clearUnreachable,
+  contactOutcome,
+  contactsWithParty,
+  contactToAmend,
+  existingLoans,
+  insertContact,
+  insertPromise,
+  insertVisit,
+  isUnreachable,
+  loanBorrowers,
+  markUnreachable,
+  overridesIn,
+  promisesInScope,
+  saveVisitOutcome,
+  visitToRecord,
+} from './contacts.repository';
 
 /** Accounts "work next" looks at per step down the list. */
 const NEXT_ACCOUNT_PAGE = 200;
@@ -41,12 +60,7 @@ function guard(violations: GuardViolation[], overrideReason: string, profile: st
 
 /** Earlier contacts with one person, as the rules count them: an amended contact counts once, as amended. */
 async function contactHistory(db: Db, partyBorrowerId: number): Promise<PastContact[]> {
-  const rows = await db
-    .selectFrom('collection_contacts as c')
-    .innerJoin('contact_outcomes as o', 'o.code', 'c.outcome')
-    .select(['c.id', 'c.at', 'c.channel', 'o.connected', 'c.amends_contact_id'])
-    .where('c.party_borrower_id', '=', partyBorrowerId)
-    .execute();
+  const rows = await contactsWithParty(db, partyBorrowerId);
   const amended = new Set(rows.map((r) => r.amends_contact_id).filter((x) => x !== null));
   return rows
     .filter((r) => !amended.has(r.id))
@@ -85,16 +99,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
     ...outcomeHandlers(ctx),
 
     'collections.collectors': async () =>
-      (
-        await db
-          .selectFrom('users')
-          .select(['username', 'display_name'])
-          .where('role', '=', 'collector')
-          .where('active', '=', 1)
-          .orderBy('display_name')
-          .orderBy('username')
-          .execute()
-      ).map((u) => ({ username: u.username, displayName: u.display_name })),
+      (await activeCollectors(db)).map((u) => ({ username: u.username, displayName: u.display_name })),
 
     'collections.worklist': async ({ offset, limit, ...filter }) => {
       const today = clock.today();
@@ -164,11 +169,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           const local = localTimeOf(now, borrower.time_zone);
           throw invalidField('localTime', 'contact.inFuture', { date: local.date, time: local.hhmm });
         }
-        const outcome = await trx
-          .selectFrom('contact_outcomes')
-          .selectAll()
-          .where('code', '=', input.outcome)
-          .executeTakeFirst();
+        const outcome = await contactOutcome(trx, input.outcome);
         if (!outcome) throw invalidField('outcome', 'contact.unknownOutcome', { outcome: input.outcome });
         if (outcome.active !== 1) {
           throw invalidField('outcome', 'contact.retiredOutcome', { outcome: input.outcome });
@@ -182,11 +183,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
 
         let override = { override_reason: '', override_rules: '' };
         if (input.amendsContactId !== undefined) {
-          const original = await trx
-            .selectFrom('collection_contacts')
-            .select(['id', 'loan_id'])
-            .where('id', '=', input.amendsContactId)
-            .executeTakeFirst();
+          const original = await contactToAmend(trx, input.amendsContactId);
           if (!original || original.loan_id !== loan.id) {
             throw invalidField('amendsContactId', 'contact.amendsOtherLoan', {
               id: input.amendsContactId,
@@ -195,16 +192,11 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           }
         } else {
           // A correction describes a contact that already passed the guards; only new contacts are judged.
-          const unreachable = await trx
-            .selectFrom('borrower_unreachable')
-            .select('borrower_id')
-            .where('borrower_id', '=', loan.borrower_id)
-            .executeTakeFirst();
           const violations = contactViolations(
             rulesOf(config),
             { at, channel: input.channel, party: input.party, connected: outcome.connected === 1 },
             await contactHistory(trx, partyId),
-            { timeZone: borrower.time_zone, unreachable: unreachable !== undefined },
+            { timeZone: borrower.time_zone, unreachable: await isUnreachable(trx, loan.borrower_id) },
           );
           override = guard(violations, input.overrideReason, config.profile);
         }
@@ -225,11 +217,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           logged_by_id: userIdOf(ctx.actor()),
           created_at: now,
         };
-        const { id } = await trx
-          .insertInto('collection_contacts')
-          .values(row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertContact(trx, row);
         await appendAudit(trx, ctx, {
           entity: 'collection-contact',
           entityId: id,
@@ -248,9 +236,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
             collector: loggedBy,
             created_at: now,
           };
-          promiseId = (
-            await trx.insertInto('promises_to_pay').values(promise).returning('id').executeTakeFirstOrThrow()
-          ).id;
+          promiseId = await insertPromise(trx, promise);
           await appendAudit(trx, ctx, {
             entity: 'promise-to-pay',
             entityId: promiseId,
@@ -293,11 +279,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           created_at: clock.now(),
           outcome: null,
         };
-        const { id } = await trx
-          .insertInto('collection_visits')
-          .values(row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertVisit(trx, row);
         await appendAudit(trx, ctx, { entity: 'collection-visit', entityId: id, action: 'plan', after: row });
         return { id };
       }),
@@ -305,20 +287,12 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
     'collections.recordVisitOutcome': async ({ visitId, ...input }) =>
       db.transaction().execute(async (trx) => {
         const recordedBy = who();
-        const visit = await trx
-          .selectFrom('collection_visits')
-          .select(['id', 'outcome', 'planned_at'])
-          .where('id', '=', visitId)
-          .executeTakeFirst();
+        const visit = await visitToRecord(trx, visitId);
         if (!visit) throw notFound('visit.notFound', visitId);
         if (visit.outcome !== null) throw ruleViolation('visit.outcomeRecorded', { id: visitId });
         if (visit.planned_at > clock.now()) throw ruleViolation('visit.notYet');
         const outcome = { ...input, recordedAt: clock.now(), recordedBy };
-        await trx
-          .updateTable('collection_visits')
-          .set({ outcome: JSON.stringify(outcome) })
-          .where('id', '=', visitId)
-          .execute();
+        await saveVisitOutcome(trx, visitId, outcome);
         await appendAudit(trx, ctx, {
           entity: 'collection-visit',
           entityId: visitId,
@@ -341,18 +315,12 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
     'collections.assign': async ({ loanIds, collector }) =>
       db.transaction().execute(async (trx) => {
         who();
-        const found = await trx.selectFrom('loans').select('id').where('id', 'in', loanIds).execute();
+        const found = await existingLoans(trx, loanIds);
         if (found.length !== new Set(loanIds).size) throw invalidField('loanIds', 'assign.unknownLoans');
         const collectorId = await userIdNamed(trx, collector);
         const now = clock.now();
         for (const { id } of found) {
-          await trx
-            .insertInto('collection_assignments')
-            .values({ loan_id: id, collector, collector_id: collectorId, assigned_at: now })
-            .onConflict((oc) =>
-              oc.column('loan_id').doUpdateSet({ collector, collector_id: collectorId, assigned_at: now }),
-            )
-            .execute();
+          await assignCollector(trx, { loanId: id, collector, collectorId, at: now }, true);
           await appendAudit(trx, ctx, {
             entity: 'loan',
             entityId: id,
@@ -376,15 +344,8 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           // One cursor per bucket, kept across runs, so the rotation carries on where it stopped.
           const turn = await nextCounter(trx, `collections.round-robin.${bucket}`);
           const collector = collectors[(turn - 1) % collectors.length]!;
-          await trx
-            .insertInto('collection_assignments')
-            .values({
-              loan_id: row.loanId,
-              collector,
-              collector_id: await userIdNamed(trx, collector),
-              assigned_at: now,
-            })
-            .execute();
+          const collectorId = await userIdNamed(trx, collector);
+          await assignCollector(trx, { loanId: row.loanId, collector, collectorId, at: now }, false);
           await appendAudit(trx, ctx, {
             entity: 'loan',
             entityId: row.loanId,
@@ -402,13 +363,9 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         await borrowerOf(trx, borrowerId);
         if (unreachable) {
           if (reason === '') throw invalidField('reason', 'unreachable.reasonMissing');
-          await trx
-            .insertInto('borrower_unreachable')
-            .values({ borrower_id: borrowerId, since: clock.now(), reason, marked_by: markedBy })
-            .onConflict((oc) => oc.column('borrower_id').doUpdateSet({ reason, marked_by: markedBy }))
-            .execute();
+          await markUnreachable(trx, { borrowerId, since: clock.now(), reason, markedBy });
         } else {
-          await trx.deleteFrom('borrower_unreachable').where('borrower_id', '=', borrowerId).execute();
+          await clearUnreachable(trx, borrowerId);
         }
         await appendAudit(trx, ctx, {
           entity: 'borrower',
@@ -432,20 +389,9 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
     'collections.promiseStats': async () => {
       const config = await settings();
       // A collector sees the promises on their own accounts only, like everything else they read.
-      const actor = ctx.actor();
-      let promises = db.selectFrom('promises_to_pay as p').selectAll('p');
-      if (isScoped(actor)) promises = promises.where(({ ref }) => assignedTo(actor, ref('p.loan_id')));
-      const records = await promises.execute();
+      const records = await promisesInScope(db, ctx.actor());
       const evaluated = await evaluatedPromises(db, records, clock.today(), config.promiseToleranceDays);
-      const loans = new Map(
-        (
-          await db
-            .selectFrom('loans as l')
-            .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-            .select(['l.id', 'b.id as borrower_id', 'b.name'])
-            .execute()
-        ).map((l) => [l.id, l]),
-      );
+      const loans = new Map((await loanBorrowers(db)).map((l) => [l.id, l]));
       const byBorrower = new Map<
         number,
         { borrowerId: number; name: string; kept: number; broken: number }
@@ -469,20 +415,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
       return { byBorrower: [...byBorrower.values()], byCollector: [...byCollector.values()] };
     },
 
-    'collections.overrideCount': async ({ month }) => {
-      const count = async (table: 'collection_contacts' | 'collection_visits') =>
-        Number(
-          (
-            await db
-              .selectFrom(table)
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('override_reason', '!=', '')
-              .where('created_at', 'like', `${month}-%`)
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      return { month, overrides: (await count('collection_contacts')) + (await count('collection_visits')) };
-    },
+    'collections.overrideCount': async ({ month }) => ({ month, overrides: await overridesIn(db, month) }),
 
     'collections.letterTemplates': () => loadLetterTemplates(db),
 
@@ -547,11 +480,7 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
           logged_by_id: userIdOf(ctx.actor()),
           created_at: clock.now(),
         };
-        const { id } = await trx
-          .insertInto('collection_contacts')
-          .values(row)
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertContact(trx, row);
         await appendAudit(trx, ctx, {
           entity: 'collection-contact',
           entityId: id,
