@@ -3,6 +3,10 @@ import type { CollateralItemView, ItemDetails } from '../../../shared/contract';
 import { vinCheckDigitMatches } from '../../../shared/collateral/vin';
 import type { Db } from '../../db/db';
 import type { CollateralItemRecord, CollateralItemsTable } from './tables';
+import type { CollateralKind, LoanStatus } from '../../../shared/contract';
+import type { Actor } from '../auth/actor';
+import { borrowerAssignedTo, isScoped } from '../auth/scope';
+import { textMatches } from '../../db/search-terms';
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
 
@@ -197,4 +201,143 @@ export async function valuationsOf(db: Db, itemId: number) {
     .orderBy('date')
     .orderBy('id')
     .execute();
+}
+
+/** A loan as linking an item to it needs it: whose it is, and whether it is open. */
+export interface LinkableLoan {
+  id: number;
+  number: string;
+  status: LoanStatus;
+  borrower_id: number;
+}
+
+export async function linkableLoans(db: Db, loanIds: readonly number[]): Promise<LinkableLoan[]> {
+  return db
+    .selectFrom('loans')
+    .select(['id', 'number', 'status', 'borrower_id'])
+    .where('id', 'in', [...loanIds])
+    .execute();
+}
+
+/** The loans each of `itemIds` secures, in loan-number order. */
+export function loansLinkedToItems(db: Db, itemIds: readonly number[]) {
+  return db
+    .selectFrom('collateral_links as k')
+    .innerJoin('loans as l', 'l.id', 'k.loan_id')
+    .select(['k.item_id', 'l.id', 'l.number', 'l.status'])
+    .where('k.item_id', 'in', [...itemIds])
+    .orderBy('l.number')
+    .execute();
+}
+
+export async function insertItem(db: Db, row: Insertable<CollateralItemsTable>): Promise<number> {
+  return (await db.insertInto('collateral_items').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateItem(
+  db: Db,
+  id: number,
+  set: Partial<Insertable<CollateralItemsTable>>,
+): Promise<void> {
+  await db.updateTable('collateral_items').set(set).where('id', '=', id).execute();
+}
+
+export async function insertLinks(
+  db: Db,
+  rows: readonly { item_id: number; loan_id: number; linked_by: string; linked_at: string }[],
+): Promise<void> {
+  await db
+    .insertInto('collateral_links')
+    .values([...rows])
+    .execute();
+}
+
+export async function isLinked(db: Db, itemId: number, loanId: number): Promise<boolean> {
+  const link = await db
+    .selectFrom('collateral_links')
+    .select('loan_id')
+    .where('item_id', '=', itemId)
+    .where('loan_id', '=', loanId)
+    .executeTakeFirst();
+  return link !== undefined;
+}
+
+/** Removes the link; false when there was none. */
+export async function deleteLink(db: Db, itemId: number, loanId: number): Promise<boolean> {
+  const gone = await db
+    .deleteFrom('collateral_links')
+    .where('item_id', '=', itemId)
+    .where('loan_id', '=', loanId)
+    .executeTakeFirst();
+  return Number(gone.numDeletedRows) > 0;
+}
+
+/**
+ * The register's items matching a filter, newest first, as ids only (the page is read in full
+ * afterwards). A collector's register holds only the collateral of borrowers assigned to them.
+ */
+export function registerItemIds(
+  db: Db,
+  actor: Actor | null,
+  filter: { kind?: CollateralKind; query?: string; loanStatus?: LoanStatus },
+) {
+  let q = db
+    .selectFrom('collateral_items as i')
+    .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+    .select('i.id');
+  if (isScoped(actor)) q = q.where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')));
+  if (filter.kind) q = q.where('i.kind', '=', filter.kind);
+  if (filter.query) {
+    const query = filter.query;
+    q = q.where((eb) => eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]));
+  }
+  if (filter.loanStatus) {
+    const status = filter.loanStatus;
+    q = q.where('i.id', 'in', (eb) =>
+      eb
+        .selectFrom('collateral_links as k')
+        .innerJoin('loans as l', 'l.id', 'k.loan_id')
+        .select('k.item_id')
+        .where('l.status', '=', status),
+    );
+  }
+  return q.orderBy('i.id', 'desc').execute();
+}
+
+/** Items by id with their owner's name, newest first. */
+export function itemsWithBorrower(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom('collateral_items as i')
+    .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+    .selectAll('i')
+    .select('b.name as borrower_name')
+    .where('i.id', 'in', [...ids])
+    .orderBy('i.id', 'desc')
+    .execute();
+}
+
+/** The items securing a loan, with their owner's name. */
+export function itemsSecuringLoan(db: Db, loanId: number) {
+  return db
+    .selectFrom('collateral_items as i')
+    .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
+    .innerJoin('collateral_links as k', 'k.item_id', 'i.id')
+    .selectAll('i')
+    .select('b.name as borrower_name')
+    .where('k.loan_id', '=', loanId)
+    .orderBy('i.id')
+    .execute();
+}
+
+/**
+ * What "find an item" matches, in the register and in the global search alike: plate and VIN in
+ * any case, title and mortgage certificate numbers, and the address.
+ */
+export function itemMatches(q: string) {
+  return textMatches(
+    'collateral_items',
+    'i',
+    ['plate', 'vin', 'title_certificate_no', 'mortgage_registration_no', 'address'],
+    q,
+  );
 }

@@ -18,18 +18,28 @@ import { requirePermission } from '../auth/permissions';
 import { appendAudit } from '../audit/audit';
 import { loadSettings } from '../system/system.service';
 import type { Db } from '../../db/db';
-import { textMatches } from '../../db/search-terms';
-import { itemMatches } from './search';
-import { borrowerAssignedTo, isScoped, keepInScope } from '../auth/scope';
+import { keepInScope } from '../auth/scope';
 import {
   activeItemWithVin,
   detailColumns,
   findItem,
   itemViewOf,
   labelOf,
+  insertItem,
+  insertLinks,
+  isLinked,
+  deleteLink,
+  itemsSecuringLoan,
+  itemsWithBorrower,
+  linkableLoans,
   linksOfItem,
+  loansLinkedToItems,
+  registerItemIds,
+  updateItem,
   valuationsOf,
+  type LinkableLoan,
 } from './item.repository';
+import { findLoan, loanIdsOfBorrower } from '../loans/loan.repository';
 import { bookPosition, registerPositionOfBook, type RegisterPosition } from './position';
 import { currentValuations } from './coverage';
 import { insertValuation, checkValuation, valuationRowsOf, type ValuationInput } from './valuations.service';
@@ -86,13 +96,6 @@ async function checkVin(db: Db, details: ItemDetails, exceptId?: number): Promis
   return vinWarnings(details, await activeItemWithVin(db, details.vin, exceptId));
 }
 
-export interface LinkableLoan {
-  id: number;
-  number: string;
-  status: LoanStatus;
-  borrower_id: number;
-}
-
 /** Collateral secures open loans of one borrower; `loans` are those read for `loanIds`. */
 function checkLinkable(loans: readonly LinkableLoan[], loanIds: readonly number[], field: string): void {
   for (const id of loanIds) {
@@ -102,14 +105,6 @@ function checkLinkable(loans: readonly LinkableLoan[], loanIds: readonly number[
       throw invalidField(field, 'item.loanNotLinkable', { number: loan.number, status: loan.status });
   }
   if (new Set(loans.map((l) => l.borrower_id)).size > 1) throw invalidField(field, 'item.oneBorrower');
-}
-
-export async function linkableLoans(db: Db, loanIds: readonly number[]): Promise<LinkableLoan[]> {
-  return db
-    .selectFrom('loans')
-    .select(['id', 'number', 'status', 'borrower_id'])
-    .where('id', 'in', [...loanIds])
-    .execute();
 }
 
 async function loansForLinking(db: Db, loanIds: readonly number[], field: string) {
@@ -148,14 +143,7 @@ function rowOf(
 async function linkedLoansOf(db: Db, itemIds: number[]) {
   const byItem = new Map<number, CollateralRow['loans']>();
   if (itemIds.length === 0) return byItem;
-  const rows = await db
-    .selectFrom('collateral_links as k')
-    .innerJoin('loans as l', 'l.id', 'k.loan_id')
-    .select(['k.item_id', 'l.id', 'l.number', 'l.status'])
-    .where('k.item_id', 'in', itemIds)
-    .orderBy('l.number')
-    .execute();
-  for (const r of rows) {
+  for (const r of await loansLinkedToItems(db, itemIds)) {
     const list = byItem.get(r.item_id) ?? [];
     list.push({ loanId: r.id, number: r.number, status: r.status });
     byItem.set(r.item_id, list);
@@ -224,15 +212,11 @@ export async function createItem(
   const vinHolder =
     input.details.kind === 'vehicle' ? await activeItemWithVin(trx, input.details.vin) : undefined;
   const { borrowerId, warnings } = checkNewItem(input, loans, vinHolder, ctx.clock.today());
-  const { id } = await trx
-    .insertInto('collateral_items')
-    .values(itemRow(input, borrowerId, actor.displayName, now))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx
-    .insertInto('collateral_links')
-    .values(input.loanIds.map((loanId) => linkRow(id, loanId, actor.displayName, now)))
-    .execute();
+  const id = await insertItem(trx, itemRow(input, borrowerId, actor.displayName, now));
+  await insertLinks(
+    trx,
+    input.loanIds.map((loanId) => linkRow(id, loanId, actor.displayName, now)),
+  );
   if (input.valuation) await insertValuation(trx, ctx, id, input.valuation);
   return { id, warnings };
 }
@@ -306,16 +290,12 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         if (before.status !== 'active')
           throw ruleViolation('item.notActive', { id: input.id, status: before.status });
         const warnings = await checkVin(trx, input.details, input.id);
-        await trx
-          .updateTable('collateral_items')
-          .set({
-            description: input.description,
-            notes: input.notes,
-            ...detailColumns(input.details),
-            updated_at: clock.now(),
-          })
-          .where('id', '=', input.id)
-          .execute();
+        await updateItem(trx, input.id, {
+          description: input.description,
+          notes: input.notes,
+          ...detailColumns(input.details),
+          updated_at: clock.now(),
+        });
         await appendAudit(trx, ctx, {
           entity: 'collateral',
           entityId: input.id,
@@ -379,45 +359,17 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     'collateral.list': async (input) => {
       const today = clock.today();
       // Filter on ids first; only the page's rows are read in full.
-      let q = db
-        .selectFrom('collateral_items as i')
-        .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
-        .select('i.id');
-      // A collector's register holds only the collateral of borrowers assigned to them.
-      const actor = ctx.actor();
-      if (isScoped(actor)) q = q.where(({ ref }) => borrowerAssignedTo(actor, ref('i.borrower_id')));
-      if (input.kind) q = q.where('i.kind', '=', input.kind);
-      if (input.query) {
-        const query = input.query;
-        q = q.where((eb) => eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]));
-      }
-      if (input.loanStatus) {
-        const status = input.loanStatus;
-        q = q.where('i.id', 'in', (eb) =>
-          eb
-            .selectFrom('collateral_links as k')
-            .innerJoin('loans as l', 'l.id', 'k.loan_id')
-            .select('k.item_id')
-            .where('l.status', '=', status),
-        );
-      }
-      const [matches, position] = await Promise.all([q.orderBy('i.id', 'desc').execute(), wholeBook(today)]);
+      const [matches, position] = await Promise.all([
+        registerItemIds(db, ctx.actor(), input),
+        wholeBook(today),
+      ]);
       const alerted = (id: number) => {
         const kinds = position.alertKindsByItem.get(id) ?? [];
         return input.alert === 'any' ? kinds.length > 0 : kinds.includes(input.alert as AlertKind);
       };
       const ids = matches.map((m) => m.id).filter((id) => !input.alert || alerted(id));
       const page = ids.slice(input.offset, input.offset + input.limit);
-      const records = page.length
-        ? await db
-            .selectFrom('collateral_items as i')
-            .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
-            .selectAll('i')
-            .select('b.name as borrower_name')
-            .where('i.id', 'in', page)
-            .orderBy('i.id', 'desc')
-            .execute()
-        : [];
+      const records = page.length ? await itemsWithBorrower(db, page) : [];
       return { rows: await rowsFor(records, position), total: ids.length };
     },
 
@@ -431,17 +383,9 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         const [loan] = await loansForLinking(trx, [loanId], 'loanId');
         if (loan!.borrower_id !== item.borrower_id)
           throw invalidField('loanId', 'item.otherBorrower', { number: loan!.number });
-        const existing = await trx
-          .selectFrom('collateral_links')
-          .select('loan_id')
-          .where('item_id', '=', itemId)
-          .where('loan_id', '=', loanId)
-          .executeTakeFirst();
-        if (existing) throw ruleViolation('item.alreadyLinked', { id: itemId, number: loan!.number });
-        await trx
-          .insertInto('collateral_links')
-          .values(linkRow(itemId, loanId, actor.displayName, clock.now()))
-          .execute();
+        if (await isLinked(trx, itemId, loanId))
+          throw ruleViolation('item.alreadyLinked', { id: itemId, number: loan!.number });
+        await insertLinks(trx, [linkRow(itemId, loanId, actor.displayName, clock.now())]);
         await appendAudit(trx, ctx, {
           entity: 'collateral',
           entityId: itemId,
@@ -456,12 +400,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
       requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
         await refuseDuringRepossession(trx, itemId);
-        const gone = await trx
-          .deleteFrom('collateral_links')
-          .where('item_id', '=', itemId)
-          .where('loan_id', '=', loanId)
-          .executeTakeFirst();
-        if (Number(gone.numDeletedRows) === 0)
+        if (!(await deleteLink(trx, itemId, loanId)))
           throw domainError('not-found', 'link.notFound', { itemId, loanId });
         await appendAudit(trx, ctx, {
           entity: 'collateral',
@@ -481,11 +420,7 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
         if (!item) throw notFound('item.notFound', id);
         if (item.status !== 'active') throw ruleViolation('item.notActive', { id, status: item.status });
         await refuseDuringRepossession(trx, id);
-        await trx
-          .updateTable('collateral_items')
-          .set({ status: 'released', updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+        await updateItem(trx, id, { status: 'released', updated_at: clock.now() });
         await appendAudit(trx, ctx, {
           entity: 'collateral',
           entityId: id,
@@ -499,18 +434,9 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
 
     'collateral.forLoan': async ({ loanId }): Promise<LoanCollateral> => {
       const today = clock.today();
-      const loan = await db.selectFrom('loans').select('id').where('id', '=', loanId).executeTakeFirst();
-      if (!loan) throw notFound('loan.notFound', loanId);
+      if (!(await findLoan(db, loanId))) throw notFound('loan.notFound', loanId);
       const position = await bookPosition(db, today, await rulesOf(ctx), { loanIds: [loanId] });
-      const records = await db
-        .selectFrom('collateral_items as i')
-        .innerJoin('borrowers as b', 'b.id', 'i.borrower_id')
-        .innerJoin('collateral_links as k', 'k.item_id', 'i.id')
-        .selectAll('i')
-        .select('b.name as borrower_name')
-        .where('k.loan_id', '=', loanId)
-        .orderBy('i.id')
-        .execute();
+      const records = await itemsSecuringLoan(db, loanId);
       const rows = await rowsFor(records, position);
       const lp = position.loans.get(loanId);
       return {
@@ -524,9 +450,8 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
     },
 
     'collateral.forBorrower': async ({ borrowerId }) => {
-      const loans = await db.selectFrom('loans').select('id').where('borrower_id', '=', borrowerId).execute();
       const position = await bookPosition(db, clock.today(), await rulesOf(ctx), {
-        loanIds: loans.map((l) => l.id),
+        loanIds: await loanIdsOfBorrower(db, borrowerId),
       });
       let exposure = 0;
       let value = 0;

@@ -1,22 +1,8 @@
 import type { SearchHit } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
-import { textMatches } from '../../db/search-terms';
-import { labelOf } from './item.repository';
+import { itemMatches, labelOf } from './item.repository';
 import { borrowerAssignedTo } from '../auth/scope';
 import type { Actor } from '../auth/actor';
-
-/**
- * What "find an item" matches, in the register and in the global search alike: plate and VIN in
- * any case, title and mortgage certificate numbers, and the address.
- */
-export function itemMatches(q: string) {
-  return textMatches(
-    'collateral_items',
-    'i',
-    ['plate', 'vin', 'title_certificate_no', 'mortgage_registration_no', 'address'],
-    q,
-  );
-}
 
 /** Collateral hits for the global search, each saying which field matched. */
 export async function collateralHits(

@@ -61,15 +61,8 @@ import { userIdNamed } from '../auth/scope';
 import { formatAmount } from '../../../shared/money/amount';
 import { applyStatuses } from './statuses';
 import { appendAudit } from '../audit/audit';
-import {
-  checkNewItem,
-  itemRow,
-  linkRow,
-  linkableLoans,
-  type LinkableLoan,
-  type NewItem,
-} from '../collateral/items.service';
-import { activeItemsWithVins } from '../collateral/item.repository';
+import { checkNewItem, itemRow, linkRow, type NewItem } from '../collateral/items.service';
+import { activeItemsWithVins, linkableLoans, type LinkableLoan } from '../collateral/item.repository';
 import { valuationRow } from '../collateral/valuations.service';
 
 export type ExistingLoans = 'skip' | 'update';

@@ -121,3 +121,9 @@ export async function partiesOf(db: Db, loanId: number) {
     .orderBy('b.name')
     .execute();
 }
+
+export async function loanIdsOfBorrower(db: Db, borrowerId: number): Promise<number[]> {
+  return (await db.selectFrom('loans').select('id').where('borrower_id', '=', borrowerId).execute()).map(
+    (l) => l.id,
+  );
+}
