@@ -29,7 +29,16 @@ import { loadLoanRecords } from '../loans/loan-records';
 import { payoffOf, statementOf } from '../loans/statement';
 import { refreshLoanStatus } from '../loans/status-cache';
 import { recordPayment, reversePayment } from '../payments/payments.service';
-import { findItem } from './item.repository';
+import { findItem, updateItem } from './item.repository';
+import { loanStanding, setLoanStatus } from '../loans/loan.repository';
+import {
+  insertRepossession,
+  insertRepossessionStep,
+  markStepReversed,
+  repossessionCases,
+  securedLoan,
+  stepsOfCases,
+} from './repossession.repository';
 import { needsSecondPerson } from '../approvals/request';
 import { isBackdated } from '../approvals/backdating';
 import type { RepossessionStepRecord } from './tables';
@@ -42,25 +51,12 @@ const nextStep = (stage: RepossessionStep | null): RepossessionStep | null =>
 const live = (steps: RepossessionStepRecord[]) => steps.filter((s) => s.reversed_at === null);
 
 export async function repossessionsOf(db: Db, where: { itemId?: number; loanId?: number; id?: number }) {
-  let q = db
-    .selectFrom('repossessions as r')
-    .innerJoin('loans as l', 'l.id', 'r.loan_id')
-    .select(['r.id', 'r.item_id', 'r.loan_id', 'r.kind', 'l.number']);
-  if (where.itemId !== undefined) q = q.where('r.item_id', '=', where.itemId);
-  if (where.loanId !== undefined) q = q.where('r.loan_id', '=', where.loanId);
-  if (where.id !== undefined) q = q.where('r.id', '=', where.id);
-  const cases = await q.orderBy('r.id').execute();
+  const cases = await repossessionCases(db, where);
   if (cases.length === 0) return [];
-  const steps = await db
-    .selectFrom('repossession_steps')
-    .selectAll()
-    .where(
-      'repossession_id',
-      'in',
-      cases.map((c) => c.id),
-    )
-    .orderBy('id')
-    .execute();
+  const steps = await stepsOfCases(
+    db,
+    cases.map((c) => c.id),
+  );
   return cases.map((c): RepossessionView => {
     const own = steps.filter((s) => s.repossession_id === c.id);
     const stage = live(own).at(-1)?.step ?? null;
@@ -107,17 +103,7 @@ export async function repossessionsOf(db: Db, where: { itemId?: number; loanId?:
 async function loadCase(db: Db, id: number) {
   const [view] = await repossessionsOf(db, { id });
   if (!view) throw notFound('repossession.notFound', id);
-  const steps = await db
-    .selectFrom('repossession_steps')
-    .selectAll()
-    .where('repossession_id', '=', id)
-    .orderBy('id')
-    .execute();
-  return { view, steps: live(steps) };
-}
-
-async function setLoanStatus(db: Db, loanId: number, status: LoanStatus, now: string) {
-  await db.updateTable('loans').set({ status, updated_at: now }).where('id', '=', loanId).execute();
+  return { view, steps: live(await stepsOfCases(db, [id])) };
 }
 
 export function repossessionHandlers(
@@ -141,16 +127,13 @@ export function repossessionHandlers(
     },
   ) => {
     const actor = requirePermission(ctx.actor(), 'book.write');
-    await trx
-      .insertInto('repossession_steps')
-      .values({
-        repossession_id: repossessionId,
-        note: '',
-        ...row,
-        recorded_by: actor.displayName,
-        recorded_at: clock.now(),
-      })
-      .execute();
+    await insertRepossessionStep(trx, {
+      repossession_id: repossessionId,
+      note: '',
+      ...row,
+      recorded_by: actor.displayName,
+      recorded_at: clock.now(),
+    });
     await appendAudit(trx, ctx, {
       entity: 'repossession',
       entityId: repossessionId,
@@ -172,13 +155,7 @@ export function repossessionHandlers(
           throw item.kind === 'vehicle'
             ? invalidField('kind', 'repossession.vehicleOnly')
             : invalidField('kind', 'repossession.propertyOnly');
-        const link = await trx
-          .selectFrom('collateral_links as k')
-          .innerJoin('loans as l', 'l.id', 'k.loan_id')
-          .select(['l.number', 'l.status'])
-          .where('k.item_id', '=', itemId)
-          .where('k.loan_id', '=', loanId)
-          .executeTakeFirst();
+        const link = await securedLoan(trx, itemId, loanId);
         if (!link) throw invalidField('loanId', 'link.notFound', { itemId, loanId });
         if (!OPEN_STATUSES.includes(link.status))
           throw ruleViolation('repossession.noDebt', { number: link.number, status: link.status });
@@ -186,11 +163,12 @@ export function repossessionHandlers(
           (r) => r.stage !== null && r.next !== null,
         );
         if (running) throw ruleViolation('repossession.running', { id: itemId, running: running.id });
-        const { id } = await trx
-          .insertInto('repossessions')
-          .values({ item_id: itemId, loan_id: loanId, kind, created_at: clock.now() })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertRepossession(trx, {
+          item_id: itemId,
+          loan_id: loanId,
+          kind,
+          created_at: clock.now(),
+        });
         await insertStep(trx, id, { step: 'ordered', date, note });
         return { id };
       });
@@ -223,11 +201,7 @@ export function repossessionHandlers(
         if (!last) throw ruleViolation('repossession.nothingToReverse', { id: repossessionId });
         const now = clock.now();
         if (last.step === 'possessed') {
-          const loan = await trx
-            .selectFrom('loans')
-            .select('status')
-            .where('id', '=', view.loanId)
-            .executeTakeFirstOrThrow();
+          const loan = await loanStanding(trx, view.loanId);
           if (loan.status === 'repossessed')
             await setLoanStatus(
               trx,
@@ -236,11 +210,7 @@ export function repossessionHandlers(
               now,
             );
         } else if (last.step === 'sold') {
-          await trx
-            .updateTable('collateral_items')
-            .set({ status: 'active', updated_at: now })
-            .where('id', '=', view.itemId)
-            .execute();
+          await updateItem(trx, view.itemId, { status: 'active', updated_at: now });
         } else if (last.step === 'applied' && last.payment_id !== null) {
           // Reversing a payment is a checker's act elsewhere in the app; here it needs a user who
           // may decide approvals (the approvals table has no kind for a repossession step yet).
@@ -252,18 +222,10 @@ export function repossessionHandlers(
             `reversal of repossession #${repossessionId} step "applied": ${reason}`,
           );
           // The payment's reversal reopens a closed loan as 'active'; the car is still in our hands.
-          const loan = await trx
-            .selectFrom('loans')
-            .select('status')
-            .where('id', '=', view.loanId)
-            .executeTakeFirstOrThrow();
+          const loan = await loanStanding(trx, view.loanId);
           if (loan.status === 'active') await setLoanStatus(trx, view.loanId, 'repossessed', now);
         }
-        await trx
-          .updateTable('repossession_steps')
-          .set({ reversed_at: now, reversed_by: actor.displayName, reversal_reason: reason })
-          .where('id', '=', last.id)
-          .execute();
+        await markStepReversed(trx, last.id, { at: now, by: actor.displayName, reason });
         await refreshLoanStatus(trx, view.loanId, clock.today());
         await appendAudit(trx, ctx, {
           entity: 'repossession',
@@ -286,11 +248,7 @@ export function repossessionHandlers(
     const now = clock.now();
     switch (step.step) {
       case 'possessed': {
-        const loan = await trx
-          .selectFrom('loans')
-          .select(['status', 'number'])
-          .where('id', '=', view.loanId)
-          .executeTakeFirstOrThrow();
+        const loan = await loanStanding(trx, view.loanId);
         if (!OPEN_STATUSES.includes(loan.status))
           throw ruleViolation('repossession.noDebt', { number: loan.number, status: loan.status });
         await insertStep(trx, view.id, {
@@ -324,11 +282,7 @@ export function repossessionHandlers(
           selling_costs: step.sellingCosts,
         });
         // A sold item secures nothing any more; its value leaves every loan's coverage.
-        await trx
-          .updateTable('collateral_items')
-          .set({ status: 'sold', updated_at: now })
-          .where('id', '=', view.itemId)
-          .execute();
+        await updateItem(trx, view.itemId, { status: 'sold', updated_at: now });
         return;
       case 'applied': {
         const book = await loadLoanRecords(trx, view.loanId);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { setLoanStatus } from '../loans/loan.repository';
 import {
   LEGAL_STAGES,
   type LegalCaseDetail,
@@ -131,11 +132,7 @@ export async function openLegalCase(
     })
     .execute();
   if (loan.status !== 'legal') {
-    await trx
-      .updateTable('loans')
-      .set({ status: 'legal', updated_at: now })
-      .where('id', '=', loan.id)
-      .execute();
+    await setLoanStatus(trx, loan.id, 'legal', now);
     await appendAudit(trx, ctx, {
       entity: 'loan',
       entityId: loan.id,

@@ -5,6 +5,7 @@
  * sheet says, and a written-off loan is written off for its payoff on that day, any later money
  * becoming recoveries, as `writeOffs.decide` and `recoveries.record` do.
  */
+import { setLoanStatus } from '../loans/loan.repository';
 import { formatAmount } from '../../../shared/money/amount';
 import { OPEN_STATUSES } from '../../../shared/contract';
 import type { ImportBook, LoanDraft, PaymentDraft, RowRef } from '../../../shared/import/book';
@@ -91,11 +92,7 @@ export async function applyStatuses(
           .execute();
       }
     }
-    await trx
-      .updateTable('loans')
-      .set({ status: wanted, updated_at: now })
-      .where('id', '=', loanId)
-      .execute();
+    await setLoanStatus(trx, loanId, wanted, now);
     await dateStatusChanges(trx, [{ loanId, on }]);
     await refreshLoanStatus(trx, loanId, today);
   }

@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { LoanStatus } from '../../../shared/contract';
+import type { Db } from '../../db/db';
 import type { ScheduledInstallment } from '../../../shared/engine';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
-
-export type Db = Kysely<DB> | Transaction<DB>;
 
 export async function findLoan(db: Db, loanId: number) {
   return db.selectFrom('loans').selectAll().where('id', '=', loanId).executeTakeFirst();
@@ -126,4 +124,18 @@ export async function loanIdsOfBorrower(db: Db, borrowerId: number): Promise<num
   return (await db.selectFrom('loans').select('id').where('borrower_id', '=', borrowerId).execute()).map(
     (l) => l.id,
   );
+}
+
+/** Moves a loan to `status` (the status history is kept by a trigger); callers refresh its status cache. */
+export async function setLoanStatus(db: Db, loanId: number, status: LoanStatus, at: string): Promise<void> {
+  await db.updateTable('loans').set({ status, updated_at: at }).where('id', '=', loanId).execute();
+}
+
+/** The loan's number and status, for the rules that depend on where it stands. */
+export function loanStanding(db: Db, loanId: number) {
+  return db
+    .selectFrom('loans')
+    .select(['status', 'number'])
+    .where('id', '=', loanId)
+    .executeTakeFirstOrThrow();
 }

@@ -9,7 +9,7 @@ import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { bucketRange, idsInNameOrder, loanListBase, pageOfIds, toLoanListRow } from './list.query';
 import { bookVersion } from '../../db/book-version';
-import { insertScheduleVersion, installmentsOf, partiesOf } from './loan.repository';
+import { insertScheduleVersion, installmentsOf, partiesOf, setLoanStatus } from './loan.repository';
 import { type Db } from '../../db/db';
 import { loadLoanRecords } from './loan-records';
 import { payoffOf, prepaymentTermsOf, statementOf } from './statement';
@@ -352,11 +352,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
             target: status,
           });
         }
-        await trx
-          .updateTable('loans')
-          .set({ status, updated_at: clock.now() })
-          .where('id', '=', id)
-          .execute();
+        await setLoanStatus(trx, id, status, clock.now());
         await refreshLoanStatus(trx, id, clock.today());
         await appendAudit(trx, ctx, {
           entity: 'loan',

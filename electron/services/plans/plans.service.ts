@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, fieldRefusal } from '../errors';
-import { insertScheduleVersion } from '../loans/loan.repository';
+import { insertScheduleVersion, setLoanStatus } from '../loans/loan.repository';
 import { type Db } from '../../db/db';
 import { loadLoanRecords, type LoanRecords } from '../loans/loan-records';
 import { refreshLoanStatus } from '../loans/status-cache';
@@ -188,11 +188,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           },
           outcome.version,
         );
-        await trx
-          .updateTable('loans')
-          .set({ status: 'restructured', updated_at: clock.now() })
-          .where('id', '=', plan.loan_id)
-          .execute();
+        await setLoanStatus(trx, plan.loan_id, 'restructured', clock.now());
         await trx
           .updateTable('repayment_plans')
           .set({

@@ -4,6 +4,7 @@
  * recovery, kept in its own table: the statement engine and the payments ledger are unchanged,
  * and reports read recoveries by date.
  */
+import { setLoanStatus } from '../loans/loan.repository';
 import {
   OPEN_STATUSES,
   type PaymentMethod,
@@ -144,11 +145,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
           })
           .where('id', '=', writeOffId)
           .execute();
-        await trx
-          .updateTable('loans')
-          .set({ status: 'written-off', updated_at: clock.now() })
-          .where('id', '=', row.loan_id)
-          .execute();
+        await setLoanStatus(trx, row.loan_id, 'written-off', clock.now());
         await refreshLoanStatus(trx, row.loan_id, today);
         await appendAudit(trx, ctx, {
           entity: 'write-off',
