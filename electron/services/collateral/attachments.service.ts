@@ -3,6 +3,18 @@
  * <folder of the database>/attachments/<first two hex digits>/<sha256>. Files are never deleted;
  * unlinking only stamps the link row with who removed it and why.
  */
+import { findLoan } from '../loans/loan.repository';
+import {
+  attachmentLink,
+  attachmentToShow,
+  insertAttachment,
+  insertAttachmentLink,
+  itemExists,
+  liveAttachmentLinks,
+  markLinkRemoved,
+  storedAttachment,
+  valuationOwner,
+} from './attachments.repository';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -57,32 +69,8 @@ export async function attachmentRowsOf(
   db: Db,
   where: { itemId?: number; loanId?: number; valuationIds?: number[] },
 ): Promise<AttachmentRow[]> {
-  let q = db
-    .selectFrom('attachment_links as k')
-    .innerJoin('attachments as a', 'a.id', 'k.attachment_id')
-    .select([
-      'k.id as link_id',
-      'a.id as attachment_id',
-      'a.sha256',
-      'a.size',
-      'a.mime',
-      'k.file_name',
-      'k.category',
-      'k.note',
-      'k.item_id',
-      'k.loan_id',
-      'k.valuation_id',
-      'k.linked_by',
-      'k.linked_at',
-    ])
-    .where('k.unlinked_at', 'is', null);
-  if (where.itemId !== undefined) q = q.where('k.item_id', '=', where.itemId);
-  if (where.loanId !== undefined) q = q.where('k.loan_id', '=', where.loanId);
-  if (where.valuationIds !== undefined) {
-    if (where.valuationIds.length === 0) return [];
-    q = q.where('k.valuation_id', 'in', where.valuationIds);
-  }
-  const rows = await q.orderBy('k.id').execute();
+  if (where.valuationIds !== undefined && where.valuationIds.length === 0) return [];
+  const rows = await liveAttachmentLinks(db, where);
   return rows.map((r) => ({
     linkId: r.link_id,
     attachmentId: r.attachment_id,
@@ -126,64 +114,37 @@ export function attachmentHandlers(
       return db.transaction().execute(async (trx) => {
         let itemId = input.itemId ?? null;
         if (input.valuationId !== undefined) {
-          const v = await trx
-            .selectFrom('collateral_valuations')
-            .select('item_id')
-            .where('id', '=', input.valuationId)
-            .executeTakeFirst();
+          const v = await valuationOwner(trx, input.valuationId);
           if (!v) throw invalidField('valuationId', 'valuation.missing', { id: input.valuationId });
           if (itemId !== null && v.item_id !== itemId)
             throw invalidField('valuationId', 'valuation.otherItem', { id: input.valuationId });
           itemId = v.item_id;
         }
         if (itemId !== null) {
-          const item = await trx
-            .selectFrom('collateral_items')
-            .select('id')
-            .where('id', '=', itemId)
-            .executeTakeFirst();
-          if (!item) throw invalidField('itemId', 'item.missing', { id: itemId });
+          if (!(await itemExists(trx, itemId))) throw invalidField('itemId', 'item.missing', { id: itemId });
         }
         if (input.loanId !== undefined) {
-          const loan = await trx
-            .selectFrom('loans')
-            .select('id')
-            .where('id', '=', input.loanId)
-            .executeTakeFirst();
-          if (!loan) throw invalidField('loanId', 'loan.missing', { id: input.loanId });
+          if (!(await findLoan(trx, input.loanId)))
+            throw invalidField('loanId', 'loan.missing', { id: input.loanId });
         }
-        const existing = await trx
-          .selectFrom('attachments')
-          .select('id')
-          .where('sha256', '=', sha256)
-          .executeTakeFirst();
+        const existing = await storedAttachment(trx, sha256);
         // The file goes down before its row commits: a crash in between leaves an unreferenced
         // file (harmless, reused by the next upload of the same bytes), never a row without a file.
         store(ctx.databasePath, sha256, bytes);
         const attachmentId =
           existing?.id ??
-          (
-            await trx
-              .insertInto('attachments')
-              .values({ sha256, size: bytes.length, mime, created_at: clock.now() })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        const { id: linkId } = await trx
-          .insertInto('attachment_links')
-          .values({
-            attachment_id: attachmentId,
-            item_id: itemId,
-            loan_id: input.loanId ?? null,
-            valuation_id: input.valuationId ?? null,
-            category: input.category,
-            file_name: input.fileName,
-            note: input.note,
-            linked_by: actor.displayName,
-            linked_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+          (await insertAttachment(trx, { sha256, size: bytes.length, mime, created_at: clock.now() }));
+        const linkId = await insertAttachmentLink(trx, {
+          attachment_id: attachmentId,
+          item_id: itemId,
+          loan_id: input.loanId ?? null,
+          valuation_id: input.valuationId ?? null,
+          category: input.category,
+          file_name: input.fileName,
+          note: input.note,
+          linked_by: actor.displayName,
+          linked_at: clock.now(),
+        });
         await appendAudit(trx, ctx, {
           entity: 'attachment',
           entityId: linkId,
@@ -204,12 +165,7 @@ export function attachmentHandlers(
 
     'attachments.preview': async ({ linkId }) => {
       requirePermission(ctx.actor(), 'book.read');
-      const row = await db
-        .selectFrom('attachment_links as k')
-        .innerJoin('attachments as a', 'a.id', 'k.attachment_id')
-        .select(['a.sha256', 'a.mime', 'k.file_name'])
-        .where('k.id', '=', linkId)
-        .executeTakeFirst();
+      const row = await attachmentToShow(db, linkId);
       if (!row) throw notFound('attachment.notFound', linkId);
       if (!isPreviewable(row.mime)) throw ruleViolation('attachment.noPreview', { fileName: row.file_name });
       const path = attachmentPath(ctx.databasePath, row.sha256);
@@ -235,18 +191,10 @@ export function attachmentHandlers(
     'attachments.unlink': async ({ linkId, reason }) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
-        const link = await trx
-          .selectFrom('attachment_links')
-          .selectAll()
-          .where('id', '=', linkId)
-          .executeTakeFirst();
+        const link = await attachmentLink(trx, linkId);
         if (!link) throw notFound('attachment.notFound', linkId);
         if (link.unlinked_at) throw ruleViolation('attachment.alreadyRemoved', { fileName: link.file_name });
-        await trx
-          .updateTable('attachment_links')
-          .set({ unlinked_at: clock.now(), unlinked_by: actor.displayName, unlink_reason: reason })
-          .where('id', '=', linkId)
-          .execute();
+        await markLinkRemoved(trx, linkId, { at: clock.now(), by: actor.displayName, reason });
         await appendAudit(trx, ctx, {
           entity: 'attachment',
           entityId: linkId,

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { CollateralItemView, ItemDetails } from '../../../shared/contract';
 import { vinCheckDigitMatches } from '../../../shared/collateral/vin';
 import type { Db } from '../../db/db';
+import type { DB } from '../../db/schema';
 import type { CollateralItemRecord, CollateralItemsTable } from './tables';
 import type { CollateralKind, LoanStatus } from '../../../shared/contract';
 import type { Actor } from '../auth/actor';
@@ -340,4 +341,29 @@ export function itemMatches(q: string) {
     ['plate', 'vin', 'title_certificate_no', 'mortgage_registration_no', 'address'],
     q,
   );
+}
+
+export async function insertValuationRow(
+  db: Db,
+  row: Insertable<DB['collateral_valuations']>,
+): Promise<number> {
+  return (await db.insertInto('collateral_valuations').values(row).returning('id').executeTakeFirstOrThrow())
+    .id;
+}
+
+export function findValuation(db: Db, id: number) {
+  return db.selectFrom('collateral_valuations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A wrong valuation is voided, never deleted: the history keeps what was believed and when. */
+export async function markValuationVoided(
+  db: Db,
+  id: number,
+  voiding: { at: string; by: string; reason: string },
+): Promise<void> {
+  await db
+    .updateTable('collateral_valuations')
+    .set({ voided_at: voiding.at, voided_by: voiding.by, void_reason: voiding.reason })
+    .where('id', '=', id)
+    .execute();
 }

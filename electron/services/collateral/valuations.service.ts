@@ -1,4 +1,5 @@
 import type { ValuationRow } from '../../../shared/contract';
+import { findValuation, insertValuationRow, markValuationVoided } from './item.repository';
 import type { ValuationSource } from '../../../shared/collateral/kinds';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -43,12 +44,7 @@ export async function insertValuation(
   v: ValuationInput,
 ): Promise<number> {
   const actor = requirePermission(ctx.actor(), 'book.write');
-  const { id } = await db
-    .insertInto('collateral_valuations')
-    .values(valuationRow(itemId, v, actor.displayName, ctx.clock.now()))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+  return insertValuationRow(db, valuationRow(itemId, v, actor.displayName, ctx.clock.now()));
 }
 
 export async function valuationRowsOf(db: Db, records: ValuationRecord[]): Promise<ValuationRow[]> {
@@ -97,18 +93,10 @@ export function valuationHandlers(
     'collateral.voidValuation': async ({ id, reason }) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('collateral_valuations')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const before = await findValuation(trx, id);
         if (!before) throw notFound('valuation.notFound', id);
         if (before.voided_at) throw ruleViolation('valuation.alreadyVoided', { id });
-        await trx
-          .updateTable('collateral_valuations')
-          .set({ voided_at: clock.now(), voided_by: actor.displayName, void_reason: reason })
-          .where('id', '=', id)
-          .execute();
+        await markValuationVoided(trx, id, { at: clock.now(), by: actor.displayName, reason });
         await appendAudit(trx, ctx, {
           entity: 'valuation',
           entityId: id,
