@@ -6,6 +6,18 @@ import { appendAudit } from '../audit/audit';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword, PRODUCTION_SCRYPT } from './password';
 import { ROLE_PERMISSIONS } from './permissions';
+import {
+  activeOwnerCount,
+  borrowerIdNumber,
+  findUser,
+  hasAnyUser,
+  insertUser,
+  isUsernameTaken,
+  updateUser,
+  userCount,
+  userNamed,
+  usersByName,
+} from './users.repository';
 
 type AuthHandlers = Pick<
   Handlers,
@@ -41,15 +53,6 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
     if (!ctx.session) throw domainError('unavailable', 'auth.signInUnavailable');
     return ctx.session;
   };
-  const userCount = async () =>
-    Number(
-      (
-        await db
-          .selectFrom('users')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
   const actorOf = (u: {
     id: number;
     username: string;
@@ -65,29 +68,24 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
   return {
     'auth.status': async () => {
       const actor = ctx.actor();
-      return { hasUsers: (await userCount()) > 0, user: actor ? toSignedIn(actor) : null };
+      return { hasUsers: (await userCount(db)) > 0, user: actor ? toSignedIn(actor) : null };
     },
 
     'auth.createOwner': async ({ username, displayName, password }) => {
       const passwordHash = await hashPassword(password, cost);
       const owner = await db.transaction().execute(async (trx) => {
         // Checked inside the transaction: two first-run screens cannot both create an owner.
-        const existing = await trx.selectFrom('users').select('id').executeTakeFirst();
-        if (existing) throw ruleViolation('auth.ownerExists');
+        if (await hasAnyUser(trx)) throw ruleViolation('auth.ownerExists');
         const now = clock.now();
-        const row = await trx
-          .insertInto('users')
-          .values({
-            username,
-            display_name: displayName,
-            role: 'owner',
-            password_hash: passwordHash,
-            locked_until: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning(['id', 'username', 'display_name', 'role'])
-          .executeTakeFirstOrThrow();
+        const row = await insertUser(trx, {
+          username,
+          display_name: displayName,
+          role: 'owner',
+          password_hash: passwordHash,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        });
         const actor = actorOf(row);
         await appendAudit(
           trx,
@@ -106,11 +104,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
     },
 
     'auth.signIn': async ({ username, password }) => {
-      const user = await db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', username)
-        .executeTakeFirst();
+      const user = await userNamed(db, username);
       if (!user || user.active !== 1) {
         // Same work as a real check, so timing does not tell which usernames exist.
         await hashPassword(password, cost);
@@ -127,15 +121,13 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
         const failed = user.failed_attempts + 1;
         const locks = failed >= MAX_FAILED_SIGN_INS;
         await db.transaction().execute(async (trx) => {
-          await trx
-            .updateTable('users')
-            .set(
-              locks
-                ? { failed_attempts: 0, locked_until: addMinutes(now, SIGN_IN_LOCK_MINUTES) }
-                : { failed_attempts: failed },
-            )
-            .where('id', '=', user.id)
-            .execute();
+          await updateUser(
+            trx,
+            user.id,
+            locks
+              ? { failed_attempts: 0, locked_until: addMinutes(now, SIGN_IN_LOCK_MINUTES) }
+              : { failed_attempts: failed },
+          );
           if (locks) {
             await appendAudit(
               trx,
@@ -155,11 +147,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
       }
       const actor = actorOf(user);
       await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('users')
-          .set({ failed_attempts: 0, locked_until: null })
-          .where('id', '=', user.id)
-          .execute();
+        await updateUser(trx, user.id, { failed_attempts: 0, locked_until: null });
         await appendAudit(
           trx,
           { clock, actor: () => actor },
@@ -176,7 +164,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
     },
 
     'users.list': async () => {
-      const rows = await db.selectFrom('users').selectAll().orderBy('username').execute();
+      const rows = await usersByName(db);
       return rows.map((u) => ({
         id: u.id,
         username: u.username,
@@ -190,26 +178,18 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
     'users.create': async ({ username, displayName, role, password }) => {
       const passwordHash = await hashPassword(password, cost);
       return db.transaction().execute(async (trx) => {
-        const taken = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('username', '=', username)
-          .executeTakeFirst();
-        if (taken) throw invalidField('username', 'user.nameTaken', { username });
+        if (await isUsernameTaken(trx, username))
+          throw invalidField('username', 'user.nameTaken', { username });
         const now = clock.now();
-        const { id } = await trx
-          .insertInto('users')
-          .values({
-            username,
-            display_name: displayName,
-            role,
-            password_hash: passwordHash,
-            locked_until: null,
-            created_at: now,
-            updated_at: now,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const { id } = await insertUser(trx, {
+          username,
+          display_name: displayName,
+          role,
+          password_hash: passwordHash,
+          locked_until: null,
+          created_at: now,
+          updated_at: now,
+        });
         await appendAudit(trx, ctx, {
           entity: 'user',
           entityId: id,
@@ -223,17 +203,11 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
     'users.update': async ({ id, displayName, role, active, password }) => {
       const passwordHash = password === undefined ? undefined : await hashPassword(password, cost);
       return db.transaction().execute(async (trx) => {
-        const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+        const before = await findUser(trx, id);
         if (!before) throw notFound('user.notFound', id);
         const demotesOwner = before.role === 'owner' && ((role && role !== 'owner') || active === false);
         if (demotesOwner) {
-          const owners = await trx
-            .selectFrom('users')
-            .select('id')
-            .where('role', '=', 'owner')
-            .where('active', '=', 1)
-            .execute();
-          if (owners.length <= 1) throw ruleViolation('auth.lastOwner');
+          if ((await activeOwnerCount(trx)) <= 1) throw ruleViolation('auth.lastOwner');
         }
         const changes = {
           ...(displayName !== undefined ? { display_name: displayName } : {}),
@@ -243,12 +217,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
             ? { password_hash: passwordHash, failed_attempts: 0, locked_until: null }
             : {}),
         };
-        const after = await trx
-          .updateTable('users')
-          .set({ ...changes, updated_at: clock.now() })
-          .where('id', '=', id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const after = await updateUser(trx, id, { ...changes, updated_at: clock.now() });
         await appendAudit(trx, ctx, { entity: 'user', entityId: id, action: 'update', before, after });
         return { id };
       });
@@ -256,11 +225,7 @@ export function authHandlers(ctx: ServiceContext): AuthHandlers {
 
     'borrowers.revealIdNumber': async ({ id }) =>
       db.transaction().execute(async (trx) => {
-        const row = await trx
-          .selectFrom('borrowers')
-          .select('id_number')
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const row = await borrowerIdNumber(trx, id);
         if (!row) throw notFound('borrower.notFound', id);
         // Who looked, and when, is itself the record: the number is not repeated into the log.
         await appendAudit(trx, ctx, { entity: 'borrower', entityId: id, action: 'reveal-id-number' });
