@@ -44,6 +44,7 @@ import {
   retireActiveVersion,
   scheduleVersionRow,
   type NewScheduleVersion,
+  nextScheduleVersion,
 } from '../loans/loan.repository';
 import { type Db } from '../../db/db';
 import { STATUS_COLUMNS, currentStatusRow, refreshLoanStatus, statusRow } from '../loans/status-cache';
@@ -299,16 +300,12 @@ export async function writeBook(
           })
           .where('id', '=', existingId)
           .execute();
-        const last = await trx
-          .selectFrom('schedule_versions')
-          .select((eb) => eb.fn.max('version').as('v'))
-          .where('loan_id', '=', existingId)
-          .executeTakeFirstOrThrow();
+        const version = await nextScheduleVersion(trx, existingId);
         await retireActiveVersion(trx, existingId);
         addSchedule(
           {
             loanId: existingId,
-            version: (last.v ?? 0) + 1,
+            version,
             reason: 'import',
             effectiveFrom: loan.terms.startDate,
             createdAt: now,

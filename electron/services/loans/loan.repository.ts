@@ -139,3 +139,13 @@ export function loanStanding(db: Db, loanId: number) {
     .where('id', '=', loanId)
     .executeTakeFirstOrThrow();
 }
+
+/** The number the loan's next schedule version takes. */
+export async function nextScheduleVersion(db: Db, loanId: number): Promise<number> {
+  const row = await db
+    .selectFrom('schedule_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('loan_id', '=', loanId)
+    .executeTakeFirst();
+  return (row?.v ?? 0) + 1;
+}

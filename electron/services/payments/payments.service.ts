@@ -21,7 +21,7 @@ import { nextCounter } from '../system/settings.repository';
 import { effectivePayments, loadLoanRecords, type LoanRecords } from '../loans/loan-records';
 import { payoffOf, prepaymentTermsOf, splitOf, statementInputOf, statementOf } from '../loans/statement';
 import { refreshLoanStatus } from '../loans/status-cache';
-import { insertScheduleVersion } from '../loans/loan.repository';
+import { insertScheduleVersion, nextScheduleVersion } from '../loans/loan.repository';
 import { receiptSplitOf } from '../loans/payment-rows';
 import type { Db } from '../../db/db';
 import { dateStatusChanges, type TookEffect } from '../loans/status-history';
@@ -298,16 +298,11 @@ async function writePrepaymentVersion(
   prepay: PrepayPreview,
   now: string,
 ): Promise<void> {
-  const { latest } = await trx
-    .selectFrom('schedule_versions')
-    .select((eb) => eb.fn.max('version').as('latest'))
-    .where('loan_id', '=', book.loan.id)
-    .executeTakeFirstOrThrow();
   await insertScheduleVersion(
     trx,
     {
       loanId: book.loan.id,
-      version: latest + 1,
+      version: await nextScheduleVersion(trx, book.loan.id),
       reason: PREPAYMENT_VERSION,
       name: { kind: 'prepayment', mode: prepay.mode, date },
       effectiveFrom: date,

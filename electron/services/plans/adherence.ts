@@ -13,7 +13,7 @@ import type { ScheduledInstallment } from '../../../shared/engine';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
-import { insertScheduleVersion, installmentsOf } from '../loans/loan.repository';
+import { insertScheduleVersion, installmentsOf, nextScheduleVersion } from '../loans/loan.repository';
 import { type Db } from '../../db/db';
 import { loadLoanRecords } from '../loans/loan-records';
 import { refreshLoanStatus } from '../loans/status-cache';
@@ -39,14 +39,16 @@ async function newVersion(
   now: string,
   rows: readonly ScheduledInstallment[],
 ) {
-  const top = await db
-    .selectFrom('schedule_versions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('loan_id', '=', loanId)
-    .executeTakeFirst();
   return insertScheduleVersion(
     db,
-    { loanId, version: (top?.v ?? 0) + 1, reason, name, effectiveFrom: today, createdAt: now },
+    {
+      loanId,
+      version: await nextScheduleVersion(db, loanId),
+      reason,
+      name,
+      effectiveFrom: today,
+      createdAt: now,
+    },
     rows,
   );
 }

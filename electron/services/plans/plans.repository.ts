@@ -1,3 +1,5 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { DB } from '../../db/schema';
 import { sql } from 'kysely';
 import type { PlanRow, PlanSpecInput } from '../../../shared/contract/plans';
 import type { Db } from '../../db/db';
@@ -42,4 +44,26 @@ export async function toPlanRow(db: Db, r: PlanQueryRow): Promise<PlanRow> {
 export async function planRowById(db: Db, id: number): Promise<PlanRow | undefined> {
   const row = await planRowsQuery(db).where('p.id', '=', id).executeTakeFirst();
   return row && toPlanRow(db, row);
+}
+
+export function findPlan(db: Db, id: number) {
+  return db.selectFrom('repayment_plans').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The plan a loan is on now, if any: a loan has at most one. */
+export function activePlanOf(db: Db, loanId: number) {
+  return db
+    .selectFrom('repayment_plans')
+    .select('id')
+    .where('loan_id', '=', loanId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+}
+
+export async function insertPlan(db: Db, row: Insertable<DB['repayment_plans']>): Promise<number> {
+  return (await db.insertInto('repayment_plans').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updatePlan(db: Db, id: number, set: Updateable<DB['repayment_plans']>): Promise<void> {
+  await db.updateTable('repayment_plans').set(set).where('id', '=', id).execute();
 }

@@ -12,8 +12,7 @@ import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound, ruleViolation, fieldRefusal } from '../errors';
-import { insertScheduleVersion, setLoanStatus } from '../loans/loan.repository';
-import { type Db } from '../../db/db';
+import { insertScheduleVersion, setLoanStatus, nextScheduleVersion } from '../loans/loan.repository';
 import { loadLoanRecords, type LoanRecords } from '../loans/loan-records';
 import { refreshLoanStatus } from '../loans/status-cache';
 import { statementOf } from '../loans/statement';
@@ -22,7 +21,15 @@ import { reportedDelinquency } from '../loans/restructured-dpd';
 import { addDays } from '../../../shared/dates/civil';
 import { reviewPlans } from './adherence';
 import { agreementOf } from './agreement';
-import { planRowById, planRowsQuery, toPlanRow } from './plans.repository';
+import {
+  activePlanOf,
+  findPlan,
+  insertPlan,
+  planRowById,
+  planRowsQuery,
+  toPlanRow,
+  updatePlan,
+} from './plans.repository';
 import { decisionStamp, refuseOwnRequest } from './decision';
 import { registerApprovalInbox } from '../approvals/registry';
 import { planApprovalRows } from './plan-requests';
@@ -46,15 +53,6 @@ function outcomeOn(book: LoanRecords, today: string, spec: ReturnType<typeof toP
     if (error instanceof PlanRefusal) throw fieldRefusal(error.field, error.reason, error.params);
     throw error;
   }
-}
-
-async function nextVersionNumber(db: Db, loanId: number): Promise<number> {
-  const row = await db
-    .selectFrom('schedule_versions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('loan_id', '=', loanId)
-    .executeTakeFirst();
-  return (row?.v ?? 0) + 1;
 }
 
 export function planHandlers(ctx: ServiceContext): PlanHandlers {
@@ -96,24 +94,20 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         const book = await loadLoanRecords(trx, loanId);
         requireOpenLoan(book);
         const outcome = outcomeOn(book, today, toPlanSpec(spec));
-        const { id } = await trx
-          .insertInto('repayment_plans')
-          .values({
-            loan_id: loanId,
-            type: spec.type,
-            params: JSON.stringify(spec),
-            status: 'proposed',
-            as_of: today,
-            comparison: JSON.stringify(outcome.comparison),
-            penalty_waived: outcome.comparison.penaltyWaived,
-            written_off: outcome.comparison.writtenOff,
-            proposed_by: actor.userId,
-            proposed_by_name: actor.displayName,
-            proposed_at: clock.now(),
-            proposal_note: note,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertPlan(trx, {
+          loan_id: loanId,
+          type: spec.type,
+          params: JSON.stringify(spec),
+          status: 'proposed',
+          as_of: today,
+          comparison: JSON.stringify(outcome.comparison),
+          penalty_waived: outcome.comparison.penaltyWaived,
+          written_off: outcome.comparison.writtenOff,
+          proposed_by: actor.userId,
+          proposed_by_name: actor.displayName,
+          proposed_at: clock.now(),
+          proposal_note: note,
+        });
         await appendAudit(trx, ctx, {
           entity: 'plan',
           entityId: id,
@@ -129,22 +123,14 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const actor = requirePermission(ctx.actor(), 'approvals.decide');
       await db.transaction().execute(async (trx) => {
         const today = clock.today();
-        const plan = await trx
-          .selectFrom('repayment_plans')
-          .selectAll()
-          .where('id', '=', planId)
-          .executeTakeFirst();
+        const plan = await findPlan(trx, planId);
         if (!plan) throw notFound('plan.notFound', planId);
         if (plan.status !== 'proposed')
           throw ruleViolation('plan.notProposed', { id: planId, status: plan.status });
         refuseOwnRequest(plan.proposed_by, actor, ruleViolation('plan.ownProposal', { id: planId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
-          await trx
-            .updateTable('repayment_plans')
-            .set({ status: 'rejected', ...decided })
-            .where('id', '=', planId)
-            .execute();
+          await updatePlan(trx, planId, { status: 'rejected', ...decided });
           await appendAudit(trx, ctx, {
             entity: 'plan',
             entityId: planId,
@@ -155,12 +141,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         }
         const book = await loadLoanRecords(trx, plan.loan_id);
         requireOpenLoan(book);
-        const active = await trx
-          .selectFrom('repayment_plans')
-          .select('id')
-          .where('loan_id', '=', plan.loan_id)
-          .where('status', '=', 'active')
-          .executeTakeFirst();
+        const active = await activePlanOf(trx, plan.loan_id);
         if (active) {
           throw ruleViolation('plan.alreadyActive', { number: book.loan.number, id: active.id });
         }
@@ -175,7 +156,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           trx,
           {
             loanId: plan.loan_id,
-            version: await nextVersionNumber(trx, plan.loan_id),
+            version: await nextScheduleVersion(trx, plan.loan_id),
             reason: `plan #${planId}: ${plan.type}`,
             name: {
               kind: 'plan',
@@ -189,21 +170,17 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           outcome.version,
         );
         await setLoanStatus(trx, plan.loan_id, 'restructured', clock.now());
-        await trx
-          .updateTable('repayment_plans')
-          .set({
-            status: 'active',
-            ...decided,
-            as_of: today,
-            comparison: JSON.stringify(outcome.comparison),
-            penalty_waived: outcome.comparison.penaltyWaived,
-            written_off: outcome.comparison.writtenOff,
-            version_id: versionId,
-            carried_rows: outcome.carriedRows,
-            held_due_date: daysPastDue > 0 ? addDays(today, -daysPastDue) : null,
-          })
-          .where('id', '=', planId)
-          .execute();
+        await updatePlan(trx, planId, {
+          status: 'active',
+          ...decided,
+          as_of: today,
+          comparison: JSON.stringify(outcome.comparison),
+          penalty_waived: outcome.comparison.penaltyWaived,
+          written_off: outcome.comparison.writtenOff,
+          version_id: versionId,
+          carried_rows: outcome.carriedRows,
+          held_due_date: daysPastDue > 0 ? addDays(today, -daysPastDue) : null,
+        });
         await refreshLoanStatus(trx, plan.loan_id, today);
         await appendAudit(trx, ctx, {
           entity: 'plan',

@@ -12,7 +12,6 @@ import {
   type WriteOffRow,
 } from '../../../shared/contract';
 import { requirePermission } from '../auth/permissions';
-import { assignedTo, isScoped } from '../auth/scope';
 import { appendAudit } from '../audit/audit';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -22,20 +21,23 @@ import { loadLoanRecords } from '../loans/loan-records';
 import { payoffOf, statementOf } from '../loans/statement';
 import { refreshLoanStatus } from '../loans/status-cache';
 import { decisionStamp, refuseOwnRequest } from './decision';
+import {
+  approvedWriteOffOf,
+  findWriteOff,
+  insertRecovery,
+  insertWriteOff,
+  proposedWriteOffOf,
+  recoveryList,
+  recoveryRows,
+  updateWriteOff,
+  writeOffList,
+  writeOffRows,
+} from './write-offs.repository';
 
 type WriteOffHandlers = Pick<
   Handlers,
   'writeOffs.request' | 'writeOffs.decide' | 'writeOffs.list' | 'recoveries.record' | 'recoveries.list'
 >;
-
-function writeOffRows(db: Db) {
-  return db
-    .selectFrom('write_offs as w')
-    .innerJoin('loans as l', 'l.id', 'w.loan_id')
-    .selectAll('w')
-    .select('l.number')
-    .orderBy('w.id', 'desc');
-}
 
 function toWriteOff(
   r: Awaited<ReturnType<ReturnType<typeof writeOffRows>['executeTakeFirstOrThrow']>>,
@@ -70,25 +72,16 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         if (!OPEN_STATUSES.includes(book.loan.status)) {
           throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
         }
-        const pending = await trx
-          .selectFrom('write_offs')
-          .select('id')
-          .where('loan_id', '=', loanId)
-          .where('status', '=', 'proposed')
-          .executeTakeFirst();
+        const pending = await proposedWriteOffOf(trx, loanId);
         if (pending) throw ruleViolation('writeOff.pending', { id: pending.id, number: book.loan.number });
-        const { id } = await trx
-          .insertInto('write_offs')
-          .values({
-            loan_id: loanId,
-            status: 'proposed',
-            requested_by: actor.userId,
-            requested_by_name: actor.displayName,
-            requested_at: clock.now(),
-            reason,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertWriteOff(trx, {
+          loan_id: loanId,
+          status: 'proposed',
+          requested_by: actor.userId,
+          requested_by_name: actor.displayName,
+          requested_at: clock.now(),
+          reason,
+        });
         await appendAudit(trx, ctx, {
           entity: 'write-off',
           entityId: id,
@@ -104,22 +97,14 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
       const actor = requirePermission(ctx.actor(), 'approvals.decide');
       await db.transaction().execute(async (trx) => {
         const today = clock.today();
-        const row = await trx
-          .selectFrom('write_offs')
-          .selectAll()
-          .where('id', '=', writeOffId)
-          .executeTakeFirst();
+        const row = await findWriteOff(trx, writeOffId);
         if (!row) throw notFound('writeOff.notFound', writeOffId);
         if (row.status !== 'proposed')
           throw ruleViolation('writeOff.decided', { id: writeOffId, status: row.status });
         refuseOwnRequest(row.requested_by, actor, ruleViolation('writeOff.ownRequest', { id: writeOffId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
-          await trx
-            .updateTable('write_offs')
-            .set({ status: 'rejected', ...decided })
-            .where('id', '=', writeOffId)
-            .execute();
+          await updateWriteOff(trx, writeOffId, { status: 'rejected', ...decided });
           await appendAudit(trx, ctx, {
             entity: 'write-off',
             entityId: writeOffId,
@@ -134,17 +119,13 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         }
         const statement = statementOf(book, today);
         const amount = payoffOf(statement);
-        await trx
-          .updateTable('write_offs')
-          .set({
-            status: 'approved',
-            ...decided,
-            amount,
-            principal: statement.outstandingPrincipal,
-            approved_on: today,
-          })
-          .where('id', '=', writeOffId)
-          .execute();
+        await updateWriteOff(trx, writeOffId, {
+          status: 'approved',
+          ...decided,
+          amount,
+          principal: statement.outstandingPrincipal,
+          approved_on: today,
+        });
         await setLoanStatus(trx, row.loan_id, 'written-off', clock.now());
         await refreshLoanStatus(trx, row.loan_id, today);
         await appendAudit(trx, ctx, {
@@ -159,23 +140,14 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     },
 
     'writeOffs.list': async ({ loanId }) => {
-      let q = writeOffRows(db);
-      if (loanId) q = q.where('w.loan_id', '=', loanId);
-      const actor = ctx.actor();
-      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('w.loan_id')));
-      return (await q.execute()).map(toWriteOff);
+      return (await writeOffList(db, { loanId }, ctx.actor())).map(toWriteOff);
     },
 
     'recoveries.record': async (input) => {
       const actor = requirePermission(ctx.actor(), 'payments.record');
       const id = await db.transaction().execute(async (trx) => {
         const today = clock.today();
-        const writeOff = await trx
-          .selectFrom('write_offs')
-          .select(['id', 'approved_on'])
-          .where('loan_id', '=', input.loanId)
-          .where('status', '=', 'approved')
-          .executeTakeFirst();
+        const writeOff = await approvedWriteOffOf(trx, input.loanId);
         if (!writeOff?.approved_on) {
           throw ruleViolation('recovery.notWrittenOff');
         }
@@ -183,20 +155,16 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         if (input.date < writeOff.approved_on) {
           throw invalidField('date', 'recovery.beforeWriteOff', { date: writeOff.approved_on });
         }
-        const { id } = await trx
-          .insertInto('recoveries')
-          .values({
-            loan_id: input.loanId,
-            write_off_id: writeOff.id,
-            date: input.date,
-            amount: input.amount,
-            method: input.method,
-            reference: input.reference,
-            received_by: actor.displayName,
-            created_at: clock.now(),
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await insertRecovery(trx, {
+          loan_id: input.loanId,
+          write_off_id: writeOff.id,
+          date: input.date,
+          amount: input.amount,
+          method: input.method,
+          reference: input.reference,
+          received_by: actor.displayName,
+          created_at: clock.now(),
+        });
         await appendAudit(trx, ctx, { entity: 'recovery', entityId: id, action: 'record', after: input });
         return id;
       });
@@ -204,25 +172,9 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     },
 
     'recoveries.list': async ({ loanId, from, to }) => {
-      let q = recoveryRows(db);
-      if (loanId) q = q.where('r.loan_id', '=', loanId);
-      const actor = ctx.actor();
-      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('r.loan_id')));
-      if (from) q = q.where('r.date', '>=', from);
-      if (to) q = q.where('r.date', '<=', to);
-      return (await q.execute()).map(toRecovery);
+      return (await recoveryList(db, { loanId, from, to }, ctx.actor())).map(toRecovery);
     },
   };
-}
-
-function recoveryRows(db: Db) {
-  return db
-    .selectFrom('recoveries as r')
-    .innerJoin('loans as l', 'l.id', 'r.loan_id')
-    .selectAll('r')
-    .select('l.number')
-    .orderBy('r.date')
-    .orderBy('r.id');
 }
 
 function toRecovery(
