@@ -1,6 +1,9 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AGING_BUCKETS, bucketOf, type AgingBucket } from '../../../shared/engine';
-import type { LoanListRow, Locale } from '../../../shared/contract';
+import type { LoanListRow, LoanStatus, Locale, Product } from '../../../shared/contract';
+import type { Actor } from '../auth/actor';
+import { assignedTo, isScoped } from '../auth/scope';
+import { textMatches } from '../../db/search-terms';
 import { compareNames } from '../../../shared/format/format';
 import type { Db } from '../../db/db';
 
@@ -127,4 +130,63 @@ export async function pageOfIds(
     }),
     total: ordered.length,
   };
+}
+
+/** The loan list's filters, as the screen sends them. */
+export interface LoanListFilter {
+  query: string;
+  status?: LoanStatus;
+  product?: Product;
+  bucket?: AgingBucket;
+  overdueOnly: boolean;
+}
+
+/** The loans matching the list's filters; a collector's list holds only their own accounts. */
+export function matchingLoans(db: Db, today: string, filter: LoanListFilter, actor: Actor | null) {
+  let q = loanListBase(db, today);
+  if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('l.id')));
+  if (filter.query) {
+    const query = filter.query;
+    q = q.where((eb) =>
+      eb.or([
+        textMatches('loans', 'l', ['number'], query),
+        textMatches('borrowers', 'b', ['name', 'phone'], query),
+      ]),
+    );
+  }
+  if (filter.status) q = q.where('l.status', '=', filter.status);
+  if (filter.product) q = q.where('l.product', '=', filter.product);
+  if (filter.bucket || filter.overdueOnly) {
+    const [lo, hi] = filter.bucket ? bucketRange(filter.bucket) : [1, 1_000_000];
+    q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
+  }
+  return q;
+}
+
+/** One page of `matching` in an order SQL can sort by (borrower order is sorted by name apart). */
+export async function sortedPage(
+  db: Db,
+  matching: ReturnType<typeof loanListBase>,
+  sort: 'number' | 'daysPastDue' | 'outstanding' | 'nextDue' | 'borrower',
+  { offset, limit }: { offset: number; limit: number },
+): Promise<{ rows: LoanListRow[]; total: number }> {
+  const ordered =
+    sort === 'daysPastDue'
+      ? matching.orderBy(sql`dpd`, 'desc').orderBy('l.id')
+      : sort === 'outstanding'
+        ? matching.orderBy('s.outstanding_principal', 'desc').orderBy('l.id')
+        : sort === 'nextDue'
+          ? matching
+              .orderBy(sql`s.next_due_date IS NULL`)
+              .orderBy('s.next_due_date')
+              .orderBy('l.id')
+          : matching.orderBy('l.number');
+  const [rows, total] = await Promise.all([
+    ordered.limit(limit).offset(offset).execute(),
+    db
+      .selectFrom(matching.as('x'))
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(toLoanListRow), total: total.n };
 }

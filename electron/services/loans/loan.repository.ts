@@ -1,5 +1,7 @@
 import type { LoanStatus } from '../../../shared/contract';
+import type { Insertable } from 'kysely';
 import type { Db } from '../../db/db';
+import type { DB } from '../../db/schema';
 import type { ScheduledInstallment } from '../../../shared/engine';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
@@ -148,4 +150,90 @@ export async function nextScheduleVersion(db: Db, loanId: number): Promise<numbe
     .where('loan_id', '=', loanId)
     .executeTakeFirst();
   return (row?.v ?? 0) + 1;
+}
+
+export async function insertLoanRow(db: Db, row: Insertable<DB['loans']>): Promise<number> {
+  return (await db.insertInto('loans').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function insertParties(db: Db, rows: readonly Insertable<DB['loan_parties']>[]): Promise<void> {
+  await db
+    .insertInto('loan_parties')
+    .values([...rows])
+    .execute();
+}
+
+export async function borrowerExists(db: Db, borrowerId: number): Promise<boolean> {
+  return (
+    (await db.selectFrom('borrowers').select('id').where('id', '=', borrowerId).executeTakeFirst()) !==
+    undefined
+  );
+}
+
+/** The borrower's row; the loan's borrower always exists (a foreign key). */
+export function borrowerRow(db: Db, borrowerId: number) {
+  return db.selectFrom('borrowers').selectAll().where('id', '=', borrowerId).executeTakeFirstOrThrow();
+}
+
+export function scheduleVersionsOf(db: Db, loanId: number) {
+  return db
+    .selectFrom('schedule_versions')
+    .select(['version', 'reason', 'name', 'effective_from', 'is_active'])
+    .where('loan_id', '=', loanId)
+    .orderBy('version')
+    .execute();
+}
+
+export function scheduleVersionNumbered(db: Db, loanId: number, version: number) {
+  return db
+    .selectFrom('schedule_versions')
+    .select('id')
+    .where('loan_id', '=', loanId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
+/** Why a schedule version was made ('contract', a prepayment, a plan…). */
+export async function scheduleVersionReason(db: Db, versionId: number): Promise<string> {
+  return (
+    await db
+      .selectFrom('schedule_versions')
+      .select('reason')
+      .where('id', '=', versionId)
+      .executeTakeFirstOrThrow()
+  ).reason;
+}
+
+/** Moves many loans to one status, 500 at a time (SQLite's bound-parameter limit). */
+export async function setLoansStatus(
+  db: Db,
+  loanIds: readonly number[],
+  status: LoanStatus,
+  at: string,
+): Promise<void> {
+  for (let i = 0; i < loanIds.length; i += 500) {
+    await db
+      .updateTable('loans')
+      .set({ status, updated_at: at })
+      .where('id', 'in', loanIds.slice(i, i + 500))
+      .execute();
+  }
+}
+
+export function findPayment(db: Db, paymentId: number) {
+  return db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirst();
+}
+
+/** The entry that reverses a payment, if it has been reversed. */
+export function reversalOf(db: Db, paymentId: number) {
+  return db
+    .selectFrom('payments')
+    .select('id')
+    .where('reverses_payment_id', '=', paymentId)
+    .executeTakeFirst();
+}
+
+/** Writes a payment or reversal entry; the caller has numbered it and will refresh the loan. */
+export async function insertPayment(db: Db, row: Insertable<DB['payments']>): Promise<number> {
+  return (await db.insertInto('payments').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { buildSchedule, type PrepaymentTerms, type ScheduledInstallment } from '../../../shared/engine';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { LoanDetail, LoanSettings, LoanStatus, ParsedInput } from '../../../shared/contract';
@@ -7,17 +6,27 @@ import type { Handlers } from '../dispatch';
 import { domainError, notFound, ruleViolation, invalidField } from '../errors';
 import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
-import { bucketRange, idsInNameOrder, loanListBase, pageOfIds, toLoanListRow } from './list.query';
+import { idsInNameOrder, pageOfIds, matchingLoans, sortedPage } from './list.query';
 import { bookVersion } from '../../db/book-version';
-import { insertScheduleVersion, installmentsOf, partiesOf, setLoanStatus } from './loan.repository';
+import {
+  insertScheduleVersion,
+  installmentsOf,
+  partiesOf,
+  setLoanStatus,
+  borrowerExists,
+  borrowerRow,
+  findLoan,
+  insertLoanRow,
+  insertParties,
+  scheduleVersionNumbered,
+  scheduleVersionsOf,
+} from './loan.repository';
 import { type Db } from '../../db/db';
 import { loadLoanRecords } from './loan-records';
 import { payoffOf, prepaymentTermsOf, statementOf } from './statement';
 import { refreshLoanStatus } from './status-cache';
 import { paymentRowsWithSplit } from './payment-rows';
-import { textMatches } from '../../db/search-terms';
 import { appendAudit } from '../audit/audit';
-import { assignedTo, isScoped } from '../auth/scope';
 import { restructuredDelinquency } from './restructured-dpd';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
@@ -95,11 +104,7 @@ export async function insertLoan(
   installments: readonly ScheduledInstallment[],
   now: string,
 ): Promise<number> {
-  const { id } = await db
-    .insertInto('loans')
-    .values(loanRow(loan, now))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertLoanRow(db, loanRow(loan, now));
   await insertScheduleVersion(db, contractVersion(id, loan, now), installments);
   return id;
 }
@@ -150,19 +155,10 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
       const settings = await loadSettings(ctx);
       const { loanNumberPrefix } = settings;
       return db.transaction().execute(async (trx) => {
-        const borrower = await trx
-          .selectFrom('borrowers')
-          .select('id')
-          .where('id', '=', input.borrowerId)
-          .executeTakeFirst();
-        if (!borrower) throw invalidField('borrowerId', 'loan.borrowerMissing', { id: input.borrowerId });
+        if (!(await borrowerExists(trx, input.borrowerId)))
+          throw invalidField('borrowerId', 'loan.borrowerMissing', { id: input.borrowerId });
         for (const p of parties) {
-          const found = await trx
-            .selectFrom('borrowers')
-            .select('id')
-            .where('id', '=', p.borrowerId)
-            .executeTakeFirst();
-          if (!found)
+          if (!(await borrowerExists(trx, p.borrowerId)))
             throw invalidField(p.role === 'guarantor' ? 'guarantorIds' : 'references', 'loan.partyMissing', {
               id: p.borrowerId,
             });
@@ -184,17 +180,15 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           now,
         );
         if (parties.length > 0) {
-          await trx
-            .insertInto('loan_parties')
-            .values(
-              parties.map((p) => ({
-                loan_id: id,
-                borrower_id: p.borrowerId,
-                role: p.role,
-                relationship: p.relationship,
-              })),
-            )
-            .execute();
+          await insertParties(
+            trx,
+            parties.map((p) => ({
+              loan_id: id,
+              borrower_id: p.borrowerId,
+              role: p.role,
+              relationship: p.relationship,
+            })),
+          );
         }
         await refreshLoanStatus(trx, id, today);
         await appendAudit(trx, ctx, {
@@ -209,24 +203,8 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
 
     'loans.list': async (input) => {
       const today = clock.today();
-      let q = loanListBase(db, today);
       const actor = ctx.actor();
-      if (isScoped(actor)) q = q.where(({ ref }) => assignedTo(actor, ref('l.id')));
-      if (input.query) {
-        const query = input.query;
-        q = q.where((eb) =>
-          eb.or([
-            textMatches('loans', 'l', ['number'], query),
-            textMatches('borrowers', 'b', ['name', 'phone'], query),
-          ]),
-        );
-      }
-      if (input.status) q = q.where('l.status', '=', input.status);
-      if (input.product) q = q.where('l.product', '=', input.product);
-      if (input.bucket || input.overdueOnly) {
-        const [lo, hi] = input.bucket ? bucketRange(input.bucket) : [1, 1_000_000];
-        q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
-      }
+      const q = matchingLoans(db, today, input, actor);
       if (input.sort === 'borrower') {
         const { offset, limit, ...filter } = input;
         const key = JSON.stringify([bookVersion(ctx), today, actor?.userId ?? null, filter]);
@@ -237,25 +215,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         });
         return pageOfIds(q, ids, { offset, limit });
       }
-      const ordered =
-        input.sort === 'daysPastDue'
-          ? q.orderBy(sql`dpd`, 'desc').orderBy('l.id')
-          : input.sort === 'outstanding'
-            ? q.orderBy('s.outstanding_principal', 'desc').orderBy('l.id')
-            : input.sort === 'nextDue'
-              ? q
-                  .orderBy(sql`s.next_due_date IS NULL`)
-                  .orderBy('s.next_due_date')
-                  .orderBy('l.id')
-              : q.orderBy('l.number');
-      const [rows, total] = await Promise.all([
-        ordered.limit(input.limit).offset(input.offset).execute(),
-        db
-          .selectFrom(q.as('x'))
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow(),
-      ]);
-      return { rows: rows.map(toLoanListRow), total: total.n };
+      return sortedPage(db, q, input.sort, input);
     },
 
     'loans.get': async ({ id, asOf }) => {
@@ -267,17 +227,8 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
         statementOf(book, when),
         (d) => statementOf(book, d),
       );
-      const borrower = await db
-        .selectFrom('borrowers')
-        .selectAll()
-        .where('id', '=', book.loan.borrower_id)
-        .executeTakeFirstOrThrow();
-      const versions = await db
-        .selectFrom('schedule_versions')
-        .select(['version', 'reason', 'name', 'effective_from', 'is_active'])
-        .where('loan_id', '=', id)
-        .orderBy('version')
-        .execute();
+      const borrower = await borrowerRow(db, book.loan.borrower_id);
+      const versions = await scheduleVersionsOf(db, id);
       const { loan } = book;
       const detail: LoanDetail = {
         id: loan.id,
@@ -327,23 +278,14 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     },
 
     'loans.scheduleVersion': async ({ loanId, version }) => {
-      const row = await db
-        .selectFrom('schedule_versions')
-        .select('id')
-        .where('loan_id', '=', loanId)
-        .where('version', '=', version)
-        .executeTakeFirst();
+      const row = await scheduleVersionNumbered(db, loanId, version);
       if (!row) throw domainError('not-found', 'scheduleVersion.notFound', { version, key: loanId });
       return installmentsOf(db, row.id);
     },
 
     'loans.setStatus': async ({ id, status }) => {
       return db.transaction().execute(async (trx) => {
-        const loan = await trx
-          .selectFrom('loans')
-          .select(['status', 'number'])
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const loan = await findLoan(trx, id);
         if (!loan) throw notFound('loan.notFound', id);
         if (!MANUAL_STATUS_MOVES[loan.status].includes(status)) {
           throw ruleViolation('loan.statusMove', {

@@ -21,7 +21,16 @@ import { nextCounter } from '../system/settings.repository';
 import { effectivePayments, loadLoanRecords, type LoanRecords } from '../loans/loan-records';
 import { payoffOf, prepaymentTermsOf, splitOf, statementInputOf, statementOf } from '../loans/statement';
 import { refreshLoanStatus } from '../loans/status-cache';
-import { insertScheduleVersion, nextScheduleVersion } from '../loans/loan.repository';
+import {
+  insertScheduleVersion,
+  nextScheduleVersion,
+  borrowerRow,
+  scheduleVersionReason,
+  setLoansStatus,
+  findPayment,
+  insertPayment,
+  reversalOf,
+} from '../loans/loan.repository';
 import { receiptSplitOf } from '../loans/payment-rows';
 import type { Db } from '../../db/db';
 import { dateStatusChanges, type TookEffect } from '../loans/status-history';
@@ -112,12 +121,7 @@ export async function prepayOutcome(
   amount: number,
   mode: PrepayMode,
 ): Promise<PrepayOutcome> {
-  const version = await db
-    .selectFrom('schedule_versions')
-    .select('reason')
-    .where('id', '=', book.versionId)
-    .executeTakeFirstOrThrow();
-  if (!['contract', PREPAYMENT_VERSION].includes(version.reason)) {
+  if (!['contract', PREPAYMENT_VERSION].includes(await scheduleVersionReason(db, book.versionId))) {
     throw invalidField('prepay.mode', 'payment.prepayUnderPlan');
   }
   const last = lastPaymentDate(book);
@@ -221,16 +225,7 @@ export async function settleStatuses(
     // Closed on the day the last payment cleared it; reopened on the day it had closed.
     tookEffect.push({ loanId: book.loan.id, on: owes ? null : statement.settledOn });
   }
-  for (const status of ['closed', 'active'] as const) {
-    const ids = moves[status];
-    for (let i = 0; i < ids.length; i += 500) {
-      await db
-        .updateTable('loans')
-        .set({ status, updated_at: now })
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute();
-    }
-  }
+  for (const status of ['closed', 'active'] as const) await setLoansStatus(db, moves[status], status, now);
   await dateStatusChanges(db, tookEffect);
 }
 
@@ -261,23 +256,19 @@ export async function recordPayment(
   const preview = await previewOf(trx, book, input.date, input.amount, input.prepay);
   const { split } = preview;
   const receiptNumber = await nextReceiptNumber(trx, today);
-  const { id } = await trx
-    .insertInto('payments')
-    .values({
-      loan_id: input.loanId,
-      receipt_number: receiptNumber,
-      date: input.date,
-      amount: input.amount,
-      method: input.method,
-      reference: input.reference,
-      received_by: input.receivedBy,
-      reverses_payment_id: null,
-      reversal_reason: '',
-      receipt_split: JSON.stringify(split),
-      created_at: clock.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertPayment(trx, {
+    loan_id: input.loanId,
+    receipt_number: receiptNumber,
+    date: input.date,
+    amount: input.amount,
+    method: input.method,
+    reference: input.reference,
+    received_by: input.receivedBy,
+    reverses_payment_id: null,
+    reversal_reason: '',
+    receipt_split: JSON.stringify(split),
+    created_at: clock.now(),
+  });
   if (preview.prepay) await writePrepaymentVersion(trx, book, input.date, preview.prepay, clock.now());
   const statement = await refreshLoanStatus(trx, input.loanId, today);
   await settleStatus(trx, book, statement, clock.now());
@@ -320,36 +311,24 @@ export async function reversePayment(
   reason: string,
 ): Promise<{ id: number }> {
   const { clock } = ctx;
-  const original = await trx
-    .selectFrom('payments')
-    .selectAll()
-    .where('id', '=', paymentId)
-    .executeTakeFirst();
+  const original = await findPayment(trx, paymentId);
   if (!original) throw notFound('payment.notFound', paymentId);
   if (original.reverses_payment_id !== null) throw ruleViolation('payment.reversalOfReversal');
-  const already = await trx
-    .selectFrom('payments')
-    .select('id')
-    .where('reverses_payment_id', '=', paymentId)
-    .executeTakeFirst();
+  const already = await reversalOf(trx, paymentId);
   if (already) throw ruleViolation('payment.alreadyReversed', { receipt: original.receipt_number });
   const today = clock.today();
-  const { id } = await trx
-    .insertInto('payments')
-    .values({
-      loan_id: original.loan_id,
-      receipt_number: `${original.receipt_number}-REV`,
-      date: today,
-      amount: original.amount,
-      method: original.method,
-      reference: original.reference,
-      received_by: original.received_by,
-      reverses_payment_id: original.id,
-      reversal_reason: reason,
-      created_at: clock.now(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const id = await insertPayment(trx, {
+    loan_id: original.loan_id,
+    receipt_number: `${original.receipt_number}-REV`,
+    date: today,
+    amount: original.amount,
+    method: original.method,
+    reference: original.reference,
+    received_by: original.received_by,
+    reverses_payment_id: original.id,
+    reversal_reason: reason,
+    created_at: clock.now(),
+  });
   const book = await loadLoanRecords(trx, original.loan_id);
   const statement = await refreshLoanStatus(trx, original.loan_id, today);
   await settleStatus(trx, book, statement, clock.now());
@@ -413,11 +392,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
     'payments.reverse': async ({ paymentId, reason }) =>
       db.transaction().execute(async (trx) => {
         if (needsSecondPerson(ctx.actor())) {
-          const payment = await trx
-            .selectFrom('payments')
-            .select(['loan_id', 'reverses_payment_id'])
-            .where('id', '=', paymentId)
-            .executeTakeFirst();
+          const payment = await findPayment(trx, paymentId);
           if (!payment) throw notFound('payment.notFound', paymentId);
           if (payment.reverses_payment_id !== null) throw ruleViolation('payment.reversalOfReversal');
           const approvalId = await requestApproval(trx, ctx, {
@@ -433,19 +408,11 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
       }),
 
     'payments.receipt': async ({ paymentId, copy }) => {
-      const payment = await db
-        .selectFrom('payments')
-        .selectAll()
-        .where('id', '=', paymentId)
-        .executeTakeFirst();
+      const payment = await findPayment(db, paymentId);
       if (!payment) throw notFound('payment.notFound', paymentId);
       if (payment.reverses_payment_id !== null) throw ruleViolation('payment.reversalHasNoReceipt');
       const book = await loadLoanRecords(db, payment.loan_id);
-      const borrower = await db
-        .selectFrom('borrowers')
-        .selectAll()
-        .where('id', '=', book.loan.borrower_id)
-        .executeTakeFirstOrThrow();
+      const borrower = await borrowerRow(db, book.loan.borrower_id);
       const reversed = book.paymentRows.some((r) => r.reverses_payment_id === payment.id);
       // The receipt says what it said when the payment was posted. Payments posted before receipts
       // kept their split (migration 0017) show it as the engine applies it on the payment's date.
