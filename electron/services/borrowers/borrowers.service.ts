@@ -1,15 +1,21 @@
-import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { BorrowerDetail, BorrowerRow, CreateBorrowerInput } from '../../../shared/contract';
 import type { Db } from '../../db/db';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { notFound } from '../errors';
-import { dpdSql, loanListBase, toLoanListRow } from '../loans/list.query';
-import { textMatches } from '../../db/search-terms';
+import { toLoanListRow } from '../loans/list.query';
 import { appendAudit } from '../audit/audit';
-import { assignedTo, isScoped } from '../auth/scope';
 import { compareNames } from '../../../shared/format/format';
+import {
+  borrowerList,
+  findBorrower,
+  insertBorrowerRow,
+  loansAsParty,
+  loansOfBorrower,
+  namesOfMatching,
+  updateBorrower,
+} from './borrowers.repository';
 
 type BorrowerHandlers = Pick<
   Handlers,
@@ -38,45 +44,13 @@ export function borrowerRow(input: NewBorrower, now: string) {
 
 /** Writes a new borrower. */
 export async function insertBorrower(db: Db, input: NewBorrower, now: string) {
-  return db.insertInto('borrowers').values(borrowerRow(input, now)).returningAll().executeTakeFirstOrThrow();
+  return insertBorrowerRow(db, borrowerRow(input, now));
 }
 
 export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
   const { db, clock } = ctx;
 
-  const listQuery = (query: string) => {
-    const today = clock.today();
-    let q = db
-      .selectFrom('borrowers as b')
-      .leftJoin('loans as l', 'l.borrower_id', 'b.id')
-      .leftJoin('loan_status as s', 's.loan_id', 'l.id')
-      .select([
-        'b.id',
-        'b.kind',
-        'b.name',
-        'b.id_type',
-        'b.id_number',
-        'b.phone',
-        sql<number>`count(l.id)`.as('loan_count'),
-        sql<number>`coalesce(max(${dpdSql(today)}), 0)`.as('worst_dpd'),
-      ])
-      .groupBy('b.id');
-    const actor = ctx.actor();
-    if (isScoped(actor)) {
-      const mine = sql<boolean>`EXISTS (SELECT 1 FROM loans mine WHERE mine.borrower_id = b.id
-        AND ${assignedTo(actor, sql.ref('mine.id'))})`;
-      q = q.where(mine);
-    }
-    if (query) {
-      q = q.where((eb) =>
-        eb.or([
-          textMatches('borrowers', 'b', ['name', 'phone'], query),
-          textMatches('borrowers', 'b', ['id_number'], query, 'ending'),
-        ]),
-      );
-    }
-    return q;
-  };
+  const listQuery = (query: string) => borrowerList(db, clock.today(), query, ctx.actor());
 
   const toRow = (r: {
     id: number;
@@ -103,11 +77,7 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
       // SQLite orders by code point (王 before 李 in no reader's order) and better-sqlite3 cannot
       // register a collation, so the matching names are ordered here by the reader's locale
       // and only the page asked for is read in full.
-      const matching = await db
-        .selectFrom('borrowers as b')
-        .select(['b.id', 'b.name'])
-        .where('b.id', 'in', listQuery(query).clearSelect().select('b.id'))
-        .execute();
+      const matching = await namesOfMatching(db, listQuery(query));
       matching.sort((a, b) => compareNames(a.name, b.name, locale) || a.id - b.id);
       const page = matching.slice(offset, offset + limit).map((r) => r.id);
       const rows = page.length ? await listQuery('').where('b.id', 'in', page).execute() : [];
@@ -123,22 +93,13 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
 
     'borrowers.get': async ({ id }) => {
       const row = await listQuery('').where('b.id', '=', id).executeTakeFirst();
-      const full = await db.selectFrom('borrowers').selectAll().where('id', '=', id).executeTakeFirst();
+      const full = await findBorrower(db, id);
       if (!row || !full) throw notFound('borrower.notFound', id);
       const today = clock.today();
       // A collector sees the borrower's loans assigned to them, never a colleague's.
       const actor = ctx.actor();
-      let loansQuery = loanListBase(db, today).where('l.borrower_id', '=', id);
-      if (isScoped(actor)) loansQuery = loansQuery.where(({ ref }) => assignedTo(actor, ref('l.id')));
-      const loans = await loansQuery.orderBy('l.start_date', 'desc').execute();
-      let partyQuery = db
-        .selectFrom('loan_parties as p')
-        .innerJoin('loans as l', 'l.id', 'p.loan_id')
-        .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-        .select(['p.loan_id', 'l.number', 'p.role', 'b.name'])
-        .where('p.borrower_id', '=', id);
-      if (isScoped(actor)) partyQuery = partyQuery.where(({ ref }) => assignedTo(actor, ref('l.id')));
-      const partyTo = await partyQuery.execute();
+      const loans = await loansOfBorrower(db, today, id, actor);
+      const partyTo = await loansAsParty(db, id, actor);
       const detail: BorrowerDetail = {
         ...toRow(row),
         worstDaysPastDue: row.worst_dpd,
@@ -171,29 +132,20 @@ export function borrowerHandlers(ctx: ServiceContext): BorrowerHandlers {
 
     'borrowers.update': async (input) =>
       db.transaction().execute(async (trx) => {
-        const before = await trx
-          .selectFrom('borrowers')
-          .selectAll()
-          .where('id', '=', input.id)
-          .executeTakeFirst();
+        const before = await findBorrower(trx, input.id);
         if (!before) throw notFound('borrower.notFound', input.id);
-        const after = await trx
-          .updateTable('borrowers')
-          .set({
-            kind: input.kind,
-            name: input.name,
-            id_type: input.idType,
-            ...(input.idNumber ? { id_number: input.idNumber.toUpperCase() } : {}),
-            phone: input.phone,
-            alt_phone: input.altPhone,
-            address: input.address,
-            employer: input.employer,
-            notes: input.notes,
-            updated_at: clock.now(),
-          })
-          .where('id', '=', input.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
+        const after = await updateBorrower(trx, input.id, {
+          kind: input.kind,
+          name: input.name,
+          id_type: input.idType,
+          ...(input.idNumber ? { id_number: input.idNumber.toUpperCase() } : {}),
+          phone: input.phone,
+          alt_phone: input.altPhone,
+          address: input.address,
+          employer: input.employer,
+          notes: input.notes,
+          updated_at: clock.now(),
+        });
         await appendAudit(trx, ctx, {
           entity: 'borrower',
           entityId: input.id,
