@@ -1,10 +1,10 @@
 import type { SearchHit } from '../../../shared/contract';
+import { borrowersMatching, loansNumbered } from './search.query';
 import { maskIdNumber } from '../../../shared/privacy/mask';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { textMatches } from '../../db/search-terms';
 import { collateralHits } from '../collateral/search';
-import { assignedTo, borrowerAssignedTo, isScoped } from '../auth/scope';
+import { isScoped } from '../auth/scope';
 
 const LIMIT = 20;
 
@@ -20,28 +20,8 @@ export function searchHandlers(ctx: ServiceContext): Pick<Handlers, 'search.glob
       const scoped = isScoped(actor) ? actor : null;
       const q = query.replace(/[%_]/g, '');
       const digitsOnly = /^\d{3,}[\dXx]?$/.test(q);
-      const borrowers = await ctx.db
-        .selectFrom('borrowers')
-        .select(['id', 'name', 'phone', 'id_number'])
-        .where((eb) =>
-          eb.or([
-            textMatches('borrowers', 'borrowers', ['name', 'phone'], q),
-            ...(digitsOnly
-              ? [textMatches('borrowers', 'borrowers', ['id_number'], q.toUpperCase(), 'ending')]
-              : []),
-          ]),
-        )
-        .$if(scoped !== null, (qb) => qb.where(({ ref }) => borrowerAssignedTo(scoped!, ref('borrowers.id'))))
-        .limit(LIMIT)
-        .execute();
-      const loans = await ctx.db
-        .selectFrom('loans as l')
-        .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
-        .select(['l.id', 'l.number', 'b.name', 'l.status'])
-        .where(textMatches('loans', 'l', ['number'], q))
-        .$if(scoped !== null, (qb) => qb.where(({ ref }) => assignedTo(scoped!, ref('l.id'))))
-        .limit(LIMIT)
-        .execute();
+      const borrowers = await borrowersMatching(ctx.db, q, digitsOnly, scoped, LIMIT);
+      const loans = await loansNumbered(ctx.db, q, scoped, LIMIT);
       const collateral = await collateralHits(ctx, q, scoped);
       const hits: SearchHit[] = [
         ...loans.map((l) => ({
