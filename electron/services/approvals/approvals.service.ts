@@ -1,4 +1,4 @@
-import { sql, type SqlBool, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
 import { issuesOf, type Handlers } from '../dispatch';
@@ -10,6 +10,7 @@ import { DomainError, domainError, notFound, ruleViolation } from '../errors';
 import { loanChangeEn, loanChanges, loanOfEntity, loanStateOf, type LoanState } from './request';
 import type { ApprovalKind } from './tables';
 import { actionFor, registeredInboxes } from './registry';
+import { claimPendingRequest, findRequest, requestsForInbox, updateRequest } from './approvals.repository';
 
 /** Approval-table requests are back-dated payments and reversals; anything else counts as a write-off. */
 function seriesOf(kind: ApprovalKind): RequestSeries {
@@ -20,29 +21,7 @@ export function approvalHandlers(ctx: ServiceContext): Pick<Handlers, 'approvals
   const { db, clock } = ctx;
   return {
     'approvals.list': async ({ status }) => {
-      let q = db
-        .selectFrom('approval_requests as r')
-        .leftJoin('users as m', 'm.id', 'r.requested_by')
-        .leftJoin('users as c', 'c.id', 'r.decided_by')
-        .selectAll('r')
-        .leftJoin('payments as p', (j) =>
-          j.on('r.entity', '=', 'payment').on(sql<SqlBool>`p.id = CAST(r.entity_id AS INTEGER)`),
-        )
-        .select(['m.display_name as maker', 'c.display_name as checker'])
-        .select(
-          sql<
-            number | null
-          >`CASE r.entity WHEN 'loan' THEN CAST(r.entity_id AS INTEGER) ELSE p.loan_id END`.as('loan_id'),
-        )
-        // The request's place in its own kind's series, counted over every request ever made
-        // (rows are never deleted), so the number stays the same whatever the filter.
-        .select(
-          sql<number>`(SELECT COUNT(*) FROM approval_requests k WHERE k.kind = r.kind AND k.id <= r.id)`.as(
-            'kind_number',
-          ),
-        );
-      if (status) q = q.where('r.status', '=', status);
-      const rows = await q.orderBy('r.id', 'desc').limit(500).execute();
+      const rows = await requestsForInbox(db, status);
       const actor = ctx.actor();
       const mine = await keepInScope(db, actor, rows, (r) => r.loan_id);
       const requests = mine.map((r) => ({
@@ -73,25 +52,18 @@ export function approvalHandlers(ctx: ServiceContext): Pick<Handlers, 'approvals
         // The claim is the transaction's first statement, so it takes the write lock before it
         // reads: of two deciders (a double click, two approvers, two processes on one file)
         // exactly one finds the request pending. Whatever is refused below rolls it back.
-        const claim = await trx
-          .updateTable('approval_requests')
-          .set({ status, decided_by: checker.userId, decided_at: clock.now(), decision_note: note })
-          .where('id', '=', id)
-          .where('status', '=', 'pending')
-          // The database refuses a maker deciding their own request; so does the claim.
-          .where('requested_by', '!=', checker.userId)
-          .executeTakeFirst();
-        const request = await trx
-          .selectFrom('approval_requests')
-          .selectAll()
-          .where('id', '=', id)
-          .executeTakeFirst();
+        const claimed = await claimPendingRequest(trx, id, {
+          status,
+          checkerId: checker.userId,
+          at: clock.now(),
+          note,
+        });
+        const request = await findRequest(trx, id);
         if (!request) throw notFound('approval.notFound', id);
         if (request.requested_by === checker.userId) {
           throw domainError('forbidden', 'approval.ownRequest', { id });
         }
-        if (claim.numUpdatedRows !== 1n)
-          throw ruleViolation('approval.decided', { id, status: request.status });
+        if (!claimed) throw ruleViolation('approval.decided', { id, status: request.status });
         const act = approve ? actionFor(request.kind) : undefined;
         let result: unknown = null;
         if (act) {
@@ -116,11 +88,7 @@ export function approvalHandlers(ctx: ServiceContext): Pick<Handlers, 'approvals
               },
             );
           result = await act.run(trx, ctx, parsed.data);
-          await trx
-            .updateTable('approval_requests')
-            .set({ result: JSON.stringify(result) })
-            .where('id', '=', id)
-            .execute();
+          await updateRequest(trx, id, { result: JSON.stringify(result) });
         }
         await appendAudit(trx, ctx, {
           entity: 'approval',
@@ -154,11 +122,7 @@ async function cancelStale(
   changes: LoanChangeSinceRequest[],
 ) {
   const reason = `loan changed: ${changes.map(loanChangeEn).join('; ')}`;
-  await trx
-    .updateTable('approval_requests')
-    .set({ status: 'cancelled', decision_note: reason })
-    .where('id', '=', id)
-    .execute();
+  await updateRequest(trx, id, { status: 'cancelled', decision_note: reason });
   await appendAudit(trx, ctx, {
     entity: 'approval',
     entityId: id,
