@@ -1,4 +1,11 @@
-import { sql, type RawBuilder } from 'kysely';
+import {
+  collectedAndOutstandingByMonth,
+  collectedInMonthSoFar,
+  lateEntries,
+  loanIdsInBookOrder,
+  overdueToday,
+  recoveriesBetween,
+} from './report.query';
 import { reportProgress, stopIfCancelled } from '../work';
 import type { DashboardData, MonthlyReport, OptionalSection } from '../../../shared/contract';
 import { OPTIONAL_SECTIONS } from '../../../shared/contract';
@@ -79,9 +86,7 @@ const RUNNING_MONTH_CHUNK = 2_000;
  * letting other calls in between.
  */
 async function runningMonthLoans(db: Db, monthStart: string, reportEnd: string): Promise<ReportLoan[]> {
-  const ids = (
-    await db.selectFrom('loans').select('id').where('status', '<>', 'draft').orderBy('id').execute()
-  ).map((r) => r.id);
+  const ids = await loanIdsInBookOrder(db);
   const loans: ReportLoan[] = [];
   for (let i = 0; i < ids.length; i += RUNNING_MONTH_CHUNK) {
     stopIfCancelled();
@@ -107,58 +112,6 @@ async function runningMonth(ctx: ServiceContext, month: string, monthStart: stri
   };
 }
 
-/**
- * Entries dated in or before the month but keyed in after it ended: the only things that may
- * change its figures. Payments, reversals, legal costs charged to a loan, schedule versions made
- * effective back then, and back-dated status changes. A status change or schedule version that a
- * late payment or reversal brought about (the loan it settled or reopened) is that entry's
- * consequence, counted once with it: same loan, recorded the same day.
- */
-export async function lateEntries(db: Db, reportEnd: string): Promise<number> {
-  const after = `${reportEnd}T23:59:59.999Z`;
-  const latePaymentOn = (loanId: RawBuilder<number>, day: RawBuilder<string>) =>
-    sql<boolean>`EXISTS (SELECT 1 FROM payments lp
-      LEFT JOIN payments lo ON lo.id = lp.reverses_payment_id
-      WHERE lp.loan_id = ${loanId} AND lp.created_at > ${after}
-        AND (lp.date <= ${reportEnd} OR lo.date <= ${reportEnd})
-        AND substr(lp.created_at, 1, 10) = ${day})`;
-  const counts = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('payments as p')
-        .leftJoin('payments as o', 'o.id', 'p.reverses_payment_id')
-        .select(sql<number>`count(*)`.as('n'))
-        .where((w) => w.or([w('p.date', '<=', reportEnd), w('o.date', '<=', reportEnd)]))
-        .where('p.created_at', '>', after)
-        .as('payments'),
-      eb
-        .selectFrom('legal_case_events')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('charge_to_loan', '=', 1)
-        .where('date', '<=', reportEnd)
-        .where('created_at', '>', after)
-        .as('charges'),
-      eb
-        .selectFrom('schedule_versions as v')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('v.version', '>', 1)
-        .where('v.effective_from', '<=', reportEnd)
-        .where('v.created_at', '>', after)
-        .where(sql<boolean>`NOT ${latePaymentOn(sql`v.loan_id`, sql`substr(v.created_at, 1, 10)`)}`)
-        .as('versions'),
-      eb
-        .selectFrom('loan_status_changes as c')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('c.from_status', 'is not', null)
-        .where('c.changed_on', '<=', reportEnd)
-        .where('c.recorded_on', '>', reportEnd)
-        .where(sql<boolean>`NOT ${latePaymentOn(sql`c.loan_id`, sql`c.recorded_on`)}`)
-        .as('statuses'),
-    ])
-    .executeTakeFirstOrThrow();
-  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-}
-
 export async function monthlyReport(ctx: ServiceContext, month: string): Promise<MonthlyReport> {
   const monthStart = `${month}-01`;
   const monthEnd = lastDayOfMonth(month);
@@ -172,12 +125,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
       : await runningMonth(ctx, month, monthStart, reportEnd);
   const activity = await monthActivity(ctx, monthStart, reportEnd, collateral);
   const settings = await loadSettings(ctx);
-  const recoveries = await ctx.db
-    .selectFrom('recoveries')
-    .select([sql<number>`count(*)`.as('count'), sql<number>`coalesce(sum(amount), 0)`.as('amount')])
-    .where('date', '>=', monthStart)
-    .where('date', '<=', reportEnd)
-    .executeTakeFirstOrThrow();
+  const recoveries = await recoveriesBetween(ctx.db, monthStart, reportEnd);
   return {
     ...figures,
     // Recoveries are not payments (the loan has left the book), so `total` stays the ledger's.
@@ -191,10 +139,6 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
   };
 }
 
-/** Outstanding principal of the month-end rows in the book that meet `condition`. */
-const inBookSum = (condition: RawBuilder<unknown>) =>
-  sql<number>`sum(CASE WHEN e.status IN (${sql.join([...BOOK_STATUSES])}) AND ${condition} THEN e.outstanding_principal ELSE 0 END)`;
-
 /**
  * The dashboard without running the engine over the book: today's figures from the status cache,
  * the months already ended from the month-end cache, and this month's collections from the
@@ -203,45 +147,14 @@ const inBookSum = (condition: RawBuilder<unknown>) =>
 export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
   const today = ctx.clock.today();
   const aging = await agingAsOf(ctx, today);
-  const overdue = await ctx.db
-    .selectFrom('loans as l')
-    .innerJoin('loan_status as s', 's.loan_id', 'l.id')
-    .select([
-      sql<number>`coalesce(sum(s.overdue_principal + s.overdue_interest + s.penalty_due), 0)`.as('amount'),
-      sql<number>`count(*)`.as('loans'),
-    ])
-    .where('l.status', 'in', [...BOOK_STATUSES])
-    .where('s.oldest_unpaid_due_date', '<', today)
-    .executeTakeFirstOrThrow();
+  const overdue = await overdueToday(ctx.db, today);
 
   const thisMonth = monthOf(today);
   const months = Array.from({ length: 12 }, (_, i) => monthOf(addMonthsClamped(`${thisMonth}-01`, i - 11)));
   const ended = months.slice(0, -1);
   await keepMonthEndsThrough(ctx.db, ended.at(-1)!);
-  const history = await ctx.db
-    .selectFrom('loan_month_ends as e')
-    .select([
-      'e.month',
-      sql<number>`sum(e.collected_penalty)`.as('penalty'),
-      sql<number>`sum(e.collected_interest)`.as('interest'),
-      sql<number>`sum(e.collected_principal)`.as('principal'),
-      inBookSum(sql`1`).as('outstanding'),
-      inBookSum(sql`e.days_past_due > 30`).as('par30'),
-      inBookSum(sql`e.days_past_due > 90`).as('par90'),
-    ])
-    .where('e.month', '>=', ended[0]!)
-    .groupBy('e.month')
-    .execute();
-  const current = await ctx.db
-    .selectFrom('loan_status')
-    .select([
-      sql<number>`coalesce(sum(collected_penalty), 0)`.as('penalty'),
-      sql<number>`coalesce(sum(collected_interest), 0)`.as('interest'),
-      sql<number>`coalesce(sum(collected_principal), 0)`.as('principal'),
-      sql<number>`coalesce(sum(collected_charges), 0)`.as('charges'),
-    ])
-    .where('collected_month', '=', thisMonth)
-    .executeTakeFirstOrThrow();
+  const history = await collectedAndOutstandingByMonth(ctx.db, ended[0]!);
+  const current = await collectedInMonthSoFar(ctx.db, thisMonth);
   const byMonth = new Map(history.map((h) => [h.month, h]));
   const collections12 = months.map((month) => {
     const m = month === thisMonth ? current : byMonth.get(month);
