@@ -3,6 +3,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+const RAW_HANDLE_MESSAGE =
+  'Services do not touch the raw SQLite handle: use ctx.db, or a helper in electron/db.';
+const RAW_HANDLE = [
+  { selector: "MemberExpression[property.name='sqlite']", message: RAW_HANDLE_MESSAGE },
+  { selector: "ObjectPattern > Property[key.name='sqlite']", message: RAW_HANDLE_MESSAGE },
+];
+const QUERIES_IN_HANDLERS = [
+  {
+    selector:
+      'CallExpression[callee.property.name=/^(selectFrom|selectNoFrom|updateTable|insertInto|deleteFrom)$/]',
+    message: "A query belongs in the feature's *.repository.ts or *.query.ts, not in a handler.",
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test/artifacts/**', 'coverage/**'] },
   js.configs.recommended,
@@ -124,18 +138,15 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[property.name='sqlite']",
-          message: 'Services do not touch the raw SQLite handle: use ctx.db, or a helper in electron/db.',
-        },
-        {
-          selector: "ObjectPattern > Property[key.name='sqlite']",
-          message: 'Services do not touch the raw SQLite handle: use ctx.db, or a helper in electron/db.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...RAW_HANDLE],
     },
+  },
+  {
+    // Handlers keep the rules, permissions and transactions; their queries live in the
+    // feature's *.repository.ts / *.query.ts, named in the lender's words.
+    files: ['electron/services/**/*.service.ts', 'electron/services/collections/outcomes.ts'],
+    ignores: ['electron/services/seed/**'],
+    rules: { 'no-restricted-syntax': ['error', ...RAW_HANDLE, ...QUERIES_IN_HANDLERS] },
   },
   {
     files: ['**/*.mjs', '**/*.cjs'],

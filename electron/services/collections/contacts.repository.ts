@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/db';
 import type { DB } from '../../db/schema';
 import { assignedTo, isScoped } from '../auth/scope';
@@ -157,4 +157,41 @@ export async function overridesIn(db: Db, month: string): Promise<number> {
       ).n,
     );
   return (await count('collection_contacts')) + (await count('collection_visits'));
+}
+
+/** The outcome list in its order, each with how many contacts used it. */
+export function outcomesWithUse(db: Db) {
+  return db
+    .selectFrom('contact_outcomes as o')
+    .selectAll('o')
+    .select(sql<number>`(SELECT count(*) FROM collection_contacts c WHERE c.outcome = o.code)`.as('used'))
+    .orderBy('o.sort_order')
+    .orderBy('o.code')
+    .execute();
+}
+
+export async function lastOutcomeSortOrder(db: Db): Promise<number> {
+  return (
+    await db
+      .selectFrom('contact_outcomes')
+      .select(sql<number>`coalesce(max(sort_order), 0)`.as('last'))
+      .executeTakeFirstOrThrow()
+  ).last;
+}
+
+export async function insertOutcome(db: Db, row: Insertable<DB['contact_outcomes']>): Promise<void> {
+  await db.insertInto('contact_outcomes').values(row).execute();
+}
+
+export async function updateOutcome(
+  db: Db,
+  code: string,
+  set: Updateable<DB['contact_outcomes']>,
+): Promise<void> {
+  await db.updateTable('contact_outcomes').set(set).where('code', '=', code).execute();
+}
+
+/** Only an outcome no contact ever used is deleted (the service checks). */
+export async function deleteOutcome(db: Db, code: string): Promise<void> {
+  await db.deleteFrom('contact_outcomes').where('code', '=', code).execute();
 }

@@ -3,7 +3,6 @@
  * out from under the contacts that used them: renaming changes only the label, retiring only
  * stops offering one for new contacts, and only an outcome no contact uses can be deleted.
  */
-import { sql } from 'kysely';
 import type { ContactOutcome } from '../../../shared/contract/collections';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -11,18 +10,20 @@ import { appendAudit } from '../audit/audit';
 import { requirePermission } from '../auth/permissions';
 import { notFound, ruleViolation, invalidField } from '../errors';
 import type { Db } from '../../db/db';
+import {
+  contactOutcome,
+  deleteOutcome,
+  insertOutcome,
+  lastOutcomeSortOrder,
+  outcomesWithUse,
+  updateOutcome,
+} from './contacts.repository';
 
 /** Letters are logged as contacts with this outcome, so it must always exist. */
 const LETTER_OUTCOME = 'letter-sent';
 
 export async function contactOutcomes(db: Db): Promise<ContactOutcome[]> {
-  const rows = await db
-    .selectFrom('contact_outcomes as o')
-    .selectAll('o')
-    .select(sql<number>`(SELECT count(*) FROM collection_contacts c WHERE c.outcome = o.code)`.as('used'))
-    .orderBy('o.sort_order')
-    .orderBy('o.code')
-    .execute();
+  const rows = await outcomesWithUse(db);
   return rows.map((o) => ({
     code: o.code,
     label: o.label,
@@ -70,19 +71,12 @@ export function outcomeHandlers(
     'collections.addOutcome': async ({ code, label, connected }) =>
       db.transaction().execute(async (trx) => {
         manage();
-        const existing = await trx
-          .selectFrom('contact_outcomes')
-          .select(['label', 'active'])
-          .where('code', '=', code)
-          .executeTakeFirst();
+        const existing = await contactOutcome(trx, code);
         if (existing) {
           throw invalidField('code', 'outcome.codeTaken', { code, label: existing.label });
         }
         await refuseDuplicateLabel(trx, label);
-        const { last } = await trx
-          .selectFrom('contact_outcomes')
-          .select(sql<number>`coalesce(max(sort_order), 0)`.as('last'))
-          .executeTakeFirstOrThrow();
+        const last = await lastOutcomeSortOrder(trx);
         const row = {
           code,
           label,
@@ -91,7 +85,7 @@ export function outcomeHandlers(
           active: 1,
           translated: 0,
         };
-        await trx.insertInto('contact_outcomes').values(row).execute();
+        await insertOutcome(trx, row);
         await appendAudit(trx, ctx, {
           entity: 'contact-outcome',
           entityId: code,
@@ -116,7 +110,7 @@ export function outcomeHandlers(
           changes.active = active ? 1 : 0;
         }
         if (Object.keys(changes).length === 0) return contactOutcomes(trx);
-        await trx.updateTable('contact_outcomes').set(changes).where('code', '=', code).execute();
+        await updateOutcome(trx, code, changes);
         await appendAudit(trx, ctx, {
           entity: 'contact-outcome',
           entityId: code,
@@ -138,7 +132,7 @@ export function outcomeHandlers(
           throw ruleViolation('outcome.inUse', { code, count: outcome.used });
         }
         if (outcome.active) await refuseRemovingLastOffered(trx, code);
-        await trx.deleteFrom('contact_outcomes').where('code', '=', code).execute();
+        await deleteOutcome(trx, code);
         await appendAudit(trx, ctx, {
           entity: 'contact-outcome',
           entityId: code,

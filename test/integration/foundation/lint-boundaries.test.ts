@@ -123,3 +123,25 @@ describe('services reach the book through Kysely and electron/db, not the raw SQ
     expect(await rawErrors(code, 'electron/services/system/backup.ts')).toEqual([]);
   });
 });
+
+describe('handlers keep their queries in the feature’s repository', () => {
+  const QUERY =
+    "import type { ServiceContext } from '../context';\nexport const all = (ctx: ServiceContext) => ctx.db.selectFrom('loans').selectAll().execute();\n";
+  const errorsIn = async (filePath: string) => {
+    const [result] = await eslint.lintText(QUERY, { filePath });
+    expect(result?.messages.filter((m) => m.fatal)).toEqual([]);
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax');
+  };
+
+  it('refuses a query written in a service', async () => {
+    const errors = await errorsIn('electron/services/loans/x.service.ts');
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/repository\.ts or \*\.query\.ts/)]);
+  });
+
+  it.each(['electron/services/loans/x.repository.ts', 'electron/services/reports/x.query.ts'])(
+    'accepts it in %s',
+    async (filePath) => {
+      expect(await errorsIn(filePath)).toEqual([]);
+    },
+  );
+});
