@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { openApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import { seedLoanBook } from '../../electron/services/seed/seed.service';
-import { keepMonthEndsThrough } from '../../electron/services/reports/month-ends';
+import { keepMonthEndsThrough } from '../../electron/services/reports/month-end-cache';
 import { exportBook } from '../../electron/services/import/export-book';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { addDays, monthOf } from '../../shared/dates';

@@ -18,7 +18,7 @@ import {
   monthOfLoan,
   type ReportLoan,
 } from '../../../shared/reports/monthly';
-import { keepMonthEndsThrough } from './month-ends';
+import { keepMonthEndsThrough } from './month-end-cache';
 import { monthFiguresFromCache } from './month-figures';
 import { collateralAtDate } from '../collateral/at-date';
 import { rulesOf } from '../collateral/items.service';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { collateralValueByLoan } from '../../../electron/services/collateral/coverage';
 import { keepCollateralValues } from '../../../electron/services/collateral/kept-values';
 import { refreshLoanStatus, STATUS_COLUMNS } from '../../../electron/services/loans/status-cache';
-import { keepMonthEndsThrough } from '../../../electron/services/reports/month-ends';
+import { keepMonthEndsThrough } from '../../../electron/services/reports/month-end-cache';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { fixture, importInto } from './support';
 

@@ -5,7 +5,7 @@ import { rate4 } from '../../../shared/reports/rates';
 import { recordPayment, reversePayment } from '../../../electron/services/payments/payments.service';
 import { statementOf } from '../../../electron/services/loans/statement';
 import { loadWholeBook, statusOn } from '../../../electron/services/reports/book-snapshot';
-import { keepMonthEndsThrough, monthEndsProgress } from '../../../electron/services/reports/month-ends';
+import { keepMonthEndsThrough, monthEndsProgress } from '../../../electron/services/reports/month-end-cache';
 import { runAsWork } from '../../../electron/services/work';
 import type { WorkProgress } from '../../../shared/contract';
 import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
