@@ -82,6 +82,8 @@ export function runHost(parent: HostParent): void {
         await book.close();
       }
     },
+    /** The host's peak memory so far, for the bench (a process's own figure, not main's). */
+    peakMemory: async () => ({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
     /** Restore chosen in Settings or offered for a damaged book: close, restore (saving it first). */
     restore: async ({ backupPath }: { backupPath: string }) => {
       const settings = required(options);

@@ -396,7 +396,7 @@ async function main(): Promise<void> {
     `main's event-loop delay while the host builds history (${host.historyBuildMs} ms), reports (${host.reportMs} ms) and imports ${IMPORT_LOANS} loans (${host.importMs} ms):`,
   );
   console.log(
-    `  in the service host: p99 ${host.hostLoopDelayP99Ms} ms, max ${host.hostLoopDelayMaxMs} ms (${budget} the ${HOST_LOOP_DELAY_BUDGET_MS} ms budget)`,
+    `  in the service host: p99 ${host.hostLoopDelayP99Ms} ms, max ${host.hostLoopDelayMaxMs} ms (${budget} the ${HOST_LOOP_DELAY_BUDGET_MS} ms budget); the host peaked at ${host.hostPeakRssMb} MB`,
   );
   console.log(
     `  in main's own process (before the split): p99 ${host.inProcessLoopDelayP99Ms} ms, max ${host.inProcessLoopDelayMaxMs} ms`,

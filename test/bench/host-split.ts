@@ -27,6 +27,8 @@ export interface HostSplitFigures {
   historyBuildMs: number;
   reportMs: number;
   importMs: number;
+  /** The peak resident memory of the host that built the history and ran the report. */
+  hostPeakRssMb: number;
   /** One `system.info` call, through the port and straight to the dispatcher. */
   roundTrip: { portMedianUs: number; portP95Us: number; directMedianUs: number; directP95Us: number };
 }
@@ -122,6 +124,7 @@ export async function measureHostSplit(bookPath: string, importLoans: number): P
         h.client.call(String(method), input);
     const hosted = await withLoopDelay(() => doTheWork(viaPort(onBook), viaPort(onEmpty), request));
     const roundTripPort = await timeCalls(() => onBook.client.call('system.info', {}), 2000);
+    const { maxRssMb: hostPeakRssMb } = await onBook.link.ask<{ maxRssMb: number }>('peakMemory');
     await Promise.all(hosts.splice(0).map((h) => h.close()));
 
     // In this process, as main ran the services before the split.
@@ -144,6 +147,7 @@ export async function measureHostSplit(bookPath: string, importLoans: number): P
         historyBuildMs: hosted.historyBuildMs,
         reportMs: hosted.reportMs,
         importMs: hosted.importMs,
+        hostPeakRssMb,
         roundTrip: {
           portMedianUs: roundTripPort.median,
           portP95Us: roundTripPort.p95,

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Backups live next to the book unless the user chose another folder. */
@@ -9,11 +9,22 @@ export function backupFileName(now: string, prefix = 'pledgebook'): string {
   return `${prefix}-${now.replace(/:/g, '-')}.sqlite`;
 }
 
-/** A path in `folder` for `name` that no file has yet, so a backup never overwrites another. */
+/**
+ * A path in `folder` for `name` that no file has yet, so a backup never overwrites another. The
+ * name is claimed by creating the file exclusively: two processes backing up into one folder in
+ * the same millisecond (two books side by side, or a fixed clock) each get their own file.
+ */
 export function freshPath(folder: string, name: string): string {
-  let path = join(folder, name);
-  for (let n = 2; existsSync(path); n++) path = join(folder, name.replace(/\.sqlite$/, `-${n}.sqlite`));
-  return path;
+  mkdirSync(folder, { recursive: true });
+  for (let n = 1; ; n++) {
+    const path = join(folder, n === 1 ? name : name.replace(/\.sqlite$/, `-${n}.sqlite`));
+    try {
+      closeSync(openSync(path, 'wx'));
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
 }
 
 /** Where the current book is saved before a restore replaces it, so the restore can be undone. */
