@@ -17,6 +17,17 @@ export const PAR_THRESHOLDS = [1, 30, 60, 90] as const;
 /** The part of an engine statement the report reads: a loan's position on one day. */
 export type Position = Pick<Statement, 'daysPastDue' | 'bucket' | 'outstandingPrincipal' | 'overdue'>;
 
+/**
+ * Only the position of a statement: a month still running keeps one per loan at each end, and
+ * whole statements (every installment and allocation) for 100,000 loans came to about 2 GB.
+ */
+export const positionOf = (s: Position): Position => ({
+  daysPastDue: s.daysPastDue,
+  bucket: s.bucket,
+  outstandingPrincipal: s.outstandingPrincipal,
+  overdue: { ...s.overdue },
+});
+
 /** What the payments dated in the month paid, as the engine split them. */
 export interface Collected {
   penalty: number;
@@ -187,8 +198,8 @@ export function monthOfLoan(atStart: Statement | null, atEnd: Statement, monthSt
     collected.payments += 1;
   }
   return {
-    atStart,
-    atEnd,
+    atStart: atStart && positionOf(atStart),
+    atEnd: positionOf(atEnd),
     collected,
     recovered: atStart ? recoveredFromStartOverdue(atStart, atEnd) : 0,
   };
