@@ -66,6 +66,7 @@ const languageOf = (lng: string): Language => (lng === 'zh-CN' || lng === 'zh-TW
 
 export function ImportPage() {
   const { t, i18n } = useTranslation();
+  const prefs = usePrefs();
   const [files, setFiles] = useState<FileBytes[]>([]);
   const [encoding, setEncoding] = useState<Encoding>('auto');
   const [existing, setExisting] = useState<Existing>('skip');
@@ -317,8 +318,8 @@ export function ImportPage() {
                 describe={(p) =>
                   t('import.progressLabel', {
                     phase: t(`import.phases.${p.phase as ImportProgress['phase']}`),
-                    done: p.done,
-                    total: p.total,
+                    done: prefs.number(p.done),
+                    total: prefs.number(p.total),
                   })
                 }
                 onCancel={commit.cancel}
