@@ -5,6 +5,8 @@ import type { HostNotice, HostOptions, ParentMessage } from './host';
 import { createLink, type Answerers, type Link } from './link';
 
 const NOTICES = new Set(['ready', 'refused', 'damaged']);
+/** How long quitting waits for the host's last backup before ending it. */
+const CLOSE_WAIT_MS = 120_000;
 
 /**
  * Main's handle on the service host: starts it as a utilityProcess, opens the book there, and
@@ -47,12 +49,19 @@ export class HostProcess {
     frame.postMessage(PORT_CHANNEL, null, [port2]);
   }
 
-  /** Closes the book (with its last automatic backup) and ends the process. */
+  /**
+   * Closes the book (with its last automatic backup) and ends the process. A host that does not
+   * answer in time (hung, or busy past reason) is ended anyway: quitting must not hang, and what
+   * it was writing rolls back with its transaction.
+   */
   async close(): Promise<void> {
     this.ending = true;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
     try {
-      await this.link.ask('close');
+      await Promise.race([this.link.ask('close'), gaveUp]);
     } finally {
+      clearTimeout(timer);
       this.child.kill();
     }
   }

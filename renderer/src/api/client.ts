@@ -51,6 +51,9 @@ export async function call<M extends MethodName>(
   work: LongWork = {},
 ): Promise<MethodOutput<M>> {
   const to = bridge();
+  if (work.signal?.aborted) {
+    throw new ApiCallError({ code: 'cancelled', message: 'Stopped before it started; nothing was saved.' });
+  }
   // The bridge cannot carry an AbortSignal, so a cancellable call is named by a ticket.
   const ticket = work.signal ? `call-${++lastTicket}` : undefined;
   const cancel = () => ticket && to.cancel?.(ticket);
