@@ -25,9 +25,14 @@ export interface NodeHost {
  * point (electron/host/entry.ts, run through tsx), the same line and the same port protocol, with
  * a child process in place of the utilityProcess. Tests and the bench drive it like a window.
  */
-export function startNodeHost(options: HostOptions, answer: Parameters<typeof createLink>[1] = {}): NodeHost {
-  const child = fork(HOST_ENTRY, [], {
-    execArgv: ['--import', 'tsx'],
+export function startNodeHost(
+  options: HostOptions,
+  answer: Parameters<typeof createLink>[1] = {},
+  /** The built bundle (out/main/host.js) instead of the TypeScript entry run through tsx. */
+  entry: { path: string; built: true } | null = null,
+): NodeHost {
+  const child = fork(entry?.path ?? HOST_ENTRY, [], {
+    execArgv: entry ? [] : ['--import', 'tsx'],
     // Structured clone, as a MessagePort carries it, rather than JSON.
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
