@@ -91,6 +91,9 @@ function startHost(options: HostOptions): void {
 async function onHostNotice(notice: HostNotice): Promise<void> {
   if (notice.kind === 'ready') {
     if (!mainWindow) openWindow();
+    // A restarted host: the window gets its new port once the book is open again, so its
+    // first calls are answered rather than told the book is still opening.
+    else host?.connect(mainWindow.webContents.mainFrame);
     return;
   }
   // Refused at start, or found damaged by the background check: nothing was written to it.
@@ -144,7 +147,6 @@ function onHostStopped(code: number, options: HostOptions): void {
   startHost(options);
   const window = mainWindow;
   if (!window) return;
-  host?.connect(window.webContents.mainFrame);
   void dialog.showMessageBox(window, {
     type: 'warning',
     title: t('app.host.title'),
