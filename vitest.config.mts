@@ -8,8 +8,22 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/**/*.postgres.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
+        },
+      },
+      {
+        // The same integration suite on a PostgreSQL book (office mode), minus SQLite's own tests.
+        test: {
+          name: 'integration-postgres',
+          include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/**/*.sqlite.test.ts'],
+          environment: 'node',
+          env: { PLEDGEBOOK_TEST_ENGINE: 'postgres' },
+          globalSetup: ['test/integration/postgres-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -188,7 +188,13 @@ async function backUpInteractively(window: BrowserWindow): Promise<void> {
 
 async function refuseToOpen(notice: Exclude<HostNotice, { kind: 'ready' }>): Promise<void> {
   if (!notice.latestBackup) {
-    dialog.showErrorBox('Pledgebook cannot open its database', notice.message);
+    const t = words();
+    const problem = notice.kind === 'refused' ? notice.problem : undefined;
+    // A server book's refusal reads in the user's language; a file's keeps its full English detail.
+    dialog.showErrorBox(
+      t('app.serverBook.cannotOpen'),
+      problem ? String(t(`errors:${problem.code}`, problem.params as never)) : notice.message,
+    );
     host?.stop();
     app.exit(1);
     return;

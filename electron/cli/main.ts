@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
 import { versionCommand } from './commands/version';
 import { worklistCommand } from './commands/worklist';
+import { officeCommand } from './commands/office';
 
 const COMMANDS: CliCommand[] = [
   versionCommand,
@@ -30,6 +31,7 @@ const COMMANDS: CliCommand[] = [
   restoreCommand,
   reportCommand,
   callCommand,
+  officeCommand,
 ];
 
 export function usage(): string {

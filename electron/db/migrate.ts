@@ -1,8 +1,11 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
-import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
-import type { Connection } from './open';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { assertServerSupported } from './postgres/server-check';
+import type { Connection, SqliteConnection } from './open';
 import { MIGRATIONS, MIGRATION_NAMES } from './migrations';
+import { POSTGRES_MIGRATIONS, POSTGRES_MIGRATION_NAMES } from './postgres/migrations';
+import { engineOf, type Engine } from './engine';
 
 export class DatabaseTooNewError extends Error {
   constructor(readonly unknownMigrations: string[]) {
@@ -15,16 +18,29 @@ export class DatabaseTooNewError extends Error {
 
 export class MigrationFailedError extends Error {}
 
-const staticProvider = { getMigrations: async () => MIGRATIONS };
+/** Each engine has its own numbered, bundled migrations. */
+const MIGRATIONS_OF: Record<Engine, { all: Record<string, Migration>; names: string[] }> = {
+  sqlite: { all: MIGRATIONS, names: MIGRATION_NAMES },
+  postgres: { all: POSTGRES_MIGRATIONS, names: POSTGRES_MIGRATION_NAMES },
+};
 
 function migratorFor(db: Kysely<unknown>): Migrator {
-  return new Migrator({ db, provider: staticProvider });
+  const { all } = MIGRATIONS_OF[engineOf(db)];
+  return new Migrator({ db, provider: { getMigrations: async () => all } });
+}
+
+/** Whether the book has Kysely's migration table yet. */
+async function hasMigrationTable(db: Kysely<unknown>): Promise<boolean> {
+  const table =
+    engineOf(db) === 'postgres'
+      ? await sql<{ name: string }>`SELECT to_regclass('kysely_migration')::text AS name`.execute(db)
+      : await sql<{ name: string }>`
+          SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
+  return table.rows.some((r) => r.name !== null);
 }
 
 export async function appliedMigrations(db: Kysely<unknown>): Promise<string[]> {
-  const table = await sql<{ name: string }>`
-    SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`.execute(db);
-  if (table.rows.length === 0) return [];
+  if (!(await hasMigrationTable(db))) return [];
   const rows = await sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(db);
   return rows.rows.map((r) => r.name);
 }
@@ -38,11 +54,12 @@ export interface MigrationState {
 
 export async function migrationState(db: Kysely<unknown>): Promise<MigrationState> {
   const applied = await appliedMigrations(db);
+  const { names } = MIGRATIONS_OF[engineOf(db)];
   return {
     applied,
-    known: MIGRATION_NAMES,
-    pending: MIGRATION_NAMES.filter((n) => !applied.includes(n)),
-    unknown: applied.filter((n) => !MIGRATION_NAMES.includes(n)),
+    known: names,
+    pending: names.filter((n) => !applied.includes(n)),
+    unknown: applied.filter((n) => !names.includes(n)),
   };
 }
 
@@ -61,27 +78,43 @@ export async function migrateToLatest(conn: Connection, options: MigrateOptions 
   if (state.unknown.length > 0) throw new DatabaseTooNewError(state.unknown);
   if (state.pending.length === 0) return [];
 
+  if (conn.engine === 'postgres') return migrateServerBook(conn.db as unknown as Kysely<unknown>);
+
   if (state.applied.length > 0 && options.backupPath) {
     const target = unusedPath(options.backupPath(state.pending[0] ?? 'next'));
     conn.sqlite.prepare('VACUUM INTO ?').run(target);
   }
 
+  return withoutForeignKeys(conn, () => migrateOneByOne(db));
+}
+
+/** Runs pending migrations one per transaction, stopping at the first that fails. */
+async function migrateOneByOne(db: Kysely<unknown>): Promise<string[]> {
   const migrator = migratorFor(db);
   const done: string[] = [];
-  return withoutForeignKeys(conn, async () => {
-    for (;;) {
-      const { error, results } = await migrator.migrateUp();
-      const failed = results?.find((r: MigrationResult) => r.status === 'Error');
-      if (error || failed) {
-        const name = failed?.migrationName ?? 'unknown';
-        const reason = error instanceof Error ? error.message : String(error);
-        throw new MigrationFailedError(`migration ${name} failed and was rolled back: ${reason}`);
-      }
-      const ran = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
-      if (ran.length === 0) return done;
-      done.push(...ran);
+  for (;;) {
+    const { error, results } = await migrator.migrateUp();
+    const failed = results?.find((r: MigrationResult) => r.status === 'Error');
+    if (error || failed) {
+      const name = failed?.migrationName ?? 'unknown';
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new MigrationFailedError(`migration ${name} failed and was rolled back: ${reason}`);
     }
-  });
+    const ran = results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+    if (ran.length === 0) return done;
+    done.push(...ran);
+  }
+}
+
+/**
+ * A server book: the server is checked first (version, pg_trgm, that the database is empty or
+ * Pledgebook's), then migrated one migration per transaction. The server's own backups cover
+ * it; there is no file to copy first. Kysely's Migrator holds its lock table row meanwhile, so
+ * two PCs starting together migrate once.
+ */
+async function migrateServerBook(db: Kysely<unknown>): Promise<string[]> {
+  await assertServerSupported(db);
+  return migrateOneByOne(db);
 }
 
 /**
@@ -89,7 +122,7 @@ export async function migrateToLatest(conn: Connection, options: MigrateOptions 
  * table requires (the pragma cannot change inside a transaction, so it is set around them).
  * A migration that rebuilds a table runs `PRAGMA foreign_key_check` before it commits.
  */
-async function withoutForeignKeys<T>(conn: Connection, run: () => Promise<T>): Promise<T> {
+async function withoutForeignKeys<T>(conn: SqliteConnection, run: () => Promise<T>): Promise<T> {
   conn.sqlite.pragma('foreign_keys = OFF');
   try {
     return await run();
@@ -108,7 +141,7 @@ function unusedPath(path: string): string {
 }
 
 /** For migration tests: stop at a named migration so data can be inserted before the next one. */
-export async function migrateTo(conn: Connection, name: string): Promise<void> {
+export async function migrateTo(conn: SqliteConnection, name: string): Promise<void> {
   const { error } = await withoutForeignKeys(conn, () =>
     migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name),
   );

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import type { DB } from './schema';
+import type { PostgresConnection } from './postgres/open';
 
 export interface OpenOptions {
   /** Path to a better-sqlite3 `.node` build for this runtime (Electron's ABI differs from Node's). */
@@ -8,7 +9,8 @@ export interface OpenOptions {
   readonly?: boolean;
 }
 
-export interface Connection {
+export interface SqliteConnection {
+  engine: 'sqlite';
   sqlite: Database.Database;
   db: Kysely<DB>;
   path: string;
@@ -31,10 +33,13 @@ class PledgebookSqliteDialect extends SqliteDialect {
   }
 }
 
+/** An open book: a SQLite file, or a PostgreSQL database the office shares. */
+export type Connection = SqliteConnection | PostgresConnection;
+
 export class DatabaseSetupError extends Error {}
 
 /** Opens (creating if needed) a database file with the pragmas the whole app relies on. */
-export function openDatabase(path: string, options: OpenOptions = {}): Connection {
+export function openDatabase(path: string, options: OpenOptions = {}): SqliteConnection {
   const sqlite = new Database(path, {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.readonly ? { readonly: true, fileMustExist: true } : {}),
@@ -49,6 +54,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Connectio
     dialect: new PledgebookSqliteDialect({ database: withStatementCache(sqlite) }),
   });
   return {
+    engine: 'sqlite',
     sqlite,
     db,
     path,

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { likePattern } from './like';
+import type { Engine } from './engine';
 
 /** Field codes of the trigram index; they must match migration 0015 (the search tests prove it). */
 const FIELD_CODES = {
@@ -19,6 +20,7 @@ const INDEXED_LENGTH = 3;
  * characters are looked up in the trigram index (migration 0015); fewer fall back to LIKE.
  */
 export function textMatches<S extends Source>(
+  engine: Engine,
   source: S,
   alias: string,
   columns: readonly (keyof (typeof FIELD_CODES)[S] & string)[],
@@ -27,11 +29,14 @@ export function textMatches<S extends Source>(
 ): RawBuilder<SqlBool> {
   const bare = text.replace(/[%_]/g, '');
   const pattern = where === 'ending' ? `%${bare}` : likePattern(bare);
+  // SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does that (pg_trgm's
+  // GIN index answers both).
+  const like = engine === 'postgres' ? sql`ILIKE` : sql`LIKE`;
   if ([...bare].length < INDEXED_LENGTH) {
-    const likes = columns.map((c) => sql`${sql.ref(`${alias}.${c}`)} LIKE ${pattern}`);
+    const likes = columns.map((c) => sql`${sql.ref(`${alias}.${c}`)} ${like} ${pattern}`);
     return sql<SqlBool>`(${sql.join(likes, sql` OR `)})`;
   }
   const codes = columns.map((c) => (FIELD_CODES[source] as Record<string, number>)[c]!);
   return sql<SqlBool>`${sql.ref(`${alias}.id`)} IN (SELECT rowid >> 4 FROM search_terms
-    WHERE term LIKE ${pattern} AND (rowid & 15) IN (${sql.join(codes)}))`;
+    WHERE term ${like} ${pattern} AND (rowid & 15) IN (${sql.join(codes)}))`;
 }

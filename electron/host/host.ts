@@ -1,4 +1,5 @@
 import type { PortEnd, PrintOutcome } from '../../shared/contract';
+import { ServerBookError } from '../db/postgres/server-errors';
 import { fail } from '../../shared/contract';
 import { openApp, type PledgebookApp } from '../services/app';
 import { Session } from '../services/auth/actor';
@@ -33,7 +34,13 @@ export interface HostOptions {
 export type HostNotice =
   | { kind: 'ready' }
   /** The book cannot be opened (damaged, newer than the app, unreadable); nothing was written. */
-  | { kind: 'refused'; message: string; latestBackup: string | null }
+  | {
+      kind: 'refused';
+      message: string;
+      latestBackup: string | null;
+      /** A server book's problem (errors.json → server.*), which main words in the user's language. */
+      problem?: { code: string; params: Record<string, string | number> };
+    }
   /** The background start-up check found the open book damaged: it is closed again, unwritten. */
   | { kind: 'damaged'; message: string; latestBackup: string | null };
 
@@ -53,6 +60,7 @@ const refusalOf = (error: unknown): Extract<HostNotice, { kind: 'refused' }> => 
   kind: 'refused',
   message: error instanceof Error ? error.message : String(error),
   latestBackup: error instanceof DatabaseDamagedError ? error.latestBackup : null,
+  ...(error instanceof ServerBookError ? { problem: { code: error.problem, params: error.params } } : {}),
 });
 
 export function runHost(parent: HostParent): void {
@@ -76,6 +84,8 @@ export function runHost(parent: HostParent): void {
       stopBackups?.();
       if (!book) return;
       try {
+        // A server book is backed up by its server, not by each PC that closes it.
+        if (book.ctx.engine === 'postgres') return;
         const plan = await automaticBackupPlan(book.ctx);
         await takeAutomaticBackup(book.ctx, plan.folder, plan.policy);
       } finally {
@@ -102,7 +112,7 @@ export function runHost(parent: HostParent): void {
 
   const scheduleBackups = async () => {
     const book = open;
-    if (!book) return;
+    if (!book || book.ctx.engine === 'postgres') return;
     const plan = await automaticBackupPlan(book.ctx);
     stopBackups?.();
     stopBackups = scheduleAutomaticBackups(

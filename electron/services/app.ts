@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { openDatabase, type Connection } from '../db/open';
-import { migrateToLatest, migrationState } from '../db/migrate';
+import { openDatabase, type Connection, type SqliteConnection } from '../db/open';
+import { DatabaseTooNewError, migrateToLatest, migrationState } from '../db/migrate';
+import { isServerBook } from '../db/engine';
+import { openPostgres } from '../db/postgres/open';
+import { checkServerUrl, serverProblemOf, ServerBookError } from '../db/postgres/server-errors';
 import type { Clock } from './clock';
 import { Session, SYSTEM_ACTOR } from './auth/actor';
 import type { Platform, ServiceContext } from './context';
@@ -47,6 +50,58 @@ export interface PledgebookApp {
 }
 
 export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
+  const connection = isServerBook(options.databasePath)
+    ? await openServerBook(options.databasePath)
+    : await openFileBook(options);
+  const session = options.session ?? new Session(SYSTEM_ACTOR);
+  const ctx: ServiceContext = {
+    db: connection.db,
+    engine: connection.engine,
+    ...(connection.engine === 'sqlite' ? { sqlite: connection.sqlite } : {}),
+    clock: options.clock,
+    databasePath: options.databasePath,
+    appVersion: APP_VERSION,
+    nativeBinding: options.nativeBinding,
+    platform: options.platform,
+    actor: () => session.actor(),
+    session,
+    passwordCost: options.passwordCost,
+    startupCheck: connection.startupCheck,
+  };
+  const handlers = guardHandlers(createHandlers(ctx), ctx);
+  return {
+    ctx,
+    session,
+    handlers,
+    dispatch: createDispatcher(handlers, options.onInternalError),
+    connection,
+    close: () => connection.close(),
+  };
+}
+
+/**
+ * A server book: the address is checked, the server reached and checked, and the book migrated;
+ * any refusal is a `ServerBookError` the user reads in their language, with nothing written.
+ */
+async function openServerBook(url: string): Promise<Connection & { startupCheck?: undefined }> {
+  checkServerUrl(url);
+  const connection = openPostgres(url);
+  try {
+    await migrateToLatest(connection);
+    return connection;
+  } catch (error) {
+    await connection.close();
+    if (error instanceof DatabaseTooNewError) {
+      throw new ServerBookError('server.newerThanApp', { migrations: error.unknownMigrations.join(', ') });
+    }
+    throw serverProblemOf(error, url) ?? error;
+  }
+}
+
+/** A file book: opened, checked (now or in the background), backed up and migrated. */
+async function openFileBook(
+  options: OpenAppOptions,
+): Promise<SqliteConnection & { startupCheck: Promise<string[]> | undefined }> {
   if (options.databasePath !== ':memory:') mkdirSync(dirname(options.databasePath), { recursive: true });
   let connection = openDatabaseOrDamaged(options);
   let startupCheck: Promise<string[]> | undefined;
@@ -72,33 +127,11 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     await connection.close();
     throw error;
   }
-  const session = options.session ?? new Session(SYSTEM_ACTOR);
-  const ctx: ServiceContext = {
-    db: connection.db,
-    sqlite: connection.sqlite,
-    clock: options.clock,
-    databasePath: options.databasePath,
-    appVersion: APP_VERSION,
-    nativeBinding: options.nativeBinding,
-    platform: options.platform,
-    actor: () => session.actor(),
-    session,
-    passwordCost: options.passwordCost,
-    startupCheck,
-  };
-  const handlers = guardHandlers(createHandlers(ctx), ctx);
-  return {
-    ctx,
-    session,
-    handlers,
-    dispatch: createDispatcher(handlers, options.onInternalError),
-    connection,
-    close: () => connection.close(),
-  };
+  return Object.assign(connection, { startupCheck });
 }
 
 /** Opens the book; a file SQLite cannot read is refused as damaged. */
-function openDatabaseOrDamaged(options: OpenAppOptions): Connection {
+function openDatabaseOrDamaged(options: OpenAppOptions): SqliteConnection {
   try {
     return openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
   } catch (error) {
@@ -108,7 +141,7 @@ function openDatabaseOrDamaged(options: OpenAppOptions): Connection {
 }
 
 /** The start-up checks' problems; SQLite refusing to read the file is one of them. */
-function startupProblemsOrCorruption(sqlite: Connection['sqlite']): string[] {
+function startupProblemsOrCorruption(sqlite: SqliteConnection['sqlite']): string[] {
   try {
     return startupProblems(sqlite);
   } catch (error) {
@@ -118,7 +151,7 @@ function startupProblemsOrCorruption(sqlite: Connection['sqlite']): string[] {
 }
 
 /** Runs the start-up checks on the open book; a damaged file is refused, never used. */
-function checked(connection: Connection, databasePath: string): Connection {
+function checked(connection: SqliteConnection, databasePath: string): SqliteConnection {
   let problems: string[];
   try {
     problems = startupProblemsOrCorruption(connection.sqlite);

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
+import type { Engine } from '../db/engine';
+import { domainError } from './errors';
 import type { Actor, Session } from './auth/actor';
 import type { ScryptCost } from './auth/password';
 import type { PrintOutcome } from '../../shared/contract';
@@ -20,8 +22,12 @@ export interface Platform {
 /** What every service gets: the database, the clock, and facts about this installation. */
 export interface ServiceContext {
   db: Kysely<DB>;
-  sqlite: Database.Database;
+  /** Which engine holds the book: a SQLite file, or a PostgreSQL server the office shares. */
+  engine: Engine;
+  /** The raw SQLite handle, for the data-safety modules only; absent on a server book. */
+  sqlite?: Database.Database;
   clock: Clock;
+  /** The book's file path, or its postgres:// URL (password included: never show it). */
   databasePath: string;
   appVersion: string;
   /** better-sqlite3 build to use for any extra handle (backups, restores): Electron needs its own. */
@@ -35,4 +41,10 @@ export interface ServiceContext {
   passwordCost?: ScryptCost;
   /** The start-up checks still running in the background: their problems, none when sound. */
   startupCheck?: Promise<string[]>;
+}
+
+/** The SQLite handle of a file book; on a server book, what needs it is refused in words. */
+export function sqliteOf(ctx: Pick<ServiceContext, 'sqlite'>): Database.Database {
+  if (!ctx.sqlite) throw domainError('unavailable', 'server.fileBookOnly');
+  return ctx.sqlite;
 }

@@ -42,6 +42,11 @@ export interface BackupListing {
 }
 
 export interface BackupOverview {
+  /**
+   * Set when the open book is on a PostgreSQL server (office mode): the server's own backups are
+   * the first line, and this PC keeps no backup files of it. `book` is the address, no password.
+   */
+  server: { book: string } | null;
   folder: string;
   /** True while the folder is the default one next to the book. */
   isDefaultFolder: boolean;

@@ -239,6 +239,40 @@ export const ERROR_TEXT_EN = {
   'import.notXlsx': '{{name}} is not a readable XLSX workbook',
   'import.passwordProtected': '{{name}} is password-protected; save it without a password and try again',
   'import.tooLarge': '{{name}} is larger than {{megabytes}} MB',
+  // A server book that cannot be opened (office mode); nothing was written.
+  'server.urlWithoutDatabase':
+    'the server address names no database; add it after the last slash, e.g. postgres://user@server/pledgebook',
+  'server.badUrl':
+    'that is not a server address Pledgebook can read; it looks like postgres://user@server:5432/pledgebook',
+  'server.unreachable':
+    'the database server {{host}} cannot be reached; check that it is running, its address and port, and the office network or firewall',
+  'server.wrongPassword': 'the server refused the user name or password for {{user}}',
+  'server.noDatabase':
+    "the server has no database called {{database}}; create it first (see the README's office set-up) or check its name",
+  'server.notAllowed':
+    'the server does not let {{user}} use this database; ask whoever runs the server to grant access',
+  'server.tooOld': 'the server runs PostgreSQL {{version}}; Pledgebook needs {{oldest}} or later',
+  'server.noTrgm':
+    "the server lacks the pg_trgm extension that search needs; install PostgreSQL's contrib package on the server",
+  'server.notPledgebook':
+    'this database already holds {{tables}} tables that are not a Pledgebook book; use an empty database for a new book',
+  'server.newerThanApp':
+    'this book was written by a newer version of Pledgebook (it contains {{migrations}}); install the newer version on this PC',
+  'server.fileBookOnly':
+    'this works only on a book kept in a file on this PC; this book is on a database server',
+  'server.toolMissing':
+    "{{tool}} is not installed on this PC; install the PostgreSQL client tools (Debian/Ubuntu: postgresql-client; Windows and macOS: the PostgreSQL installer's command-line tools)",
+  'server.backupMissing': 'there is no backup at {{path}}',
+  'server.restoreNotEmpty':
+    'a backup is restored into a new, empty database only, and this one holds {{tables}} tables; create an empty database and restore into it',
+  // Moving a book between engines (`office move`); nothing was written.
+  'office.targetNotEmpty':
+    'the book to move into is not empty ({{table}} holds {{rows}} rows); a move goes into a new, empty book only',
+  'office.sourceNotCurrent':
+    "the book to move from is not at this version's schema ({{pending}} pending); open it once with this version of Pledgebook, then move it",
+  'office.sameBook': 'the book to move from and the book to move into are the same',
+  'office.notFound': 'there is no book at {{location}}',
+  'office.seedNotEmpty': 'a demo book on a server is seeded only while it is empty; seed a new database',
   'report.monthNotStarted': '{{month}} has not started yet (today is {{today, date}})',
 } as const;
 

@@ -2,10 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PledgebookApp } from '../../electron/services/app';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../electron/services/seed/seed-book';
 import { aHouse, appraisal } from '../integration/collateral/support';
 import { ARTIFACTS, startHarness, type Harness } from './harness';
 import { SETTINGS_SECTIONS } from './screens';
+import { sqliteOf } from '../../electron/services/context';
 
 /**
  * The screens hold real numbers: at an office PC's 1366×768 and at 1920×1080, in all three
@@ -104,7 +105,7 @@ async function seedBigBook(app: PledgebookApp) {
   ).id;
   // A legal case on a seeded loan that is past due, so the big loan stays on the worklist.
   ids.legalLoan = Number(
-    app.ctx.sqlite
+    sqliteOf(app.ctx)
       .prepare(
         `SELECT l.id FROM loans l JOIN loan_status s ON s.loan_id = l.id
          WHERE l.status = 'active' AND s.oldest_unpaid_due_date < ? AND l.id <> ? ORDER BY l.id LIMIT 1`,
@@ -117,7 +118,7 @@ async function seedBigBook(app: PledgebookApp) {
   // signs in, here and so in the browser.
   const owner = activity!.users.find((u) => u.role === 'owner')!;
   const userId = Number(
-    app.ctx.sqlite.prepare('SELECT id FROM users WHERE username = ?').pluck().get(owner.username),
+    sqliteOf(app.ctx).prepare('SELECT id FROM users WHERE username = ?').pluck().get(owner.username),
   );
   app.session.signIn({ userId, ...owner });
 }

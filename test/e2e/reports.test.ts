@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../electron/services/seed/seed-book';
 import { monthlyReport } from '../../electron/services/reports/report.service';
 import { formatAmount } from '../../shared/money';
 import { pdfText, pdfToPngs, startHarness, type Harness } from './harness';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../electron/services/seed/seed-book';
 import { startHarness, type Harness } from './harness';
 
 /**

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { openApp } from '../../electron/services/app';
 import { fixedClock, systemClock } from '../../electron/services/clock';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../electron/services/seed/seed-book';
 import { RENDERER_DIR, startLoopbackServer } from './server';
+import { sqliteOf } from '../../electron/services/context';
 
 const DEMO_LOANS = 2000;
 const DEMO_SEED = 1;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     clock: values['as-of'] ? fixedClock(values['as-of']) : systemClock,
     onInternalError: (e) => console.error(e),
   });
-  const empty = Number(app.ctx.sqlite.prepare('SELECT count(*) FROM loans').pluck().get()) === 0;
+  const empty = Number(sqliteOf(app.ctx).prepare('SELECT count(*) FROM loans').pluck().get()) === 0;
   if (empty) {
     const loans = values.loans ? Number(values.loans) : DEMO_LOANS;
     const seed = values.seed ? Number(values.seed) : DEMO_SEED;

@@ -4,6 +4,7 @@ import { contract, type MethodName } from '../../shared/contract';
 import { tableChecksums } from '../../electron/services/system/checksums';
 import { fuzzMethod } from './contract-fuzz';
 import { openTestApp } from './test-app';
+import { sqliteOf } from '../../electron/services/context';
 
 async function main() {
   const runs = Number(process.argv[2] ?? 100_000);
@@ -11,7 +12,7 @@ async function main() {
   let uncaught = 0;
   process.on('uncaughtException', () => (uncaught += 1));
   process.on('unhandledRejection', () => (uncaught += 1));
-  const before = tableChecksums(app.ctx.sqlite);
+  const before = tableChecksums(sqliteOf(app.ctx));
   let payloads = 0;
   let unexpected = 0;
   const started = Date.now();
@@ -21,7 +22,7 @@ async function main() {
     unexpected += tally.unexpected.length;
     if (tally.unexpected.length > 0) console.log(method, JSON.stringify(tally.unexpected.slice(0, 3)));
   }
-  const after = tableChecksums(app.ctx.sqlite);
+  const after = tableChecksums(sqliteOf(app.ctx));
   const writes = Object.keys(before).filter((t) => before[t] !== after[t]).length;
   console.log(
     JSON.stringify({

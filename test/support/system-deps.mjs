@@ -5,7 +5,8 @@
 // fonts (`@fontsource/noto-sans-sc`, `-tc`). An installed Chrome or Chromium is preferred when there
 // is one. Only where no npm-shipped Chromium exists (any platform but Linux x64) does the preflight
 // ask for a browser. `makensis` is needed by `npm run test:packaging` alone.
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -57,8 +58,23 @@ function onPath(cmd) {
 }
 
 /** What `npm test` still needs: human instructions, empty when nothing is missing. */
-export function missingTestDeps() {
+/** A PostgreSQL server the office-mode tests can start a throwaway cluster of (initdb). */
+function postgresServerAvailable() {
+  if (process.env.PLEDGEBOOK_TEST_POSTGRES) return true;
+  const root = '/usr/lib/postgresql';
+  if (existsSync(root) && readdirSync(root).some((v) => existsSync(join(root, v, 'bin', 'initdb'))))
+    return true;
+  return onPath('initdb');
+}
+
+/** `sqlite`: the SQLite half only (`npm run test:sqlite`), which needs no PostgreSQL. */
+export function missingTestDeps(engines = 'both') {
   const missing = [];
+  if (engines !== 'sqlite' && !postgresServerAvailable()) {
+    missing.push(
+      'a PostgreSQL server (14 or later, with its contrib extensions) for the office-mode tests: `sudo apt-get install -y postgresql postgresql-contrib` (Debian/Ubuntu), or set PLEDGEBOOK_TEST_POSTGRES=postgres://user:password@host/postgres to use one you run; or test the SQLite half alone with `npm run test:sqlite`',
+    );
+  }
   if (!findSystemChromium() && !npmChromiumAvailable()) {
     missing.push(
       process.platform === 'linux' && process.arch === 'x64'

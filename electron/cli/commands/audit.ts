@@ -1,7 +1,7 @@
 import type { CliCommand } from '../command';
 import { UsageError, withApp } from '../command';
 import { parseCliArgs } from '../args';
-import { verifyAuditChain } from '../../services/audit/verify';
+import { verifyBookAuditChain } from '../../services/audit/verify';
 
 export const auditCommand: CliCommand = {
   name: 'audit',
@@ -11,7 +11,7 @@ export const auditCommand: CliCommand = {
     if (positionals[0] !== 'verify' || positionals.length !== 1) {
       throw new UsageError('the only audit command is "audit verify"');
     }
-    const verdict = await withApp(values.db, io, async (app) => verifyAuditChain(app.ctx.sqlite));
+    const verdict = await withApp(values.db, io, (app) => verifyBookAuditChain(app.ctx));
     if (verdict.ok) {
       io.out(`audit trail intact: ${verdict.rows} row(s) verified`);
       return 0;

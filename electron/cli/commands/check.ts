@@ -2,7 +2,7 @@ import type { HealthReport } from '../../../shared/contract';
 import type { CliCommand } from '../command';
 import { json, withApp } from '../command';
 import { parseCliArgs } from '../args';
-import { verifyAuditChain } from '../../services/audit/verify';
+import { verifyBookAuditChain } from '../../services/audit/verify';
 
 export const checkCommand: CliCommand = {
   name: 'check',
@@ -12,7 +12,7 @@ export const checkCommand: CliCommand = {
     const { report, audit } = await withApp(values.db, io, async (app) => {
       const result = await app.dispatch('system.check', {});
       if (!result.ok) throw new Error(result.error.message);
-      return { report: result.value as HealthReport, audit: verifyAuditChain(app.ctx.sqlite) };
+      return { report: result.value as HealthReport, audit: await verifyBookAuditChain(app.ctx) };
     });
     const healthy = report.healthy && audit.ok;
     if (values.json) {

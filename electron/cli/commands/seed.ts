@@ -1,7 +1,8 @@
 import { EXIT, UsageError, json, withApp, type CliCommand } from '../command';
 import { optionalIsoDate, parseCliArgs } from '../args';
 import { fixedClock, systemClock } from '../../services/clock';
-import { MAX_SEED_LOANS, SeedRefusedError, seedLoanBook } from '../../services/seed/seed.service';
+import { MAX_SEED_LOANS, SeedRefusedError } from '../../services/seed/seed.service';
+import { seedLoanBook } from '../../services/seed/seed-book';
 
 const MAX_SEED = 0xffff_ffff;
 

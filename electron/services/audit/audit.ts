@@ -1,3 +1,4 @@
+import { engineOf } from '../../db/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { ServiceContext } from '../context';
@@ -32,6 +33,8 @@ export async function appendAudit(
     .selectFrom('audit_head')
     .select(['last_id', 'last_hash', 'row_count'])
     .where('one', '=', 1)
+    // Several PCs on a server book: the head is locked until this transaction ends.
+    .$if(engineOf(db) === 'postgres', (qb) => qb.forUpdate())
     .executeTakeFirst();
   const prevHash = head?.last_hash ?? GENESIS_HASH;
   const content = {

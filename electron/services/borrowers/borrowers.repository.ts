@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { Actor } from '../auth/actor';
 import { assignedTo, isScoped } from '../auth/scope';
 import { textMatches } from '../../db/search-terms';
+import { engineOf } from '../../db/engine';
 import { dpdSql, loanListBase } from '../loans/list.query';
 
 /**
@@ -34,8 +35,8 @@ export function borrowerList(db: Db, today: string, query: string, actor: Actor 
   if (query) {
     q = q.where((eb) =>
       eb.or([
-        textMatches('borrowers', 'b', ['name', 'phone'], query),
-        textMatches('borrowers', 'b', ['id_number'], query, 'ending'),
+        textMatches(engineOf(db), 'borrowers', 'b', ['name', 'phone'], query),
+        textMatches(engineOf(db), 'borrowers', 'b', ['id_number'], query, 'ending'),
       ]),
     );
   }

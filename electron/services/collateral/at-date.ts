@@ -64,7 +64,7 @@ export async function collateralAtDate(
     .orderBy('k.loan_id')
     .compile();
   type Link = [number, number, CollateralKind, number, number, number | null, number | null];
-  const links = rowsAsArrays<Link>(ctx, query);
+  const links = await rowsAsArrays<Link>(ctx, query);
 
   // Per loan in the book, indexed by loan id: its exposure, whether overdue, and its share of
   // value of each kind. Flat arrays, not an object per loan: a whole book's worth of small

@@ -16,8 +16,7 @@ import {
   valuationOwner,
 } from './attachments.repository';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { attachmentsDir, contentOf, keepContent } from './attachment-store';
 import { MAX_ATTACHMENT_BYTES, type AttachmentRow } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
@@ -46,24 +45,6 @@ export function sniffMime(bytes: Buffer): string | null {
 }
 
 export const isPreviewable = (mime: string) => mime.startsWith('image/');
-
-export function attachmentsDir(databasePath: string): string {
-  return join(dirname(databasePath), 'attachments');
-}
-
-export function attachmentPath(databasePath: string, sha256: string): string {
-  return join(attachmentsDir(databasePath), sha256.slice(0, 2), sha256);
-}
-
-/** Writes the bytes under their hash unless already there; a half-written file is never visible. */
-function store(databasePath: string, sha256: string, bytes: Buffer): void {
-  const target = attachmentPath(databasePath, sha256);
-  if (existsSync(target)) return;
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
-  writeFileSync(temp, bytes);
-  renameSync(temp, target);
-}
 
 export async function attachmentRowsOf(
   db: Db,
@@ -128,12 +109,10 @@ export function attachmentHandlers(
             throw invalidField('loanId', 'loan.missing', { id: input.loanId });
         }
         const existing = await storedAttachment(trx, sha256);
-        // The file goes down before its row commits: a crash in between leaves an unreferenced
-        // file (harmless, reused by the next upload of the same bytes), never a row without a file.
-        store(ctx.databasePath, sha256, bytes);
         const attachmentId =
           existing?.id ??
           (await insertAttachment(trx, { sha256, size: bytes.length, mime, created_at: clock.now() }));
+        await keepContent(trx, ctx.databasePath, sha256, bytes);
         const linkId = await insertAttachmentLink(trx, {
           attachment_id: attachmentId,
           item_id: itemId,
@@ -168,8 +147,8 @@ export function attachmentHandlers(
       const row = await attachmentToShow(db, linkId);
       if (!row) throw notFound('attachment.notFound', linkId);
       if (!isPreviewable(row.mime)) throw ruleViolation('attachment.noPreview', { fileName: row.file_name });
-      const path = attachmentPath(ctx.databasePath, row.sha256);
-      if (!existsSync(path))
+      const bytes = await contentOf(db, ctx.databasePath, row.sha256);
+      if (!bytes)
         throw new DomainError(
           'not-found',
           'attachment.fileMissing',
@@ -178,7 +157,6 @@ export function attachmentHandlers(
             folder: attachmentsDir(ctx.databasePath),
           },
         );
-      const bytes = readFileSync(path);
       if (createHash('sha256').update(bytes).digest('hex') !== row.sha256)
         throw domainError('conflict', 'attachment.damaged', { fileName: row.file_name });
       return {

@@ -3,6 +3,8 @@
  * today. Other features (collections, dashboard) depend on this file's API; keep it stable.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { engineOf } from '../../db/engine';
+import { textThenId } from '../../db/dialect';
 import type { DB } from '../../db/schema';
 import { OPEN_STATUSES, type CollateralKind } from '../../../shared/contract';
 import { splitValue, type Claim } from '../../../shared/collateral/coverage';
@@ -31,9 +33,31 @@ export function latestValuations(db: Kysely<DB> | Transaction<DB>, date: string)
   // SQLite takes the bare columns of a max() group from the row holding the max: the latest
   // date, and on the same date the highest id. One pass along the (item_id, date) index, where
   // a window function sorted the whole table (twice as slow at 100k items).
+  // PostgreSQL has no bare columns: DISTINCT ON keeps the first row of each item in that order.
+  if (engineOf(db) === 'postgres') {
+    return db
+      .selectFrom('collateral_valuations')
+      .distinctOn('item_id')
+      .select([
+        'item_id',
+        'value',
+        'date',
+        textThenId('postgres', sql.ref('date'), sql.ref('id')).as('latest'),
+      ])
+      .where('voided_at', 'is', null)
+      .where('date', '<=', date)
+      .orderBy('item_id')
+      .orderBy('date', 'desc')
+      .orderBy('id', 'desc');
+  }
   return db
     .selectFrom('collateral_valuations')
-    .select(['item_id', 'value', 'date', sql<string>`max(date || printf('%012d', id))`.as('latest')])
+    .select([
+      'item_id',
+      'value',
+      'date',
+      sql<string>`max(${textThenId('sqlite', sql.ref('date'), sql.ref('id'))})`.as('latest'),
+    ])
     .where('voided_at', 'is', null)
     .where('date', '<=', date)
     .groupBy('item_id');

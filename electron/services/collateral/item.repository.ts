@@ -1,3 +1,4 @@
+import type { Engine } from '../../db/engine';
 import type { Insertable } from 'kysely';
 import type { CollateralItemView, ItemDetails } from '../../../shared/contract';
 import { vinCheckDigitMatches } from '../../../shared/collateral/vin';
@@ -8,6 +9,7 @@ import type { CollateralKind, LoanStatus } from '../../../shared/contract';
 import type { Actor } from '../auth/actor';
 import { borrowerAssignedTo, isScoped } from '../auth/scope';
 import { textMatches } from '../../db/search-terms';
+import { engineOf } from '../../db/engine';
 
 const bit = (b: boolean): 0 | 1 => (b ? 1 : 0);
 
@@ -290,7 +292,9 @@ export function registerItemIds(
   if (filter.kind) q = q.where('i.kind', '=', filter.kind);
   if (filter.query) {
     const query = filter.query;
-    q = q.where((eb) => eb.or([itemMatches(query), textMatches('borrowers', 'b', ['name'], query)]));
+    q = q.where((eb) =>
+      eb.or([itemMatches(engineOf(db), query), textMatches(engineOf(db), 'borrowers', 'b', ['name'], query)]),
+    );
   }
   if (filter.loanStatus) {
     const status = filter.loanStatus;
@@ -334,8 +338,9 @@ export function itemsSecuringLoan(db: Db, loanId: number) {
  * What "find an item" matches, in the register and in the global search alike: plate and VIN in
  * any case, title and mortgage certificate numbers, and the address.
  */
-export function itemMatches(q: string) {
+export function itemMatches(engine: Engine, q: string) {
   return textMatches(
+    engine,
     'collateral_items',
     'i',
     ['plate', 'vin', 'title_certificate_no', 'mortgage_registration_no', 'address'],

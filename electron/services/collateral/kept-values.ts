@@ -4,6 +4,7 @@
  * this file only decides when to run it and writes what it says.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { engineOf } from '../../db/engine';
 import type { DB } from '../../db/schema';
 import { collateralValueByLoan } from './coverage';
 
@@ -46,7 +47,17 @@ export async function keepCollateralValues(
       stale.length < WHOLE_BOOK_FROM ? stale : undefined,
     );
     for (let i = 0; i < stale.length; i += WRITE_CHUNK) {
-      const pairs = stale.slice(i, i + WRITE_CHUNK).map((id) => [id, values.get(id) ?? null]);
+      const chunk = stale.slice(i, i + WRITE_CHUNK);
+      if (engineOf(trx) === 'postgres') {
+        await sql`
+          UPDATE loan_status AS s
+             SET collateral_value = j.value, collateral_stale = 0
+            FROM unnest(CAST(${chunk} AS bigint[]), CAST(${chunk.map((id) => values.get(id) ?? null)} AS bigint[]))
+                 AS j (loan_id, value)
+           WHERE s.loan_id = j.loan_id`.execute(trx);
+        continue;
+      }
+      const pairs = chunk.map((id) => [id, values.get(id) ?? null]);
       await sql`
         UPDATE loan_status AS s
            SET collateral_value = json_extract(j.value, '$[1]'), collateral_stale = 0

@@ -1,3 +1,4 @@
+import { engineOf } from '../../db/engine';
 import type { SearchHit } from '../../../shared/contract';
 import type { ServiceContext } from '../context';
 import { itemMatches, labelOf } from './item.repository';
@@ -29,7 +30,7 @@ export async function collateralHits(
       'i.mortgage_registration_no',
       'b.name',
     ])
-    .where(itemMatches(q))
+    .where(itemMatches(engineOf(ctx.db), q))
     .$if(scopedTo !== null, (qb) =>
       qb.where(({ ref }) => borrowerAssignedTo(scopedTo!, ref('i.borrower_id'))),
     )

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from '../../db/engine';
+import { idsIn, smaller } from '../../db/dialect';
 import type { AgingBucket } from '../../../shared/engine';
 import type { ScoreFactor } from '../../../shared/contract/collections';
 import { formatAmount, roundHalfUpDiv } from '../../../shared/money';
@@ -126,7 +128,7 @@ export interface ScoreFlags {
  * Coverage is `roundHalfUp(100 × value ÷ exposure)`; "under T%" is therefore
  * `100 × value ÷ exposure < T − ½`, i.e. `200 × value < (2T − 1) × exposure`, exact in integers.
  */
-export function priorityScoreSql(c: ScoreColumns, flags: ScoreFlags): RawBuilder<number> {
+export function priorityScoreSql(engine: Engine, c: ScoreColumns, flags: ScoreFlags): RawBuilder<number> {
   const col = (name: string) => sql.raw(name);
   const bucketPoints = byBucketSql(sql<number>`${col(c.dpd)}`, (b) => sql.lit(BUCKET_POINTS[b]));
   const coverage = sql.join(
@@ -139,10 +141,10 @@ export function priorityScoreSql(c: ScoreColumns, flags: ScoreFlags): RawBuilder
   const flag = (loans: ReadonlySet<number>, points: number) =>
     loans.size === 0
       ? sql`0`
-      : sql`(CASE WHEN ${col(c.id)} IN (SELECT value FROM json_each(${JSON.stringify([...loans])})) THEN ${sql.lit(points)} ELSE 0 END)`;
+      : sql`(CASE WHEN ${col(c.id)} IN ${idsIn(engine, [...loans])} THEN ${sql.lit(points)} ELSE 0 END)`;
   return sql<number>`(CASE WHEN ${col(c.dpd)} > 0 THEN
       ${bucketPoints}
-      + min(${sql.lit(AMOUNT_POINTS_MAX)}, ${col(c.overdue)} / ${sql.lit(AMOUNT_POINT_UNIT)})
+      + ${smaller(engine, sql.lit(AMOUNT_POINTS_MAX), sql`${col(c.overdue)} / ${sql.lit(AMOUNT_POINT_UNIT)}`)}
       + (CASE WHEN ${col(c.collateralValue)} IS NULL OR ${col(c.exposure)} <= 0
               THEN ${sql.lit(COVERAGE_POINTS[0]!.points)} ${coverage} ELSE 0 END)
     ELSE 0 END)

@@ -7,6 +7,8 @@ import type { worklistFilterSchema } from '../../../shared/contract/collections'
 import { dpdSql, bucketRange } from '../loans/list.query';
 import { rollForwardStatuses } from '../loans/status-cache';
 import type { Db } from '../../db/db';
+import { engineOf } from '../../db/engine';
+import { idsIn, noLimit, withoutIndex } from '../../db/dialect';
 import { collateralValueByLoan, exposureOf } from '../collateral/coverage';
 import { keepCollateralValues } from '../collateral/kept-values';
 import { OPEN_STATUSES } from '../../../shared/contract';
@@ -134,14 +136,14 @@ function candidates(
     ])
     // Unary + keeps the planner off the loans' status index (nearly every loan is open): the
     // status rows' own indexes below pick the few accounts that can be on the list.
-    .where(sql<string>`+l.status`, 'in', [...OPEN_STATUSES])
+    .where(withoutIndex(engineOf(db), 'l.status'), 'in', [...OPEN_STATUSES])
     // Past due (DPD > 0 for an open loan) or flagged; both terms on the status row, each
     // answered by an index, so only the overdue part of the book is read.
     .where((eb) =>
       flagged.length > 0
         ? eb.or([
             eb('s.oldest_unpaid_due_date', '<', today),
-            eb('s.loan_id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(flagged)}))`),
+            eb('s.loan_id', 'in', idsIn(engineOf(db), flagged)),
           ])
         : eb('s.oldest_unpaid_due_date', '<', today),
     );
@@ -169,7 +171,7 @@ async function contactsOf(db: Db, loanIds: readonly number[]) {
       'b.time_zone',
       sql<string | null>`(SELECT MAX(c.at) FROM collection_contacts c WHERE c.loan_id = l.id)`.as('last'),
     ])
-    .where('l.id', 'in', sql<number>`(SELECT value FROM json_each(${JSON.stringify(loanIds)}))`)
+    .where('l.id', 'in', idsIn(engineOf(db), loanIds))
     .execute();
   return new Map(rows.map((r) => [r.id, { name: r.name, tz: r.time_zone, last: r.last }]));
 }
@@ -341,6 +343,7 @@ export const rankInSql: Ranking = async (db, today, flags, filter, actor, window
   const flagged = flaggedLoans(flags);
   const offset = window.offset ?? 0;
   const score = priorityScoreSql(
+    engineOf(db),
     {
       id: 'w.id',
       dpd: 'w.dpd',
@@ -361,7 +364,7 @@ export const rankInSql: Ranking = async (db, today, flags, filter, actor, window
       'desc',
     )
     .orderBy('w.number')
-    .limit(window.limit ?? -1) // SQLite: -1 is no limit
+    .limit(window.limit ?? noLimit(engineOf(db)))
     .offset(offset)
     .execute();
   const contacts = await contactsOf(

@@ -157,24 +157,24 @@ export async function writeBook(
   const writeAll = async (trx: Db) => {
     const actor = requirePermission(ctx.actor(), 'book.write');
     // Each writer is flushed after the writers of the rows it refers to (foreign keys).
-    const borrowersOut = new BulkInsert(ctx, 'borrowers');
-    const loansOut = new BulkInsert(ctx, 'loans', { after: [borrowersOut] });
-    const versionsOut = new BulkInsert(ctx, 'schedule_versions', { after: [loansOut] });
-    const installmentsOut = new BulkInsert(ctx, 'installments', { after: [versionsOut] });
-    const itemsOut = new BulkInsert(ctx, 'collateral_items', { after: [borrowersOut] });
-    const linksOut = new BulkInsert(ctx, 'collateral_links', { after: [itemsOut, loansOut] });
-    const valuationsOut = new BulkInsert(ctx, 'collateral_valuations', {
+    const borrowersOut = new BulkInsert(ctx, trx, 'borrowers');
+    const loansOut = new BulkInsert(ctx, trx, 'loans', { after: [borrowersOut] });
+    const versionsOut = new BulkInsert(ctx, trx, 'schedule_versions', { after: [loansOut] });
+    const installmentsOut = new BulkInsert(ctx, trx, 'installments', { after: [versionsOut] });
+    const itemsOut = new BulkInsert(ctx, trx, 'collateral_items', { after: [borrowersOut] });
+    const linksOut = new BulkInsert(ctx, trx, 'collateral_links', { after: [itemsOut, loansOut] });
+    const valuationsOut = new BulkInsert(ctx, trx, 'collateral_valuations', {
       after: [itemsOut, linksOut],
     });
-    const paymentsOut = new BulkInsert(ctx, 'payments', { after: [loansOut] });
-    const partiesOut = new BulkInsert(ctx, 'loan_parties', { after: [loansOut, borrowersOut] });
-    const assignmentsOut = new BulkInsert(ctx, 'collection_assignments', { after: [loansOut] });
+    const paymentsOut = new BulkInsert(ctx, trx, 'payments', { after: [loansOut] });
+    const partiesOut = new BulkInsert(ctx, trx, 'loan_parties', { after: [loansOut, borrowersOut] });
+    const assignmentsOut = new BulkInsert(ctx, trx, 'collection_assignments', { after: [loansOut] });
     /** Collectors by the name the sheet uses, resolved to users once each. */
     const collectorIds = new Map<string, number | null>();
     for (const name of new Set(book.loans.map((l) => l.collector).filter(Boolean)))
       collectorIds.set(name, await userIdNamed(trx, name));
     // After the payments: their triggers move the month-end watermark on the status row.
-    const statusesOut = new BulkInsert(ctx, 'loan_status', {
+    const statusesOut = new BulkInsert(ctx, trx, 'loan_status', {
       after: [loansOut, paymentsOut],
       upsert: { conflict: 'loan_id', update: STATUS_COLUMNS },
     });
@@ -201,12 +201,12 @@ export async function writeBook(
       await step('borrowers');
       if (borrowerIds.has(b.idNumber)) continue;
       if (loanSheets.has(b.at.sheet) && !needed.has(b.idNumber)) continue;
-      const id = borrowersOut.newId();
-      borrowersOut.add({ id, ...borrowerRow(b, now) });
+      const id = await borrowersOut.newId();
+      await borrowersOut.add({ id, ...borrowerRow(b, now) });
       borrowerIds.set(b.idNumber, id);
       counts.borrowers += 1;
     }
-    borrowersOut.flush();
+    await borrowersOut.flush();
 
     const loanIds = new Map(
       (await trx.selectFrom('loans').select(['id', 'number']).execute()).map((l) => [l.number, l.id]),
@@ -215,10 +215,10 @@ export async function writeBook(
     const withPayments = new Set(book.payments.map((p) => p.loanNumber));
     const touched = new Set<number>();
     /** A schedule version, written active, with its installments. */
-    const addSchedule = (v: NewScheduleVersion, installments: readonly ScheduledInstallment[]) => {
-      const versionId = versionsOut.newId();
-      versionsOut.add({ id: versionId, ...scheduleVersionRow(v) });
-      for (const x of installments) installmentsOut.add(installmentRow(versionId, x));
+    const addSchedule = async (v: NewScheduleVersion, installments: readonly ScheduledInstallment[]) => {
+      const versionId = await versionsOut.newId();
+      await versionsOut.add({ id: versionId, ...scheduleVersionRow(v) });
+      for (const x of installments) await installmentsOut.add(installmentRow(versionId, x));
       return versionId;
     };
     /** The books of the loans payments are posted to, those written here kept from the start. */
@@ -229,12 +229,12 @@ export async function writeBook(
       const borrowerId = borrowerIds.get(loan.borrowerIdNumber)!;
       const installments = buildSchedule(loan.terms);
       if (existingId === undefined) {
-        const id = loansOut.newId();
+        const id = await loansOut.newId();
         const draft = { ...loan, borrowerId, status: 'active' as const, prepayment };
         const row = { id, ...loanRow(draft, now), notes: loan.notes };
-        loansOut.add(row);
+        await loansOut.add(row);
         if (loan.guarantorIdNumber !== null) {
-          partiesOut.add({
+          await partiesOut.add({
             loan_id: id,
             borrower_id: borrowerIds.get(loan.guarantorIdNumber)!,
             role: 'guarantor',
@@ -242,7 +242,7 @@ export async function writeBook(
           });
         }
         if (loan.collector) {
-          assignmentsOut.add({
+          await assignmentsOut.add({
             loan_id: id,
             collector: loan.collector,
             collector_id: collectorIds.get(loan.collector) ?? null,
@@ -250,7 +250,7 @@ export async function writeBook(
           });
         }
         // A new loan has no schedule to retire: its contract is written active at once.
-        const versionId = addSchedule(contractVersion(id, draft, now), installments);
+        const versionId = await addSchedule(contractVersion(id, draft, now), installments);
         loanIds.set(loan.number, id);
         if (withPayments.has(loan.number)) {
           touched.add(id);
@@ -268,7 +268,7 @@ export async function writeBook(
             startDate: loan.terms.startDate,
             prepayment,
           });
-          statusesOut.add({ loan_id: id, ...statusRow(statement, null) });
+          await statusesOut.add({ loan_id: id, ...statusRow(statement, null) });
         }
         counts.loans += 1;
       } else if (options.existing === 'skip') {
@@ -302,7 +302,7 @@ export async function writeBook(
           .execute();
         const version = await nextScheduleVersion(trx, existingId);
         await retireActiveVersion(trx, existingId);
-        addSchedule(
+        await addSchedule(
           {
             loanId: existingId,
             version,
@@ -316,10 +316,10 @@ export async function writeBook(
         counts.updated += 1;
       }
     }
-    installmentsOut.flush();
-    statusesOut.flush();
-    partiesOut.flush();
-    assignmentsOut.flush();
+    await installmentsOut.flush();
+    await statusesOut.flush();
+    await partiesOut.flush();
+    await assignmentsOut.flush();
 
     // Collateral: each item through the collateral service's own checks, on loans and VINs read
     // for all items at once.
@@ -390,11 +390,12 @@ export async function writeBook(
           vin === undefined ? undefined : vinHolders.get(vin),
           today,
         );
-        const id = itemsOut.newId();
+        const id = await itemsOut.newId();
         const row = itemRow(input, borrowerId, actor.displayName, now);
-        itemsOut.add({ id, ...row });
-        for (const loanId of input.loanIds) linksOut.add(linkRow(id, loanId, actor.displayName, now));
-        if (input.valuation) valuationsOut.add(valuationRow(id, input.valuation, actor.displayName, now));
+        await itemsOut.add({ id, ...row });
+        for (const loanId of input.loanIds) await linksOut.add(linkRow(id, loanId, actor.displayName, now));
+        if (input.valuation)
+          await valuationsOut.add(valuationRow(id, input.valuation, actor.displayName, now));
         if (vin !== undefined) vinHolders.set(vin, { id, plate: row.plate ?? null });
         counts.collateral += 1;
       } catch (error) {
@@ -410,7 +411,7 @@ export async function writeBook(
         else reject(item.at, 'loanNumber', 'collateral.refused', { detail, ...coded });
       }
     }
-    valuationsOut.flush();
+    await valuationsOut.flush();
 
     // A loan the sheet says was written off takes money after that day as recoveries, as the
     // app records it (the statement engine no longer runs on it); earlier money is its history.
@@ -448,9 +449,9 @@ export async function writeBook(
       else byLoan.set(p.loanNumber, [p]);
     }
     /** Queues a payment; the loan's book gets the row as it will be written. */
-    const addPayment = (book: LoanRecords, p: PaymentDraft, receipt: string) => {
+    const addPayment = async (book: LoanRecords, p: PaymentDraft, receipt: string) => {
       const row = {
-        id: paymentsOut.newId(),
+        id: await paymentsOut.newId(),
         loan_id: book.loan.id,
         receipt_number: receipt,
         date: p.date,
@@ -464,7 +465,7 @@ export async function writeBook(
         receipt_split: null,
         created_at: now,
       };
-      paymentsOut.add(row);
+      await paymentsOut.add(row);
       book.paymentRows.push(row);
     };
     const earlierLoans = [...byLoan.keys()].map((n) => loanIds.get(n)!).filter((id) => !books.has(id));
@@ -486,7 +487,7 @@ export async function writeBook(
     if (batch.length > 0) {
       const first = await reserveCounter(trx, RECEIPT_COUNTER, batch.length);
       for (const [k, { book, p }] of batch.entries()) {
-        addPayment(book, p, receiptNumberOf(today, first + k));
+        await addPayment(book, p, receiptNumberOf(today, first + k));
         if (k % PAYMENTS_PER_YIELD === PAYMENTS_PER_YIELD - 1) await nextMacrotask();
       }
       counts.payments += batch.length;
@@ -528,7 +529,7 @@ export async function writeBook(
           continue;
         }
         const row = {
-          id: paymentsOut.newId(),
+          id: await paymentsOut.newId(),
           loan_id: loanId,
           receipt_number: `${target.receipt_number}-REV`,
           date: r.date,
@@ -541,7 +542,7 @@ export async function writeBook(
           receipt_split: null,
           created_at: now,
         };
-        paymentsOut.add(row);
+        await paymentsOut.add(row);
         rows.push(row);
         counts.payments += 1;
       }
@@ -579,18 +580,18 @@ export async function writeBook(
           });
           continue;
         }
-        addPayment(book, p, await nextReceiptNumber(trx, today));
+        await addPayment(book, p, await nextReceiptNumber(trx, today));
         counts.payments += 1;
       }
       touched.delete(loanId);
       // The book holds every payment row queued above, so the status needs no second read.
       const { statement, row } = await currentStatusRow(trx, book, today, passed ?? undefined);
-      statusesOut.add({ loan_id: loanId, ...row });
+      await statusesOut.add({ loan_id: loanId, ...row });
       settled.push({ book, statement });
       await step('payments', rows);
     }
     await reverse(reversals);
-    statusesOut.flush();
+    await statusesOut.flush();
     // Once every status row is written, as recordPayment settles a loan after its status.
     await settleStatuses(trx, settled, now);
     for (const loanId of new Set(reversals.flatMap((r) => loanIds.get(r.loanNumber) ?? []))) {

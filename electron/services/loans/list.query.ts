@@ -4,6 +4,7 @@ import type { LoanListRow, LoanStatus, Locale, Product } from '../../../shared/c
 import type { Actor } from '../auth/actor';
 import { assignedTo, isScoped } from '../auth/scope';
 import { textMatches } from '../../db/search-terms';
+import { engineOf } from '../../db/engine';
 import { compareNames } from '../../../shared/format/format';
 import type { Db } from '../../db/db';
 
@@ -149,8 +150,8 @@ export function matchingLoans(db: Db, today: string, filter: LoanListFilter, act
     const query = filter.query;
     q = q.where((eb) =>
       eb.or([
-        textMatches('loans', 'l', ['number'], query),
-        textMatches('borrowers', 'b', ['name', 'phone'], query),
+        textMatches(engineOf(db), 'loans', 'l', ['number'], query),
+        textMatches(engineOf(db), 'borrowers', 'b', ['name', 'phone'], query),
       ]),
     );
   }
@@ -158,7 +159,8 @@ export function matchingLoans(db: Db, today: string, filter: LoanListFilter, act
   if (filter.product) q = q.where('l.product', '=', filter.product);
   if (filter.bucket || filter.overdueOnly) {
     const [lo, hi] = filter.bucket ? bucketRange(filter.bucket) : [1, 1_000_000];
-    q = q.where(sql<number>`dpd`, '>=', lo).where(sql<number>`dpd`, '<=', hi);
+    // The expression, not its alias: PostgreSQL does not let WHERE name a SELECT column.
+    q = q.where(dpdSql(today), '>=', lo).where(dpdSql(today), '<=', hi);
   }
   return q;
 }

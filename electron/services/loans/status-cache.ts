@@ -108,9 +108,9 @@ function needsRollForward(today: string) {
   // The loan's status is looked up per row (not as an IN list), so the planner starts from the
   // index on computed_as_of and reads only the rows behind today.
   return sql<SqlBool>`((SELECT status FROM loans WHERE id = s.loan_id) IN (${sql.join([...OPEN_STATUSES])})
-    AND (ifnull(s.next_due_date <= ${today}, 0)
-      OR ifnull(s.oldest_unpaid_due_date < ${today}, 0)
-      OR (s.collected_month IS NULL AND ifnull(s.last_payment_date >= ${`${today.slice(0, 7)}-01`}, 0))))`;
+    AND (coalesce(s.next_due_date <= ${today}, FALSE)
+      OR coalesce(s.oldest_unpaid_due_date < ${today}, FALSE)
+      OR (s.collected_month IS NULL AND coalesce(s.last_payment_date >= ${`${today.slice(0, 7)}-01`}, FALSE))))`;
 }
 
 /**

@@ -18,7 +18,8 @@ export async function dateStatusChanges(db: Db, changes: readonly TookEffect[]):
   // Two bound parameters per loan; SQLite allows 32,766 per statement.
   for (let i = 0; i < changes.length; i += 1_000) {
     const chunk = changes.slice(i, i + 1_000);
-    const days = sql.join(chunk.map((c) => sql`(${c.loanId}, ${c.on})`));
+    // Typed: PostgreSQL reads an untyped VALUES parameter as text.
+    const days = sql.join(chunk.map((c) => sql`(CAST(${c.loanId} AS bigint), ${c.on})`));
     await sql`
       WITH took(loan_id, on_day) AS (VALUES ${days}),
       latest AS (
@@ -27,7 +28,7 @@ export async function dateStatusChanges(db: Db, changes: readonly TookEffect[]):
                                     WHERE k.loan_id = c.loan_id AND k.to_status = 'closed'
                                     ORDER BY k.id DESC LIMIT 1)) AS on_day
           FROM loan_status_changes c JOIN took t ON t.loan_id = c.loan_id
-         GROUP BY c.loan_id)
+         GROUP BY c.loan_id, t.on_day)
       UPDATE loan_status_changes
          SET changed_on = (SELECT on_day FROM latest WHERE latest.id = loan_status_changes.id)
        WHERE id IN (SELECT id FROM latest WHERE on_day IS NOT NULL)

@@ -50,7 +50,7 @@ export async function monthActivity(
     .select([
       'logged_by',
       sql<number>`count(*)`.as('n'),
-      sql<number>`sum(override_reason <> '')`.as('overrides'),
+      sql<number>`sum(CASE WHEN override_reason <> '' THEN 1 ELSE 0 END)`.as('overrides'),
     ])
     // Timestamps sort as text, so the month is a range the `at` index answers.
     .where('at', '>=', monthStart)
@@ -77,17 +77,19 @@ export async function monthActivity(
   const plans = await db
     .selectFrom('repayment_plans')
     .select([
-      sql<number>`sum(decided_at IS NOT NULL AND status NOT IN ('proposed', 'rejected') AND substr(decided_at, 1, 10) BETWEEN ${monthStart} AND ${monthEnd})`.as(
+      sql<number>`sum(CASE WHEN decided_at IS NOT NULL AND status NOT IN ('proposed', 'rejected') AND substr(decided_at, 1, 10) BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
         'approved',
       ),
-      sql<number>`sum(status = 'rejected' AND substr(decided_at, 1, 10) BETWEEN ${monthStart} AND ${monthEnd})`.as(
+      sql<number>`sum(CASE WHEN status = 'rejected' AND substr(decided_at, 1, 10) BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
         'rejected',
       ),
-      sql<number>`sum(status NOT IN ('proposed', 'rejected') AND substr(decided_at, 1, 10) <= ${monthEnd} AND (ended_on IS NULL OR ended_on > ${monthEnd}))`.as(
+      sql<number>`sum(CASE WHEN status NOT IN ('proposed', 'rejected') AND substr(decided_at, 1, 10) <= ${monthEnd} AND (ended_on IS NULL OR ended_on > ${monthEnd}) THEN 1 ELSE 0 END)`.as(
         'active',
       ),
-      sql<number>`sum(status = 'broken' AND ended_on BETWEEN ${monthStart} AND ${monthEnd})`.as('broken'),
-      sql<number>`sum(status = 'completed' AND ended_on BETWEEN ${monthStart} AND ${monthEnd})`.as(
+      sql<number>`sum(CASE WHEN status = 'broken' AND ended_on BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
+        'broken',
+      ),
+      sql<number>`sum(CASE WHEN status = 'completed' AND ended_on BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
         'completed',
       ),
       sql<number>`coalesce(sum(CASE WHEN status NOT IN ('proposed', 'rejected') AND substr(decided_at, 1, 10) BETWEEN ${monthStart} AND ${monthEnd} THEN penalty_waived END), 0)`.as(
@@ -99,9 +101,13 @@ export async function monthActivity(
   const legal = await db
     .selectFrom('legal_cases')
     .select([
-      sql<number>`sum(opened_on BETWEEN ${monthStart} AND ${monthEnd})`.as('opened'),
-      sql<number>`sum(closed_on BETWEEN ${monthStart} AND ${monthEnd})`.as('closed'),
-      sql<number>`sum(opened_on <= ${monthEnd} AND (closed_on IS NULL OR closed_on > ${monthEnd}))`.as(
+      sql<number>`sum(CASE WHEN opened_on BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
+        'opened',
+      ),
+      sql<number>`sum(CASE WHEN closed_on BETWEEN ${monthStart} AND ${monthEnd} THEN 1 ELSE 0 END)`.as(
+        'closed',
+      ),
+      sql<number>`sum(CASE WHEN opened_on <= ${monthEnd} AND (closed_on IS NULL OR closed_on > ${monthEnd}) THEN 1 ELSE 0 END)`.as(
         'open',
       ),
     ])
@@ -119,8 +125,8 @@ export async function monthActivity(
   const sales = await db
     .selectFrom('repossession_steps')
     .select([
-      sql<number>`sum(step = 'possessed')`.as('possessed'),
-      sql<number>`sum(step = 'sold')`.as('sold'),
+      sql<number>`sum(CASE WHEN step = 'possessed' THEN 1 ELSE 0 END)`.as('possessed'),
+      sql<number>`sum(CASE WHEN step = 'sold' THEN 1 ELSE 0 END)`.as('sold'),
       sql<number>`coalesce(sum(CASE WHEN step = 'sold' THEN gross_price END), 0)`.as('gross'),
       sql<number>`coalesce(sum(CASE WHEN step = 'sold' THEN selling_costs END), 0)`.as('sellingCosts'),
       sql<number>`coalesce(sum(CASE WHEN step = 'applied' THEN applied_amount END), 0)`.as('applied'),

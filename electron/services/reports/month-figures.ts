@@ -64,7 +64,7 @@ export async function monthFiguresFromCache(
       WHEN e.status = 'written-off' THEN 'written-off'
       WHEN e.status = 'repossessed' THEN 'repossessed'
       WHEN e.status = 'closed' THEN 'paid-off'
-      WHEN e.status = 'restructured' AND p.status IS NOT 'restructured' THEN 'restructured'
+      WHEN e.status = 'restructured' AND p.status IS DISTINCT FROM 'restructured' THEN 'restructured'
       ELSE ${bucketOfSql(endDpd)} END)`;
   const sum = (expression: RawBuilder<number>) => sql<number>`coalesce(sum(${expression}), 0)`;
 

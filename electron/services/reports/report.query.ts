@@ -98,7 +98,7 @@ export function collectedAndOutstandingByMonth(db: Db, firstMonth: string) {
       sql<number>`sum(e.collected_penalty)`.as('penalty'),
       sql<number>`sum(e.collected_interest)`.as('interest'),
       sql<number>`sum(e.collected_principal)`.as('principal'),
-      inBookSum(sql`1`).as('outstanding'),
+      inBookSum(sql`TRUE`).as('outstanding'),
       inBookSum(sql`e.days_past_due > 30`).as('par30'),
       inBookSum(sql`e.days_past_due > 90`).as('par90'),
     ])

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/db';
 import { textMatches } from '../../db/search-terms';
+import { engineOf } from '../../db/engine';
 import type { Actor } from '../auth/actor';
 import { assignedTo, borrowerAssignedTo } from '../auth/scope';
 
@@ -19,9 +20,9 @@ export function borrowersMatching(
     .select(['id', 'name', 'phone', 'id_number'])
     .where((eb) =>
       eb.or([
-        textMatches('borrowers', 'borrowers', ['name', 'phone'], q),
+        textMatches(engineOf(db), 'borrowers', 'borrowers', ['name', 'phone'], q),
         ...(digitsOnly
-          ? [textMatches('borrowers', 'borrowers', ['id_number'], q.toUpperCase(), 'ending')]
+          ? [textMatches(engineOf(db), 'borrowers', 'borrowers', ['id_number'], q.toUpperCase(), 'ending')]
           : []),
       ]),
     )
@@ -36,7 +37,7 @@ export function loansNumbered(db: Db, q: string, scoped: Actor | null, limit: nu
     .selectFrom('loans as l')
     .innerJoin('borrowers as b', 'b.id', 'l.borrower_id')
     .select(['l.id', 'l.number', 'b.name', 'l.status'])
-    .where(textMatches('loans', 'l', ['number'], q))
+    .where(textMatches(engineOf(db), 'loans', 'l', ['number'], q))
     .$if(scoped !== null, (qb) => qb.where(({ ref }) => assignedTo(scoped!, ref('l.id'))))
     .limit(limit)
     .execute();

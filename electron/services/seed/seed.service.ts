@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import { AGING_BUCKETS, buildSchedule, type AgingBucket } from '../../../shared/engine';
 import { addDays, daysBetween, fromDayNumber, toDayNumber, type IsoDate } from '../../../shared/dates';
 import type { PaymentMethod } from '../../../shared/contract';
-import type { ServiceContext } from '../context';
+import { sqliteOf, type ServiceContext } from '../context';
 import { formatLoanNumber } from '../loans/loans.service';
 import { STATUS_COLUMNS, statusRow } from '../loans/status-cache';
 import { loadSettings } from '../system/system.service';
@@ -134,8 +134,9 @@ function statements(sqlite: Database.Database) {
   };
 }
 
-export async function seedLoanBook(ctx: ServiceContext, options: SeedOptions): Promise<SeedSummary> {
-  const { sqlite } = ctx;
+/** Seeds a file book (seed-book.ts seeds a server book through one). */
+export async function seedFileBook(ctx: ServiceContext, options: SeedOptions): Promise<SeedSummary> {
+  const sqlite = sqliteOf(ctx);
   const { loans: total, asOf } = options;
   if (!Number.isInteger(total) || total < 1 || total > MAX_SEED_LOANS) {
     throw new RangeError(`loans must be a whole number from 1 to ${MAX_SEED_LOANS}: ${total}`);

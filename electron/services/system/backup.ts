@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import type { ServiceContext } from '../context';
+import { sqliteOf, type ServiceContext } from '../context';
 import { rowCounts } from './checksums';
 import { currentWork, reportProgress, stopIfCancelled } from '../work';
 
@@ -23,7 +23,7 @@ export async function backUpDatabase(
   mkdirSync(dirname(destination), { recursive: true });
   const work = currentWork();
   try {
-    await ctx.sqlite.backup(destination, {
+    await sqliteOf(ctx).backup(destination, {
       progress: ({ totalPages, remainingPages }) => {
         pages = totalPages;
         onProgress?.(totalPages === 0 ? 1 : (totalPages - remainingPages) / totalPages);
@@ -38,7 +38,7 @@ export async function backUpDatabase(
     throw error;
   }
   // Counted straight after the copy, before any other request can write.
-  const expected = rowCounts(ctx.sqlite);
+  const expected = rowCounts(sqliteOf(ctx));
   selfContained(ctx, destination);
   onProgress?.(1); // better-sqlite3 does not call progress for the final step
   const counts = verifyBackup(ctx, destination, expected);

@@ -1,4 +1,5 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { describeServerBook } from '../../db/postgres/open';
 import type { Db } from '../../db/db';
 import { basename, isAbsolute, join } from 'node:path';
 import {
@@ -143,9 +144,24 @@ export function backupHandlers(
     }
   };
 
+  /** Backup files are a file book's; a server book's backups are the server's (pg_dump). */
+  const fileBookOnly = () => {
+    if (ctx.engine === 'postgres') throw domainError('unavailable', 'server.fileBookOnly');
+  };
+
   return {
     'backups.overview': async () => {
       const stored = await readStored(ctx.db);
+      if (ctx.engine === 'postgres') {
+        const { folder: _folder, ...kept } = stored;
+        return {
+          server: { book: describeServerBook(ctx.databasePath) },
+          folder: '',
+          isDefaultFolder: true,
+          settings: kept,
+          backups: [],
+        };
+      }
       const folder = folderOf(ctx, stored);
       const [chosen, ...others] = await folders();
       const files = [
@@ -156,6 +172,7 @@ export function backupHandlers(
         .slice(0, LISTED);
       const { folder: _folder, ...settings } = stored;
       return {
+        server: null,
         folder,
         isDefaultFolder: stored.folder === '',
         settings,
@@ -172,6 +189,7 @@ export function backupHandlers(
     },
 
     'backups.chooseFolder': async ({ useDefault }) => {
+      fileBookOnly();
       const before = await readStored(ctx.db);
       let folder = '';
       if (!useDefault) {
@@ -191,6 +209,7 @@ export function backupHandlers(
     },
 
     'backups.run': async () => {
+      fileBookOnly();
       if (running) throw ruleViolation('backup.running');
       const folder = folderOf(ctx, await readStored(ctx.db));
       running = true;
@@ -209,6 +228,7 @@ export function backupHandlers(
     },
 
     'backups.preview': async ({ name }) => {
+      fileBookOnly();
       const path = await resolve(name);
       const preview = verified(() => previewBackup(ctx, path));
       return {
@@ -221,6 +241,7 @@ export function backupHandlers(
     },
 
     'backups.restore': async ({ name }) => {
+      fileBookOnly();
       const path = await resolve(name);
       if (!ctx.platform?.restartWithBackup) throw domainError('unavailable', 'desktop.restore');
       const preview = verified(() => previewBackup(ctx, path));

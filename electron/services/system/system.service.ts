@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeServerBook } from '../../db/postgres/open';
 import type { Kysely } from 'kysely';
 import { DEFAULT_COLLATERAL_SETTINGS, settingsSchema, type Settings } from '../../../shared/contract';
 import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
@@ -9,7 +10,7 @@ import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
 import { checkBookHealth } from './health';
-import { sqliteVersion } from '../../db/engine-facts';
+import { engineVersion } from '../../db/engine-facts';
 import { domainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 import { appendAudit } from '../audit/audit';
@@ -45,8 +46,9 @@ export function systemHandlers(
   return {
     'system.info': async () => ({
       version: ctx.appVersion,
-      sqliteVersion: sqliteVersion(ctx),
-      databasePath: ctx.databasePath,
+      sqliteVersion: await engineVersion(ctx),
+      // A server book's address is shown without its password.
+      databasePath: ctx.engine === 'postgres' ? describeServerBook(ctx.databasePath) : ctx.databasePath,
       schemaVersion: (await appliedMigrations(ctx.db as unknown as Kysely<unknown>)).at(-1) ?? '',
       today: ctx.clock.today(),
     }),

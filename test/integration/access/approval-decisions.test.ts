@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WANG_FANG } from '../../support/test-app';
 import { movableClock, openAccessApp, type AccessApp } from './support';
+import { rawSql } from '../../support/test-app';
 
 const REPO = join(__dirname, '../../..');
 const TSX = join(REPO, 'node_modules', '.bin', process.platform === 'win32' ? 'tsx.cmd' : 'tsx');
@@ -18,9 +19,9 @@ const TERMS = {
 let app!: AccessApp;
 afterEach(async () => app.dispose());
 
-const paymentCount = () => Number(app.ctx.sqlite.prepare('SELECT count(*) FROM payments').pluck().get());
+const paymentCount = async () => Number(await rawSql(app.ctx.db).value('SELECT count(*) FROM payments'));
 const statusOf = (id: number) =>
-  app.ctx.sqlite.prepare('SELECT status FROM approval_requests WHERE id = ?').pluck().get(id);
+  rawSql(app.ctx.db).value('SELECT status FROM approval_requests WHERE id = ?', id);
 
 /** Li (a collector) asks for a payment dated 2026-06-05 to be posted; Chen and Wu may approve it. */
 async function givenABackdatedPaymentRequest() {
@@ -69,20 +70,20 @@ describe('an approval is decided exactly once', () => {
   it('two decisions raced on one request: exactly one posts the payment', async () => {
     const { approvalId } = await givenABackdatedPaymentRequest();
     await app.as('chen');
-    const before = paymentCount();
+    const before = await paymentCount();
     const answers = await Promise.all([
       app.attempt('approvals.decide', { id: approvalId, approve: true }),
       app.attempt('approvals.decide', { id: approvalId, approve: true }),
     ]);
     expect(answers.filter((a) => a.ok)).toHaveLength(1);
     expect(answers.find((a) => !a.ok)).toMatchObject({ ok: false, error: { code: 'rule-violation' } });
-    expect(paymentCount()).toBe(before + 1);
-    expect(statusOf(approvalId)).toBe('approved');
+    expect(await paymentCount()).toBe(before + 1);
+    expect(await statusOf(approvalId)).toBe('approved');
   });
 
   it('two processes deciding one request on one file: exactly one posts the payment', async () => {
     const { approvalId } = await givenABackdatedPaymentRequest();
-    const before = paymentCount();
+    const before = await paymentCount();
     // Chen and Wu each approve from their own process, through the CLI's dispatcher and guard.
     const decide = (user: string) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
@@ -110,14 +111,14 @@ describe('an approval is decided exactly once', () => {
       id: approvalId,
       status: 'approved',
     });
-    expect(paymentCount()).toBe(before + 1);
+    expect(await paymentCount()).toBe(before + 1);
   }, 60_000);
 
   it('a request whose loan took a payment since is refused with the reason, cancelled, and can be asked again', async () => {
     const { loanId, approvalId } = await givenABackdatedPaymentRequest();
     await app.call('payments.record', { loanId, date: '2026-06-15', amount: 50_000, method: 'cash' });
     await app.as('chen');
-    const before = paymentCount();
+    const before = await paymentCount();
     expect(await app.attempt('approvals.decide', { id: approvalId, approve: true })).toMatchObject({
       ok: false,
       error: {
@@ -125,8 +126,8 @@ describe('an approval is decided exactly once', () => {
         details: { reason: 'loan-changed', changes: [{ change: 'payment' }] },
       },
     });
-    expect(paymentCount()).toBe(before);
-    expect(statusOf(approvalId)).toBe('cancelled');
+    expect(await paymentCount()).toBe(before);
+    expect(await statusOf(approvalId)).toBe('cancelled');
 
     await app.as('li');
     const again = await app.call('payments.requestBackdated', {
@@ -140,7 +141,7 @@ describe('an approval is decided exactly once', () => {
       id: again.approvalId,
       status: 'approved',
     });
-    expect(paymentCount()).toBe(before + 1);
+    expect(await paymentCount()).toBe(before + 1);
   });
 
   it('a request whose loan changed status since is refused', async () => {
@@ -160,29 +161,31 @@ describe('an approval is decided exactly once', () => {
     const { approvalId } = await givenABackdatedPaymentRequest();
     // Edited in the file behind the app's back: a negative amount no request could carry.
     const stored = JSON.parse(
-      app.ctx.sqlite
-        .prepare('SELECT payload FROM approval_requests WHERE id = ?')
-        .pluck()
-        .get(approvalId) as string,
+      await rawSql(app.ctx.db).value<string>(
+        'SELECT payload FROM approval_requests WHERE id = ?',
+        approvalId,
+      ),
     ) as Record<string, unknown>;
-    app.ctx.sqlite
-      .prepare('UPDATE approval_requests SET payload = ? WHERE id = ?')
-      .run(JSON.stringify({ ...stored, amount: -100_000 }), approvalId);
+    await rawSql(app.ctx.db).run(
+      'UPDATE approval_requests SET payload = ? WHERE id = ?',
+      JSON.stringify({ ...stored, amount: -100_000 }),
+      approvalId,
+    );
     await app.as('chen');
-    const before = paymentCount();
+    const before = await paymentCount();
     expect(await app.attempt('approvals.decide', { id: approvalId, approve: true })).toMatchObject({
       ok: false,
       error: { code: 'conflict', details: { reason: 'invalid-payload', issues: [{ field: 'amount' }] } },
     });
-    expect(paymentCount()).toBe(before);
-    expect(statusOf(approvalId)).toBe('pending');
+    expect(await paymentCount()).toBe(before);
+    expect(await statusOf(approvalId)).toBe('pending');
   });
 
   it('the maker cannot decide their own request, and it stays pending', async () => {
     const { approvalId } = await givenABackdatedPaymentRequest();
     await app.as('wu');
     const { approvalId: wusOwn } = await app.call('payments.requestBackdated', {
-      loanId: app.ctx.sqlite.prepare('SELECT id FROM loans').pluck().get() as number,
+      loanId: await rawSql(app.ctx.db).value<number>('SELECT id FROM loans'),
       date: '2026-06-06',
       amount: 10_000,
       method: 'cash',
@@ -191,12 +194,12 @@ describe('an approval is decided exactly once', () => {
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(statusOf(wusOwn)).toBe('pending');
+    expect(await statusOf(wusOwn)).toBe('pending');
     // The inbox names each request's maker by id, so the screen withholds Approve from them.
     const wu = app.session.actor()!;
     const inbox = await app.call('approvals.list', { status: 'pending' });
     expect(inbox.find((r) => r.id === wusOwn)).toMatchObject({ requestedByUserId: wu.userId });
     expect(inbox.find((r) => r.id === approvalId)?.requestedByUserId).not.toBe(wu.userId);
-    expect(statusOf(approvalId)).toBe('pending');
+    expect(await statusOf(approvalId)).toBe('pending');
   });
 });

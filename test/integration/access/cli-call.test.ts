@@ -40,7 +40,9 @@ describe('cli call: any method, as a user, through the same guard', () => {
     const write = await call('zhao', 'borrowers.create', { ...WANG_FANG, idNumber: '110101198511112345' });
     expect(write).toMatchObject({ code: 1, out: '' });
     expect(write.err).toMatch(/^forbidden: .*book\.write/);
-    expect(refusals(app)).toEqual([{ username: 'zhao', method: 'borrowers.create', reason: 'permission' }]);
+    expect(await refusals(app)).toEqual([
+      { username: 'zhao', method: 'borrowers.create', reason: 'permission' },
+    ]);
   });
 
   it('refuses a wrong password before running anything, and a malformed request with its code', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenTwoCollectorsWithFullAccounts, type TwoCollectorsBook } from './two-collectors';
+import { rawSql } from '../../support/test-app';
 
 let book!: TwoCollectorsBook;
 beforeAll(async () => {
@@ -69,11 +70,11 @@ describe("a borrower's page, for a collector", () => {
         startDate: '2026-05-01',
       },
     });
-    app.ctx.sqlite
-      .prepare(
-        "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, 'zhang', ?, '2026-06-15T00:00:00.000Z')",
-      )
-      .run(second, actors.zhang.userId);
+    await rawSql(app.ctx.db).run(
+      "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, 'zhang', ?, '2026-06-15T00:00:00.000Z')",
+      second,
+      actors.zhang.userId,
+    );
     const loansSeen = async () =>
       (await app.call('borrowers.get', { id: borrower })).loans.map((l) => l.id).sort();
     expect(await loansSeen()).toEqual([lis.loan, second].sort());

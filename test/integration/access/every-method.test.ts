@@ -81,7 +81,7 @@ describe('every contract method answers each role as it declares', () => {
     const input = sampleInput(method);
     for (const { kind, path } of contract[method].access.accounts)
       input[path] = takesOneId(method, path) ? records[kind] : [records[kind]];
-    book.resetAssignments();
+    await book.resetAssignments();
     book.app.session.signIn(book.actors[role]);
     const result = await book.app.dispatch(method, input);
     expect(answerOf(result), JSON.stringify(result)).toBe(expected);

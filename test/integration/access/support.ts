@@ -1,12 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import { Session } from '../../../electron/services/auth/actor';
 import type { ScryptCost } from '../../../electron/services/auth/password';
 import type { Clock } from '../../../electron/services/clock';
-import { tableChecksums } from '../../../electron/services/system/checksums';
 import type { MethodInput, MethodName, MethodOutput, Result } from '../../../shared/contract';
+import { bookDigests, newTestBook } from '../../support/test-app';
 
 /** Far below production cost so a test can create several users quickly; never used outside tests. */
 export const TEST_SCRYPT: ScryptCost = { N: 2 ** 10, r: 8, p: 1 };
@@ -36,9 +33,9 @@ export async function openAccessApp(
   clock: Clock,
   idle?: { idleLockMs: number; now: () => number },
 ): Promise<AccessApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'pledgebook-access-'));
+  const book = await newTestBook();
   const app = await openApp({
-    databasePath: join(dir, 'book.db'),
+    databasePath: book.location,
     clock,
     session: new Session(null, idle ?? {}),
     passwordCost: TEST_SCRYPT,
@@ -71,25 +68,30 @@ export async function openAccessApp(
     },
     async dispose() {
       await app.close();
-      rmSync(dir, { recursive: true, force: true });
+      await book.remove();
     },
   };
 }
 
 /** Every table but the audit trail: a refused request changes none of them. */
-export function bookChecksums(app: PledgebookApp): Record<string, string> {
-  const { audit_log: _log, audit_head: _head, ...book } = tableChecksums(app.ctx.sqlite);
+export async function bookChecksums(app: PledgebookApp): Promise<Record<string, string>> {
+  const { audit_log: _log, audit_head: _head, ...book } = await bookDigests(app.ctx.db);
   return book;
 }
 
 /** The refusals the audit trail recorded, oldest first: who tried which method and why. */
-export function refusals(app: PledgebookApp): { username: string; method: string; reason: unknown }[] {
-  const rows = app.ctx.sqlite
-    .prepare("SELECT username, entity_id, after_json FROM audit_log WHERE entity = 'access' ORDER BY id")
-    .all() as { username: string; entity_id: string; after_json: string }[];
+export async function refusals(
+  app: PledgebookApp,
+): Promise<{ username: string; method: string; reason: unknown }[]> {
+  const rows = await app.ctx.db
+    .selectFrom('audit_log')
+    .select(['username', 'entity_id', 'after_json'])
+    .where('entity', '=', 'access')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({
     username: r.username,
     method: r.entity_id,
-    reason: (JSON.parse(r.after_json) as { reason?: unknown }).reason,
+    reason: (JSON.parse(r.after_json ?? '{}') as { reason?: unknown }).reason,
   }));
 }

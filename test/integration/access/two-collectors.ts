@@ -3,6 +3,7 @@ import type { AccountKind } from '../../../shared/contract';
 import { WANG_FANG } from '../../support/test-app';
 import { aCar, appraisal, GOOD_VIN, OTHER_VIN } from '../collateral/support';
 import { movableClock, openAccessApp, type AccessApp } from './support';
+import { rawSql } from '../../support/test-app';
 
 const TERMS = {
   method: 'annuity',
@@ -25,7 +26,7 @@ export interface TwoCollectorsBook {
   zhangs: AccountRecords;
   actors: Record<Role, Actor> & { zhang: Actor };
   /** Puts the two assignments back, whatever a test call did to them. */
-  resetAssignments(): void;
+  resetAssignments(): Promise<void>;
 }
 
 /**
@@ -52,7 +53,7 @@ export async function givenTwoCollectorsWithFullAccounts(): Promise<TwoCollector
       valuation: appraisal('2026-03-01', 10_000_000),
     });
     const valuation = (
-      app.ctx.sqlite.prepare('SELECT id FROM collateral_valuations WHERE item_id = ?').get(item) as {
+      (await rawSql(app.ctx.db).get('SELECT id FROM collateral_valuations WHERE item_id = ?', item)) as {
         id: number;
       }
     ).id;
@@ -129,32 +130,38 @@ export async function givenTwoCollectorsWithFullAccounts(): Promise<TwoCollector
   ] as const)
     await app.as(username, role);
 
-  const actorOf = (username: string): Actor => {
-    const u = app.ctx.sqlite
-      .prepare('SELECT id, username, display_name, role FROM users WHERE username = ?')
-      .get(username) as { id: number; username: string; display_name: string; role: Role };
+  const book = rawSql(app.ctx.db);
+  const actorOf = async (username: string): Promise<Actor> => {
+    const u = (await book.get(
+      'SELECT id, username, display_name, role FROM users WHERE username = ?',
+      username,
+    )) as {
+      id: number;
+      username: string;
+      display_name: string;
+      role: Role;
+    };
     return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role };
   };
-  const assign = app.ctx.sqlite.prepare(
-    "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, ?, ?, '2026-06-15T00:00:00.000Z')",
-  );
-  const resetAssignments = () => {
-    app.ctx.sqlite.prepare('DELETE FROM collection_assignments').run();
-    assign.run(lis.loan, 'li', actorOf('li').userId);
-    assign.run(zhangs.loan, 'zhang', actorOf('zhang').userId);
+  const actors = {
+    owner: await actorOf('chen'),
+    manager: await actorOf('wu'),
+    collector: await actorOf('li'),
+    viewer: await actorOf('zhao'),
+    zhang: await actorOf('zhang'),
   };
-  resetAssignments();
-  return {
-    app,
-    lis,
-    zhangs,
-    actors: {
-      owner: actorOf('chen'),
-      manager: actorOf('wu'),
-      collector: actorOf('li'),
-      viewer: actorOf('zhao'),
-      zhang: actorOf('zhang'),
-    },
-    resetAssignments,
+  const assign = (loanId: number, collector: string, collectorId: number) =>
+    book.run(
+      "INSERT INTO collection_assignments (loan_id, collector, collector_id, assigned_at) VALUES (?, ?, ?, '2026-06-15T00:00:00.000Z')",
+      loanId,
+      collector,
+      collectorId,
+    );
+  const resetAssignments = async () => {
+    await book.run('DELETE FROM collection_assignments');
+    await assign(lis.loan, 'li', actors.collector.userId);
+    await assign(zhangs.loan, 'zhang', actors.zhang.userId);
   };
+  await resetAssignments();
+  return { app, lis, zhangs, actors, resetAssignments };
 }

@@ -16,7 +16,7 @@ describe('user management is the owner’s', () => {
     app = await openAccessApp(movableClock('2026-06-15T09:00:00.000Z'));
     await app.as('chen', 'owner');
     await app.as('wu', 'manager');
-    const before = bookChecksums(app);
+    const before = await bookChecksums(app);
     for (const [method, input] of [
       ['users.list', {}],
       ['users.create', NEW_COLLECTOR],
@@ -28,8 +28,8 @@ describe('user management is the owner’s', () => {
         error: { code: 'forbidden', message: expect.stringMatching(/users\.manage/) },
       });
     }
-    expect(bookChecksums(app)).toEqual(before);
-    expect(refusals(app)).toEqual(
+    expect(await bookChecksums(app)).toEqual(before);
+    expect(await refusals(app)).toEqual(
       ['users.list', 'users.create', 'users.update', 'users.update'].map((method) => ({
         username: 'wu',
         method,

@@ -3,6 +3,7 @@ import { hashPassword, PRODUCTION_SCRYPT, verifyPassword } from '../../../electr
 import { MAX_FAILED_SIGN_INS, SIGN_IN_LOCK_MINUTES } from '../../../electron/services/auth/auth.service';
 import { WANG_FANG } from '../../support/test-app';
 import { bookChecksums, movableClock, openAccessApp, refusals, type AccessApp } from './support';
+import { rawSql } from '../../support/test-app';
 
 const TERMS = {
   method: 'annuity',
@@ -127,7 +128,7 @@ describe('permissions are enforced by the services', () => {
     await loanFor('王芳', '110101199003071234');
     await app.as('zhao', 'viewer');
     expect((await app.call('loans.list', {})).total).toBe(1);
-    const before = bookChecksums(app);
+    const before = await bookChecksums(app);
     for (const [method, input] of [
       ['borrowers.create', WANG_FANG],
       ['settings.update', { companyName: 'X' }],
@@ -136,8 +137,8 @@ describe('permissions are enforced by the services', () => {
     ] as const) {
       expect(await app.attempt(method, input)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
-    expect(bookChecksums(app)).toEqual(before);
-    expect(refusals(app)).toEqual(
+    expect(await bookChecksums(app)).toEqual(before);
+    expect(await refusals(app)).toEqual(
       ['borrowers.create', 'settings.update', 'users.create', 'loans.setStatus'].map((method) => ({
         username: 'zhao',
         method,
@@ -218,26 +219,25 @@ describe('maker-checker', () => {
     const asked = await app.call('payments.reverse', { paymentId: paid.id, reason: 'cheque bounced' });
     expect(asked).toEqual({ approvalId: expect.any(Number) });
     const approvalId = (asked as { approvalId: number }).approvalId;
-    const reversals = () =>
-      app.ctx.sqlite
-        .prepare('SELECT count(*) FROM payments WHERE reverses_payment_id IS NOT NULL')
-        .pluck()
-        .get();
-    expect(reversals()).toBe(0);
+    const reversals = async () =>
+      Number(
+        await rawSql(app.ctx.db).value('SELECT count(*) FROM payments WHERE reverses_payment_id IS NOT NULL'),
+      );
+    expect(await reversals()).toBe(0);
 
     const own = await app.attempt('approvals.decide', { id: approvalId, approve: true });
     expect(own).toMatchObject({
       ok: false,
       error: { code: 'forbidden', message: expect.stringMatching(/another user/) },
     });
-    expect(reversals()).toBe(0);
+    expect(await reversals()).toBe(0);
 
     await app.as('chen');
     expect(await app.call('approvals.decide', { id: approvalId, approve: true })).toEqual({
       id: approvalId,
       status: 'approved',
     });
-    expect(reversals()).toBe(1);
+    expect(await reversals()).toBe(1);
     const [request] = await app.call('approvals.list', {});
     expect(request).toMatchObject({
       kind: 'payment-reversal',
@@ -272,23 +272,24 @@ describe('maker-checker', () => {
     });
     const first = await app.call('payments.requestBackdated', old);
     const second = await app.call('payments.requestBackdated', old);
-    const count = () => app.ctx.sqlite.prepare('SELECT count(*) FROM payments').pluck().get();
-    expect(count()).toBe(1);
+    const count = async () => Number(await rawSql(app.ctx.db).value('SELECT count(*) FROM payments'));
+    expect(await count()).toBe(1);
     await app.as('chen');
     await app.call('approvals.decide', { id: first.approvalId, approve: true });
     await app.call('approvals.decide', { id: second.approvalId, approve: false, note: 'duplicate' });
-    expect(count()).toBe(2);
-    expect(app.ctx.sqlite.prepare('SELECT date FROM payments ORDER BY id DESC LIMIT 1').pluck().get()).toBe(
+    expect(await count()).toBe(2);
+    expect(await rawSql(app.ctx.db).value('SELECT date FROM payments ORDER BY id DESC LIMIT 1')).toBe(
       '2026-06-11',
     );
   });
 
   it('the database itself refuses a request decided by its maker', async () => {
     await open(movableClock('2026-06-15T09:00:00.000Z'));
-    expect(() =>
-      app.ctx.sqlite
-        .exec(`INSERT INTO approval_requests (kind, entity, entity_id, payload, requested_by, requested_at, decided_by, status)
+    // SQLite says "CHECK constraint failed", PostgreSQL "violates check constraint".
+    await expect(
+      rawSql(app.ctx.db)
+        .run(`INSERT INTO approval_requests (kind, entity, entity_id, payload, requested_by, requested_at, decided_by, status)
         VALUES ('write-off', 'loan', '1', '{}', 3, '2026-06-15', 3, 'approved')`),
-    ).toThrow(/CHECK constraint failed/);
+    ).rejects.toThrow(/CHECK constraint failed|violates check constraint/);
   });
 });

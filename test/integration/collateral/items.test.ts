@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { attachmentPath } from '../../../electron/services/collateral/attachments.service';
+import { contentOf } from '../../../electron/services/collateral/attachment-store';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { aCar, aHouse, appraisal, countRows, givenACarTitleLoan, GOOD_VIN, OTHER_VIN } from './support';
 
@@ -288,8 +287,8 @@ describe('collateral items', () => {
     const first = await app.call('attachments.upload', upload);
     const again = await app.call('attachments.upload', { ...upload, fileName: 'same.png' });
     expect(again).toMatchObject({ attachmentId: first.attachmentId, alreadyStored: true });
-    const path = attachmentPath(app.ctx.databasePath, first.sha256);
-    expect(readFileSync(path).equals(PNG)).toBe(true);
+    // Kept once under its hash: a file beside a file book, a row in a server book.
+    expect((await contentOf(app.ctx.db, app.ctx.databasePath, first.sha256))?.equals(PNG)).toBe(true);
     const preview = await app.call('attachments.preview', { linkId: first.linkId });
     expect(preview.dataUrl).toBe(`data:image/png;base64,${PNG.toString('base64')}`);
 
@@ -297,7 +296,7 @@ describe('collateral items', () => {
     expect((await app.call('collateral.get', { id })).attachments.map((a) => a.fileName)).toEqual([
       'same.png',
     ]);
-    expect(existsSync(path)).toBe(true);
+    expect((await contentOf(app.ctx.db, app.ctx.databasePath, first.sha256))?.equals(PNG)).toBe(true);
 
     const fake = await app.attempt('attachments.upload', {
       ...upload,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { collateralValueByLoan } from '../../../electron/services/collateral/coverage';
 import { keepCollateralValues } from '../../../electron/services/collateral/kept-values';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { aCar, appraisal, givenACarTitleLoan } from './support';
 
@@ -144,7 +144,9 @@ describe('kept collateral values', () => {
       })
     ).id;
     await expectKeptRight();
-    await sql`DROP TRIGGER valuation_added_collateral_value`.execute(app.ctx.db);
+    await sql`DROP TRIGGER valuation_added_collateral_value ${sql.raw(
+      app.ctx.engine === 'postgres' ? 'ON collateral_valuations' : '',
+    )}`.execute(app.ctx.db);
     await app.call('collateral.addValuation', { itemId: car, ...appraisal(TODAY, 1_000_000) });
     const { kept, truth } = await keptAndTruth();
     expect(kept).not.toEqual(truth);

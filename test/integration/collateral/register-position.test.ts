@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookPosition, registerPositionOfBook } from '../../../electron/services/collateral/position';
 import { rulesOf } from '../../../electron/services/collateral/items.service';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { aCar, appraisal, givenACarTitleLoan } from './support';
 

@@ -3,6 +3,8 @@ import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import type { CollectionAccount, Result, WorklistRow } from '../../../shared/contract';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { sql } from 'kysely';
+import { rowCountOf } from '../../../electron/services/office/book-rows';
 
 /** Today 2026-06-15, 09:00 UTC = 17:00 in Shanghai; a car-title loan first due 2026-04-10, unpaid. */
 async function givenAnOverdueLoan(app: TestApp, referenceIds: number[] = []) {
@@ -29,8 +31,7 @@ async function givenAnOverdueLoan(app: TestApp, referenceIds: number[] = []) {
   return { borrowerId: borrower.id, guarantorId: guarantor.id, loanId: loan.id, number: loan.number };
 }
 
-const count = (app: TestApp, table: string) =>
-  Number(app.ctx.sqlite.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+const count = (app: TestApp, table: string) => rowCountOf(app.ctx.db, table);
 
 describe('the collections workbench', () => {
   let app: TestApp;
@@ -126,7 +127,7 @@ describe('the collections workbench', () => {
     expect(blocked.error.code).toBe('rule-violation');
     expect(blocked.error.message).toContain('It is 23:00 for the borrower (Asia/Shanghai)');
     expect(blocked.error.message).toContain('override reason');
-    expect(count(app, 'collection_contacts')).toBe(0);
+    expect(await count(app, 'collection_contacts')).toBe(0);
 
     const saved = await app.call('collections.logContact', {
       ...attempt,
@@ -243,9 +244,9 @@ describe('the collections workbench', () => {
       if (!result.ok) expect(result.error.message).toContain(message);
     }
     expect([
-      count(app, 'collection_contacts'),
-      count(app, 'promises_to_pay'),
-      count(app, 'collection_visits'),
+      await count(app, 'collection_contacts'),
+      await count(app, 'promises_to_pay'),
+      await count(app, 'collection_visits'),
     ]).toEqual([0, 0, 0]);
   });
 
@@ -257,12 +258,13 @@ describe('the collections workbench', () => {
       channel: 'call-out',
       outcome: 'no-answer',
     });
-    expect(() =>
-      app.ctx.sqlite.prepare(`UPDATE collection_contacts SET notes = 'x' WHERE id = ?`).run(first.id),
-    ).toThrow('a saved contact cannot be changed');
-    expect(() =>
-      app.ctx.sqlite.prepare(`DELETE FROM collection_contacts WHERE id = ?`).run(first.id),
-    ).toThrow('a saved contact cannot be deleted');
+    // The engine itself refuses (SQLite's triggers, PostgreSQL's PL/pgSQL), not just the service.
+    await expect(
+      sql`UPDATE collection_contacts SET notes = 'x' WHERE id = ${first.id}`.execute(app.ctx.db),
+    ).rejects.toThrow('a saved contact cannot be changed');
+    await expect(
+      sql`DELETE FROM collection_contacts WHERE id = ${first.id}`.execute(app.ctx.db),
+    ).rejects.toThrow('a saved contact cannot be deleted');
     const fix = await app.call('collections.logContact', {
       loanId,
       channel: 'call-out',

@@ -14,6 +14,7 @@ import { fixedClock } from '../../../electron/services/clock';
 import { BUCKET_POINTS } from '../../../electron/services/collections/priority-score';
 import { collateralValueByLoan } from '../../../electron/services/collateral/coverage';
 import type { LoanListRow, WorklistRow } from '../../../shared/contract';
+import { sqliteOf } from '../../../electron/services/context';
 
 const AS_OF = '2026-06-30';
 let dir: string;
@@ -62,7 +63,7 @@ describe('worklist --json on a seeded book', () => {
       if (!listed.ok) throw new Error(listed.error.message);
       overdue = (listed.value as { rows: LoanListRow[] }).rows;
       wholeBookCollateral = await collateralValueByLoan(app.ctx.db, AS_OF);
-      const statuses = app.ctx.sqlite
+      const statuses = sqliteOf(app.ctx)
         .prepare(
           'SELECT loan_id, outstanding_principal + overdue_interest + penalty_due AS e FROM loan_status',
         )

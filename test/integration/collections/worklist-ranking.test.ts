@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorklistRow } from '../../../shared/contract';
 import { addDays } from '../../../shared/dates';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { loadCollectionSettings } from '../../../electron/services/collections/settings';
 import {
   buildWorklist,

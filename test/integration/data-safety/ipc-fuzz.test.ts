@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../../shared/contract';
-import { tableChecksums } from '../../../electron/services/system/checksums';
 import { fuzzMethod } from '../../support/contract-fuzz';
-import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { bookDigests, openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 
 const METHODS = Object.keys(contract) as MethodName[];
 const RUNS = 1_000;
@@ -28,7 +27,7 @@ describe('every contract method refuses malformed payloads', () => {
         startDate: '2026-03-10',
       },
     });
-    before = tableChecksums(app.ctx.sqlite);
+    before = await bookDigests(app.ctx.db);
     process.on('uncaughtException', record);
     process.on('unhandledRejection', record);
   });
@@ -44,8 +43,8 @@ describe('every contract method refuses malformed payloads', () => {
     expect(tally.unexpected).toEqual([]);
   });
 
-  it('wrote nothing and threw nothing uncaught', () => {
+  it('wrote nothing and threw nothing uncaught', async () => {
     expect(uncaught).toEqual([]);
-    expect(tableChecksums(app.ctx.sqlite)).toEqual(before);
+    expect(await bookDigests(app.ctx.db)).toEqual(before);
   });
 });

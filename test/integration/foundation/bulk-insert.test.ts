@@ -4,6 +4,7 @@ import { borrowerRow } from '../../../electron/services/borrowers/borrowers.serv
 import { loanRow } from '../../../electron/services/loans/loans.service';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 import { DEFAULT_PREPAYMENT } from '../../../shared/engine';
+import { sql } from 'kysely';
 
 const NOW = '2026-06-15T09:00:00.000Z';
 const TERMS = {
@@ -27,36 +28,38 @@ describe('a bulk insert', () => {
   });
   afterEach(async () => app.dispose());
 
-  const count = (sql: string) => app.ctx.sqlite.prepare(sql).pluck().get() as number;
+  const rows = async (text: string) =>
+    (await sql.raw<Record<string, unknown>>(text).execute(app.ctx.db)).rows;
+  const count = async (text: string) => Object.values((await rows(text))[0]!)[0] as number;
 
-  it('gives the ids SQLite would give, and fires every row’s triggers', async () => {
+  it('gives the ids the engine would give, and fires every row’s triggers', async () => {
     await app.call('borrowers.create', WANG_FANG);
-    const out = new BulkInsert(app.ctx, 'borrowers');
+    const out = new BulkInsert(app.ctx, app.ctx.db, 'borrowers');
     const ids: number[] = [];
     for (let n = 0; n < 1200; n += 1) {
-      const id = out.newId();
+      const id = await out.newId();
       ids.push(id);
-      out.add({ id, ...borrower(n) });
+      await out.add({ id, ...borrower(n) });
     }
     // Two statements' worth are written; the rest wait for the flush.
-    expect(count('SELECT count(*) FROM borrowers')).toBe(1001);
-    out.flush();
-    expect(count('SELECT count(*) FROM borrowers')).toBe(1201);
+    expect(await count('SELECT count(*) FROM borrowers')).toBe(1001);
+    await out.flush();
+    expect(await count('SELECT count(*) FROM borrowers')).toBe(1201);
     expect(ids[0]).toBe(2);
     expect(ids.at(-1)).toBe(1201);
     // The search index (migration 0015) is fed by an insert trigger, one row per name.
-    expect(count('SELECT count(*) FROM search_terms WHERE rowid % 16 = 1')).toBe(1201);
+    expect(await count('SELECT count(*) FROM search_terms WHERE rowid % 16 = 1')).toBe(1201);
     expect((await app.call('search.global', { query: '王芳1199' })).map((h) => h.title)).toEqual([
       '王芳1199',
     ]);
   });
 
-  it('writes the rows of the writers it comes after first, for their foreign keys', () => {
-    const borrowers = new BulkInsert(app.ctx, 'borrowers');
-    const loans = new BulkInsert(app.ctx, 'loans', { after: [borrowers] });
-    const borrowerId = borrowers.newId();
-    borrowers.add({ id: borrowerId, ...borrower(1) });
-    loans.add(
+  it('writes the rows of the writers it comes after first, for their foreign keys', async () => {
+    const borrowers = new BulkInsert(app.ctx, app.ctx.db, 'borrowers');
+    const loans = new BulkInsert(app.ctx, app.ctx.db, 'loans', { after: [borrowers] });
+    const borrowerId = await borrowers.newId();
+    await borrowers.add({ id: borrowerId, ...borrower(1) });
+    await loans.add(
       loanRow(
         {
           number: 'PB-1',
@@ -69,38 +72,38 @@ describe('a bulk insert', () => {
         NOW,
       ),
     );
-    loans.flush();
-    expect(count('SELECT count(*) FROM loans JOIN borrowers b ON b.id = borrower_id')).toBe(1);
+    await loans.flush();
+    expect(await count('SELECT count(*) FROM loans JOIN borrowers b ON b.id = borrower_id')).toBe(1);
   });
 
-  it('replaces the named columns of an existing row in an upsert', () => {
-    const borrowers = new BulkInsert(app.ctx, 'borrowers');
-    const id = borrowers.newId();
-    borrowers.add({ id, ...borrower(1) });
-    borrowers.flush();
-    const again = new BulkInsert(app.ctx, 'borrowers', {
+  it('replaces the named columns of an existing row in an upsert', async () => {
+    const borrowers = new BulkInsert(app.ctx, app.ctx.db, 'borrowers');
+    const id = await borrowers.newId();
+    await borrowers.add({ id, ...borrower(1) });
+    await borrowers.flush();
+    const again = new BulkInsert(app.ctx, app.ctx.db, 'borrowers', {
       upsert: { conflict: 'id', update: ['phone'] },
     });
-    again.add({ id, ...borrower(1), name: 'not replaced', phone: '13900000000' });
-    again.flush();
-    expect(app.ctx.sqlite.prepare('SELECT name, phone FROM borrowers').all()).toEqual([
+    await again.add({ id, ...borrower(1), name: 'not replaced', phone: '13900000000' });
+    await again.flush();
+    expect(await rows('SELECT name, phone FROM borrowers')).toEqual([
       { name: '王芳1', phone: '13900000000' },
     ]);
   });
 
-  it('refuses a row that leaves out a column whose default is not NULL', () => {
-    const out = new BulkInsert(app.ctx, 'borrowers');
+  it('refuses a row that leaves out a column whose default is not NULL', async () => {
+    const out = new BulkInsert(app.ctx, app.ctx.db, 'borrowers');
     // The types refuse it too; a row built from a Partial (detailColumns) can still have gaps.
-    expect(() => out.add({ ...borrower(1), phone: undefined as unknown as string })).toThrow(
+    await expect(out.add({ ...borrower(1), phone: undefined as unknown as string })).rejects.toThrow(
       'borrowers.phone has no value in a bulk insert, and its default is not NULL',
     );
-    const items = new BulkInsert(app.ctx, 'collateral_items');
-    const owners = new BulkInsert(app.ctx, 'borrowers');
-    const borrowerId = owners.newId();
-    owners.add({ id: borrowerId, ...borrower(1) });
-    owners.flush();
+    const items = new BulkInsert(app.ctx, app.ctx.db, 'collateral_items');
+    const owners = new BulkInsert(app.ctx, app.ctx.db, 'borrowers');
+    const borrowerId = await owners.newId();
+    await owners.add({ id: borrowerId, ...borrower(1) });
+    await owners.flush();
     // A nullable column without a default is NULL, as when Kysely leaves it out.
-    items.add({
+    await items.add({
       kind: 'property',
       borrower_id: borrowerId,
       status: 'active',
@@ -115,12 +118,10 @@ describe('a bulk insert', () => {
       created_at: NOW,
       updated_at: NOW,
     });
-    items.flush();
-    expect(app.ctx.sqlite.prepare('SELECT title_certificate_no, status FROM collateral_items').get()).toEqual(
-      {
-        title_certificate_no: null,
-        status: 'active',
-      },
-    );
+    await items.flush();
+    expect((await rows('SELECT title_certificate_no, status FROM collateral_items'))[0]).toEqual({
+      title_certificate_no: null,
+      status: 'active',
+    });
   });
 });

@@ -52,11 +52,14 @@ describe('the lender’s identity (Settings → Company)', () => {
 
   it('audits a new logo by size and fingerprint, not by its bytes', async () => {
     await app.call('settings.update', { companyLogo: PIXEL_PNG, companyName: '安信' });
-    const row = app.ctx.sqlite
-      .prepare("SELECT after_json FROM audit_log WHERE entity = 'settings' ORDER BY id DESC LIMIT 1")
-      .pluck()
-      .get() as string;
-    const after = JSON.parse(row) as Record<string, string>;
+    const { after_json: row } = await app.ctx.db
+      .selectFrom('audit_log')
+      .select('after_json')
+      .where('entity', '=', 'settings')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const after = JSON.parse(row ?? '{}') as Record<string, string>;
     expect(after['companyName']).toBe('安信');
     expect(after['companyLogo']).toMatch(/^image \d+ bytes sha256:[0-9a-f]{12}$/);
     expect(row).not.toContain('iVBORw0KGgo');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agingFromCache, agingFromEngine } from '../../../electron/services/reports/aging';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { openTestApp, type TestApp } from '../../support/test-app';
 
 /**

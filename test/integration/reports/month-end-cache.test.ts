@@ -9,7 +9,7 @@ import { keepMonthEndsThrough, monthEndsProgress } from '../../../electron/servi
 import { runAsWork } from '../../../electron/services/work';
 import type { WorkProgress } from '../../../shared/contract';
 import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { callersOf, openTestApp, type TestApp } from '../../support/test-app';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { monthlyReport } from '../../../electron/services/reports/report.service';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { formatAmount } from '../../../shared/money';
 import { openTestApp, type TestApp } from '../../support/test-app';
 

@@ -4,19 +4,22 @@
  * the contract (signed in as the seeded users where a role matters), never from the summary.
  */
 import { createHash } from 'node:crypto';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedLoanBook, type SeedSummary } from '../../../electron/services/seed/seed.service';
+import { type SeedSummary } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { monthlyReport } from '../../../electron/services/reports/report.service';
 import { openTestApp, type TestApp } from '../../support/test-app';
 import { ROLES } from '../../../electron/services/auth/actor';
 import type { MethodOutput } from '../../../shared/contract';
+import type { Db } from '../../../electron/db/db';
+import { BOOK_TABLES } from '../../../electron/services/office/book-tables';
+import { pagesOf } from '../../../electron/services/office/book-rows';
 
 const AS_OF = '2026-06-30';
 const LOANS = 2000;
 
 /** SHA-256 of every table the year writes, rows in key order; password hashes are salted. */
-function activityHashes(path: string): Record<string, string> {
+async function activityHashes(db: Db): Promise<Record<string, string>> {
   const tables = [
     'users',
     'collection_assignments',
@@ -37,21 +40,28 @@ function activityHashes(path: string): Record<string, string> {
     'loans',
     'audit_log',
   ];
-  const db = new Database(path, { readonly: true });
-  try {
-    return Object.fromEntries(
-      tables.map((table) => {
-        const hash = createHash('sha256');
-        for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).iterate()) {
-          const { password_hash: _salted, ...rest } = row as Record<string, unknown>;
-          hash.update(JSON.stringify(rest));
-        }
-        return [table, hash.digest('hex')];
-      }),
-    );
-  } finally {
-    db.close();
+  const hashes: Record<string, string> = {};
+  for (const table of tables) {
+    const hash = createHash('sha256');
+    for await (const page of pagesOf(
+      db,
+      BOOK_TABLES.find((t) => t.table === table)!,
+    )) {
+      for (const row of page) {
+        const { password_hash: _salted, ...rest } = row;
+        // Columns in name order: the engines keep them in different places.
+        hash.update(
+          JSON.stringify(
+            Object.keys(rest)
+              .sort()
+              .map((k) => [k, rest[k]]),
+          ),
+        );
+      }
+    }
+    hashes[table] = hash.digest('hex');
   }
+  return hashes;
 }
 
 async function seeded(seed: number): Promise<{ app: TestApp; summary: SeedSummary }> {
@@ -69,7 +79,7 @@ describe('a seeded year of work', () => {
   beforeAll(async () => {
     ({ app, summary } = await seeded(31));
     users = (await app.call('users.list', {})) as typeof users;
-    hashes = activityHashes(app.ctx.databasePath);
+    hashes = await activityHashes(app.ctx.db);
   }, 120_000);
   afterAll(async () => app.dispose());
 
@@ -115,9 +125,9 @@ describe('a seeded year of work', () => {
   });
 
   it('has repossessions under way and sold through to the proceeds', async () => {
-    const db = new Database(app.ctx.databasePath, { readonly: true });
-    const ids = db.prepare('SELECT DISTINCT loan_id FROM repossessions').pluck().all() as number[];
-    db.close();
+    const ids = (await app.ctx.db.selectFrom('repossessions').select('loan_id').distinct().execute()).map(
+      (r) => r.loan_id,
+    );
     await as('manager');
     const stages = new Set<string | null>();
     for (const loanId of ids) {
@@ -181,7 +191,7 @@ describe('a seeded year of work', () => {
     const other = await seeded(32);
     try {
       const a = hashes;
-      const [b, c] = [again.app, other.app].map((x) => activityHashes(x.ctx.databasePath));
+      const [b, c] = await Promise.all([again.app, other.app].map((x) => activityHashes(x.ctx.db)));
       expect(b).toEqual(a);
       expect(again.summary).toEqual(summary);
       for (const table of [

@@ -21,6 +21,7 @@ import {
   type Statement,
 } from '../../../shared/engine';
 import { daysBetween, isValidIsoDate } from '../../../shared/dates';
+import { sqliteOf } from '../../../electron/services/context';
 
 const AS_OF = '2026-06-30';
 const SEEDED_TABLES: Record<string, string> = {
@@ -471,7 +472,7 @@ describe('seed', () => {
     // The app numbers the next loan and receipt after the seeded ones.
     const app = await openApp({ databasePath: small, clock: fixedClock(AS_OF) });
     try {
-      const receipts = Number(app.ctx.sqlite.prepare('SELECT count(*) FROM payments').pluck().get());
+      const receipts = Number(sqliteOf(app.ctx).prepare('SELECT count(*) FROM payments').pluck().get());
       expect(await nextCounter(app.ctx.db, 'loan-number')).toBe(51);
       expect(await nextCounter(app.ctx.db, 'receipt-number')).toBe(receipts + 1);
     } finally {

@@ -38,7 +38,8 @@ export function BackupCard() {
   return (
     <Card title={t('access.backups.title')} className="card-sections">
       {overview.error && <ErrorPanel error={overview.error} />}
-      {overview.data && (
+      {overview.data?.server && <ServerBookBackups book={overview.data.server.book} />}
+      {overview.data && !overview.data.server && (
         <>
           <div className="backup-folder">
             <span className="muted">{t('access.backups.folder')}</span>{' '}
@@ -218,5 +219,17 @@ function RestoreDialog({ backup, onClose }: { backup: BackupListing | null; onCl
         </div>
       )}
     </Dialog>
+  );
+}
+
+/** A server book (office mode): the server keeps the backups; this PC keeps no files of it. */
+function ServerBookBackups({ book }: { book: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="server-backups" data-testid="server-backups">
+      <p>{t('access.backups.server.book', { book })}</p>
+      <p>{t('access.backups.server.firstLine')}</p>
+      <p className="muted">{t('access.backups.server.noFiles')}</p>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appliedMigrations, migrateTo } from '../../../electron/db/migrate';
 import { MIGRATION_NAMES, MIGRATIONS } from '../../../electron/db/migrations';
-import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openDatabase, type SqliteConnection as Connection } from '../../../electron/db/open';
 import { openApp } from '../../../electron/services/app';
 import { clock, tablesIn, useTempDir } from './support';
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crashSoak, inspect } from '../../support/crash-harness';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 import { tableChecksums } from '../../../electron/services/system/checksums';
+import { sqliteOf } from '../../../electron/services/context';
 
 describe('crash safety', () => {
   let app: TestApp;
@@ -12,8 +13,8 @@ describe('crash safety', () => {
 
   it('keeps every logged transaction, whole, through 100 SIGKILLs', { timeout: 120_000 }, async () => {
     // The writer must find the database exactly as the app leaves it.
-    expect(app.ctx.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(app.ctx.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqliteOf(app.ctx).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqliteOf(app.ctx).pragma('synchronous', { simple: true })).toBe(2);
     await app.close();
 
     const failures: string[] = [];
@@ -57,18 +58,18 @@ describe('a full disk', () => {
 
   it('makes a write fail with a clear error and leaves nothing half-written', async () => {
     const { id: borrowerId } = await app.call('borrowers.create', WANG_FANG);
-    const before = tableChecksums(app.ctx.sqlite);
+    const before = tableChecksums(sqliteOf(app.ctx));
     // The file may not grow by a single page: the next real write cannot fit.
-    const pages = app.ctx.sqlite.pragma('page_count', { simple: true }) as number;
-    app.ctx.sqlite.pragma(`max_page_count = ${pages}`);
+    const pages = sqliteOf(app.ctx).pragma('page_count', { simple: true }) as number;
+    sqliteOf(app.ctx).pragma(`max_page_count = ${pages}`);
 
     const result = await app.attempt('loans.create', aMortgage(borrowerId));
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect(!result.ok && result.error.message).toMatch(/disk is full.*nothing was saved/i);
-    expect(tableChecksums(app.ctx.sqlite)).toEqual(before);
+    expect(tableChecksums(sqliteOf(app.ctx))).toEqual(before);
 
-    app.ctx.sqlite.pragma('max_page_count = 1073741823');
-    expect(app.ctx.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    sqliteOf(app.ctx).pragma('max_page_count = 1073741823');
+    expect(sqliteOf(app.ctx).pragma('integrity_check', { simple: true })).toBe('ok');
     const again = await app.attempt('loans.create', aMortgage(borrowerId));
     expect(again.ok).toBe(true);
   });

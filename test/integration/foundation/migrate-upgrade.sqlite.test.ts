@@ -11,7 +11,7 @@ import {
 } from '../../../electron/db/migrate';
 import { MIGRATION_NAMES } from '../../../electron/db/migrations';
 import type * as BundledMigrations from '../../../electron/db/migrations';
-import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openDatabase, type SqliteConnection as Connection } from '../../../electron/db/open';
 import { openApp } from '../../../electron/services/app';
 import { clock, tablesIn, useTempDir } from './support';
 

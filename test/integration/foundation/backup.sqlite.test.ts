@@ -6,6 +6,7 @@ import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import { backUpDatabase } from '../../../electron/services/system/backup';
 import { nextCounter } from '../../../electron/services/system/settings.repository';
 import { clock, useTempDir } from './support';
+import { sqliteOf } from '../../../electron/services/context';
 
 const tempDir = useTempDir('pledgebook-backup-');
 let app: PledgebookApp;
@@ -16,9 +17,9 @@ beforeEach(async () => {
   expect(updated.ok).toBe(true);
   for (let i = 0; i < 3; i++) await nextCounter(app.ctx.db, 'loanNumber');
   // Enough rows to span many pages, so the copy is more than a header.
-  app.ctx.sqlite.exec('CREATE TABLE ledger_note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-  const insert = app.ctx.sqlite.prepare('INSERT INTO ledger_note (text) VALUES (?)');
-  app.ctx.sqlite.transaction(() => {
+  sqliteOf(app.ctx).exec('CREATE TABLE ledger_note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+  const insert = sqliteOf(app.ctx).prepare('INSERT INTO ledger_note (text) VALUES (?)');
+  sqliteOf(app.ctx).transaction(() => {
     for (let i = 1; i <= 2000; i++) insert.run(`payment ${i} received in cash, counted twice`);
   })();
 });
@@ -44,7 +45,7 @@ describe('backing up the database', () => {
     const copy = new Database(destination, { readonly: true, fileMustExist: true });
     try {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(readAll(copy)).toEqual(readAll(app.ctx.sqlite));
+      expect(readAll(copy)).toEqual(readAll(sqliteOf(app.ctx)));
       expect(readAll(copy).notes).toHaveLength(2000);
       expect(copy.prepare("SELECT value FROM counters WHERE name = 'loanNumber'").pluck().get()).toBe(3);
     } finally {
@@ -53,7 +54,7 @@ describe('backing up the database', () => {
   });
 
   it('includes changes still sitting in the write-ahead log', async () => {
-    app.ctx.sqlite.prepare("UPDATE settings SET value = '\"MOP\"' WHERE key = 'currency'").run();
+    sqliteOf(app.ctx).prepare("UPDATE settings SET value = '\"MOP\"' WHERE key = 'currency'").run();
     const destination = join(tempDir(), 'after-change.db');
     await backUpDatabase(app.ctx, destination);
     const copy = new Database(destination, { readonly: true });
@@ -85,7 +86,7 @@ describe('backing up the database', () => {
   it("replaces yesterday's backup when saved over the same file", async () => {
     const destination = join(tempDir(), 'daily.db');
     await backUpDatabase(app.ctx, destination);
-    app.ctx.sqlite.prepare('DELETE FROM ledger_note WHERE id > 10').run();
+    sqliteOf(app.ctx).prepare('DELETE FROM ledger_note WHERE id > 10').run();
     await backUpDatabase(app.ctx, destination);
     const copy = new Database(destination, { readonly: true });
     try {
@@ -105,9 +106,9 @@ describe('backing up the database', () => {
   });
 
   it('leaves the live database as it was and still writable', async () => {
-    const before = readAll(app.ctx.sqlite);
+    const before = readAll(sqliteOf(app.ctx));
     await backUpDatabase(app.ctx, join(tempDir(), 'copy.db'));
-    expect(readAll(app.ctx.sqlite)).toEqual(before);
+    expect(readAll(sqliteOf(app.ctx))).toEqual(before);
     expect(await nextCounter(app.ctx.db, 'loanNumber')).toBe(4);
   });
 
@@ -116,6 +117,6 @@ describe('backing up the database', () => {
     writeFileSync(blocker, 'a file where a folder should be');
     await expect(backUpDatabase(app.ctx, join(blocker, 'copy.db'))).rejects.toThrow();
     expect(existsSync(join(blocker, 'copy.db'))).toBe(false);
-    expect(app.ctx.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(sqliteOf(app.ctx).pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -9,7 +9,7 @@ import {
   migrationState,
 } from '../../../electron/db/migrate';
 import { MIGRATION_NAMES } from '../../../electron/db/migrations';
-import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openDatabase, type SqliteConnection as Connection } from '../../../electron/db/open';
 import { openApp } from '../../../electron/services/app';
 import { clock, tablesIn, useTempDir } from './support';
 

@@ -11,6 +11,7 @@ import { DEFAULT_BACKUP_SETTINGS } from '../../../shared/contract/backups';
 import { CAR_TITLE_60K, givenACarTitleLoan } from '../../support/fixtures';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 import { movableClock, openAccessApp, type AccessApp } from '../access/support';
+import { sqliteOf } from '../../../electron/services/context';
 
 let app!: TestApp;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -36,7 +37,7 @@ async function givenASmallBook() {
 }
 
 const settingsRow = () =>
-  app.ctx.sqlite.prepare("SELECT value FROM settings WHERE key = 'backups'").pluck().get() ?? null;
+  sqliteOf(app.ctx).prepare("SELECT value FROM settings WHERE key = 'backups'").pluck().get() ?? null;
 
 describe('backup settings', () => {
   it('start at every 4 hours, keeping 7 daily, 4 weekly and 12 monthly backups', async () => {

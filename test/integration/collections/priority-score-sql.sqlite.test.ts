@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { bucketOf } from '../../../shared/engine';
-import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openDatabase, type SqliteConnection as Connection } from '../../../electron/db/open';
 import {
   coveragePercentOf,
   priorityScore,
@@ -59,6 +59,7 @@ describe('the priority score in SQL', () => {
       conn.db,
     );
     const score = priorityScoreSql(
+      'sqlite',
       { id: 'w.id', dpd: 'w.dpd', overdue: 'w.overdue', collateralValue: 'w.value', exposure: 'w.exposure' },
       flags,
     );

@@ -4,6 +4,7 @@ import { runCli } from '../../../electron/cli/main';
 import { verifyAuditChain } from '../../../electron/services/audit/verify';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 import { sqliteShell } from '../../support/sqlite-shell';
+import { sqliteOf } from '../../../electron/services/context';
 
 const TERMS = {
   method: 'annuity',
@@ -25,7 +26,7 @@ interface AuditRow {
 }
 
 const auditRows = (app: TestApp) =>
-  app.ctx.sqlite.prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
+  sqliteOf(app.ctx).prepare('SELECT * FROM audit_log ORDER BY id').all() as AuditRow[];
 
 /** Five audited changes: a borrower, an edit, a loan, a payment and its reversal. */
 async function givenSomeHistory(app: TestApp) {
@@ -89,7 +90,7 @@ describe('the audit trail', () => {
     expect(JSON.parse(rows[5]!.before_json!)).toEqual({ status: 'active' });
     expect(JSON.parse(rows[5]!.after_json!)).toEqual({ status: 'legal' });
     expect(JSON.parse(rows[6]!.before_json!)).toEqual({ companyName: '' });
-    expect(verifyAuditChain(app.ctx.sqlite)).toEqual({ ok: true, rows: 7 });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toEqual({ ok: true, rows: 7 });
   });
 
   it('writes no audit row for a change that was refused and rolled back', async () => {
@@ -104,7 +105,7 @@ describe('the audit trail', () => {
   it('rolls back the change itself when its audit row cannot be written', async () => {
     const { id: borrowerId } = await app.call('borrowers.create', WANG_FANG);
     // Break the audit table so the append fails after the update has run inside the transaction.
-    app.ctx.sqlite.exec(
+    sqliteOf(app.ctx).exec(
       `CREATE TRIGGER fail_append BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk says no'); END`,
     );
     const result = await app.attempt('borrowers.update', {
@@ -113,17 +114,20 @@ describe('the audit trail', () => {
       phone: '13900139000',
     });
     expect(result.ok).toBe(false);
-    const phone = app.ctx.sqlite.prepare('SELECT phone FROM borrowers WHERE id = ?').pluck().get(borrowerId);
+    const phone = sqliteOf(app.ctx)
+      .prepare('SELECT phone FROM borrowers WHERE id = ?')
+      .pluck()
+      .get(borrowerId);
     expect(phone).toBe(WANG_FANG.phone);
   });
 
   it('refuses UPDATE and DELETE on the log', async () => {
     await givenSomeHistory(app);
-    expect(() => app.ctx.sqlite.exec(`UPDATE audit_log SET username = 'nobody' WHERE id = 2`)).toThrow(
+    expect(() => sqliteOf(app.ctx).exec(`UPDATE audit_log SET username = 'nobody' WHERE id = 2`)).toThrow(
       /append-only/,
     );
-    expect(() => app.ctx.sqlite.exec('DELETE FROM audit_log WHERE id = 5')).toThrow(/append-only/);
-    expect(verifyAuditChain(app.ctx.sqlite).ok).toBe(true);
+    expect(() => sqliteOf(app.ctx).exec('DELETE FROM audit_log WHERE id = 5')).toThrow(/append-only/);
+    expect(verifyAuditChain(sqliteOf(app.ctx)).ok).toBe(true);
   });
 });
 
@@ -146,7 +150,7 @@ describe('audit verify finds tampering done with the sqlite3 tool, triggers drop
       app,
       `${DROP} UPDATE audit_log SET after_json = replace(after_json, '13900139000', '13700137000') WHERE id = 2;`,
     );
-    expect(verifyAuditChain(app.ctx.sqlite)).toMatchObject({ ok: false, rows: 1, firstBroken: { id: 2 } });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toMatchObject({ ok: false, rows: 1, firstBroken: { id: 2 } });
     const { code, text } = await cliVerify(app);
     expect(code).toBe(1);
     expect(text).toMatch(/^audit trail BROKEN at row 2: .*edited/);
@@ -155,7 +159,7 @@ describe('audit verify finds tampering done with the sqlite3 tool, triggers drop
   it('names the row after one whose hash was recomputed to hide an edit', async () => {
     const row = auditRows(app)[2]!;
     const { rowHash } = await import('../../../electron/services/audit/canonical');
-    const prev = app.ctx.sqlite.prepare('SELECT hash FROM audit_log WHERE id = 2').pluck().get() as string;
+    const prev = sqliteOf(app.ctx).prepare('SELECT hash FROM audit_log WHERE id = 2').pluck().get() as string;
     const forged = rowHash(prev, {
       id: 3,
       at: row.at,
@@ -168,27 +172,30 @@ describe('audit verify finds tampering done with the sqlite3 tool, triggers drop
       afterJson: '{}',
     });
     sqlite3(app, `${DROP} UPDATE audit_log SET after_json = '{}', hash = '${forged}' WHERE id = 3;`);
-    expect(verifyAuditChain(app.ctx.sqlite)).toMatchObject({ ok: false, firstBroken: { id: 4 } });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toMatchObject({ ok: false, firstBroken: { id: 4 } });
   });
 
   it('names a deleted row in the middle', async () => {
     sqlite3(app, `${DROP} DELETE FROM audit_log WHERE id = 3;`);
-    expect(verifyAuditChain(app.ctx.sqlite)).toMatchObject({ ok: false, rows: 2, firstBroken: { id: 3 } });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toMatchObject({ ok: false, rows: 2, firstBroken: { id: 3 } });
   });
 
   it('notices the last rows cut off the end', async () => {
     sqlite3(app, `${DROP} DELETE FROM audit_log WHERE id >= 4;`);
-    expect(verifyAuditChain(app.ctx.sqlite)).toMatchObject({ ok: false, rows: 3, firstBroken: { id: 4 } });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toMatchObject({ ok: false, rows: 3, firstBroken: { id: 4 } });
   });
 
   it('cannot, alone, prove a clean cut when the head and the sequence are rewound too', async () => {
-    const three = app.ctx.sqlite.prepare('SELECT hash FROM audit_log WHERE id = 3').pluck().get() as string;
+    const three = sqliteOf(app.ctx)
+      .prepare('SELECT hash FROM audit_log WHERE id = 3')
+      .pluck()
+      .get() as string;
     sqlite3(
       app,
       `${DROP} DELETE FROM audit_log WHERE id >= 4; UPDATE audit_head SET last_id = 3, row_count = 3, last_hash = '${three}'; UPDATE sqlite_sequence SET seq = 3 WHERE name = 'audit_log';`,
     );
     // Nothing inside the file can prove a clean cut at the end: the chain itself is whole again.
     // What stops this is the last row's hash kept outside the file (backups, printed reports).
-    expect(verifyAuditChain(app.ctx.sqlite)).toEqual({ ok: true, rows: 3 });
+    expect(verifyAuditChain(sqliteOf(app.ctx))).toEqual({ ok: true, rows: 3 });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { seedLoanBook } from '../../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { openTestApp, type TestApp } from '../../support/test-app';
+import { sqliteOf } from '../../../electron/services/context';
 
 const TODAY = '2026-06-30';
 
@@ -59,7 +60,7 @@ describe('hot queries use indexes', () => {
   beforeAll(async () => {
     app = await openTestApp(TODAY);
     await seedLoanBook(app.ctx, { loans: 300, seed: 3, asOf: TODAY });
-    const sqlite = app.ctx.sqlite;
+    const sqlite = sqliteOf(app.ctx);
     const prepare = sqlite.prepare.bind(sqlite);
     sqlite.prepare = ((sql: string) => {
       if (/^\s*(select|update|delete|insert|with)/i.test(sql)) prepared.add(sql);
@@ -69,7 +70,7 @@ describe('hot queries use indexes', () => {
   afterAll(async () => app.dispose());
 
   it('for the daily work of a collector, a cashier and an owner', async () => {
-    const sample = app.ctx.sqlite
+    const sample = sqliteOf(app.ctx)
       .prepare(
         `SELECT l.id, l.number, b.name, b.phone, b.id_number, i.plate, i.vin FROM loans l
          JOIN borrowers b ON b.id = l.borrower_id
@@ -107,7 +108,7 @@ describe('hot queries use indexes', () => {
 
     const scans: string[] = [];
     for (const sql of prepared) {
-      for (const step of planOf(app.ctx.sqlite, sql)) {
+      for (const step of planOf(sqliteOf(app.ctx), sql)) {
         const scanned = /^SCAN (\w+)(?! USING (COVERING )?INDEX)/.exec(step)?.[1];
         if (!scanned) continue;
         const table = GROWING.find((t) => t === scanned || sql.includes(`"${t}" as "${scanned}"`));

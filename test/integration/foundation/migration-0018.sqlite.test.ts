@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateTo } from '../../../electron/db/migrate';
-import { openDatabase, type Connection } from '../../../electron/db/open';
+import { openDatabase, type SqliteConnection as Connection } from '../../../electron/db/open';
 import { useTempDir } from './support';
 
 /*

@@ -17,6 +17,7 @@ import {
 } from '../../../electron/services/system/startup-check';
 import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
 import { sqliteShell } from '../../support/sqlite-shell';
+import { sqliteOf } from '../../../electron/services/context';
 
 const TERMS = {
   method: 'annuity',
@@ -67,10 +68,10 @@ describe('backup and restore', () => {
     expect(saved.err).toEqual([]);
     expect(saved.code).toBe(0);
     expect(saved.out[0]).toMatch(/^backed up to .*monday\.sqlite: \d+ page\(s\), \d+ row\(s\), verified$/);
-    const atBackup = tableChecksums(app.ctx.sqlite);
+    const atBackup = tableChecksums(sqliteOf(app.ctx));
 
     await addLoanWithPayment(app, '张伟', '110101197001013456');
-    const afterMore = tableChecksums(app.ctx.sqlite);
+    const afterMore = tableChecksums(sqliteOf(app.ctx));
     expect(afterMore.loans).not.toBe(atBackup.loans);
     await app.close();
 
@@ -103,7 +104,7 @@ describe('backup and restore', () => {
   it('refuses to restore a damaged backup and leaves the book as it was', async () => {
     const bad = join(dir, 'bad.sqlite');
     writeFileSync(bad, 'SQLite format 3\u0000 but then nothing sensible at all'.repeat(200));
-    const before = tableChecksums(app.ctx.sqlite);
+    const before = tableChecksums(sqliteOf(app.ctx));
     await app.close();
     const refused = await cli(['restore', bad, '--db', app.ctx.databasePath]);
     expect(refused.code).toBe(1);
@@ -142,11 +143,11 @@ describe('start-up checks', () => {
   it('refuses a book with broken pages, and offers the latest backup', async () => {
     const backup = join(defaultBackupFolder(app.ctx.databasePath), 'pledgebook-2026-06-14T09-00-00Z.sqlite');
     await cli(['backup', '--to', backup, '--db', app.ctx.databasePath]);
-    const root = app.ctx.sqlite
+    const root = sqliteOf(app.ctx)
       .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'installments'")
       .pluck()
       .get() as number;
-    const pageSize = app.ctx.sqlite.pragma('page_size', { simple: true }) as number;
+    const pageSize = sqliteOf(app.ctx).pragma('page_size', { simple: true }) as number;
     await app.close();
     const fd = openSync(app.ctx.databasePath, 'r+');
     writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (root - 1) * pageSize);
@@ -209,7 +210,7 @@ describe('start-up checks', () => {
         if (!result.ok)
           expect(result.error.message).toMatch(/damaged .*point at missing records.*nothing was saved/);
         expect(await opened.ctx.startupCheck).toHaveLength(1);
-        const name = opened.ctx.sqlite
+        const name = sqliteOf(opened.ctx)
           .prepare("SELECT value FROM settings WHERE key = 'companyName'")
           .pluck()
           .get();

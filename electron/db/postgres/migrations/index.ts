@@ -1,0 +1,15 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_book';
+import * as m0002 from './0002_book_rules';
+
+/**
+ * PostgreSQL's own bundled migrations, in order. A new book on PostgreSQL starts from the schema
+ * SQLite reached in its 0025; from here both engines add the next change side by side. Never
+ * rename or edit one that has shipped.
+ */
+export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
+  '0001_book': m0001,
+  '0002_book_rules': m0002,
+};
+
+export const POSTGRES_MIGRATION_NAMES = Object.keys(POSTGRES_MIGRATIONS);
