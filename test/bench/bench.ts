@@ -1,10 +1,9 @@
-// `npm run bench -- [--loans N] [--json] [--runs R]`: times the operations the performance issue
+// `npm run bench -- [--loans N] [--json] [--runs R] [--engine sqlite|postgres]`: times the operations the performance issue
 // budgets, each against hand-written SQL that answers the same question where one exists.
 // The book is seeded deterministically and cached by size and seed in test/artifacts/bench-cache.
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { performance } from 'node:perf_hooks';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import { agingFromCache } from '../../electron/services/reports/aging';
@@ -15,42 +14,14 @@ import { worklistFlags } from '../../electron/services/collections/worklist.quer
 import { loadCollectionSettings } from '../../electron/services/collections/settings';
 import { rulesOf } from '../../electron/services/collateral/items.service';
 
-interface Timing {
-  name: string;
-  medianMs: number;
-  p95Ms: number;
-  baselineMs: number | null;
-  ratio: number | null;
-}
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-}
-
-/** Times `run`; a function it returns is clean-up done after the clock stops. */
-async function time(run: () => unknown, runs: number, warmup = 2): Promise<{ median: number; p95: number }> {
-  const untimed = async (after: unknown) => {
-    if (typeof after === 'function') await (after as () => unknown)();
-  };
-  for (let i = 0; i < warmup; i++) await untimed(await run());
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    const after = await run();
-    samples.push(performance.now() - start);
-    await untimed(after);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: quantile(samples, 0.5), p95: quantile(samples, 0.95) };
-}
-
 import { AS_OF, bookFile, CACHE, importFiles } from './book-cache';
+import { round, time, type Timing } from './timing';
+import { benchPostgres } from './bench-postgres';
 import { measureHostSplit, type HostSplitFigures } from './host-split';
+import { sqliteOf } from '../../electron/services/context';
 
 /** Main's event loop may wait at most this long (p99) while the host does its longest work. */
 const HOST_LOOP_DELAY_BUDGET_MS = 20;
-
-const round = (ms: number) => Math.round(ms * 100) / 100;
 
 /** The aging bucket of a DPD column, as hand-written SQL would spell it. */
 const bucketCase = (dpd: string) =>
@@ -103,6 +74,7 @@ async function main(): Promise<void> {
       loans: { type: 'string', default: '100000' },
       json: { type: 'boolean' },
       runs: { type: 'string', default: '15' },
+      engine: { type: 'string', default: 'sqlite' },
     },
     strict: true,
   });
@@ -112,6 +84,9 @@ async function main(): Promise<void> {
     throw new Error(`--loans must be 100-1,000,000, got ${values.loans}`);
   if (!Number.isInteger(runs) || runs < 3)
     throw new Error(`--runs must be an integer ≥ 3, got ${values.runs}`);
+  if (values.engine === 'postgres') return benchPostgres(loans, runs, values.json ?? false);
+  if (values.engine !== 'sqlite')
+    throw new Error(`--engine must be sqlite or postgres, got ${values.engine}`);
   const path = await bookFile(loans, true);
   const results: Timing[] = [];
   let app: PledgebookApp | undefined;
@@ -140,7 +115,7 @@ async function main(): Promise<void> {
 
     app = await openApp({ databasePath: path, clock: fixedClock(AS_OF) });
     const ready = app;
-    const db = ready.ctx.sqlite;
+    const db = sqliteOf(ready.ctx);
     const call = async (method: MethodName, input: unknown) => {
       const r = await ready.dispatch(method, input);
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);

@@ -4,11 +4,12 @@ import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { openApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
-import { seedLoanBook } from '../../electron/services/seed/seed.service';
+import { seedLoanBook } from '../../electron/services/seed/seed-book';
 import { keepMonthEndsThrough } from '../../electron/services/reports/month-end-cache';
 import { exportBook } from '../../electron/services/import/export-book';
 import { MIGRATIONS } from '../../electron/db/migrations';
 import { addDays, monthOf } from '../../shared/dates';
+import { sqliteOf } from '../../electron/services/context';
 
 // The bench's books: seeded deterministically and cached by size, seed and schema.
 export const AS_OF = '2026-06-30';
@@ -53,7 +54,7 @@ export async function bookFile(loans: number, withWork: boolean): Promise<string
     process.stderr.write(
       `bench: month-end history built once in ${Math.round(performance.now() - monthEnds)} ms\n`,
     );
-    app.ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    sqliteOf(app.ctx).pragma('wal_checkpoint(TRUNCATE)');
     await app.close();
     copyFileSync(`${cached}.tmp`, cached);
     for (const suffix of ['.tmp', '.tmp-wal', '.tmp-shm']) rmSync(`${cached}${suffix}`, { force: true });

@@ -1,0 +1,240 @@
+// `npm run bench -- --engine postgres [--loans N] [--runs R] [--json]`: the same operations on a
+// PostgreSQL book, each against hand-written PostgreSQL where one exists, after timing the
+// `office move` that brings the cached SQLite Book-N there. The server is a throwaway cluster
+// (test/support/postgres-cluster.ts) with fsync and synchronous commit on, as an office runs it.
+import pg from 'pg';
+import { openApp, type PledgebookApp } from '../../electron/services/app';
+import { fixedClock } from '../../electron/services/clock';
+import { agingFromCache } from '../../electron/services/reports/aging';
+import { monthlyReport } from '../../electron/services/reports/report.service';
+import { moveBook } from '../../electron/services/office/move-book';
+import { worklistFlags } from '../../electron/services/collections/worklist.query';
+import { loadCollectionSettings } from '../../electron/services/collections/settings';
+import type { MethodName } from '../../shared/contract';
+import { adminQuery, startTestCluster } from '../support/postgres-cluster';
+import { AS_OF, bookFile } from './book-cache';
+import { round, time, type Timing } from './timing';
+
+const dpd = (column: string) => `CASE WHEN ${column} < $1 THEN ($1::date - ${column}::date) ELSE 0 END`;
+
+export async function benchPostgres(loans: number, runs: number, json: boolean): Promise<void> {
+  const cluster = await startTestCluster({ durable: true });
+  const results: Timing[] = [];
+  let app: PledgebookApp | undefined;
+  const client = new pg.Client({ connectionString: cluster.urlOf('bench') });
+  try {
+    await adminQuery(cluster.adminUrl, 'CREATE DATABASE bench');
+    const file = await bookFile(loans, true);
+    const started = performance.now();
+    const moved = await moveBook(file, cluster.urlOf('bench'), { clock: fixedClock(AS_OF) });
+    const moveMs = round(performance.now() - started);
+    if (!moved.ok) throw new Error('office move did not verify');
+    const rows = moved.tables.reduce((n, t) => n + t.rows, 0);
+    results.push({
+      name: `office move of Book-${loans} (${rows} rows), verified`,
+      medianMs: moveMs,
+      p95Ms: moveMs,
+      baselineMs: null,
+      ratio: null,
+    });
+    await adminQuery(cluster.urlOf('bench'), 'ANALYZE');
+
+    const open = await time(
+      async () => {
+        const a = await openApp({ databasePath: cluster.urlOf('bench'), clock: fixedClock(AS_OF) });
+        await a.handlers['reports.dashboard']({});
+        return () => a.close();
+      },
+      Math.min(runs, 3),
+      1,
+    );
+    results.push({
+      name: 'open the book and load the dashboard',
+      medianMs: round(open.median),
+      p95Ms: round(open.p95),
+      baselineMs: null,
+      ratio: null,
+    });
+
+    app = await openApp({ databasePath: cluster.urlOf('bench'), clock: fixedClock(AS_OF) });
+    const ready = app;
+    await client.connect();
+    const call = async (method: MethodName, input: unknown) => {
+      const r = await ready.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+      return r.value;
+    };
+    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs) => {
+      const t = await time(run, n);
+      const b = baseline ? await time(baseline, n) : null;
+      results.push({
+        name,
+        medianMs: round(t.median),
+        p95Ms: round(t.p95),
+        baselineMs: b ? round(b.median) : null,
+        ratio: b && b.median > 0 ? round(t.median / b.median) : null,
+      });
+    };
+
+    const flags = await worklistFlags(ready.ctx.db, AS_OF, await loadCollectionSettings(ready.ctx.db));
+    const ids = (set: ReadonlySet<number>) => [...set];
+    const flagged = [
+      ...new Set([
+        ...flags.brokenPromise,
+        ...flags.promiseDueToday,
+        ...flags.visitDueToday,
+        ...flags.followUpDue,
+      ]),
+    ];
+    const worklistSql = `
+      SELECT w.*, b.name, (SELECT max(at) FROM collection_contacts c WHERE c.loan_id = w.id) AS last_contact
+      FROM (
+        SELECT l.id, l.number, l.borrower_id, l.product, l.officer, a.collector, x.dpd, x.overdue,
+               CASE WHEN x.dpd > 0 THEN
+                 CASE WHEN x.dpd <= 30 THEN 10 WHEN x.dpd <= 60 THEN 20 WHEN x.dpd <= 90 THEN 30
+                      WHEN x.dpd <= 180 THEN 40 ELSE 50 END
+                 + least(30, x.overdue / 100000)
+                 + CASE WHEN s.collateral_value IS NULL OR x.exposure <= 0 THEN 20
+                        WHEN 200 * s.collateral_value < 199 * x.exposure THEN 20
+                        WHEN 200 * s.collateral_value < 299 * x.exposure THEN 8 ELSE 0 END
+               ELSE 0 END
+               + CASE WHEN l.id = ANY($2) THEN 25 ELSE 0 END + CASE WHEN l.id = ANY($3) THEN 20 ELSE 0 END
+               + CASE WHEN l.id = ANY($4) THEN 15 ELSE 0 END + CASE WHEN l.id = ANY($5) THEN 10 ELSE 0 END
+               + CASE WHEN l.id = ANY($6) THEN 10 ELSE 0 END AS score
+        FROM loan_status s
+        JOIN loans l ON l.id = s.loan_id
+        LEFT JOIN collection_assignments a ON a.loan_id = l.id
+        JOIN (SELECT loan_id, ${dpd('oldest_unpaid_due_date')} AS dpd,
+                     CASE WHEN oldest_unpaid_due_date < $1 THEN overdue_principal + overdue_interest + penalty_due ELSE 0 END AS overdue,
+                     outstanding_principal + overdue_interest + penalty_due AS exposure
+              FROM loan_status) x ON x.loan_id = s.loan_id
+        WHERE l.status IN ('active', 'restructured', 'legal', 'repossessed')
+          AND (s.oldest_unpaid_due_date < $1 OR s.loan_id = ANY($7))
+        ORDER BY score DESC, x.dpd DESC, x.overdue DESC, l.number
+        LIMIT 100) w
+      JOIN borrowers b ON b.id = w.borrower_id`;
+    await add(
+      'worklist: first 100 by priority',
+      () => call('collections.worklist', { offset: 0, limit: 100 }),
+      () =>
+        client.query(worklistSql, [
+          AS_OF,
+          ids(flags.brokenPromise),
+          ids(flags.promiseDueToday),
+          ids(flags.newDelinquency),
+          ids(flags.visitDueToday),
+          ids(flags.followUpDue),
+          flagged,
+        ]),
+    );
+
+    const agingSql = `
+      SELECT CASE WHEN dpd = 0 THEN 'current' WHEN dpd <= 30 THEN '1-30' WHEN dpd <= 60 THEN '31-60'
+             WHEN dpd <= 90 THEN '61-90' WHEN dpd <= 180 THEN '91-180' ELSE '181+' END AS bucket,
+             count(*), sum(o), sum(CASE WHEN dpd > 1 THEN o END), sum(CASE WHEN dpd > 30 THEN o END),
+             sum(CASE WHEN dpd > 60 THEN o END), sum(CASE WHEN dpd > 90 THEN o END)
+      FROM (SELECT s.outstanding_principal AS o, ${dpd('s.oldest_unpaid_due_date')} AS dpd
+            FROM loans l JOIN loan_status s ON s.loan_id = l.id
+            WHERE l.status IN ('active', 'restructured', 'legal') AND l.start_date <= $1) x
+      GROUP BY bucket`;
+    await add(
+      'aging and PAR for the whole book (as of today or later)',
+      () => agingFromCache(ready.ctx, AS_OF),
+      () => client.query(agingSql, [AS_OF]),
+    );
+
+    // The report's month-end sums and its two top tens, over the cache the app fills first.
+    const reportSql = [
+      `SELECT l.product, e.status, p.status, count(*), sum(e.outstanding_principal),
+              sum(e.overdue_principal + e.overdue_interest + e.penalty_due),
+              sum(CASE WHEN e.days_past_due > 30 THEN e.outstanding_principal END),
+              sum(CASE WHEN e.days_past_due > 90 THEN e.outstanding_principal END),
+              sum(p.outstanding_principal), sum(e.recovered), sum(e.collected_penalty), sum(e.collected_interest),
+              sum(e.collected_principal), sum(e.collected_charges), sum(e.payments)
+       FROM loan_month_ends e JOIN loans l ON l.id = e.loan_id
+       LEFT JOIN loan_month_ends p ON p.loan_id = e.loan_id AND p.month = '2026-04'
+       WHERE e.month = '2026-05' GROUP BY 1, 2, 3`,
+      `SELECT l.number, b.name, e.days_past_due, e.outstanding_principal + e.overdue_interest + e.penalty_due AS exposure
+       FROM loan_month_ends e JOIN loans l ON l.id = e.loan_id JOIN borrowers b ON b.id = l.borrower_id
+       WHERE e.month = '2026-05' AND e.status IN ('active','restructured','legal') AND e.days_past_due > 0
+       ORDER BY exposure DESC, l.number LIMIT 10`,
+      `SELECT l.borrower_id, sum(e.outstanding_principal) AS outstanding
+       FROM loan_month_ends e JOIN loans l ON l.id = e.loan_id
+       WHERE e.month = '2026-05' AND e.status IN ('active','restructured','legal')
+       GROUP BY l.borrower_id ORDER BY outstanding DESC LIMIT 10`,
+    ];
+    await add(
+      'monthly recovery report, all sections',
+      () => monthlyReport(ready.ctx, '2026-05'),
+      async () => {
+        for (const text of reportSql) await client.query(text);
+      },
+      Math.min(runs, 3),
+    );
+
+    const active = (
+      await client.query<{ id: string }>(
+        `SELECT id FROM loans WHERE status = 'active' ORDER BY id LIMIT 1000`,
+      )
+    ).rows.map((r) => Number(r.id));
+    let k = 0;
+    await add('statement of one loan', () => call('loans.get', { id: active[k++ % active.length] }));
+    const paying = (
+      await client.query<{ id: string }>(
+        `SELECT l.id FROM loans l JOIN loan_status s ON s.loan_id = l.id WHERE l.status = 'active' AND s.outstanding_principal > 100000 ORDER BY l.id LIMIT 200`,
+      )
+    ).rows.map((r) => Number(r.id));
+    let p = 0;
+    await add('record a payment, including recompute', () =>
+      call('payments.record', {
+        loanId: paying[p++ % paying.length],
+        date: AS_OF,
+        amount: 100,
+        method: 'cash',
+      }),
+    );
+
+    const sample = (
+      await client.query<{ name: string; phone: string; id_number: string }>(
+        `SELECT name, phone, id_number FROM borrowers ORDER BY id LIMIT 1 OFFSET $1`,
+        [Math.floor(loans / 3)],
+      )
+    ).rows[0]!;
+    const number = (
+      await client.query<{ number: string }>(`SELECT number FROM loans ORDER BY id LIMIT 1 OFFSET $1`, [
+        Math.floor(loans / 2),
+      ])
+    ).rows[0]!.number;
+    const queries = [sample.name, sample.phone.slice(-8), sample.id_number.slice(-6), number];
+    let q = 0;
+    let qb = 0;
+    await add(
+      'search by name, phone, ID tail or loan number',
+      () => call('search.global', { query: queries[q++ % queries.length] }),
+      async () => {
+        const text = `%${queries[qb++ % queries.length]!}%`;
+        await client.query(`SELECT id FROM borrowers WHERE name ILIKE $1 OR phone ILIKE $1 LIMIT 20`, [text]);
+        await client.query(`SELECT id FROM loans WHERE number ILIKE $1 LIMIT 20`, [text]);
+      },
+    );
+  } finally {
+    await client.end().catch(() => undefined);
+    await app?.close();
+    cluster.stop();
+  }
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ engine: 'postgres', loans, operations: results }, null, 2)}\n`);
+    return;
+  }
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`Pledgebook bench on PostgreSQL: ${loans} loans, ${runs} runs after warm-up`);
+  console.log(
+    `${pad('operation', 58)} ${pad('median ms', 10)} ${pad('p95 ms', 10)} ${pad('SQL ms', 10)} ratio`,
+  );
+  for (const r of results) {
+    console.log(
+      `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
+    );
+  }
+}
