@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db } from '../../db/db';
+import { nextCounterValue } from '../../db/counters';
 import type { DB } from '../../db/schema';
 import { assignedTo, isScoped } from '../auth/scope';
 import type { Actor } from '../auth/actor';
@@ -170,13 +171,13 @@ export function outcomesWithUse(db: Db) {
     .execute();
 }
 
-export async function lastOutcomeSortOrder(db: Db): Promise<number> {
-  return (
-    await db
-      .selectFrom('contact_outcomes')
-      .select(sql<number>`coalesce(max(sort_order), 0)`.as('last'))
-      .executeTakeFirstOrThrow()
-  ).last;
+/** The sort order a new outcome takes, after every other: a counter stepping by one. */
+export async function nextOutcomeSortOrder(db: Db): Promise<number> {
+  return nextCounterValue(
+    db,
+    'outcome-sort-order',
+    sql<number>`SELECT coalesce(max(sort_order), 0) FROM contact_outcomes`,
+  );
 }
 
 export async function insertOutcome(db: Db, row: Insertable<DB['contact_outcomes']>): Promise<void> {

@@ -14,7 +14,7 @@ import {
   contactOutcome,
   deleteOutcome,
   insertOutcome,
-  lastOutcomeSortOrder,
+  nextOutcomeSortOrder,
   outcomesWithUse,
   updateOutcome,
 } from './contacts.repository';
@@ -76,12 +76,11 @@ export function outcomeHandlers(
           throw invalidField('code', 'outcome.codeTaken', { code, label: existing.label });
         }
         await refuseDuplicateLabel(trx, label);
-        const last = await lastOutcomeSortOrder(trx);
         const row = {
           code,
           label,
           connected: connected ? 1 : 0,
-          sort_order: last + 10,
+          sort_order: await nextOutcomeSortOrder(trx),
           active: 1,
           translated: 0,
         };

@@ -1,5 +1,6 @@
 import type { LoanStatus } from '../../../shared/contract';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import { nextCounterValue } from '../../db/counters';
 import type { Db } from '../../db/db';
 import type { DB } from '../../db/schema';
 import type { ScheduledInstallment } from '../../../shared/engine';
@@ -142,14 +143,13 @@ export function loanStanding(db: Db, loanId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** The number the loan's next schedule version takes. */
-export async function nextScheduleVersion(db: Db, loanId: number): Promise<number> {
-  const row = await db
-    .selectFrom('schedule_versions')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .where('loan_id', '=', loanId)
-    .executeTakeFirst();
-  return (row?.v ?? 0) + 1;
+/** The number the loan's next schedule version takes: its own counter, taken atomically. */
+export function nextScheduleVersion(db: Db, loanId: number): Promise<number> {
+  return nextCounterValue(
+    db,
+    `schedule-version:${loanId}`,
+    sql<number>`SELECT coalesce(max(version), 0) FROM schedule_versions WHERE loan_id = ${loanId}`,
+  );
 }
 
 export async function insertLoanRow(db: Db, row: Insertable<DB['loans']>): Promise<number> {

@@ -6,12 +6,10 @@ import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { BOOK_TABLES } from '../../../electron/services/office/book-tables';
-import { tableDigestOf } from '../../../electron/services/office/book-rows';
 import { moveBook } from '../../../electron/services/office/move-book';
 import { verifyBookAuditChain } from '../../../electron/services/audit/verify';
 import { contentOf } from '../../../electron/services/collateral/attachment-store';
-import { newTestBook } from '../../support/test-app';
-import type { Db } from '../../../electron/db/db';
+import { bookDigests, newTestBook } from '../../support/test-app';
 
 const AS_OF = '2026-06-30';
 const clock = fixedClock(AS_OF);
@@ -19,12 +17,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-
-async function digests(db: Db): Promise<Record<string, string>> {
-  const sums: Record<string, string> = {};
-  for (const t of BOOK_TABLES) sums[t.table] = (await tableDigestOf(db, t)).sha256;
-  return sums;
-}
 
 const fileHash = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
@@ -55,7 +47,7 @@ describe('office move: a whole book, SQLite → PostgreSQL → SQLite', () => {
         dataBase64: PNG.toString('base64'),
       });
       expect(uploaded.ok).toBe(true);
-      before = await digests(app.ctx.db);
+      before = await bookDigests(app.ctx.db);
       loanCount = Number(
         (await sql<{ n: number }>`SELECT count(*) AS n FROM loans`.execute(app.ctx.db)).rows[0]!.n,
       );
@@ -97,7 +89,7 @@ describe('office move: a whole book, SQLite → PostgreSQL → SQLite', () => {
 
     const app = await openApp({ databasePath: back.location, clock });
     try {
-      expect(await digests(app.ctx.db)).toEqual(before);
+      expect(await bookDigests(app.ctx.db)).toEqual(before);
       expect((await verifyBookAuditChain(app.ctx)).ok).toBe(true);
       const sha = createHash('sha256').update(PNG).digest('hex');
       expect((await contentOf(app.ctx.db, back.location, sha))?.equals(PNG)).toBe(true);
@@ -147,14 +139,14 @@ describe('office move: a whole book, SQLite → PostgreSQL → SQLite', () => {
     const app = await openApp({ databasePath: server.location, clock });
     let held: Record<string, string>;
     try {
-      held = await digests(app.ctx.db);
+      held = await bookDigests(app.ctx.db);
     } finally {
       await app.close();
     }
     await expect(moveBook(original, server.location, { clock })).rejects.toThrow(/is not empty/);
     const reopened = await openApp({ databasePath: server.location, clock });
     try {
-      expect(await digests(reopened.ctx.db)).toEqual(held);
+      expect(await bookDigests(reopened.ctx.db)).toEqual(held);
     } finally {
       await reopened.close();
     }

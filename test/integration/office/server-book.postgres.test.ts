@@ -10,6 +10,7 @@ import { ServerBookError } from '../../../electron/db/postgres/server-errors';
 import { verifyBookAuditChain } from '../../../electron/services/audit/verify';
 import { backUpServerBook, restoreServerBook } from '../../../electron/services/system/server-backup';
 import { adminQuery } from '../../support/postgres-cluster';
+import { nextCounterValue } from '../../../electron/db/counters';
 import { bookDigests, newTestBook, openTestApp, WANG_FANG } from '../../support/test-app';
 
 const clock = fixedClock('2026-06-15');
@@ -154,6 +155,33 @@ describe('Settings on a server book', () => {
       expect(info.sqliteVersion).toMatch(/^PostgreSQL 1\d/);
       const run = await app.attempt('backups.run', {});
       expect(run).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'server.fileBookOnly' } });
+    } finally {
+      await app.dispose();
+    }
+  });
+});
+
+describe('counters on a server book', () => {
+  it('give two PCs numbering at once different values, the second waiting for the first', async () => {
+    const app = await openTestApp();
+    try {
+      const taken: number[] = [];
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const first = app.ctx.db.transaction().execute(async (trx) => {
+        taken.push(await nextCounterValue(trx, 'schedule-version:1', sql<number>`SELECT 0`));
+        await held;
+      });
+      // Let the first take its value and hold its transaction open.
+      while (taken.length === 0) await new Promise((r) => setTimeout(r, 10));
+      const second = app.ctx.db.transaction().execute(async (trx) => {
+        taken.push(await nextCounterValue(trx, 'schedule-version:1', sql<number>`SELECT 0`));
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(taken).toEqual([1]); // the second waits on the first's row
+      release();
+      await Promise.all([first, second]);
+      expect(taken).toEqual([1, 2]);
     } finally {
       await app.dispose();
     }
