@@ -13,7 +13,7 @@ import { loadCollectionSettings } from '../../electron/services/collections/sett
 import type { MethodName } from '../../shared/contract';
 import { adminQuery, startTestCluster } from '../support/postgres-cluster';
 import { AS_OF, bookFile } from './book-cache';
-import { round, time, type Timing } from './timing';
+import { printResults, recorder, round, time, type Timing } from './timing';
 
 const dpd = (column: string) => `CASE WHEN ${column} < $1 THEN ($1::date - ${column}::date) ELSE 0 END`;
 
@@ -64,17 +64,7 @@ export async function benchPostgres(loans: number, runs: number, json: boolean):
       if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
       return r.value;
     };
-    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs) => {
-      const t = await time(run, n);
-      const b = baseline ? await time(baseline, n) : null;
-      results.push({
-        name,
-        medianMs: round(t.median),
-        p95Ms: round(t.p95),
-        baselineMs: b ? round(b.median) : null,
-        ratio: b && b.median > 0 ? round(t.median / b.median) : null,
-      });
-    };
+    const add = recorder(results, runs);
 
     const flags = await worklistFlags(ready.ctx.db, AS_OF, await loadCollectionSettings(ready.ctx.db));
     const ids = (set: ReadonlySet<number>) => [...set];
@@ -227,14 +217,6 @@ export async function benchPostgres(loans: number, runs: number, json: boolean):
     process.stdout.write(`${JSON.stringify({ engine: 'postgres', loans, operations: results }, null, 2)}\n`);
     return;
   }
-  const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`Pledgebook bench on PostgreSQL: ${loans} loans, ${runs} runs after warm-up`);
-  console.log(
-    `${pad('operation', 58)} ${pad('median ms', 10)} ${pad('p95 ms', 10)} ${pad('SQL ms', 10)} ratio`,
-  );
-  for (const r of results) {
-    console.log(
-      `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
-    );
-  }
+  printResults(results);
 }

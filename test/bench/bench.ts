@@ -15,7 +15,7 @@ import { loadCollectionSettings } from '../../electron/services/collections/sett
 import { rulesOf } from '../../electron/services/collateral/items.service';
 
 import { AS_OF, bookFile, CACHE, importFiles } from './book-cache';
-import { round, time, type Timing } from './timing';
+import { printResults, recorder, round, time, type Timing } from './timing';
 import { benchPostgres } from './bench-postgres';
 import { measureHostSplit, type HostSplitFigures } from './host-split';
 import { sqliteOf } from '../../electron/services/context';
@@ -122,17 +122,7 @@ async function main(): Promise<void> {
       return r.value;
     };
 
-    const add = async (name: string, run: () => unknown, baseline?: () => unknown, n = runs, warmup = 2) => {
-      const t = await time(run, n, warmup);
-      const b = baseline ? await time(baseline, n, warmup) : null;
-      results.push({
-        name,
-        medianMs: round(t.median),
-        p95Ms: round(t.p95),
-        baselineMs: b ? round(b.median) : null,
-        ratio: b && b.median > 0 ? round(t.median / b.median) : null,
-      });
-    };
+    const add = recorder(results, runs);
 
     // The worklist screen's first page. The hand-written SQL is given the day's flags (promises,
     // visits, follow-ups, new delinquencies: found once, untimed) and ranks the same status cache
@@ -354,18 +344,10 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const pad = (s: string, n: number) => s.padEnd(n);
   console.log(
     `Pledgebook bench: ${loans} loans, ${runs} runs after warm-up, RSS ${rssMb} MB (peak before the import: ${servicesPeakRssMb} MB)`,
   );
-  console.log(
-    `${pad('operation', 58)} ${pad('median ms', 10)} ${pad('p95 ms', 10)} ${pad('SQL ms', 10)} ratio`,
-  );
-  for (const r of results) {
-    console.log(
-      `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
-    );
-  }
+  printResults(results);
   const budget = host.hostLoopDelayP99Ms <= HOST_LOOP_DELAY_BUDGET_MS ? 'within' : 'OVER';
   console.log(
     `main's event-loop delay while the host builds history (${host.historyBuildMs} ms), reports (${host.reportMs} ms) and imports ${IMPORT_LOANS} loans (${host.importMs} ms):`,

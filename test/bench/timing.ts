@@ -34,3 +34,31 @@ export async function time(
 }
 
 export const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Times `run` (and `baseline`, the hand-written SQL for the same answer) into `results`. */
+export function recorder(results: Timing[], runs: number) {
+  return async (name: string, run: () => unknown, baseline?: () => unknown, n = runs, warmup = 2) => {
+    const t = await time(run, n, warmup);
+    const b = baseline ? await time(baseline, n, warmup) : null;
+    results.push({
+      name,
+      medianMs: round(t.median),
+      p95Ms: round(t.p95),
+      baselineMs: b ? round(b.median) : null,
+      ratio: b && b.median > 0 ? round(t.median / b.median) : null,
+    });
+  };
+}
+
+/** The results as the bench prints them: one row per operation. */
+export function printResults(results: readonly Timing[]): void {
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(
+    `${pad('operation', 58)} ${pad('median ms', 10)} ${pad('p95 ms', 10)} ${pad('SQL ms', 10)} ratio`,
+  );
+  for (const r of results) {
+    console.log(
+      `${pad(r.name, 58)} ${pad(String(r.medianMs), 10)} ${pad(String(r.p95Ms), 10)} ${pad(r.baselineMs === null ? '–' : String(r.baselineMs), 10)} ${r.ratio ?? '–'}`,
+    );
+  }
+}
