@@ -41,6 +41,15 @@ export interface PostgresOptions {
   readOnly?: boolean;
 }
 
+/**
+ * Settings of each session the app opens. JIT compilation off: the server compiles any query
+ * its planner costs high, and the book's large-but-quick queries (a count over an index of
+ * 60,000 late payments, the worklist's ranking) spent 60–70 ms compiling to run in 5 ms.
+ */
+function sessionSettings(options: PostgresOptions): string {
+  return ['-c jit=off', ...(options.readOnly ? ['-c default_transaction_read_only=on'] : [])].join(' ');
+}
+
 /** A pool on the server book at `url`. Nothing is sent until the first query. */
 export function openPostgres(url: string, options: PostgresOptions = {}): PostgresConnection {
   const pool = new pg.Pool({
@@ -49,7 +58,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
     types: typeParsers,
     connectionTimeoutMillis: 10_000,
     application_name: 'Pledgebook',
-    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
+    options: sessionSettings(options),
   });
   // An idle connection the server drops must not take the process down with it.
   pool.on('error', () => undefined);

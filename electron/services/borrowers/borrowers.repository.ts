@@ -24,7 +24,7 @@ export function borrowerList(db: Db, today: string, query: string, actor: Actor 
       'b.id_number',
       'b.phone',
       sql<number>`count(l.id)`.as('loan_count'),
-      sql<number>`coalesce(max(${dpdSql(today)}), 0)`.as('worst_dpd'),
+      sql<number>`coalesce(max(${dpdSql(engineOf(db), today)}), 0)`.as('worst_dpd'),
     ])
     .groupBy('b.id');
   if (isScoped(actor)) {

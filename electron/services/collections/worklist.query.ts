@@ -114,7 +114,7 @@ function candidates(
   filter: WorklistFilter,
   actor: Actor | null,
 ) {
-  const dpd = dpdSql(today);
+  const dpd = dpdSql(engineOf(db), today);
   let query = db
     .selectFrom('loans as l')
     .innerJoin('loan_status as s', 's.loan_id', 'l.id')

@@ -4,7 +4,8 @@ import type { LoanListRow, LoanStatus, Locale, Product } from '../../../shared/c
 import type { Actor } from '../auth/actor';
 import { assignedTo, isScoped } from '../auth/scope';
 import { textMatches } from '../../db/search-terms';
-import { engineOf } from '../../db/engine';
+import { engineOf, type Engine } from '../../db/engine';
+import { daysFrom } from '../../db/dialect';
 import { compareNames } from '../../../shared/format/format';
 import type { Db } from '../../db/db';
 
@@ -13,10 +14,10 @@ import type { Db } from '../../db/db';
  * change with the calendar, so DPD on any later date is a subtraction in SQL. Matches the
  * engine's definition (tested against it) for open loans; settled loans are never past due.
  */
-export function dpdSql(today: string): RawBuilder<number> {
+export function dpdSql(engine: Engine, today: string): RawBuilder<number> {
   return sql<number>`(CASE WHEN l.status IN ('active','restructured','legal','repossessed')
       AND s.oldest_unpaid_due_date < ${today}
-    THEN CAST(julianday(${today}) - julianday(s.oldest_unpaid_due_date) AS INTEGER) ELSE 0 END)`;
+    THEN ${daysFrom(engine, sql.ref('s.oldest_unpaid_due_date'), today)} ELSE 0 END)`;
 }
 
 /** The DPD range of a bucket, for filtering in SQL. */
@@ -63,7 +64,7 @@ export function loanListBase(db: Db, today: string) {
       's.penalty_due',
       's.next_due_date',
       's.next_due_amount',
-      dpdSql(today).as('dpd'),
+      dpdSql(engineOf(db), today).as('dpd'),
     ]);
 }
 
@@ -160,7 +161,7 @@ export function matchingLoans(db: Db, today: string, filter: LoanListFilter, act
   if (filter.bucket || filter.overdueOnly) {
     const [lo, hi] = filter.bucket ? bucketRange(filter.bucket) : [1, 1_000_000];
     // The expression, not its alias: PostgreSQL does not let WHERE name a SELECT column.
-    q = q.where(dpdSql(today), '>=', lo).where(dpdSql(today), '<=', hi);
+    q = q.where(dpdSql(engineOf(db), today), '>=', lo).where(dpdSql(engineOf(db), today), '<=', hi);
   }
   return q;
 }

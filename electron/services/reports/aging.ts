@@ -27,7 +27,7 @@ export async function agingFromCache(ctx: ServiceContext, asOf: string): Promise
   const perLoan = ctx.db
     .selectFrom('loans as l')
     .innerJoin('loan_status as s', 's.loan_id', 'l.id')
-    .select(['s.outstanding_principal as outstanding', dpdSql(asOf).as('dpd')])
+    .select(['s.outstanding_principal as outstanding', dpdSql(ctx.engine, asOf).as('dpd')])
     .where('l.status', 'in', [...BOOK_STATUSES])
     .where('l.start_date', '<=', asOf);
   const rows = await ctx.db
