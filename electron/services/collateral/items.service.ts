@@ -226,12 +226,12 @@ export function itemHandlers(ctx: ServiceContext): ItemHandlers {
 
   /**
    * The whole book's position, reused while nothing has been written: scrolling the register
-   * fetches page after page, and each would otherwise recompute every loan. Any write on this
-   * connection (total_changes) or another one (data_version) starts afresh.
+   * fetches page after page, and each would otherwise recompute every loan. Any commit to the
+   * book (bookVersion) starts afresh.
    */
   let cached: { key: string; position: Promise<RegisterPosition> } | null = null;
   const wholeBook = async (today: string) => {
-    const key = `${today}|${bookVersion(ctx)}`;
+    const key = `${today}|${await bookVersion(ctx)}`;
     if (cached?.key !== key)
       cached = {
         key,

@@ -81,12 +81,12 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
   /**
    * The day's flags (promises judged on their payments, visits, follow-ups, new delinquencies),
    * reused while nothing is written: paging the worklist and "next account" ask for them again and
-   * again. Any write on this connection or a commit on another (bookVersion) starts afresh, and
+   * again. Any commit to the book, from this PC or another (bookVersion), starts afresh, and
    * so does another day, filter or user.
    */
   let flagsCache: { key: string; flags: Promise<ScoreFlags> } | null = null;
-  const flagsWhileUnchanged: typeof worklistFlags = (db, today, config, filter = {}, actor = null) => {
-    const key = JSON.stringify([bookVersion(ctx), today, filter, actor?.userId ?? null]);
+  const flagsWhileUnchanged: typeof worklistFlags = async (db, today, config, filter = {}, actor = null) => {
+    const key = JSON.stringify([await bookVersion(ctx), today, filter, actor?.userId ?? null]);
     if (flagsCache?.key !== key) flagsCache = { key, flags: worklistFlags(db, today, config, filter, actor) };
     const cached = flagsCache;
     return cached.flags.catch((error: unknown) => {

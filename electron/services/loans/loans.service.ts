@@ -207,7 +207,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
       const q = matchingLoans(db, today, input, actor);
       if (input.sort === 'borrower') {
         const { offset, limit, ...filter } = input;
-        const key = JSON.stringify([bookVersion(ctx), today, actor?.userId ?? null, filter]);
+        const key = JSON.stringify([await bookVersion(ctx), today, actor?.userId ?? null, filter]);
         if (nameOrder?.key !== key) nameOrder = { key, ids: idsInNameOrder(db, q, input.locale) };
         const ids = await nameOrder.ids.catch((error: unknown) => {
           nameOrder = null;
