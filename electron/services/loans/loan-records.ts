@@ -2,13 +2,8 @@ import type { Charge, Payment } from '../../../shared/engine/index';
 import type { Db } from '../../db/db';
 import { notFound } from '../errors';
 import type { LoanRecord, PaymentRecord } from './tables';
-import {
-  activeVersion,
-  findLoan,
-  installmentsOf,
-  installmentsOfVersions,
-  paymentRowsOf,
-} from './loan.repository';
+import { sql } from 'kysely';
+import { installmentsOf, installmentsOfVersions, paymentRowsOf } from './loan.repository';
 import { legalChargesByLoan } from './charges';
 
 /**
@@ -40,17 +35,31 @@ export interface LoanRecords {
 }
 
 export async function loadLoanRecords(db: Db, loanId: number): Promise<LoanRecords> {
-  const loan = await findLoan(db, loanId);
-  if (!loan) throw notFound('loan.notFound', loanId);
-  const version = await activeVersion(db, loanId);
-  if (!version) throw new Error(`loan ${loan.number} has no active schedule`);
+  // The loan, its active version and whether it has a legal case in one read: on a server book
+  // each read is a round trip, and recording a payment reads the loan first.
+  const head = await db
+    .selectFrom('loans as l')
+    .leftJoin('schedule_versions as v', (j) => j.onRef('v.loan_id', '=', 'l.id').on('v.is_active', '=', 1))
+    .selectAll('l')
+    .select([
+      'v.id as active_version_id',
+      'v.version as active_version',
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM legal_cases c WHERE c.loan_id = l.id) THEN 1 ELSE 0 END`.as(
+        'in_legal',
+      ),
+    ])
+    .where('l.id', '=', loanId)
+    .executeTakeFirst();
+  if (!head) throw notFound('loan.notFound', loanId);
+  const { active_version_id: versionId, active_version: version, in_legal: inLegal, ...loan } = head;
+  if (versionId === null || version === null) throw new Error(`loan ${loan.number} has no active schedule`);
   return {
     loan,
-    versionId: version.id,
-    version: version.version,
-    installments: await installmentsOf(db, version.id),
+    versionId,
+    version,
+    installments: await installmentsOf(db, versionId),
     paymentRows: await paymentRowsOf(db, loanId),
-    charges: (await legalChargesByLoan(db, loanId)).get(loanId) ?? [],
+    charges: inLegal ? ((await legalChargesByLoan(db, loanId)).get(loanId) ?? []) : [],
   };
 }
 

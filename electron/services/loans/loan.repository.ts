@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import { nextCounterValue } from '../../db/counters';
 import type { Db } from '../../db/db';
 import type { DB } from '../../db/schema';
+import type { PaymentRecord } from './tables';
 import type { ScheduledInstallment } from '../../../shared/engine';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
 
@@ -235,5 +236,10 @@ export function reversalOf(db: Db, paymentId: number) {
 
 /** Writes a payment or reversal entry; the caller has numbered it and will refresh the loan. */
 export async function insertPayment(db: Db, row: Insertable<DB['payments']>): Promise<number> {
-  return (await db.insertInto('payments').values(row).returning('id').executeTakeFirstOrThrow()).id;
+  return (await insertPaymentRow(db, row)).id;
+}
+
+/** Inserts a payment and returns its row as stored, as `paymentRowsOf` would read it back. */
+export async function insertPaymentRow(db: Db, row: Insertable<DB['payments']>): Promise<PaymentRecord> {
+  return db.insertInto('payments').values(row).returningAll().executeTakeFirstOrThrow();
 }

@@ -72,10 +72,18 @@ export function collectedIn(s: Statement, month: string) {
 
 /** Rewrites the loan's status cache row; call in the same transaction as the change that moved it. */
 export async function refreshLoanStatus(db: Db, loanId: number, today: string): Promise<Statement> {
-  const { statement, row } = await currentStatusRow(db, await loadLoanRecords(db, loanId), today);
+  return keepLoanStatus(db, await loadLoanRecords(db, loanId), today);
+}
+
+/**
+ * `refreshLoanStatus` for a caller that holds the loan's records as they now stand (with every
+ * row it has just written), saving the reads: a payment is ten round trips to a server book.
+ */
+export async function keepLoanStatus(db: Db, book: LoanRecords, today: string): Promise<Statement> {
+  const { statement, row } = await currentStatusRow(db, book, today);
   await db
     .insertInto('loan_status')
-    .values({ loan_id: loanId, ...row })
+    .values({ loan_id: book.loan.id, ...row })
     .onConflict((oc) => oc.column('loan_id').doUpdateSet(row))
     .execute();
   return statement;

@@ -20,7 +20,7 @@ import { loadSettings } from '../system/system.service';
 import { nextCounter } from '../system/settings.repository';
 import { effectivePayments, loadLoanRecords, type LoanRecords } from '../loans/loan-records';
 import { payoffOf, prepaymentTermsOf, splitOf, statementInputOf, statementOf } from '../loans/statement';
-import { refreshLoanStatus } from '../loans/status-cache';
+import { keepLoanStatus, refreshLoanStatus } from '../loans/status-cache';
 import {
   insertScheduleVersion,
   nextScheduleVersion,
@@ -29,6 +29,7 @@ import {
   setLoansStatus,
   findPayment,
   insertPayment,
+  insertPaymentRow,
   reversalOf,
 } from '../loans/loan.repository';
 import { receiptSplitOf } from '../loans/payment-rows';
@@ -256,7 +257,7 @@ export async function recordPayment(
   const preview = await previewOf(trx, book, input.date, input.amount, input.prepay);
   const { split } = preview;
   const receiptNumber = await nextReceiptNumber(trx, today);
-  const id = await insertPayment(trx, {
+  const payment = await insertPaymentRow(trx, {
     loan_id: input.loanId,
     receipt_number: receiptNumber,
     date: input.date,
@@ -269,8 +270,16 @@ export async function recordPayment(
     receipt_split: JSON.stringify(split),
     created_at: clock.now(),
   });
-  if (preview.prepay) await writePrepaymentVersion(trx, book, input.date, preview.prepay, clock.now());
-  const statement = await refreshLoanStatus(trx, input.loanId, today);
+  const id = payment.id;
+  let statement;
+  if (preview.prepay) {
+    await writePrepaymentVersion(trx, book, input.date, preview.prepay, clock.now());
+    statement = await refreshLoanStatus(trx, input.loanId, today);
+  } else {
+    // The loan as read above plus this payment (the newest id, last in id order): read again,
+    // it would be the same rows.
+    statement = await keepLoanStatus(trx, { ...book, paymentRows: [...book.paymentRows, payment] }, today);
+  }
   await settleStatus(trx, book, statement, clock.now());
   await appendAudit(trx, ctx, {
     entity: 'payment',
@@ -330,7 +339,7 @@ export async function reversePayment(
     created_at: clock.now(),
   });
   const book = await loadLoanRecords(trx, original.loan_id);
-  const statement = await refreshLoanStatus(trx, original.loan_id, today);
+  const statement = await keepLoanStatus(trx, book, today);
   await settleStatus(trx, book, statement, clock.now());
   await appendAudit(trx, ctx, {
     entity: 'payment',
