@@ -141,9 +141,8 @@ function unusedPath(path: string): string {
 }
 
 /** For migration tests: stop at a named migration so data can be inserted before the next one. */
-export async function migrateTo(conn: SqliteConnection, name: string): Promise<void> {
-  const { error } = await withoutForeignKeys(conn, () =>
-    migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name),
-  );
+export async function migrateTo(conn: Connection, name: string): Promise<void> {
+  const migrate = () => migratorFor(conn.db as unknown as Kysely<unknown>).migrateTo(name);
+  const { error } = conn.engine === 'sqlite' ? await withoutForeignKeys(conn, migrate) : await migrate();
   if (error) throw error instanceof Error ? error : new MigrationFailedError(String(error));
 }

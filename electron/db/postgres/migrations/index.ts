@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_book';
 import * as m0002 from './0002_book_rules';
+import * as m0003 from './0003_office_speed';
 
 /**
  * PostgreSQL's own bundled migrations, in order. A new book on PostgreSQL starts from the schema
@@ -10,6 +11,7 @@ import * as m0002 from './0002_book_rules';
 export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0001_book': m0001,
   '0002_book_rules': m0002,
+  '0003_office_speed': m0003,
 };
 
 export const POSTGRES_MIGRATION_NAMES = Object.keys(POSTGRES_MIGRATIONS);
