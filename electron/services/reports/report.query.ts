@@ -26,12 +26,27 @@ export async function lateEntries(db: Db, reportEnd: string): Promise<number> {
         AND substr(lp.created_at, 1, 10) = ${day})`;
   const counts = await db
     .selectNoFrom((eb) => [
+      // A reversal counts when the payment it reverses was dated back then. As EXISTS, not a
+      // join: PostgreSQL otherwise hashes every payment in the book to look the originals up.
       eb
         .selectFrom('payments as p')
-        .leftJoin('payments as o', 'o.id', 'p.reverses_payment_id')
         .select(sql<number>`count(*)`.as('n'))
-        .where((w) => w.or([w('p.date', '<=', reportEnd), w('o.date', '<=', reportEnd)]))
         .where('p.created_at', '>', after)
+        .where((w) =>
+          w.or([
+            w('p.date', '<=', reportEnd),
+            w.and([
+              w('p.reverses_payment_id', 'is not', null),
+              w.exists(
+                w
+                  .selectFrom('payments as o')
+                  .select('o.id')
+                  .whereRef('o.id', '=', 'p.reverses_payment_id')
+                  .where('o.date', '<=', reportEnd),
+              ),
+            ]),
+          ]),
+        )
         .as('payments'),
       eb
         .selectFrom('legal_case_events')

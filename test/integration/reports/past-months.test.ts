@@ -6,7 +6,7 @@ import { openApp, type PledgebookApp } from '../../../electron/services/app';
 import type { Actor } from '../../../electron/services/auth/actor';
 import { loadLoanRecords } from '../../../electron/services/loans/loan-records';
 import { statementOf } from '../../../electron/services/loans/statement';
-import { recordPayment } from '../../../electron/services/payments/payments.service';
+import { recordPayment, reversePayment } from '../../../electron/services/payments/payments.service';
 import { loadWholeBook } from '../../../electron/services/reports/book-snapshot';
 import { completedMonth, reportLoansFromEngine } from '../../../electron/services/reports/report.service';
 import type { MethodInput, MethodName, MethodOutput, MonthlyReport } from '../../../shared/contract';
@@ -127,6 +127,24 @@ describe("a past month's figures", () => {
     expect(engine.summary).toEqual(juneLate.summary);
     expect(await juneFromFreshCache()).toEqual(engine);
     // May was before every entry's date: still nothing late there.
+    expect((await call('reports.monthly', { month: '2026-05' })).lateEntries).toBe(0);
+  });
+
+  it('count a reversal keyed in later only where the payment it reverses was dated', async () => {
+    today = '2026-08-06';
+    const late = await app.ctx.db
+      .selectFrom('payments')
+      .select('id')
+      .where('loan_id', '=', loanId)
+      .where('date', '=', '2026-06-20')
+      .executeTakeFirstOrThrow();
+    // Straight through the service: reversing asks a second person's approval on the screen.
+    await app.ctx.db
+      .transaction()
+      .execute((trx) => reversePayment(trx, app.ctx, late.id, 'the bank returned it'));
+    // June: the late payment and now its reversal, dated August but undoing a June payment.
+    expect((await call('reports.monthly', { month: JUNE })).lateEntries).toBe(2);
+    // May: the reversed payment was dated after May, so May's figures cannot move.
     expect((await call('reports.monthly', { month: '2026-05' })).lateEntries).toBe(0);
   });
 });
