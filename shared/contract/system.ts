@@ -9,6 +9,9 @@ import { companyProfileShape } from './company';
 
 export interface AppInfo {
   version: string;
+  /** Where the book is kept: a SQLite file on this PC, or a PostgreSQL server (office mode). */
+  engine: 'sqlite' | 'postgres';
+  /** The engine's version: SQLite's, or "PostgreSQL 15.4" on a server. */
   sqliteVersion: string;
   databasePath: string;
   schemaVersion: string;

@@ -44,11 +44,13 @@ export async function startHarness(
     seed?: (app: PledgebookApp) => Promise<void>;
     /** Stand-ins for main's dialogs (folder choice, restore); none by default, as in the browser. */
     platform?: Platform;
+    /** The book to open; a fresh file book by default (a `postgres://` URL opens a server book). */
+    databasePath?: string;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'pledgebook-e2e-'));
   const app = await openApp({
-    databasePath: join(dir, 'book.db'),
+    databasePath: options.databasePath ?? join(dir, 'book.db'),
     clock: fixedClock(options.today ?? '2026-06-15'),
     platform: options.platform,
   });

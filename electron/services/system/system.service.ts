@@ -46,6 +46,7 @@ export function systemHandlers(
   return {
     'system.info': async () => ({
       version: ctx.appVersion,
+      engine: ctx.engine,
       sqliteVersion: await engineVersion(ctx),
       // A server book's address is shown without its password.
       databasePath: ctx.engine === 'postgres' ? describeServerBook(ctx.databasePath) : ctx.databasePath,

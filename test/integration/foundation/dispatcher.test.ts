@@ -165,6 +165,7 @@ describe('dispatching a call', () => {
       ok: true,
       value: {
         version: APP_VERSION,
+        engine: 'sqlite',
         sqliteVersion: expect.stringMatching(/^3\.\d+\.\d+$/),
         databasePath: ':memory:',
         schemaVersion: expect.stringMatching(/^\d{4}_/),

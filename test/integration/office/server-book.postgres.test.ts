@@ -153,6 +153,7 @@ describe('Settings on a server book', () => {
       const info = await app.call('system.info', {});
       expect(info.databasePath).not.toContain(password);
       expect(info.sqliteVersion).toMatch(/^PostgreSQL 1\d/);
+      expect(info.engine).toBe('postgres');
       const run = await app.attempt('backups.run', {});
       expect(run).toMatchObject({ ok: false, error: { code: 'unavailable', reason: 'server.fileBookOnly' } });
     } finally {

@@ -162,9 +162,15 @@ function GeneralSection() {
           <Facts
             items={[
               [t('settings.version'), info.data.version],
-              [t('settings.sqliteVersion'), info.data.sqliteVersion],
+              [
+                t(info.data.engine === 'postgres' ? 'settings.serverVersion' : 'settings.sqliteVersion'),
+                info.data.sqliteVersion,
+              ],
               [t('settings.schemaVersion'), info.data.schemaVersion],
-              [t('settings.databasePath'), <code key="p">{info.data.databasePath}</code>],
+              [
+                t(info.data.engine === 'postgres' ? 'settings.serverBook' : 'settings.databasePath'),
+                <code key="p">{info.data.databasePath}</code>,
+              ],
             ]}
           />
         )}
