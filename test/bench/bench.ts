@@ -19,15 +19,12 @@ import { printResults, recorder, round, time, type Timing } from './timing';
 import { benchPostgres } from './bench-postgres';
 import { measureHostSplit, type HostSplitFigures } from './host-split';
 import { sqliteOf } from '../../electron/services/context';
+import { bucketCase, COLLATERAL_SHARES } from './hand-sql';
 
 /** Main's event loop may wait at most this long (p99) while the host does its longest work. */
 const HOST_LOOP_DELAY_BUDGET_MS = 20;
 
 /** The aging bucket of a DPD column, as hand-written SQL would spell it. */
-const bucketCase = (dpd: string) =>
-  `CASE WHEN ${dpd} IS NULL THEN NULL WHEN ${dpd} <= 0 THEN 'current' WHEN ${dpd} <= 30 THEN '1-30'
-        WHEN ${dpd} <= 60 THEN '31-60' WHEN ${dpd} <= 90 THEN '61-90' WHEN ${dpd} <= 180 THEN '91-180' ELSE '181+' END`;
-
 /** The named parameters a statement uses (better-sqlite3 refuses unused ones). */
 const pick = (source: string, params: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(params).filter(([name]) => source.includes(`:${name}`)));
@@ -242,14 +239,7 @@ async function main(): Promise<void> {
               (SELECT count(*) FROM payments WHERE created_at > :end || 'T23:59:59.999Z' AND date <= :end)`,
       `WITH v AS (SELECT item_id, value, max(date || printf('%012d', id)) FROM collateral_valuations
                   WHERE voided_at IS NULL AND date <= :end GROUP BY item_id),
-            k AS (SELECT k.item_id, k.loan_id, i.kind, s.outstanding_principal AS w
-                  FROM collateral_links k JOIN collateral_items i ON i.id = k.item_id AND i.status = 'active'
-                  JOIN loans l ON l.id = k.loan_id AND l.status IN ('active','restructured','legal','repossessed')
-                  JOIN loan_status s ON s.loan_id = k.loan_id),
-            t AS (SELECT item_id, sum(w) AS w, count(*) AS n FROM k GROUP BY item_id),
-            share AS (SELECT k.loan_id, k.kind,
-                             CASE WHEN t.w = 0 THEN v.value * 1.0 / t.n ELSE v.value * 1.0 * k.w / t.w END AS value
-                      FROM k JOIN t ON t.item_id = k.item_id JOIN v ON v.item_id = k.item_id),
+            ${COLLATERAL_SHARES},
             loan AS (SELECT loan_id, sum(value) AS value,
                             sum(value * CASE kind WHEN 'vehicle' THEN :vehicle ELSE :property END / 100.0) AS supported
                      FROM share GROUP BY loan_id)
