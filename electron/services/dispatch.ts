@@ -11,7 +11,8 @@ import {
   type ParsedInput,
   type Result,
 } from '../../shared/contract';
-import { DomainError } from './errors';
+import { DomainError, domainError } from './errors';
+import { isConnectionLost, isTransientConflict } from '../db/postgres/server-errors';
 import { runAsWork, type Work } from './work';
 
 export type Handlers = {
@@ -47,9 +48,19 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
     }
     try {
       const handler = handlers[method] as (i: unknown) => Promise<unknown>;
-      return ok(await (work ? runAsWork(work, () => handler(parsed.data)) : handler(parsed.data)));
+      const run = () => retryingConflicts(() => handler(parsed.data));
+      return ok(await (work ? runAsWork(work, run) : run()));
     } catch (error) {
       if (error instanceof DomainError) return { ok: false, error: error.toApiError() };
+      if (isTransientConflict(error)) {
+        return {
+          ok: false,
+          error: domainError('conflict', 'server.busy', { tries: CONFLICT_TRIES }).toApiError(),
+        };
+      }
+      if (isConnectionLost(error)) {
+        return { ok: false, error: domainError('unavailable', 'server.connectionLost').toApiError() };
+      }
       if (isDiskFull(error)) {
         return fail(
           'unavailable',
@@ -63,6 +74,26 @@ export function createDispatcher(handlers: Handlers, onInternalError?: (e: unkno
       );
     }
   };
+}
+
+/** How many times a call is run when the server keeps rolling it back for another PC's change. */
+export const CONFLICT_TRIES = 5;
+
+/**
+ * Runs a call again when a server book rolled its transaction back for a deadlock or a
+ * serialization failure: nothing of it was kept, so running it again is the same request on the
+ * book as it now stands. Waits a little longer (and a random part) each time, so two PCs that
+ * collided do not collide again in step; after CONFLICT_TRIES the caller is told.
+ */
+export async function retryingConflicts<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!isTransientConflict(error) || attempt >= CONFLICT_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * (0.5 + Math.random())));
+    }
+  }
 }
 
 /** SQLite's answer when the file cannot grow: the transaction was rolled back whole. */

@@ -263,6 +263,11 @@ export const ERROR_TEXT_EN = {
   'server.toolMissing':
     "{{tool}} is not installed on this PC; install the PostgreSQL client tools (Debian/Ubuntu: postgresql-client; Windows and macOS: the PostgreSQL installer's command-line tools)",
   'server.backupMissing': 'there is no backup at {{path}}',
+  // Several PCs on one server book.
+  'server.busy':
+    'other PCs were changing the same records, and this change could not go through after {{tries}} tries; nothing was saved, so try again',
+  'server.connectionLost':
+    'the connection to the office database was lost during this step; Pledgebook reconnects by itself, then check whether the change shows before doing it again',
   'server.restoreNotEmpty':
     'a backup is restored into a new, empty database only, and this one holds {{tables}} tables; create an empty database and restore into it',
   // Moving a book between engines (`office move`); nothing was written.

@@ -66,3 +66,26 @@ export function checkServerUrl(url: string): void {
   if (!/^postgres(ql)?:$/.test(parsed.protocol) || !host) throw new ServerBookError('server.badUrl');
   if (parsed.pathname.replace(/^\//, '') === '') throw new ServerBookError('server.urlWithoutDatabase');
 }
+
+/**
+ * The server rolled this transaction back because another PC's transaction needed the same rows
+ * (a deadlock, or a serializable transaction that could not be ordered): safe to run again.
+ */
+export function isTransientConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40001' || code === '40P01';
+}
+
+/** The connection to the server went away mid-call: restarted, shut down, or the network. */
+export function isConnectionLost(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^(08...|57P0[123])$/.test(code)) return true;
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EPIPE' || code === 'ETIMEDOUT')
+    return true;
+  return (
+    error instanceof Error &&
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      error.message,
+    )
+  );
+}

@@ -11,6 +11,7 @@ import { loanChangeEn, loanChanges, loanOfEntity, loanStateOf, type LoanState } 
 import type { ApprovalKind } from './tables';
 import { actionFor, registeredInboxes } from './registry';
 import { claimPendingRequest, findRequest, requestsForInbox, updateRequest } from './approvals.repository';
+import { lockLoans } from '../loans/loan-lock';
 
 /** Approval-table requests are back-dated payments and reversals; anything else counts as a write-off. */
 function seriesOf(kind: ApprovalKind): RequestSeries {
@@ -71,6 +72,8 @@ export function approvalHandlers(ctx: ServiceContext): Pick<Handlers, 'approvals
             loanAsRequested?: LoanState;
           };
           const loanId = await loanOfEntity(trx, request.entity, request.entity_id);
+          // The loan as it stands once no other PC is changing it, compared with what was asked.
+          if (loanId !== null) await lockLoans(trx, [loanId]);
           const changes = loanChanges(
             loanAsRequested,
             loanId === null ? undefined : await loanStateOf(trx, loanId),

@@ -38,6 +38,9 @@ export async function keepCollateralValues(
         .select('loan_id')
         // A literal, not a bound 1: only then may SQLite use the partial index on stale rows.
         .where('collateral_stale', '=', sql.lit(1))
+        // Another PC's valuation marks its loans stale again as it commits; holding the rows
+        // makes that mark wait for this refresh, so it is never overwritten by an older value.
+        .$if(engineOf(trx) === 'postgres', (qb) => qb.forUpdate())
         .execute()
     ).map((r) => r.loan_id);
     if (stale.length === 0) return;

@@ -42,6 +42,7 @@ import {
 import { needsSecondPerson } from '../approvals/request';
 import { isBackdated } from '../approvals/backdating';
 import type { RepossessionStepRecord } from './tables';
+import { lockLoanOf, lockLoans } from '../loans/loan-lock';
 
 type StepInput = ParsedInput<'repossession.record'>['step'];
 
@@ -147,6 +148,7 @@ export function repossessionHandlers(
       requirePermission(ctx.actor(), 'book.write');
       checkDate(date, undefined);
       return db.transaction().execute(async (trx) => {
+        await lockLoans(trx, [loanId]);
         const item = await findItem(trx, itemId);
         if (!item) throw invalidField('itemId', 'item.missing', { id: itemId });
         if (item.status !== 'active')
@@ -177,6 +179,7 @@ export function repossessionHandlers(
     'repossession.record': async ({ repossessionId, step }) => {
       requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
+        await lockLoanOf(trx, 'repossessions', repossessionId);
         const { view, steps } = await loadCase(trx, repossessionId);
         if (view.next !== step.step) {
           throw view.next === null
@@ -196,6 +199,7 @@ export function repossessionHandlers(
     'repossession.reverse': async ({ repossessionId, reason }) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       return db.transaction().execute(async (trx) => {
+        await lockLoanOf(trx, 'repossessions', repossessionId);
         const { view, steps } = await loadCase(trx, repossessionId);
         const last = steps.at(-1);
         if (!last) throw ruleViolation('repossession.nothingToReverse', { id: repossessionId });

@@ -40,6 +40,7 @@ import {
   saveVisitOutcome,
   visitToRecord,
 } from './contacts.repository';
+import { lockLoans } from '../loans/loan-lock';
 
 /** Accounts "work next" looks at per step down the list. */
 const NEXT_ACCOUNT_PAGE = 200;
@@ -68,6 +69,8 @@ async function contactHistory(db: Db, partyBorrowerId: number): Promise<PastCont
 }
 
 async function openLoan(db: Db, loanId: number) {
+  // What is logged against the loan (a promise, a visit) is judged on its state as it now stands.
+  await lockLoans(db, [loanId]);
   const loan = await findLoan(db, loanId);
   if (!loan) throw notFound('loan.notFound', loanId);
   if (loan.status === 'draft') throw ruleViolation('loan.draft', { number: loan.number });

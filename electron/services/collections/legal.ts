@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit';
 import { notFound, ruleViolation, invalidField } from '../errors';
 import type { Db } from '../../db/db';
 import { refreshLoanStatus } from '../loans/status-cache';
+import { lockLoanOf, lockLoans } from '../loans/loan-lock';
 
 const stageIndex = (s: LegalStage) => LEGAL_STAGES.indexOf(s);
 
@@ -88,6 +89,7 @@ export async function openLegalCase(
 ): Promise<number> {
   const today = ctx.clock.today();
   if (input.date > today) throw invalidField('date', 'legal.dateAfterToday', { today });
+  await lockLoans(trx, [input.loanId]);
   const loan = await trx
     .selectFrom('loans')
     .select(['id', 'number', 'status'])
@@ -164,6 +166,8 @@ export async function advanceLegalCase(
   by: string,
 ): Promise<void> {
   const today = ctx.clock.today();
+  // Two PCs recording a stage at once: the second reads the case after the first's commit.
+  await lockLoanOf(trx, 'legal_cases', input.caseId);
   const c = await trx.selectFrom('legal_cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
   if (!c) throw notFound('legalCase.notFound', input.caseId);
   if (c.closed_on !== null) throw ruleViolation('legal.caseClosed', { id: c.id });

@@ -29,6 +29,7 @@ import { paymentRowsWithSplit } from './payment-rows';
 import { appendAudit } from '../audit/audit';
 import { restructuredDelinquency } from './restructured-dpd';
 import type { ScheduleVersionName } from '../../../shared/contract/plans';
+import { lockLoans } from './loan-lock';
 
 type LoanHandlers = Pick<
   Handlers,
@@ -285,6 +286,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
 
     'loans.setStatus': async ({ id, status }) => {
       return db.transaction().execute(async (trx) => {
+        await lockLoans(trx, [id]);
         const loan = await findLoan(trx, id);
         if (!loan) throw notFound('loan.notFound', id);
         if (!MANUAL_STATUS_MOVES[loan.status].includes(status)) {

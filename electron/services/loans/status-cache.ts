@@ -5,6 +5,8 @@ import type { Db } from '../../db/db';
 import { effectivePayments, loadLoanRecords, type LoanRecords } from './loan-records';
 import { reportedDelinquency } from './restructured-dpd';
 import { statementOf } from './statement';
+import { engineOf } from '../../db/engine';
+import { lockLoans } from './loan-lock';
 
 /**
  * The status cache (`loan_status`): one row per loan with today's position as the engine computes
@@ -108,6 +110,24 @@ export async function currentStatusRow(
 }
 
 /**
+ * A refresh made by whoever reads the cache, not by a change. On a server book it locks the loan
+ * in a transaction of its own: a payment committing on another PC meanwhile either came first
+ * (and is read) or waits (and writes its own row after), so two PCs refreshing the same loan
+ * both end with the engine's answer for the rows as committed.
+ */
+async function refreshStatusAsReader(db: Db, loanId: number, today: string): Promise<void> {
+  if (engineOf(db) !== 'postgres' || db.isTransaction) {
+    await lockLoans(db, [loanId]);
+    await refreshLoanStatus(db, loanId, today);
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    await lockLoans(trx, [loanId]);
+    await refreshLoanStatus(trx, loanId, today);
+  });
+}
+
+/**
  * SQL over `loan_status as s`: does the row's figures move by `today`? An open loan with an
  * installment fallen due since, or penalty accruing, or a row from before the running totals
  * existed (migration 0013) that paid this month. Never NULL, so it can be negated.
@@ -132,7 +152,7 @@ export async function rollForwardStatuses(db: Db, today: string): Promise<number
     .where('s.computed_as_of', '<', today)
     .where(needsRollForward(today))
     .execute();
-  for (const { loan_id } of stale) await refreshLoanStatus(db, loan_id, today);
+  for (const { loan_id } of stale) await refreshStatusAsReader(db, loan_id, today);
   // Every other row is as right today as on the day it was computed: nothing fell due since.
   // Saying so keeps this check to the rows that move (an index range on computed_as_of) instead
   // of the whole book on every call. One statement, with the same test negated, so a row that

@@ -39,6 +39,7 @@ import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
 import { approvalAction, registerApprovalAction } from '../approvals/registry';
 import { isBackdated } from '../approvals/backdating';
+import { lockLoanOf, lockLoans } from '../loans/loan-lock';
 
 type PaymentHandlers = Pick<
   Handlers,
@@ -250,6 +251,8 @@ export async function recordPayment(
 ): Promise<{ id: number; receiptNumber: string }> {
   const { clock } = ctx;
   const today = clock.today();
+  // Two PCs posting to one loan: the second waits here, then checks against the first's payment.
+  await lockLoans(trx, [input.loanId]);
   const book = await loadLoanRecords(trx, input.loanId);
   checkPayment(book, input.date, input.amount, today);
   // The receipt prints this split; it is kept so a reprint shows the same figures, whatever is
@@ -320,6 +323,7 @@ export async function reversePayment(
   reason: string,
 ): Promise<{ id: number }> {
   const { clock } = ctx;
+  await lockLoanOf(trx, 'payments', paymentId);
   const original = await findPayment(trx, paymentId);
   if (!original) throw notFound('payment.notFound', paymentId);
   if (original.reverses_payment_id !== null) throw ruleViolation('payment.reversalOfReversal');
@@ -379,6 +383,7 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
 
     'payments.record': async (input) =>
       db.transaction().execute(async (trx) => {
+        await lockLoans(trx, [input.loanId]);
         const actor = ctx.actor();
         if (needsSecondPerson(actor) && (await isBackdated(trx, input.date, clock.today()))) {
           throw ruleViolationWith({ needsApproval: 'backdated-payment' }, 'payment.backdated', {

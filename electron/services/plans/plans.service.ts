@@ -33,6 +33,7 @@ import {
 import { decisionStamp, refuseOwnRequest } from './decision';
 import { registerApprovalInbox } from '../approvals/registry';
 import { planApprovalRows } from './plan-requests';
+import { lockLoanOf, lockLoans } from '../loans/loan-lock';
 
 type PlanHandlers = Pick<
   Handlers,
@@ -91,6 +92,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const actor = requirePermission(ctx.actor(), 'plans.propose');
       const id = await db.transaction().execute(async (trx) => {
         const today = clock.today();
+        await lockLoans(trx, [loanId]);
         const book = await loadLoanRecords(trx, loanId);
         requireOpenLoan(book);
         const outcome = outcomeOn(book, today, toPlanSpec(spec));
@@ -123,6 +125,8 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
       const actor = requirePermission(ctx.actor(), 'approvals.decide');
       await db.transaction().execute(async (trx) => {
         const today = clock.today();
+        // Two managers deciding the same plan: the second reads it after the first's commit.
+        await lockLoanOf(trx, 'repayment_plans', planId);
         const plan = await findPlan(trx, planId);
         if (!plan) throw notFound('plan.notFound', planId);
         if (plan.status !== 'proposed')

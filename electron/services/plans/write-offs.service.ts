@@ -33,6 +33,7 @@ import {
   writeOffList,
   writeOffRows,
 } from './write-offs.repository';
+import { lockLoanOf, lockLoans } from '../loans/loan-lock';
 
 type WriteOffHandlers = Pick<
   Handlers,
@@ -68,6 +69,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
     'writeOffs.request': async ({ loanId, reason }) => {
       const actor = requirePermission(ctx.actor(), 'book.write');
       const id = await db.transaction().execute(async (trx) => {
+        await lockLoans(trx, [loanId]);
         const book = await loadLoanRecords(trx, loanId);
         if (!OPEN_STATUSES.includes(book.loan.status)) {
           throw ruleViolation('writeOff.loanNotOpen', { number: book.loan.number, status: book.loan.status });
@@ -97,6 +99,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
       const actor = requirePermission(ctx.actor(), 'approvals.decide');
       await db.transaction().execute(async (trx) => {
         const today = clock.today();
+        await lockLoanOf(trx, 'write_offs', writeOffId);
         const row = await findWriteOff(trx, writeOffId);
         if (!row) throw notFound('writeOff.notFound', writeOffId);
         if (row.status !== 'proposed')
@@ -147,6 +150,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
       const actor = requirePermission(ctx.actor(), 'payments.record');
       const id = await db.transaction().execute(async (trx) => {
         const today = clock.today();
+        await lockLoans(trx, [input.loanId]);
         const writeOff = await approvedWriteOffOf(trx, input.loanId);
         if (!writeOff?.approved_on) {
           throw ruleViolation('recovery.notWrittenOff');

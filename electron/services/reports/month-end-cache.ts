@@ -7,6 +7,7 @@ import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snap
 import type { LoanMonthEndsTable } from './tables';
 import { DomainError, domainError } from '../errors';
 import { currentWork, type Work } from '../work';
+import { engineOf } from '../../db/engine';
 
 /** Loans per transaction: small enough that a payment keyed in meanwhile waits only briefly. */
 const CHUNK = 500;
@@ -122,6 +123,9 @@ async function build(db: Db, through: string, entry: Build): Promise<number> {
             .selectFrom('loan_status')
             .select(['loan_id', 'month_ends_through'])
             .where('loan_id', 'in', chunk)
+            // A backdated change on another PC resets these marks as it commits; holding the
+            // rows makes it wait, so its reset lands after (not under) this chunk's rows.
+            .$if(engineOf(trx) === 'postgres', (qb) => qb.forUpdate())
             .execute()
         ).map((r) => [r.loan_id, r.month_ends_through]),
       );

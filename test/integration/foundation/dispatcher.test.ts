@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contract, type Result } from '../../../shared/contract';
 import { openApp, type PledgebookApp } from '../../../electron/services/app';
-import { createDispatcher, type Handlers } from '../../../electron/services/dispatch';
+import { CONFLICT_TRIES, createDispatcher, type Handlers } from '../../../electron/services/dispatch';
 import { DomainError, invalidField, notFound } from '../../../electron/services/errors';
 import { createHandlers } from '../../../electron/services/handlers';
 import { APP_VERSION } from '../../../electron/services/version';
@@ -186,5 +186,54 @@ describe('dispatching a call', () => {
       value: { companyName: 'Lucky Pawn', currency: 'HKD', locale: '', loanNumberPrefix: 'PB' },
     });
     expect(await app.dispatch('settings.get', {})).toEqual(result);
+  });
+});
+
+describe('a call another PC collided with on a server book', () => {
+  const serverError = (code: string) => Object.assign(new Error(`server said ${code}`), { code });
+
+  it('is run again after a deadlock or serialization failure, and answers as if nothing happened', async () => {
+    let runs = 0;
+    const dispatch = dispatcherWith({
+      'system.info': async () => {
+        runs++;
+        if (runs < 3) throw serverError(runs === 1 ? '40P01' : '40001');
+        return app.handlers['system.info']({});
+      },
+    });
+    const result = await dispatch('system.info', {});
+    expect(result.ok).toBe(true);
+    expect(runs).toBe(3);
+  });
+
+  it('is refused in words after CONFLICT_TRIES runs, and never run more', async () => {
+    let runs = 0;
+    const dispatch = dispatcherWith({
+      'system.info': async () => {
+        runs++;
+        throw serverError('40P01');
+      },
+    });
+    expect(errorOf(await dispatch('system.info', {}))).toMatchObject({
+      code: 'conflict',
+      reason: 'server.busy',
+      params: { tries: CONFLICT_TRIES },
+    });
+    expect(runs).toBe(CONFLICT_TRIES);
+  });
+
+  it('is never run again for any other failure, and a lost connection is worded as such', async () => {
+    let runs = 0;
+    const dispatch = dispatcherWith({
+      'system.info': async () => {
+        runs++;
+        throw serverError('57P01');
+      },
+    });
+    expect(errorOf(await dispatch('system.info', {}))).toMatchObject({
+      code: 'unavailable',
+      reason: 'server.connectionLost',
+    });
+    expect(runs).toBe(1);
   });
 });
