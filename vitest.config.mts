@@ -30,11 +30,24 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          exclude: ['test/e2e/**/*.postgres.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One Chromium at a time: the CI machine has two cores.
+          fileParallelism: false,
+        },
+      },
+      {
+        // Screens on a server book two PCs share: its own throwaway cluster per file.
+        test: {
+          name: 'e2e-postgres',
+          include: ['test/e2e/**/*.postgres.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
           fileParallelism: false,
         },
       },

@@ -5,6 +5,7 @@ import { openDatabase, type Connection, type SqliteConnection } from '../db/open
 import { DatabaseTooNewError, migrateToLatest, migrationState } from '../db/migrate';
 import { isServerBook } from '../db/engine';
 import { openPostgres } from '../db/postgres/open';
+import { ChangeFeed } from '../db/postgres/change-feed';
 import { checkServerUrl, serverProblemOf, ServerBookError } from '../db/postgres/server-errors';
 import type { Clock } from './clock';
 import { Session, SYSTEM_ACTOR } from './auth/actor';
@@ -54,6 +55,8 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     ? await openServerBook(options.databasePath)
     : await openFileBook(options);
   const session = options.session ?? new Session(SYSTEM_ACTOR);
+  // Started by the first screen that asks what changed, so the CLI never opens a listener.
+  const changes = connection.engine === 'postgres' ? new ChangeFeed(options.databasePath) : undefined;
   const ctx: ServiceContext = {
     db: connection.db,
     engine: connection.engine,
@@ -67,6 +70,7 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     session,
     passwordCost: options.passwordCost,
     startupCheck: connection.startupCheck,
+    ...(changes ? { changes } : {}),
   };
   const handlers = guardHandlers(createHandlers(ctx), ctx);
   return {
@@ -75,7 +79,10 @@ export async function openApp(options: OpenAppOptions): Promise<PledgebookApp> {
     handlers,
     dispatch: createDispatcher(handlers, options.onInternalError),
     connection,
-    close: () => connection.close(),
+    close: async () => {
+      await changes?.stop();
+      await connection.close();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Clock } from './clock';
 import type { Engine } from '../db/engine';
+import type { ChangeFeed } from '../db/postgres/change-feed';
 import { domainError } from './errors';
 import type { Actor, Session } from './auth/actor';
 import type { ScryptCost } from './auth/password';
@@ -39,6 +40,8 @@ export interface ServiceContext {
   session?: Session;
   /** scrypt cost for new password hashes; only tests lower it, never production. */
   passwordCost?: ScryptCost;
+  /** A server book: what other PCs change, heard as the server's notices (absent on a file book). */
+  changes?: ChangeFeed;
   /** The start-up checks still running in the background: their problems, none when sound. */
   startupCheck?: Promise<string[]>;
 }

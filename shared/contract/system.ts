@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method, changes, open } from './define';
+import { method, changes, open, reads } from './define';
 import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
@@ -16,6 +16,20 @@ export interface AppInfo {
   databasePath: string;
   schemaVersion: string;
   today: string;
+}
+
+/**
+ * What other PCs changed on a server book after a cursor, folded for the screens: which loans
+ * and borrowers, which tables, or everything (notices were missed, or too many to name).
+ */
+export interface ChangesSince {
+  cursor: number;
+  /** Whether this PC hears the server now; false while it is unreachable (the screens say so). */
+  connected: boolean;
+  everything: boolean;
+  tables: string[];
+  loans: number[];
+  borrowers: number[];
 }
 
 export interface HealthReport {
@@ -47,6 +61,19 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const systemContract = {
   'system.info': method<AppInfo>()(noInput, open(false)),
+  /**
+   * Waits (up to `waitMs`) until another PC changes the book after `after`, then says what: the
+   * screens refresh just that. A file book has no other PCs and answers at once.
+   */
+  'system.changes': method<ChangesSince>()(
+    z
+      .object({
+        after: z.number().int().min(0),
+        waitMs: z.number().int().min(0).max(30_000).default(25_000),
+      })
+      .strict(),
+    reads('book.read'),
+  ),
   'system.check': method<HealthReport>()(noInput, changes('backups.manage')),
   'settings.get': method<Settings>()(noInput, open(false)),
   'settings.update': method<Settings>()(settingsSchema.partial().strict(), changes('settings.manage')),

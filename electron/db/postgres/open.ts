@@ -60,8 +60,11 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Postgr
     application_name: 'Pledgebook',
     options: sessionSettings(options),
   });
-  // An idle connection the server drops must not take the process down with it.
+  // A connection the server drops (a restart, the network) must not take the process down with
+  // it: the pool hears it while idle; while a call holds it, the call's own query fails instead,
+  // and the dispatcher words that, so the client's 'error' event needs a listener too.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({
     dialect: new PostgresDialect({ pool }),
     // PLEDGEBOOK_LOG_SQL=1 prints each statement the server refused, for a developer's eyes.

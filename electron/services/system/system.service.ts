@@ -15,6 +15,7 @@ import { domainError } from '../errors';
 import { readSettingsRows, writeSetting } from './settings.repository';
 import { appendAudit } from '../audit/audit';
 import { reageRestructuredLoans } from '../plans/restructured-refresh';
+import { currentWork } from '../work';
 
 export async function loadSettings(ctx: ServiceContext): Promise<Settings> {
   // Unknown or damaged keys fall back to defaults instead of blocking start-up.
@@ -42,7 +43,10 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export function systemHandlers(
   ctx: ServiceContext,
-): Pick<Handlers, 'system.info' | 'system.check' | 'settings.get' | 'settings.update' | 'print.savePdf'> {
+): Pick<
+  Handlers,
+  'system.info' | 'system.changes' | 'system.check' | 'settings.get' | 'settings.update' | 'print.savePdf'
+> {
   return {
     'system.info': async () => ({
       version: ctx.appVersion,
@@ -54,6 +58,10 @@ export function systemHandlers(
       today: ctx.clock.today(),
     }),
     'system.check': () => checkBookHealth(ctx, 'full'),
+    'system.changes': async ({ after, waitMs }) =>
+      ctx.changes
+        ? ctx.changes.since(after, waitMs, currentWork()?.signal)
+        : { cursor: 0, connected: true, everything: false, tables: [], loans: [], borrowers: [] },
     'settings.get': () => loadSettings(ctx),
     'print.savePdf': async (options) => {
       if (!ctx.platform) {

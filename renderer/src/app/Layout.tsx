@@ -4,6 +4,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { NAV_ITEMS } from './nav';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { SignedInAs } from '../features/access/AuthGate';
+import { OfficeChanges } from '../features/office/OfficeChanges';
 
 /** Sidebar plus content. Every nav entry is a real link, so Tab and Enter work without a mouse. */
 export function Layout() {
@@ -44,6 +45,7 @@ export function Layout() {
         <SignedInAs />
       </aside>
       <main id="main" className="content" tabIndex={-1}>
+        <OfficeChanges />
         <ErrorBoundary>
           <Outlet />
         </ErrorBoundary>

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { adminQuery } from '../../support/postgres-cluster';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { statementOf } from '../../../electron/services/loans/statement';
@@ -134,5 +135,61 @@ describe('two PCs deciding one thing at once', () => {
     const engine = statementOf(await loadLoanRecords(first.ctx.db, loanId), '2026-06-15');
     expect(Number(cached?.outstanding_principal)).toBe(engine.outstandingPrincipal);
     expect(Number(cached?.overdue_principal)).toBe(engine.overdue.principal);
+  });
+});
+
+describe('every PC hears what another PC changed', () => {
+  it('a payment posted on one PC reaches the other, naming the loan, as it commits', async () => {
+    const { first, second } = await twoPcs();
+    const { loanId } = await givenACarTitleLoan(first.dispatch);
+    const start = await second.call('system.changes', { after: 0, waitMs: 0 });
+    expect(start.connected).toBe(true);
+    const heard = second.call('system.changes', { after: start.cursor, waitMs: 10_000 });
+    const posted = Date.now();
+    await first.call('payments.record', { loanId, date: '2026-06-15', amount: 100_000, method: 'cash' });
+    const changes = await heard;
+    expect(Date.now() - posted).toBeLessThan(5_000);
+    expect(changes).toMatchObject({ connected: true, everything: false });
+    expect(changes.loans).toEqual([loanId]);
+    expect(changes.tables).toContain('payments');
+    // The status cache and the audit chain are the app's own bookkeeping, not news.
+    expect(changes.tables).not.toContain('loan_status');
+    expect(changes.tables).not.toContain('audit_log');
+  });
+
+  it('a change rolled back is never heard', async () => {
+    const { first, second } = await twoPcs();
+    const { loanId } = await givenACarTitleLoan(first.dispatch);
+    const { cursor } = await second.call('system.changes', { after: 0, waitMs: 0 });
+    const refused = await first.attempt('payments.record', {
+      loanId,
+      date: '2026-06-15',
+      amount: 999_999_999,
+      method: 'cash',
+    });
+    expect(refused.ok).toBe(false);
+    const changes = await second.call('system.changes', { after: cursor, waitMs: 300 });
+    expect(changes.cursor).toBe(cursor);
+    expect(changes.loans).toEqual([]);
+  });
+
+  it('a PC that lost the server says so, and refreshes everything once it is back', async () => {
+    const { first, second } = await twoPcs();
+    const { cursor } = await second.call('system.changes', { after: 0, waitMs: 0 });
+    const book = new URL(first.ctx.databasePath).pathname.slice(1);
+    const admin = inject('postgresAdminUrl');
+    // The server stops taking new connections to the book, and this PC's listener is cut off.
+    await adminQuery(admin, `ALTER DATABASE ${book} WITH ALLOW_CONNECTIONS false`);
+    try {
+      await rawSql(first.ctx.db).run(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'Pledgebook changes'",
+      );
+      const lost = await second.call('system.changes', { after: cursor, waitMs: 5_000 });
+      expect(lost).toMatchObject({ connected: false });
+    } finally {
+      await adminQuery(admin, `ALTER DATABASE ${book} WITH ALLOW_CONNECTIONS true`);
+    }
+    const back = await second.call('system.changes', { after: cursor, waitMs: 10_000 });
+    expect(back).toMatchObject({ connected: true, everything: true });
   });
 });

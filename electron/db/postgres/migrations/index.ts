@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_book';
 import * as m0002 from './0002_book_rules';
 import * as m0003 from './0003_office_speed';
+import * as m0004 from './0004_change_notices';
 
 /**
  * PostgreSQL's own bundled migrations, in order. A new book on PostgreSQL starts from the schema
@@ -12,6 +13,7 @@ export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0001_book': m0001,
   '0002_book_rules': m0002,
   '0003_office_speed': m0003,
+  '0004_change_notices': m0004,
 };
 
 export const POSTGRES_MIGRATION_NAMES = Object.keys(POSTGRES_MIGRATIONS);
