@@ -1,6 +1,19 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, session, shell } from 'electron';
-import { dbFlagFromArgv, resolveDatabasePath } from './db/location';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
+import { DB_ENV_VAR, dbFlagFromArgv } from './db/location';
+import { loadBookLocation, saveBookChoice } from './book-choice';
+import type { BookChoice } from '../shared/contract';
 import { COMMAND_CHANNEL, registerPortRequests } from './ipc';
 import { buildMenuTemplate, pickMenuLabels } from './menu';
 import { findNativeBinding } from './native-binding';
@@ -36,12 +49,15 @@ const words = () => translator(matchLocale(app.getLocale()));
 async function start(): Promise<void> {
   lockDownSession(session.defaultSession);
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
+  // `--db` and PLEDGEBOOK_DB win; then the choice kept on this PC; on a first run, nothing: the
+  // window asks whether the book lives on this PC or on the office database.
+  const location =
+    dbFlagFromArgv(process.argv) ||
+    process.env[DB_ENV_VAR] ||
+    loadBookLocation(app.getPath('userData'), safeStorage);
   const options: HostOptions = {
-    databasePath: resolveDatabasePath({
-      flag: dbFlagFromArgv(process.argv),
-      env: process.env,
-      userDataDir: app.getPath('userData'),
-    }),
+    databasePath: location ?? '',
+    setup: location === null,
     nativeBinding: findNativeBinding({
       isPackaged: app.isPackaged,
       appRoot: app.getAppPath(),
@@ -78,6 +94,11 @@ function startHost(options: HostOptions): void {
       restartWithBackup: async (backupPath: string) => {
         // Answer the request first; the window is gone a moment later.
         setTimeout(() => void restoreAndRelaunch(backupPath), 200);
+      },
+      chooseBook: async (choice: BookChoice) => {
+        // Kept first (the password encrypted by the OS keychain), so a refusal reaches the screen.
+        saveBookChoice(app.getPath('userData'), choice, safeStorage);
+        setTimeout(() => void reopenOnChosenBook(), 200);
       },
       progressBar: (fraction: number) => mainWindow?.setProgressBar(fraction),
     },
@@ -153,6 +174,15 @@ function onHostStopped(code: number, options: HostOptions): void {
     message: t('app.host.stopped'),
     detail: t('app.host.stoppedDetail'),
   });
+}
+
+/** A new place for the book was chosen: close this one and start again on it. */
+async function reopenOnChosenBook(): Promise<void> {
+  const running = host;
+  host = undefined;
+  await running?.close().catch((e: unknown) => console.error('closing the book failed', e));
+  app.relaunch();
+  app.exit(0);
 }
 
 /** Restore chosen in Settings: the host closes the book and restores over it; then start again. */

@@ -12,6 +12,8 @@ import { restoreDatabase } from '../services/system/restore';
 import { DatabaseDamagedError, damagedError } from '../services/system/startup-check';
 import { createLink, type Link } from './link';
 import { servePort } from './serve';
+import { createSetupDispatcher } from '../services/office/office.service';
+import type { Platform } from '../services/context';
 
 /**
  * The service host: the whole backend (SQLite, every service, the backups) in a process of its
@@ -28,6 +30,8 @@ export interface HostOptions {
   actor: 'nobody' | 'system';
   idleLockMs?: number;
   startupCheck?: 'before-open' | 'background';
+  /** First run: no book is chosen yet, so the window asks where it is to be kept. */
+  setup?: boolean;
 }
 
 /** What the host tells its parent about the book, on the same line as the link. */
@@ -67,7 +71,8 @@ export function runHost(parent: HostParent): void {
   let open: PledgebookApp | undefined;
   let options: HostOptions | undefined;
   let stopBackups: (() => void) | undefined;
-  const dispatch = () => open?.dispatch ?? notReady;
+  let setup: Dispatch | undefined;
+  const dispatch = () => open?.dispatch ?? setup ?? notReady;
   const notify = (notice: HostNotice) => parent.line.postMessage(notice);
 
   const link: Link = createLink(parent.line, {
@@ -110,6 +115,15 @@ export function runHost(parent: HostParent): void {
     },
   });
 
+  /** What only main can do, asked over the line. */
+  const platform: Platform = {
+    savePdf: (o) => link.ask<PrintOutcome>('savePdf', o),
+    chooseFolder: (defaultPath) => link.ask<string | null>('chooseFolder', defaultPath),
+    restartWithBackup: (backupPath) => link.ask('restartWithBackup', backupPath),
+    backupSettingsChanged: () => void scheduleBackups(),
+    chooseBook: (choice) => link.ask('chooseBook', choice),
+  };
+
   const scheduleBackups = async () => {
     const book = open;
     if (!book || book.ctx.engine === 'postgres') return;
@@ -126,6 +140,11 @@ export function runHost(parent: HostParent): void {
 
   const start = async (given: HostOptions) => {
     options = given;
+    if (given.setup) {
+      setup = createSetupDispatcher(platform, (error) => console.error(error));
+      notify({ kind: 'ready' });
+      return;
+    }
     let book: PledgebookApp;
     try {
       book = await openApp({
@@ -135,12 +154,7 @@ export function runHost(parent: HostParent): void {
         onInternalError: (error) => console.error(error),
         session: given.actor === 'nobody' ? new Session(null, { idleLockMs: given.idleLockMs }) : undefined,
         startupCheck: given.startupCheck,
-        platform: {
-          savePdf: (o) => link.ask<PrintOutcome>('savePdf', o),
-          chooseFolder: (defaultPath) => link.ask<string | null>('chooseFolder', defaultPath),
-          restartWithBackup: (backupPath) => link.ask('restartWithBackup', backupPath),
-          backupSettingsChanged: () => void scheduleBackups(),
-        },
+        platform,
       });
     } catch (error) {
       notify(refusalOf(error));

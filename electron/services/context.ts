@@ -7,7 +7,7 @@ import type { ChangeFeed } from '../db/postgres/change-feed';
 import { domainError } from './errors';
 import type { Actor, Session } from './auth/actor';
 import type { ScryptCost } from './auth/password';
-import type { PrintOutcome } from '../../shared/contract';
+import type { BookChoice, PrintOutcome } from '../../shared/contract';
 
 /** What only the desktop shell can do; the CLI and the test server have none of it. */
 export interface Platform {
@@ -18,6 +18,8 @@ export interface Platform {
   restartWithBackup?(backupPath: string): Promise<void>;
   /** The automatic-backup interval, folder or retention changed: reschedule. */
   backupSettingsChanged?(): void;
+  /** Keeps where this PC's book lives (the password in the OS keychain) and reopens the app on it. */
+  chooseBook?(choice: BookChoice): Promise<void>;
 }
 
 /** What every service gets: the database, the clock, and facts about this installation. */

@@ -15,6 +15,7 @@ import { authHandlers } from './auth/auth.service';
 import { auditHandlers } from './audit/audit.service';
 import { approvalHandlers } from './approvals/approvals.service';
 import { backupHandlers } from './system/backups.service';
+import { officeHandlers } from './office/office.service';
 
 /** Every contract method, bound to its service. A missing method is a compile error here. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -34,5 +35,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...auditHandlers(ctx),
     ...approvalHandlers(ctx),
     ...backupHandlers(ctx),
+    ...officeHandlers(ctx),
   };
 }

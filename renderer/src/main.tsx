@@ -19,6 +19,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import '@fontsource/noto-sans-tc/400.css';
 import '@fontsource/noto-sans-tc/700.css';
 import './styles/app.css';
+import { BookGate } from './features/office/BookGate';
 
 async function boot(): Promise<void> {
   loadFontsAsTextAppears(document.body);
@@ -35,11 +36,13 @@ async function boot(): Promise<void> {
       <ErrorBoundary>
         <QueryClientProvider client={queryClient}>
           <KitProvider>
-            <PrefsProvider>
-              <AuthGate>
-                <RouterProvider router={createRouter()} />
-              </AuthGate>
-            </PrefsProvider>
+            <BookGate>
+              <PrefsProvider>
+                <AuthGate>
+                  <RouterProvider router={createRouter()} />
+                </AuthGate>
+              </PrefsProvider>
+            </BookGate>
           </KitProvider>
         </QueryClientProvider>
       </ErrorBoundary>

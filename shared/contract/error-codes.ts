@@ -263,6 +263,13 @@ export const ERROR_TEXT_EN = {
   'server.toolMissing':
     "{{tool}} is not installed on this PC; install the PostgreSQL client tools (Debian/Ubuntu: postgresql-client; Windows and macOS: the PostgreSQL installer's command-line tools)",
   'server.backupMissing': 'there is no backup at {{path}}',
+  'server.certificateRejected':
+    'the server {{host}} showed a certificate this PC does not trust; give the office certificate authority file, or ask whoever runs the server',
+  'server.noTls':
+    'the server {{host}} does not accept encrypted connections; turn encryption on at the server, or choose no encryption on a closed office network',
+  'office.noKeychain':
+    "this PC's keychain cannot keep the database password safely (the operating system offers no encryption here), so it was not kept",
+  'office.chooseBookFirst': 'choose where the book is kept first: on this PC, or on the office database',
   // Several PCs on one server book.
   'server.busy':
     'other PCs were changing the same records, and this change could not go through after {{tries}} tries; nothing was saved, so try again',

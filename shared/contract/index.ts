@@ -13,6 +13,7 @@ import { plansContract } from './plans';
 import { writeOffsContract } from './write-offs';
 import { accessContract } from './access';
 import { backupsContract } from './backups';
+import { officeContract } from './office';
 
 export {
   ACCOUNT_KINDS,
@@ -38,6 +39,7 @@ export * from './import';
 export * from './reports';
 export * from './plans';
 export * from './access';
+export * from './office';
 export * from './plan-settings';
 export * from './loan-settings';
 export * from './import-settings';
@@ -63,6 +65,7 @@ export const contract = {
   ...writeOffsContract,
   ...accessContract,
   ...backupsContract,
+  ...officeContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import type { Platform } from '../../electron/services/context';
 import { startLoopbackServer, type LoopbackServer } from '../support/server';
+import type { Dispatch } from '../../electron/services/dispatch';
 
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
 
@@ -46,6 +47,8 @@ export async function startHarness(
     platform?: Platform;
     /** The book to open; a fresh file book by default (a `postgres://` URL opens a server book). */
     databasePath?: string;
+    /** What answers the page instead of the book's dispatcher (the first-run set-up's). */
+    serve?: (app: PledgebookApp) => Dispatch;
   } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'pledgebook-e2e-'));
@@ -55,7 +58,8 @@ export async function startHarness(
     platform: options.platform,
   });
   await options.seed?.(app);
-  const server = await startLoopbackServer(() => app.dispatch);
+  const dispatch = options.serve?.(app) ?? app.dispatch;
+  const server = await startLoopbackServer(() => dispatch);
   const launch = await (chromiumLaunchOptions as () => Promise<LaunchOptions>)();
   const browser = await chromium.launch({
     executablePath: launch.executablePath,
