@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { dirname, join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { openDatabase, type Connection, type SqliteConnection } from '../db/open';
-import { DatabaseTooNewError, migrateToLatest, migrationState } from '../db/migrate';
+import { DatabaseTooNewError, MigrationFailedError, migrateToLatest, migrationState } from '../db/migrate';
 import { isServerBook } from '../db/engine';
 import { openPostgres } from '../db/postgres/open';
 import { ChangeFeed } from '../db/postgres/change-feed';
@@ -101,6 +101,10 @@ async function openServerBook(url: string): Promise<Connection & { startupCheck?
     if (error instanceof DatabaseTooNewError) {
       throw new ServerBookError('server.newerThanApp', { migrations: error.unknownMigrations.join(', ') });
     }
+    // The office's daily role owns no table: the owner upgrades the book (`office init`).
+    if (error instanceof MigrationFailedError && /permission denied|must be owner/i.test(error.message)) {
+      throw new ServerBookError('server.upgradeNeedsOwner', { user: userOf(url) });
+    }
     throw serverProblemOf(error, url) ?? error;
   }
 }
@@ -179,6 +183,15 @@ async function migrationPending(connection: Connection): Promise<boolean> {
     return (await migrationState(connection.db as unknown as Kysely<unknown>)).pending.length > 0;
   } catch {
     return true;
+  }
+}
+
+/** The user name in a server address, for messages. */
+function userOf(url: string): string {
+  try {
+    return decodeURIComponent(new URL(url).username) || '(default user)';
+  } catch {
+    return '(default user)';
   }
 }
 

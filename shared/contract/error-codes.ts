@@ -258,6 +258,8 @@ export const ERROR_TEXT_EN = {
     'this database already holds {{tables}} tables that are not a Pledgebook book; use an empty database for a new book',
   'server.newerThanApp':
     'this book was written by a newer version of Pledgebook (it contains {{migrations}}); install the newer version on this PC',
+  'server.upgradeNeedsOwner':
+    'this book needs bringing up to this version of Pledgebook, and {{user}} may not change its tables; the owner runs "office init" once (see the README), then open it again',
   'server.fileBookOnly':
     'this works only on a book kept in a file on this PC; this book is on a database server',
   'server.toolMissing':

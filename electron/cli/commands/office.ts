@@ -4,12 +4,19 @@ import { systemClock } from '../../services/clock';
 import { isServerBook } from '../../db/engine';
 import { describeServerBook } from '../../db/postgres/open';
 import { moveBook, type MoveReport } from '../../services/office/move-book';
+import { grantAppRole } from '../../services/office/roles';
 
-const USAGE = 'office init --db postgres://… | office move --from PATH_OR_URL --to PATH_OR_URL [--json]';
+/** The daily-use role's password, for `office init --app-role`. */
+const APP_PASSWORD_VAR = 'PLEDGEBOOK_APP_PASSWORD';
+
+const USAGE =
+  'office init --db postgres://OWNER@… [--app-role NAME] | office move --from PATH_OR_URL --to PATH_OR_URL [--json]';
 
 /**
  * `office init --db URL` makes an empty PostgreSQL database a Pledgebook book (checks the server,
- * creates the schema). `office move --from --to` copies a whole book between engines, either
+ * creates the schema), or brings an existing one up to this version; run as the book's owner.
+ * `--app-role NAME` also creates the least-privilege role the PCs use every day, its password
+ * taken from PLEDGEBOOK_APP_PASSWORD (never the command line, which other users can see). `office move --from --to` copies a whole book between engines, either
  * way, into a new empty book, and verifies the copy; the source is only read.
  */
 export const officeCommand: CliCommand = {
@@ -24,19 +31,33 @@ export const officeCommand: CliCommand = {
 };
 
 async function init(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseCliArgs(args, { db: { type: 'string' } });
+  const { values } = parseCliArgs(args, { db: { type: 'string' }, 'app-role': { type: 'string' } });
   if (!values.db || !isServerBook(values.db)) {
     throw new UsageError(
       "--db must be the server book's address, e.g. postgres://pledgebook@server/pledgebook",
     );
   }
+  const appRole = values['app-role'];
+  const password = process.env[APP_PASSWORD_VAR];
+  if (appRole !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(appRole)) {
+    throw new UsageError('--app-role must be lower-case letters, digits and "_", e.g. pledgebook_app');
+  }
   const version = await withApp(values.db, io, async (app) => {
+    if (appRole) await grantAppRole(app.ctx.db, { name: appRole, ...(password ? { password } : {}) });
     const result = await app.dispatch('system.info', {});
     return result.ok ? (result.value as { sqliteVersion: string; schemaVersion: string }) : null;
   });
   io.out(
     `${describeServerBook(values.db)} is a Pledgebook book (${version?.sqliteVersion}, schema ${version?.schemaVersion}).`,
   );
+  if (appRole) {
+    io.out(
+      `The office's PCs connect as ${appRole}: it reads and writes rows, owns no table, and cannot change the audit log or saved contacts.` +
+        (password
+          ? ''
+          : ` No password was set (${APP_PASSWORD_VAR} was empty); set one before the PCs connect.`),
+    );
+  }
   return EXIT.ok;
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { adminQuery } from '../../support/postgres-cluster';
+import { POSTGRES_MIGRATION_NAMES } from '../../../electron/db/postgres/migrations';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { statementOf } from '../../../electron/services/loans/statement';
@@ -191,5 +192,26 @@ describe('every PC hears what another PC changed', () => {
     }
     const back = await second.call('system.changes', { after: cursor, waitMs: 10_000 });
     expect(back).toMatchObject({ connected: true, everything: true });
+  });
+});
+
+describe('a new version starting on several PCs at once', () => {
+  it('migrates once, under the migration lock, while the others wait and then open the same book', async () => {
+    const admin = inject('postgresAdminUrl');
+    const name = `upgrade_${process.pid}_${Date.now().toString(36)}`;
+    await adminQuery(admin, `CREATE DATABASE ${name}`);
+    const url = new URL(admin);
+    url.pathname = `/${name}`;
+    try {
+      const pcs = await Promise.all([1, 2, 3].map(() => openApp({ databasePath: url.toString(), clock })));
+      const applied = await rawSql(pcs[0]!.ctx.db).all<{ name: string; n: number }>(
+        'SELECT name, count(*) AS n FROM kysely_migration GROUP BY name ORDER BY name',
+      );
+      expect(applied.map((r) => r.name)).toEqual(POSTGRES_MIGRATION_NAMES);
+      expect(applied.every((r) => Number(r.n) === 1)).toBe(true);
+      for (const pc of pcs) await pc.close();
+    } finally {
+      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   });
 });
