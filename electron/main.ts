@@ -43,6 +43,9 @@ let mainWindow: BrowserWindow | undefined;
 /** The app locks after ten minutes without a request; sign in again to continue. */
 const IDLE_LOCK_MS = 10 * 60_000;
 let recentRestarts: number[] = [];
+/** The book came from the choice kept on this PC (not --db or PLEDGEBOOK_DB): it may be chosen again. */
+let chosenOnThisPc = false;
+let hostOptions: HostOptions | undefined;
 
 const words = () => translator(matchLocale(app.getLocale()));
 
@@ -51,10 +54,9 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(__dirname, '../renderer')));
   // `--db` and PLEDGEBOOK_DB win; then the choice kept on this PC; on a first run, nothing: the
   // window asks whether the book lives on this PC or on the office database.
-  const location =
-    dbFlagFromArgv(process.argv) ||
-    process.env[DB_ENV_VAR] ||
-    loadBookLocation(app.getPath('userData'), safeStorage);
+  const explicit = dbFlagFromArgv(process.argv) || process.env[DB_ENV_VAR];
+  chosenOnThisPc = !explicit;
+  const location = explicit || loadBookLocation(app.getPath('userData'), safeStorage);
   const options: HostOptions = {
     databasePath: location ?? '',
     setup: location === null,
@@ -70,6 +72,7 @@ async function start(): Promise<void> {
     idleLockMs: IDLE_LOCK_MS,
     startupCheck: 'background',
   };
+  hostOptions = options;
   registerPortRequests(ipcMain, (frame) => host?.connect(frame), devServerUrl);
   startHost(options);
 }
@@ -119,6 +122,7 @@ async function onHostNotice(notice: HostNotice): Promise<void> {
   }
   // Refused at start, or found damaged by the background check: nothing was written to it.
   mainWindow?.destroy();
+  mainWindow = undefined;
   await refuseToOpen(notice);
 }
 
@@ -221,10 +225,23 @@ async function refuseToOpen(notice: Exclude<HostNotice, { kind: 'ready' }>): Pro
     const t = words();
     const problem = notice.kind === 'refused' ? notice.problem : undefined;
     // A server book's refusal reads in the user's language; a file's keeps its full English detail.
-    dialog.showErrorBox(
-      t('app.serverBook.cannotOpen'),
-      problem ? String(t(`errors:${problem.code}`, problem.params as never)) : notice.message,
-    );
+    const refusal = problem ? String(t(`errors:${problem.code}`, problem.params as never)) : notice.message;
+    if (problem && chosenOnThisPc && hostOptions) {
+      // A changed password, a moved server: the user fixes the connection rather than starting over.
+      const answer = await dialog.showMessageBox({
+        type: 'error',
+        title: t('app.serverBook.cannotOpen'),
+        message: refusal,
+        buttons: [t('app.serverBook.chooseAgain'), t('app.serverBook.quit')],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (answer.response === 0) {
+        host?.stop();
+        startHost({ ...hostOptions, databasePath: '', setup: true });
+        return;
+      }
+    } else dialog.showErrorBox(t('app.serverBook.cannotOpen'), refusal);
     host?.stop();
     app.exit(1);
     return;

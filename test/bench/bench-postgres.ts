@@ -16,12 +16,14 @@ import { rulesOf } from '../../electron/services/collateral/items.service';
 import { bucketCase, COLLATERAL_SHARES } from './hand-sql';
 import { AS_OF, bookFile } from './book-cache';
 import { printResults, recorder, round, time, type Timing } from './timing';
+import { benchClerks, printClerks, type ClerkFigures } from './clerks';
 
 const dpd = (column: string) => `CASE WHEN ${column} < $1 THEN ($1::date - ${column}::date) ELSE 0 END`;
 
-export async function benchPostgres(loans: number, runs: number, json: boolean): Promise<void> {
+export async function benchPostgres(loans: number, runs: number, json: boolean, clerks = 0): Promise<void> {
   const cluster = await startTestCluster({ durable: true });
   const results: Timing[] = [];
+  const office: ClerkFigures[] = [];
   let app: PledgebookApp | undefined;
   const client = new pg.Client({ connectionString: cluster.urlOf('bench') });
   try {
@@ -261,6 +263,13 @@ export async function benchPostgres(loans: number, runs: number, json: boolean):
       },
       oneRecordRuns,
     );
+    if (clerks > 0) {
+      const book = { payable: paying, open: active, queries };
+      office.push(await benchClerks(cluster.urlOf('bench'), clerks, 100, book));
+      // A clerk who clicks on without stopping to talk to anyone: up to two seconds between
+      // operations, an office of ten asking ~8 a second (29,000 an hour), far above a real one.
+      office.push(await benchClerks(cluster.urlOf('bench'), clerks, 40, book, 1000));
+    }
   } finally {
     await client.end().catch(() => undefined);
     await app?.close();
@@ -268,9 +277,12 @@ export async function benchPostgres(loans: number, runs: number, json: boolean):
   }
 
   if (json) {
-    process.stdout.write(`${JSON.stringify({ engine: 'postgres', loans, operations: results }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ engine: 'postgres', loans, operations: results, ...(office.length ? { clerks: office } : {}) }, null, 2)}\n`,
+    );
     return;
   }
   console.log(`Pledgebook bench on PostgreSQL: ${loans} loans, ${runs} runs after warm-up`);
   printResults(results);
+  office.forEach(printClerks);
 }

@@ -1,4 +1,4 @@
-// `npm run bench -- [--loans N] [--json] [--runs R] [--engine sqlite|postgres]`: times the operations the performance issue
+// `npm run bench -- [--loans N] [--json] [--runs R] [--engine sqlite|postgres] [--clerks N]`: times the operations the performance issue
 // budgets, each against hand-written SQL that answers the same question where one exists.
 // The book is seeded deterministically and cached by size and seed in test/artifacts/bench-cache.
 import { rmSync } from 'node:fs';
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean' },
       runs: { type: 'string', default: '15' },
       engine: { type: 'string', default: 'sqlite' },
+      clerks: { type: 'string', default: '0' },
     },
     strict: true,
   });
@@ -81,7 +82,12 @@ async function main(): Promise<void> {
     throw new Error(`--loans must be 100-1,000,000, got ${values.loans}`);
   if (!Number.isInteger(runs) || runs < 3)
     throw new Error(`--runs must be an integer ≥ 3, got ${values.runs}`);
-  if (values.engine === 'postgres') return benchPostgres(loans, runs, values.json ?? false);
+  const clerks = Number(values.clerks);
+  if (!Number.isInteger(clerks) || clerks < 0 || clerks > 50)
+    throw new Error(`--clerks must be 0-50, got ${values.clerks}`);
+  if (clerks > 0 && values.engine !== 'postgres')
+    throw new Error('--clerks runs on a server book: add --engine postgres (a file book has one writer)');
+  if (values.engine === 'postgres') return benchPostgres(loans, runs, values.json ?? false, clerks);
   if (values.engine !== 'sqlite')
     throw new Error(`--engine must be sqlite or postgres, got ${values.engine}`);
   const path = await bookFile(loans, true);

@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
 import { sql } from 'kysely';
+import { ruleViolation } from '../errors';
 import type { PlanRow, PlanSpecInput } from '../../../shared/contract/plans';
 import type { Db } from '../../db/db';
 import { withMonthlyInstallment, type StoredComparison } from './legacy-comparison';
@@ -66,4 +67,29 @@ export async function insertPlan(db: Db, row: Insertable<DB['repayment_plans']>)
 
 export async function updatePlan(db: Db, id: number, set: Updateable<DB['repayment_plans']>): Promise<void> {
   await db.updateTable('repayment_plans').set(set).where('id', '=', id).execute();
+}
+
+/**
+ * Decides a proposed plan in one conditional update: it changes only while the plan is still
+ * proposed, so of two deciders (the loan's lock already makes the second wait) exactly one does.
+ */
+export async function decideProposedPlan(
+  db: Db,
+  id: number,
+  set: Updateable<DB['repayment_plans']>,
+): Promise<void> {
+  const done = await db
+    .updateTable('repayment_plans')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  if (done.numUpdatedRows !== 1n) {
+    const now = await db
+      .selectFrom('repayment_plans')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    throw ruleViolation('plan.notProposed', { id, status: now?.status ?? 'unknown' });
+  }
 }

@@ -28,7 +28,7 @@ import {
   planRowById,
   planRowsQuery,
   toPlanRow,
-  updatePlan,
+  decideProposedPlan,
 } from './plans.repository';
 import { decisionStamp, refuseOwnRequest } from './decision';
 import { registerApprovalInbox } from '../approvals/registry';
@@ -134,7 +134,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
         refuseOwnRequest(plan.proposed_by, actor, ruleViolation('plan.ownProposal', { id: planId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
-          await updatePlan(trx, planId, { status: 'rejected', ...decided });
+          await decideProposedPlan(trx, planId, { status: 'rejected', ...decided });
           await appendAudit(trx, ctx, {
             entity: 'plan',
             entityId: planId,
@@ -174,7 +174,7 @@ export function planHandlers(ctx: ServiceContext): PlanHandlers {
           outcome.version,
         );
         await setLoanStatus(trx, plan.loan_id, 'restructured', clock.now());
-        await updatePlan(trx, planId, {
+        await decideProposedPlan(trx, planId, {
           status: 'active',
           ...decided,
           as_of: today,

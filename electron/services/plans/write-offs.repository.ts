@@ -2,6 +2,7 @@ import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../db/db';
 import type { DB } from '../../db/schema';
 import type { Actor } from '../auth/actor';
+import { ruleViolation } from '../errors';
 import { assignedTo, isScoped } from '../auth/scope';
 
 /** Write-offs (proposed, then decided by a second person) and the money recovered after one. */
@@ -51,6 +52,24 @@ export async function insertWriteOff(db: Db, row: Insertable<DB['write_offs']>):
 
 export async function updateWriteOff(db: Db, id: number, set: Updateable<DB['write_offs']>): Promise<void> {
   await db.updateTable('write_offs').set(set).where('id', '=', id).execute();
+}
+
+/** Decides a proposed write-off in one conditional update: of two deciders, exactly one does. */
+export async function decideProposedWriteOff(
+  db: Db,
+  id: number,
+  set: Updateable<DB['write_offs']>,
+): Promise<void> {
+  const done = await db
+    .updateTable('write_offs')
+    .set(set)
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  if (done.numUpdatedRows !== 1n) {
+    const now = await db.selectFrom('write_offs').select('status').where('id', '=', id).executeTakeFirst();
+    throw ruleViolation('writeOff.decided', { id, status: now?.status ?? 'unknown' });
+  }
 }
 
 export function recoveryRows(db: Db) {

@@ -29,7 +29,7 @@ import {
   proposedWriteOffOf,
   recoveryList,
   recoveryRows,
-  updateWriteOff,
+  decideProposedWriteOff,
   writeOffList,
   writeOffRows,
 } from './write-offs.repository';
@@ -107,7 +107,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         refuseOwnRequest(row.requested_by, actor, ruleViolation('writeOff.ownRequest', { id: writeOffId }));
         const decided = decisionStamp(actor, clock.now(), note);
         if (decision === 'reject') {
-          await updateWriteOff(trx, writeOffId, { status: 'rejected', ...decided });
+          await decideProposedWriteOff(trx, writeOffId, { status: 'rejected', ...decided });
           await appendAudit(trx, ctx, {
             entity: 'write-off',
             entityId: writeOffId,
@@ -122,7 +122,7 @@ export function writeOffHandlers(ctx: ServiceContext): WriteOffHandlers {
         }
         const statement = statementOf(book, today);
         const amount = payoffOf(statement);
-        await updateWriteOff(trx, writeOffId, {
+        await decideProposedWriteOff(trx, writeOffId, {
           status: 'approved',
           ...decided,
           amount,

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi, useApiMutation } from '../../api/hooks';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { ApiCallError } from '../../api/client';
-import logoUrl from '../../../../resources/icon.svg';
+import { AppBrand } from '../../components/AppBrand';
 import { Field } from '../../components/form';
 import { CompanyForm } from '../settings/CompanyForm';
 
@@ -82,13 +82,7 @@ function SignInScreen({ firstRun, onOwnerCreated }: { firstRun: boolean; onOwner
   return (
     <main className="sign-in" id="main">
       <section className="sign-in-card" aria-labelledby="sign-in-title">
-        <div className="sign-in-brand">
-          <img src={logoUrl} alt="" width={56} height={56} />
-          <div>
-            <div className="sign-in-app">{t('app.name')}</div>
-            <div className="muted">{t('app.tagline')}</div>
-          </div>
-        </div>
+        <AppBrand />
         <h1 id="sign-in-title">{title}</h1>
         {firstRun && <p className="muted">{t('access.createOwnerHint')}</p>}
         <form className="sign-in-form" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>

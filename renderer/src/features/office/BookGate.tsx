@@ -10,7 +10,7 @@ import { useApi, useApiMutation } from '../../api/hooks';
 import { fieldErrorsOf, useOptionalRefusalText } from '../../app/error-text';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { CodeSelect, Field } from '../../components/form';
-import logoUrl from '../../../../resources/icon.svg';
+import { AppBrand } from '../../components/AppBrand';
 import { formatAmount } from '../../../../shared/money/amount';
 
 /**
@@ -86,13 +86,7 @@ export function ConnectScreen() {
   return (
     <main className="sign-in" id="main">
       <section className="sign-in-card connect-card" aria-labelledby="connect-title">
-        <div className="sign-in-brand">
-          <img src={logoUrl} alt="" width={56} height={56} />
-          <div>
-            <div className="sign-in-app">{t('app.name')}</div>
-            <div className="muted">{t('app.tagline')}</div>
-          </div>
-        </div>
+        <AppBrand />
         <h1 id="connect-title">{t('app.connect.title')}</h1>
         <form className="sign-in-form" onSubmit={(e) => void submit(e).catch(() => undefined)} noValidate>
           <fieldset className="connect-choice">
