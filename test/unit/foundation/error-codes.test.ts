@@ -37,7 +37,10 @@ describe('error codes', () => {
       for (const code of ERROR_CODES) {
         const words = (textOf(locale, code) as string)
           .replace(/\{\{[^}]*\}\}/g, '')
-          .replace(/Pledgebook|JPEG|PNG|GIF|WebP|XLSX|PDF|SHA-256|UTC|MB|base64|`pledgebook restore`|`office init`/g, '')
+          .replace(
+            /Pledgebook|JPEG|PNG|GIF|WebP|XLSX|PDF|SHA-256|UTC|MB|base64|`pledgebook restore`|`office init`/g,
+            '',
+          )
           // Office mode: the server's product name, URL scheme and search extension.
           .replace(/PostgreSQL|postgres:\/\/|pg_trgm/g, '');
         expect(words, `${locale} ${code}`).not.toMatch(/[A-Za-z]{2,}/);
