@@ -383,16 +383,23 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
 
     'payments.record': async (input) =>
       db.transaction().execute(async (trx) => {
-        await lockLoans(trx, [input.loanId]);
         const actor = ctx.actor();
         if (needsSecondPerson(actor) && (await isBackdated(trx, input.date, clock.today()))) {
           throw ruleViolationWith({ needsApproval: 'backdated-payment' }, 'payment.backdated', {
             date: input.date,
           });
         }
-        const lastPaid = needsSecondPerson(actor)
-          ? settlesBeforeLastPayment(await loadLoanRecords(trx, input.loanId), input.date, input.amount)
-          : null;
+        // A person's payment is checked against the loan before recordPayment reads it again:
+        // lock it first on this path (recordPayment takes the lock itself for everyone else).
+        let lastPaid: ReturnType<typeof settlesBeforeLastPayment> = null;
+        if (needsSecondPerson(actor)) {
+          await lockLoans(trx, [input.loanId]);
+          lastPaid = settlesBeforeLastPayment(
+            await loadLoanRecords(trx, input.loanId),
+            input.date,
+            input.amount,
+          );
+        }
         if (lastPaid !== null) {
           throw ruleViolationWith(
             { needsApproval: 'backdated-payment', reason: 'payment.settlementBeforeLastPayment', lastPaid },

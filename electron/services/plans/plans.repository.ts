@@ -65,10 +65,6 @@ export async function insertPlan(db: Db, row: Insertable<DB['repayment_plans']>)
   return (await db.insertInto('repayment_plans').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function updatePlan(db: Db, id: number, set: Updateable<DB['repayment_plans']>): Promise<void> {
-  await db.updateTable('repayment_plans').set(set).where('id', '=', id).execute();
-}
-
 /**
  * Decides a proposed plan in one conditional update: it changes only while the plan is still
  * proposed, so of two deciders (the loan's lock already makes the second wait) exactly one does.

@@ -50,10 +50,6 @@ export async function insertWriteOff(db: Db, row: Insertable<DB['write_offs']>):
   return (await db.insertInto('write_offs').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export async function updateWriteOff(db: Db, id: number, set: Updateable<DB['write_offs']>): Promise<void> {
-  await db.updateTable('write_offs').set(set).where('id', '=', id).execute();
-}
-
 /** Decides a proposed write-off in one conditional update: of two deciders, exactly one does. */
 export async function decideProposedWriteOff(
   db: Db,
