@@ -1,6 +1,7 @@
 import type { Charge, Payment } from '../../../shared/engine/index';
 import type { Db } from '../../db/db';
 import { notFound } from '../errors';
+import { engineOf } from '../../db/engine';
 import type { LoanRecord, PaymentRecord } from './tables';
 import { sql } from 'kysely';
 import { installmentsOf, installmentsOfVersions, paymentRowsOf } from './loan.repository';
@@ -34,9 +35,14 @@ export interface LoanRecords {
   charges: Charge[];
 }
 
-export async function loadLoanRecords(db: Db, loanId: number): Promise<LoanRecords> {
+export async function loadLoanRecords(
+  db: Db,
+  loanId: number,
+  options: { lock?: boolean } = {},
+): Promise<LoanRecords> {
   // The loan, its active version and whether it has a legal case in one read: on a server book
-  // each read is a round trip, and recording a payment reads the loan first.
+  // each read is a round trip, and recording a payment reads the loan first. `lock` takes the
+  // loan's row lock in that same read (see `lockLoans`), one round trip fewer for a payment.
   const head = await db
     .selectFrom('loans as l')
     .leftJoin('schedule_versions as v', (j) => j.onRef('v.loan_id', '=', 'l.id').on('v.is_active', '=', 1))
@@ -49,18 +55,19 @@ export async function loadLoanRecords(db: Db, loanId: number): Promise<LoanRecor
       ),
     ])
     .where('l.id', '=', loanId)
+    .$if(options.lock === true && engineOf(db) === 'postgres', (qb) => qb.forNoKeyUpdate('l'))
     .executeTakeFirst();
   if (!head) throw notFound('loan.notFound', loanId);
   const { active_version_id: versionId, active_version: version, in_legal: inLegal, ...loan } = head;
   if (versionId === null || version === null) throw new Error(`loan ${loan.number} has no active schedule`);
-  return {
-    loan,
-    versionId,
-    version,
-    installments: await installmentsOf(db, versionId),
-    paymentRows: await paymentRowsOf(db, loanId),
-    charges: inLegal ? ((await legalChargesByLoan(db, loanId)).get(loanId) ?? []) : [],
-  };
+  // Outside a transaction a server book runs these at once, each on its own pooled connection;
+  // inside one (and on a file book) they simply queue.
+  const [installments, paymentRows, charges] = await Promise.all([
+    installmentsOf(db, versionId),
+    paymentRowsOf(db, loanId),
+    inLegal ? legalChargesByLoan(db, loanId).then((byLoan) => byLoan.get(loanId) ?? []) : [],
+  ]);
+  return { loan, versionId, version, installments, paymentRows, charges };
 }
 
 /**

@@ -220,16 +220,18 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
     },
 
     'loans.get': async ({ id, asOf }) => {
-      const book = await loadLoanRecords(db, id);
+      // On a server book each read is a round trip: the reads that need only the loan's id go
+      // together, each on its own pooled connection (a file book runs them one after another).
+      const [book, versions, parties] = await Promise.all([
+        loadLoanRecords(db, id),
+        scheduleVersionsOf(db, id),
+        partiesOf(db, id),
+      ]);
       const when = asOf ?? clock.today();
-      const { statement, restructured } = await restructuredDelinquency(
-        db,
-        book,
-        statementOf(book, when),
-        (d) => statementOf(book, d),
-      );
-      const borrower = await borrowerRow(db, book.loan.borrower_id);
-      const versions = await scheduleVersionsOf(db, id);
+      const [{ statement, restructured }, borrower] = await Promise.all([
+        restructuredDelinquency(db, book, statementOf(book, when), (d) => statementOf(book, d)),
+        borrowerRow(db, book.loan.borrower_id),
+      ]);
       const { loan } = book;
       const detail: LoanDetail = {
         id: loan.id,
@@ -242,7 +244,7 @@ export function loanHandlers(ctx: ServiceContext): LoanHandlers {
           idNumberMasked: maskIdNumber(borrower.id_number),
           phone: borrower.phone,
         },
-        parties: (await partiesOf(db, id)).map((p) => ({
+        parties: parties.map((p) => ({
           borrowerId: p.borrower_id,
           name: p.name,
           idNumberMasked: maskIdNumber(p.id_number),

@@ -39,7 +39,7 @@ import { appendAudit } from '../audit/audit';
 import { needsSecondPerson, requestApproval } from '../approvals/request';
 import { approvalAction, registerApprovalAction } from '../approvals/registry';
 import { isBackdated } from '../approvals/backdating';
-import { lockLoanOf, lockLoans } from '../loans/loan-lock';
+import { lockLoanOf } from '../loans/loan-lock';
 
 type PaymentHandlers = Pick<
   Handlers,
@@ -252,8 +252,7 @@ export async function recordPayment(
   const { clock } = ctx;
   const today = clock.today();
   // Two PCs posting to one loan: the second waits here, then checks against the first's payment.
-  await lockLoans(trx, [input.loanId]);
-  const book = await loadLoanRecords(trx, input.loanId);
+  const book = await loadLoanRecords(trx, input.loanId, { lock: true });
   checkPayment(book, input.date, input.amount, today);
   // The receipt prints this split; it is kept so a reprint shows the same figures, whatever is
   // keyed in later.
@@ -393,9 +392,8 @@ export function paymentHandlers(ctx: ServiceContext): PaymentHandlers {
         // lock it first on this path (recordPayment takes the lock itself for everyone else).
         let lastPaid: ReturnType<typeof settlesBeforeLastPayment> = null;
         if (needsSecondPerson(actor)) {
-          await lockLoans(trx, [input.loanId]);
           lastPaid = settlesBeforeLastPayment(
-            await loadLoanRecords(trx, input.loanId),
+            await loadLoanRecords(trx, input.loanId, { lock: true }),
             input.date,
             input.amount,
           );
