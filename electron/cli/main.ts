@@ -13,6 +13,7 @@ import { reportCommand } from './commands/report';
 import { restoreCommand } from './commands/restore';
 import { versionCommand } from './commands/version';
 import { worklistCommand } from './commands/worklist';
+import { classifyCommand } from './commands/classify';
 import { officeCommand } from './commands/office';
 
 const COMMANDS: CliCommand[] = [
@@ -25,6 +26,7 @@ const COMMANDS: CliCommand[] = [
   alertsCommand,
   auditCommand,
   worklistCommand,
+  classifyCommand,
   planPreviewCommand,
   prepayPreviewCommand,
   backupCommand,

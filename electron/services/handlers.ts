@@ -16,6 +16,7 @@ import { auditHandlers } from './audit/audit.service';
 import { approvalHandlers } from './approvals/approvals.service';
 import { backupHandlers } from './system/backups.service';
 import { officeHandlers } from './office/office.service';
+import { riskHandlers } from './risk/risk.service';
 
 /** Every contract method, bound to its service. A missing method is a compile error here. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -36,5 +37,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...approvalHandlers(ctx),
     ...backupHandlers(ctx),
     ...officeHandlers(ctx),
+    ...riskHandlers(ctx),
   };
 }

@@ -159,6 +159,21 @@ export const ERROR_TEXT_EN = {
   'approval.loanChanged':
     'request #{{id}} was cancelled: since it was made, {{changes}}. Ask again if it is still needed',
 
+  // Risk classification and provisions (Settings → Accounting).
+  'classification.bandsStartAtZero': 'the first range ({{grade}}) must start at 0 days past due',
+  'classification.bandsGap':
+    'the ranges leave a gap: one ends at {{after}} days and the next starts at {{next}}',
+  'classification.bandsOverlap':
+    'the ranges overlap: one ends at {{after}} days and the next starts at {{next}}',
+  'classification.bandsBackwards':
+    'the range of {{grade}} ends ({{toDays}} days) before it starts ({{fromDays}})',
+  'classification.bandsLastOpen': 'the last range ({{grade}}) must have no upper end',
+  'classification.bandsGrades': 'the ranges must be, in order: {{expected}}',
+  'classification.gradeOfOtherProfile': '{{grade}} is not a grade of the chosen classification',
+  'classification.ratePercent':
+    'the provision rate of {{grade}} must be between 0% and 100%, not "{{value}}"',
+  'classification.observationMonths': 'the observation period must be 0 to 60 months, not {{value}}',
+
   // Collateral.
   'vin.taken': 'VIN {{vin}} is already recorded on another active item (#{{id}}, plate {{plate}})',
   'item.loanNotLinkable': 'loan {{number}} is {{status}}; it cannot take collateral',

@@ -14,6 +14,7 @@ import { writeOffsContract } from './write-offs';
 import { accessContract } from './access';
 import { backupsContract } from './backups';
 import { officeContract } from './office';
+import { riskContract } from './risk';
 
 export {
   ACCOUNT_KINDS,
@@ -46,6 +47,7 @@ export * from './import-settings';
 export * from './company';
 export * from './write-offs';
 export * from './backups';
+export * from './risk';
 
 /**
  * The whole API between the UI and the services: one map from method name to request schema
@@ -66,6 +68,7 @@ export const contract = {
   ...accessContract,
   ...backupsContract,
   ...officeContract,
+  ...riskContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { AgingTable, MonthlyFigures } from '../reports/monthly';
 import { isoDate } from './common';
 import { SUPPORTED_LOCALES } from './system';
 import type { AgingBucket } from '../engine/buckets';
+import type { MonthClassification } from './risk';
 
 export const isoMonth = z
   .string()
@@ -64,6 +65,8 @@ export interface MonthlyReport extends MonthlyFigures {
   lateEntries: number;
   notTracked: OptionalSection[];
   activity: MonthActivity;
+  /** Classification and provisions at the month's end (today in a month still running). */
+  classification: MonthClassification;
 }
 
 export interface DashboardData {
@@ -78,6 +81,9 @@ export interface DashboardData {
   aging: { bucket: AgingBucket; count: number; outstanding: number }[];
   collections12: { month: string; penalty: number; interest: number; principal: number }[];
   parTrend12: { month: string; par30: string; par90: string }[];
+  /** Today's NPL ratio and provision coverage (`reports.classification`), 4-decimal ratios. */
+  nplRatio: string | null;
+  coverage: string | null;
 }
 
 export const reportsContract = {

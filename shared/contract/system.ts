@@ -3,6 +3,7 @@ import { method, changes, open, reads } from './define';
 import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
+import { riskSettingsShape } from './risk';
 import { loanSettingsShape } from './loan-settings';
 import { importSettingsShape } from './import-settings';
 import { companyProfileShape } from './company';
@@ -56,6 +57,7 @@ export const settingsSchema = z.object({
   ...planSettingsShape,
   ...loanSettingsShape,
   ...importSettingsShape,
+  ...riskSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

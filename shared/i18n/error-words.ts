@@ -4,6 +4,7 @@ import { LOAN_STATUSES, type LoanChangeSinceRequest, type LoanStatus } from '../
 import { CONTACT_PROFILES, type GuardViolation } from '../contract/collections';
 import { PLAN_STATUSES } from '../contract/plans';
 import { ITEM_STATUSES, REPOSSESSION_STEPS } from '../collateral/kinds';
+import { RISK_GRADES } from '../engine/classification';
 
 /**
  * A refusal worded from its code (shared/contract/error-codes.ts) and the `errors` resources.
@@ -40,6 +41,15 @@ const isApprovalDecision = inSet(['approved', 'rejected', 'cancelled'] as const)
 
 type Word = (value: unknown, t: TFunction) => string | undefined;
 const stepWord: Word = (v, t) => (isStep(v) ? t(`collateral.repo.steps.${v}`) : undefined);
+const isGrade = inSet(RISK_GRADES);
+const gradeWord: Word = (v, t) => (isGrade(v) ? t(`loans.risk.grades.${v}`) : undefined);
+const gradeCodes = [
+  'classification.bandsStartAtZero',
+  'classification.bandsBackwards',
+  'classification.bandsLastOpen',
+  'classification.gradeOfOtherProfile',
+  'classification.ratePercent',
+] as const;
 
 /**
  * Statuses that are not a loan's (a plan's, an item's, a repossession's step): which parameter of
@@ -54,6 +64,17 @@ const OTHER_STATUS_WORDS: Partial<Record<ErrorCode, Record<string, Word>>> = {
   'item.notActive': { status: (v, t) => (isItemStatus(v) ? t(`collateral.statuses.${v}`) : undefined) },
   'repossession.wrongStep': { next: stepWord, step: stepWord },
   'contact.blocked': { profile: (v, t) => (isProfile(v) ? t(`collections.profiles.${v}`) : undefined) },
+  ...Object.fromEntries(gradeCodes.map((code) => [code, { grade: gradeWord }])),
+  // The grades in the order the ranges must follow.
+  'classification.bandsGrades': {
+    expected: (v, t) =>
+      typeof v === 'string'
+        ? v
+            .split(', ')
+            .map((g) => gradeWord(g, t) ?? g)
+            .join(' → ')
+        : undefined,
+  },
 };
 
 function wordChange(c: LoanChangeSinceRequest, t: TFunction): string {

@@ -1,7 +1,7 @@
 import { formatAmount } from '../../../shared/money';
 import { AGING_BUCKETS, type AgingBucket } from '../../../shared/engine';
 import { ROLL_COLUMNS, type RollColumn } from '../../../shared/reports/monthly';
-import type { Locale, MonthlyReport } from '../../../shared/contract';
+import type { Locale, MonthlyReport, RiskGrade } from '../../../shared/contract';
 import { translator } from '../../../shared/i18n/translator';
 import { inReadersOrder } from '../../../shared/reports/name-order';
 
@@ -153,7 +153,52 @@ export function reportSections(report: MonthlyReport, language: Locale = 'en'): 
         [t('reports.fig.topShare'), '', '', r.concentration.topShare],
       ],
     },
+    ...classificationTables(r, language),
     ...activityTables(r, language),
+  ];
+}
+
+/** Classification and provisions: one sheet of grades, ratios and movement; one of migration. */
+function classificationTables(r: MonthlyReport, language: Locale): SectionTable[] {
+  const t = translator(language);
+  const c = r.classification;
+  const m = formatAmount;
+  const word = (g: string) =>
+    g === 'new' || g === 'closed' || g === 'written-off'
+      ? t(`reports.risk.moves.${g}`)
+      : t(`loans.risk.grades.${g as RiskGrade}`);
+  return [
+    {
+      name: t('reports.risk.export.sheet'),
+      header: [
+        t('reports.risk.grade'),
+        t('reports.risk.loans'),
+        t('reports.risk.outstanding'),
+        t('reports.risk.provision'),
+      ],
+      rows: [
+        ...c.grades.map((g) => [word(g.grade), g.loans, m(g.outstanding), m(g.provision)]),
+        [t('reports.fig.all'), c.loans, m(c.outstanding), m(c.provision)],
+        [t('reports.risk.nonPerforming'), '', m(c.nonPerforming), ''],
+        [t('reports.risk.nplRatio'), c.nplRatio ?? '', '', ''],
+        [t('reports.risk.coverage'), c.coverage ?? '', '', ''],
+        [t('reports.risk.opening'), '', '', m(c.movement.opening)],
+        [t('reports.risk.charge'), '', '', m(c.movement.charge)],
+        [t('reports.risk.release'), '', '', m(c.movement.release)],
+        [t('reports.risk.used'), '', '', m(c.movement.usedByWriteOffs)],
+        [t('reports.risk.closing'), '', '', m(c.movement.closing)],
+      ],
+    },
+    {
+      name: t('reports.risk.export.migrationSheet'),
+      header: [
+        t('reports.risk.export.from'),
+        t('reports.risk.export.to'),
+        t('reports.risk.loans'),
+        t('reports.risk.outstanding'),
+      ],
+      rows: c.migration.map((cell) => [word(cell.from), word(cell.to), cell.loans, m(cell.outstanding)]),
+    },
   ];
 }
 

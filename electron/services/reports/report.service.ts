@@ -32,6 +32,8 @@ import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snap
 import { reportToCsv, reportToXlsx } from './report-export';
 import { agingAsOf } from './aging';
 import { monthActivity } from './activity';
+import { classifyMonth } from '../risk/month-classification';
+import { classifyBook } from '../risk/risk.service';
 
 /**
  * Sections whose data no feature records yet. A feature that lands makes its section tracked by
@@ -136,6 +138,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
     lateEntries: await lateEntries(ctx.db, reportEnd),
     notTracked: OPTIONAL_SECTIONS.filter((s) => !TRACKED_SECTIONS.has(s)),
     activity,
+    classification: await classifyMonth(ctx, month),
   };
 }
 
@@ -147,6 +150,7 @@ export async function monthlyReport(ctx: ServiceContext, month: string): Promise
 export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
   const today = ctx.clock.today();
   const aging = await agingAsOf(ctx, today);
+  const { nplRatio, coverage } = await classifyBook(ctx, today);
   const overdue = await overdueToday(ctx.db, today);
 
   const thisMonth = monthOf(today);
@@ -186,6 +190,8 @@ export async function dashboard(ctx: ServiceContext): Promise<DashboardData> {
         par90: rate4(m?.par90 ?? 0, m?.outstanding ?? 0),
       };
     }),
+    nplRatio,
+    coverage,
   };
 }
 

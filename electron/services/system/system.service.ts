@@ -6,6 +6,9 @@ import { DEFAULT_PLAN_SETTINGS } from '../../../shared/contract/plan-settings';
 import { DEFAULT_LOAN_SETTINGS } from '../../../shared/contract/loan-settings';
 import { DEFAULT_IMPORT_SETTINGS } from '../../../shared/contract/import-settings';
 import { DEFAULT_COMPANY_PROFILE } from '../../../shared/contract/company';
+import { DEFAULT_RISK_SETTINGS } from '../../../shared/contract/risk';
+import { assertSoundRules, recordRulesChange } from '../risk/rules';
+import { monthOf } from '../../../shared/dates';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { appliedMigrations } from '../../db/migrate';
@@ -39,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ...DEFAULT_PLAN_SETTINGS,
   ...DEFAULT_LOAN_SETTINGS,
   ...DEFAULT_IMPORT_SETTINGS,
+  ...DEFAULT_RISK_SETTINGS,
 };
 
 export function systemHandlers(
@@ -70,6 +74,8 @@ export function systemHandlers(
       return ctx.platform.savePdf(options);
     },
     'settings.update': async (patch) => {
+      // Ranges that leave a loan without a grade are refused whole, before anything is written.
+      if (patch.riskRules) assertSoundRules(patch.riskRules);
       const before = await loadSettings(ctx);
       await ctx.db.transaction().execute(async (trx) => {
         const changed: Record<string, unknown> = {};
@@ -82,6 +88,9 @@ export function systemHandlers(
           was[key] = key === 'companyLogo' ? logoDigest(before.companyLogo) : before[key as keyof Settings];
         }
         await reageRestructuredLoans(trx, changed, ctx.clock.today());
+        if (patch.riskRules) {
+          await recordRulesChange(trx, before.riskRules, patch.riskRules, monthOf(ctx.clock.today()));
+        }
         await appendAudit(trx, ctx, {
           entity: 'settings',
           entityId: 'settings',

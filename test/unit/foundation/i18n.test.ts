@@ -54,7 +54,7 @@ const SAME_IN_EVERY_LANGUAGE = new Set([
  */
 const LATIN_ALLOWED = new Set(
   [
-    'Pledgebook PAR PARx XLSX CSV Excel LTV VIN GPS PDF UTF PNG JPEG WebP GIF ISO GBK Big SQLite UTC SHA',
+    'Pledgebook PAR PARx IFRS XLSX CSV Excel LTV VIN GPS PDF UTF PNG JPEG WebP GIF ISO GBK Big SQLite UTC SHA',
     // Office mode: the database server's product name, its URL scheme and its search extension.
     'PostgreSQL postgres pg_trgm trgm',
     'Ctrl Alt Shift Enter Esc Tab',

@@ -72,6 +72,14 @@ export function DashboardPage() {
               <Figure label={t('reports.dashboard.par30')} value={prefs.percent(Number(d.par30), 2)} />
               <Figure label={t('reports.dashboard.par90')} value={prefs.percent(Number(d.par90), 2)} />
               <Figure
+                label={t('reports.dashboard.nplRatio')}
+                value={d.nplRatio === null ? '—' : prefs.percent(Number(d.nplRatio), 2)}
+              />
+              <Figure
+                label={t('reports.dashboard.coverage')}
+                value={d.coverage === null ? '—' : prefs.percent(Number(d.coverage), 2)}
+              />
+              <Figure
                 label={t('reports.dashboard.collectedThisMonth')}
                 value={prefs.money(d.collectedThisMonth)}
               />

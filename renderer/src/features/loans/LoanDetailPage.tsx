@@ -18,6 +18,7 @@ import { LoanCollateralCard } from '../collateral/LoanCollateralCard';
 import { NegotiatePlanLink } from '../plans/NegotiatePlanLink';
 import { WriteOffActions, WriteOffCard } from '../plans/WriteOffs';
 import { holdsDelinquency, RestructuredAgingText } from '../plans/RestructuredAging';
+import { RiskGradeLine } from '../risk/RiskGradeLine';
 
 export function LoanDetailPage() {
   const { t } = useTranslation();
@@ -107,6 +108,7 @@ export function LoanDetailPage() {
             : t('loans.dpdCurrent'))}{' '}
         <span className="muted">({t(`common.buckets.${s.bucket}`)})</span>
       </p>
+      <RiskGradeLine loanId={id} />
       <div className="two-col">
         <Card title={t('loans.terms')}>
           <Facts

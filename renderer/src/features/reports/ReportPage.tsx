@@ -12,6 +12,8 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { AgingChart } from './AgingChart';
+import { KeyValues, Section } from './report-parts';
+import { ClassificationSection } from '../risk/ClassificationSection';
 import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
 import { inReadersOrder } from '../../../../shared/reports/name-order';
@@ -306,6 +308,8 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
         </table>
       </Section>
 
+      <ClassificationSection c={r.classification} />
+
       <ActivitySections report={r} />
 
       <Section title={t('reports.sections.notes')} className="report-notes">
@@ -316,38 +320,6 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
         </ol>
       </Section>
     </article>
-  );
-}
-
-function Section({
-  title,
-  children,
-  className,
-}: {
-  title: string;
-  children: React.ReactNode;
-  className?: string;
-}) {
-  return (
-    <section className={`report-section ${className ?? ''}`}>
-      <h3>{title}</h3>
-      {children}
-    </section>
-  );
-}
-
-function KeyValues({ rows }: { rows: [string, string][] }) {
-  return (
-    <table className="split-table">
-      <tbody>
-        {rows.map(([k, v]) => (
-          <tr key={k}>
-            <th>{k}</th>
-            <td className="num">{v}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

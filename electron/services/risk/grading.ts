@@ -1,0 +1,60 @@
+import {
+  classify,
+  GRADES_OF,
+  NON_PERFORMING,
+  provisionBase,
+  requiredProvision,
+  type ClassificationRules,
+} from '../../../shared/engine/classification';
+import type { BookClassification, GradeLine } from '../../../shared/contract/risk';
+import { rate4 } from '../../../shared/reports/rates';
+import type { LoanOnBook } from './standings.query';
+
+/** Each loan's grade, provision base and required provision on `asOf`. */
+export function gradeLoans(rules: ClassificationRules, loans: readonly LoanOnBook[], asOf: string) {
+  return loans.map((loan) => {
+    const classification = classify(rules, loan, asOf);
+    const base = provisionBase(rules, loan);
+    return { loan, classification, base, provision: requiredProvision(rules, classification.grade, base) };
+  });
+}
+
+export type GradedLoan = ReturnType<typeof gradeLoans>[number];
+
+/** Every grade's loans, balances and provision, and the NPL and coverage ratios that follow. */
+export function summarize(
+  rules: ClassificationRules,
+  graded: readonly GradedLoan[],
+): Omit<BookClassification, 'asOf' | 'perLoan'> {
+  const lines = new Map<string, GradeLine>(
+    GRADES_OF[rules.profile].map((grade) => [
+      grade,
+      { grade, loans: 0, outstanding: 0, base: 0, provision: 0 },
+    ]),
+  );
+  for (const { classification, loan, base, provision } of graded) {
+    const line = lines.get(classification.grade)!;
+    line.loans += 1;
+    line.outstanding += loan.outstandingPrincipal;
+    line.base += base;
+    line.provision += provision;
+  }
+  const grades = [...lines.values()];
+  const sum = (pick: (g: GradeLine) => number, of = grades) => of.reduce((n, g) => n + pick(g), 0);
+  const outstanding = sum((g) => g.outstanding);
+  const provision = sum((g) => g.provision);
+  const nonPerforming = sum(
+    (g) => g.outstanding,
+    grades.filter((g) => NON_PERFORMING.has(g.grade)),
+  );
+  return {
+    profile: rules.profile,
+    grades,
+    loans: sum((g) => g.loans),
+    outstanding,
+    provision,
+    nonPerforming,
+    nplRatio: outstanding === 0 ? null : rate4(nonPerforming, outstanding),
+    coverage: nonPerforming === 0 ? null : rate4(provision, nonPerforming),
+  };
+}

@@ -1,0 +1,32 @@
+/** The report's building blocks, shared by its sections (the report page, the classification). */
+export function Section({
+  title,
+  children,
+  className,
+}: {
+  title: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <section className={`report-section ${className ?? ''}`}>
+      <h3>{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+export function KeyValues({ rows }: { rows: [string, string][] }) {
+  return (
+    <table className="split-table">
+      <tbody>
+        {rows.map(([k, v]) => (
+          <tr key={k}>
+            <th>{k}</th>
+            <td className="num">{v}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
