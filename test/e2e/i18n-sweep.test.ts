@@ -33,6 +33,8 @@ const ALLOWED = new Set(
     'GB',
     'km',
     'PAR',
+    // The accounting standard's name, as Chinese accountants write it (IFRS 9 三阶段).
+    'IFRS',
     'DPD',
     'LTV',
     'VIN',

@@ -6,6 +6,7 @@ export const SETTINGS_SECTIONS = [
   'collections',
   'letters',
   'collateral',
+  'accounting',
   'approvals',
   'users',
   'backups',

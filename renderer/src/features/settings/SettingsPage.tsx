@@ -24,6 +24,7 @@ import { UsersCard } from '../access/UsersCard';
 import { useCurrentUser } from '../access/current-user';
 import type { Resources } from '../../../../shared/i18n/resources';
 import { CompanyForm } from './CompanyForm';
+import { RiskSettingsCard } from '../risk/RiskSettingsCard';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
 
@@ -59,6 +60,7 @@ const SECTIONS: {
   { id: 'collections', render: () => <CollectionSettingsCard /> },
   { id: 'letters', render: () => <LetterTemplatesCard /> },
   { id: 'collateral', render: () => <CollateralSettingsCard /> },
+  { id: 'accounting', render: () => <RiskSettingsCard /> },
   { id: 'approvals', permission: 'approvals.decide', render: () => <ApprovalsCard /> },
   { id: 'users', permission: 'users.manage', render: () => <UsersCard /> },
   { id: 'backups', permission: 'backups.manage', render: () => <BackupCard /> },
