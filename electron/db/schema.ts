@@ -8,6 +8,7 @@ import type { AuditTables } from '../services/audit/tables';
 import type { AuthTables } from '../services/auth/tables';
 import type { ApprovalTables } from '../services/approvals/tables';
 import type { PlanTables } from '../services/plans/tables';
+import type { RiskTables } from '../services/risk/tables';
 
 /** Every table, as Kysely sees it. Each feature folder owns the types of its own tables. */
 export interface DB
@@ -21,4 +22,5 @@ export interface DB
     AuditTables,
     AuthTables,
     ApprovalTables,
-    PlanTables {}
+    PlanTables,
+    RiskTables {}

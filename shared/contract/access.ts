@@ -55,6 +55,7 @@ export const APPROVAL_KIND_NAMES = [
   'plan-approval',
   'backdated-payment',
   'payment-reversal',
+  'grade-override',
 ] as const;
 
 /**
@@ -66,6 +67,7 @@ export const REQUEST_SERIES = {
   'write-off': 'W',
   'backdated-payment': 'B',
   'payment-reversal': 'R',
+  'grade-override': 'G',
 } as const;
 export type RequestSeries = keyof typeof REQUEST_SERIES;
 

@@ -4,6 +4,7 @@ import { id, isoDate, minorAmount, noInput, optionalText, positiveMinor } from '
 import { coded } from './error-codes';
 import { AGING_BUCKETS, type AgingBucket } from '../engine';
 import { PRODUCTS, type LoanStatus, type Product } from './loans';
+import type { RiskGrade } from '../engine/classification';
 
 export const CONTACT_CHANNELS = ['call-out', 'call-in', 'sms', 'letter', 'email', 'visit'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
@@ -89,6 +90,8 @@ export interface WorklistRow {
   reasons: string[];
   lastContactAt: string | null;
   workedToday: boolean;
+  /** The loan's risk grade today (`loans.grade`); null where the list is built without it. */
+  grade: RiskGrade | null;
 }
 
 export type PromiseStatus = 'pending' | 'kept' | 'broken';

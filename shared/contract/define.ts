@@ -36,6 +36,7 @@ export const ACCOUNT_KINDS = [
   'promise',
   'plan',
   'write-off',
+  'grade-override',
   'legal-case',
   'payment',
   'approval-request',

@@ -172,6 +172,12 @@ export const ERROR_TEXT_EN = {
   'classification.gradeOfOtherProfile': '{{grade}} is not a grade of the chosen classification',
   'classification.ratePercent':
     'the provision rate of {{grade}} must be between 0% and 100%, not "{{value}}"',
+  'gradeOverride.notFound': 'grade override {{key}} does not exist',
+  'gradeOverride.notOnBook': 'loan {{number}} is {{status}}: only a loan on the book has a grade to override',
+  'gradeOverride.pending': 'override #{{id}} of loan {{number}} is already waiting for approval',
+  'gradeOverride.decided': 'override #{{id}} is already {{status}}',
+  'gradeOverride.ownRequest': 'you asked for override #{{id}}; another manager must decide it',
+  'gradeOverride.notInForce': 'override #{{id}} is not in force, so there is nothing to remove',
   'classification.observationMonths': 'the observation period must be 0 to 60 months, not {{value}}',
 
   // Collateral.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { method, names, reads } from './define';
-import { id, isoDate } from './common';
+import { changes, method, names, reads } from './define';
+import { id, isoDate, optionalText } from './common';
 import {
   CLASSIFICATION_PROFILES,
   DEFAULT_RULES,
@@ -86,8 +86,25 @@ export interface LoanGradeLine extends Classification {
   provision: number;
 }
 
+/** A manager's override of a loan's grade, waiting for a second manager or in force. */
+export interface GradeOverrideRow {
+  id: number;
+  loanId: number;
+  loanNumber: string;
+  grade: RiskGrade;
+  reason: string;
+  status: 'proposed' | 'approved' | 'rejected' | 'removed';
+  requestedBy: string;
+  requestedByUserId: number;
+  decidedBy: string | null;
+  effectiveFrom: string | null;
+}
+
 /** A loan's grade on a day, why, and what is set aside against it. */
 export interface LoanGrade extends Classification {
+  /** The override in force, and one waiting for approval, if any. */
+  override: GradeOverrideRow | null;
+  pendingOverride: GradeOverrideRow | null;
   loanId: number;
   asOf: string;
   profile: ClassificationProfile;
@@ -134,5 +151,19 @@ export const riskContract = {
   'loans.grade': method<LoanGrade | null>()(
     z.object({ loanId: id }).strict(),
     reads('book.read', names('loan', 'loanId')),
+  ),
+  /** A manager asks to set a loan's grade by hand; another manager decides (maker-checker). */
+  'loans.requestGradeOverride': method<GradeOverrideRow>()(
+    z.object({ loanId: id, grade, reason: z.string().trim().min(1).max(500) }).strict(),
+    changes('approvals.decide', names('loan', 'loanId')),
+  ),
+  'loans.decideGradeOverride': method<GradeOverrideRow>()(
+    z.object({ overrideId: id, decision: z.enum(['approve', 'reject']), note: optionalText(500) }).strict(),
+    changes('approvals.decide', names('grade-override', 'overrideId')),
+  ),
+  /** The grade goes back to what the rules say, from today; the override stays on record. */
+  'loans.removeGradeOverride': method<GradeOverrideRow>()(
+    z.object({ overrideId: id, reason: z.string().trim().min(1).max(500) }).strict(),
+    changes('approvals.decide', names('grade-override', 'overrideId')),
   ),
 };

@@ -65,6 +65,12 @@ const OTHER_STATUS_WORDS: Partial<Record<ErrorCode, Record<string, Word>>> = {
   'repossession.wrongStep': { next: stepWord, step: stepWord },
   'contact.blocked': { profile: (v, t) => (isProfile(v) ? t(`collections.profiles.${v}`) : undefined) },
   ...Object.fromEntries(gradeCodes.map((code) => [code, { grade: gradeWord }])),
+  'gradeOverride.decided': {
+    status: (v, t) =>
+      typeof v === 'string' && ['proposed', 'approved', 'rejected', 'removed', 'decided'].includes(v)
+        ? t(`loans.risk.overrideStatus.${v as 'approved'}`)
+        : undefined,
+  },
   // The grades in the order the ranges must follow.
   'classification.bandsGrades': {
     expected: (v, t) =>

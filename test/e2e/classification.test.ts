@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLoanBook } from '../../electron/services/seed/seed-book';
+import type { Actor } from '../../electron/services/auth/actor';
 import { pdfText, startHarness, type Harness } from './harness';
 
 /**
@@ -9,6 +10,8 @@ import { pdfText, startHarness, type Harness } from './harness';
  */
 const TODAY = '2026-06-30';
 const ENGLISH = /[A-Za-z]{3,}/;
+const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: '张伟', role: 'manager' };
+const CHEN: Actor = { userId: 3, username: 'chen', displayName: '陈杰', role: 'owner' };
 
 describe('risk classification in Chinese', () => {
   let h: Harness;
@@ -55,6 +58,38 @@ describe('risk classification in Chinese', () => {
     await page.getByText('已保存，自本月起生效。').waitFor();
     await h.open(`/loans/${substandardLoan}`);
     await page.getByText('拨备 30% ×', { exact: false }).waitFor();
+  });
+
+  it('a manager overrides the grade with a reason, and it applies once a second manager approves', async () => {
+    const { page } = h;
+    const openAs = async (actor: Actor, route: string) => {
+      h.app.session.signIn(actor);
+      await h.open(route);
+      await page.reload();
+      await page.locator('nav').first().waitFor();
+    };
+    await openAs(ZHANG, `/loans/${substandardLoan}`);
+    await page.getByRole('button', { name: '调整分类…' }).click();
+    await page.getByRole('dialog').getByLabel('分类').selectOption('doubtful');
+    await page.getByRole('dialog').getByLabel('原因（必填）').fill('借款人已失联');
+    await page.getByRole('button', { name: '提交审批' }).click();
+    const pending = page.getByTestId('override-pending');
+    await pending.waitFor();
+    expect(await pending.textContent()).toContain('等待另一位经理审批：可疑，由张伟提出（借款人已失联）');
+
+    await openAs(CHEN, '/settings/approvals');
+    const row = page.getByRole('row').filter({ hasText: '风险分类调整' });
+    expect(await row.textContent()).toContain('→ 可疑：借款人已失联');
+    await row.getByRole('button', { name: '批准' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '批准' }).click();
+    await row.waitFor({ state: 'detached' });
+
+    await h.open(`/loans/${substandardLoan}`);
+    const line = page.getByTestId('risk-explanation');
+    await line.getByText('经理调整为可疑：借款人已失联').waitFor();
+    expect(await line.getByTestId('risk-grade').textContent()).toBe('可疑');
+    expect(await line.textContent()).toContain('由陈杰批准');
+    await h.screenshot('loan-grade-override-zh-CN');
   });
 
   it('prints the report’s classification section on A4, its figures those of the service', async () => {

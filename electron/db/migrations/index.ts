@@ -17,6 +17,7 @@ import * as m0019 from './0019_dated_history';
 import * as m0020 from './0020_user_ids';
 import * as m0024 from './0024_incomplete_collateral';
 import * as m0025 from './0025_loan_notes';
+import * as m0026 from './0026_grade_overrides';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_user_ids': m0020,
   '0024_incomplete_collateral': m0024,
   '0025_loan_notes': m0025,
+  '0026_grade_overrides': m0026,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

@@ -51,6 +51,7 @@ const IN_SCOPE: Record<AccountKind, (actor: Actor, id: number) => RawBuilder<unk
   promise: (a, id) => viaLoan(a, 'promises_to_pay', id),
   plan: (a, id) => viaLoan(a, 'repayment_plans', id),
   'write-off': (a, id) => viaLoan(a, 'write_offs', id),
+  'grade-override': (a, id) => viaLoan(a, 'grade_overrides', id),
   'legal-case': (a, id) => viaLoan(a, 'legal_cases', id),
   payment: (a, id) => viaLoan(a, 'payments', id),
   // A request names its account as entity + id: a loan, or a payment of one.

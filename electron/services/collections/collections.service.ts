@@ -41,6 +41,7 @@ import {
   visitToRecord,
 } from './contacts.repository';
 import { lockLoans } from '../loans/loan-lock';
+import { gradesToday } from '../risk/risk.service';
 
 /** Accounts "work next" looks at per step down the list. */
 const NEXT_ACCOUNT_PAGE = 200;
@@ -115,7 +116,15 @@ export function collectionHandlers(ctx: ServiceContext): CollectionHandlers {
         { offset, limit },
         flagsWhileUnchanged,
       );
-      return { asOf: today, ...list };
+      const grades = await gradesToday(
+        ctx,
+        list.rows.map((r) => r.loanId),
+      );
+      return {
+        asOf: today,
+        ...list,
+        rows: list.rows.map((r) => ({ ...r, grade: grades.get(r.loanId) ?? null })),
+      };
     },
 
     'collections.nextAccount': async ({ skip, ...filter }) => {

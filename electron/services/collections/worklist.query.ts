@@ -277,6 +277,8 @@ function toRow(
     reasons: factors.map(reasonText),
     lastContactAt: lastContact,
     workedToday: lastContact !== null && localTimeOf(lastContact, contact!.tz).date === today,
+    // The service grades the page it returns (risk/grading): classification is not the ranking's.
+    grade: null,
   };
 }
 

@@ -24,7 +24,8 @@ export async function lockLoans(db: Db, loanIds: Iterable<number>): Promise<void
 }
 
 /** The records that belong to one loan, by the column naming it. */
-type LoanRecordTable = 'payments' | 'repayment_plans' | 'write_offs' | 'repossessions' | 'legal_cases';
+type LoanRecordTable =
+  'payments' | 'repayment_plans' | 'write_offs' | 'repossessions' | 'legal_cases' | 'grade_overrides';
 
 /**
  * `lockLoans` for a change that starts from one of the loan's records (a payment to reverse, a

@@ -43,6 +43,7 @@ export const BOOK_TABLES: readonly BookTable[] = [
   { table: 'repayment_plans', key: ['id'] },
   { table: 'write_offs', key: ['id'] },
   { table: 'recoveries', key: ['id'] },
+  { table: 'grade_overrides', key: ['id'] },
   { table: 'approval_requests', key: ['id'] },
   { table: 'audit_log', key: ['id'] },
   { table: 'audit_head', key: ['one'] },

@@ -12,8 +12,11 @@ import type { LoanOnBook } from './standings.query';
 
 /** Each loan's grade, provision base and required provision on `asOf`. */
 export function gradeLoans(rules: ClassificationRules, loans: readonly LoanOnBook[], asOf: string) {
+  const grades = GRADES_OF[rules.profile];
   return loans.map((loan) => {
-    const classification = classify(rules, loan, asOf);
+    // An override made under the other profile (the rules changed since) no longer names a grade.
+    const override = loan.override && grades.includes(loan.override.grade) ? loan.override : null;
+    const classification = classify(rules, { ...loan, override }, asOf);
     const base = provisionBase(rules, loan);
     return { loan, classification, base, provision: requiredProvision(rules, classification.grade, base) };
   });

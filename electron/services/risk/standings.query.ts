@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context';
 import { dpdSql } from '../loans/list.query';
 import { rollForwardStatuses } from '../loans/status-cache';
 import { loadWholeBook, statementOn, statusOn } from '../reports/book-snapshot';
+import { overridesInForce } from './overrides.repository';
 
 /** What classification needs of one loan on the book on a day. */
 export interface LoanOnBook extends LoanStanding {
@@ -40,6 +41,7 @@ export async function loansOnBookFromEngine(
   only?: readonly number[],
 ): Promise<LoanOnBook[]> {
   const restructured = await restructuredOnOf(ctx, asOf, only);
+  const overrides = await overridesInForce(ctx.db, asOf, only);
   const book = await loadWholeBook(ctx.db, only);
   return book
     .filter((l) => l.book.loan.start_date <= asOf && BOOK_STATUSES.includes(statusOn(l, asOf)))
@@ -52,7 +54,7 @@ export async function loansOnBookFromEngine(
         overdueInterest: statement.overdue.interest,
         restructuredOn: restructured.get(l.book.loan.id) ?? null,
         inLegal: statusOn(l, asOf) === 'legal',
-        override: null,
+        override: overrides.get(l.book.loan.id) ?? null,
       };
     });
 }
@@ -64,6 +66,7 @@ export async function loansOnBookFromCache(
   only?: readonly number[],
 ): Promise<LoanOnBook[]> {
   const restructured = await restructuredOnOf(ctx, asOf, only);
+  const overrides = await overridesInForce(ctx.db, asOf, only);
   const rows = await ctx.db
     .selectFrom('loans as l')
     .innerJoin('loan_status as s', 's.loan_id', 'l.id')
@@ -86,7 +89,7 @@ export async function loansOnBookFromCache(
     overdueInterest: r.overdue_interest,
     restructuredOn: restructured.get(r.id) ?? null,
     inLegal: r.status === 'legal',
-    override: null,
+    override: overrides.get(r.id) ?? null,
   }));
 }
 
@@ -128,6 +131,7 @@ export async function loanNumbersOf(
 export async function loansAtMonthEnd(ctx: ServiceContext, month: string): Promise<LoanOnBook[]> {
   const monthEnd = lastDayOfMonth(month);
   const restructured = await restructuredOnOf(ctx, monthEnd);
+  const overrides = await overridesInForce(ctx.db, monthEnd);
   const rows = await ctx.db
     .selectFrom('loan_month_ends')
     .select(['loan_id', 'status', 'days_past_due', 'outstanding_principal', 'overdue_interest'])
@@ -142,7 +146,7 @@ export async function loansAtMonthEnd(ctx: ServiceContext, month: string): Promi
     overdueInterest: r.overdue_interest,
     restructuredOn: restructured.get(r.loan_id) ?? null,
     inLegal: r.status === 'legal',
-    override: null,
+    override: overrides.get(r.loan_id) ?? null,
   }));
 }
 

@@ -35,19 +35,22 @@ describe("a collector's lists show only their own accounts", () => {
     expect(await loansListed(read)).toEqual({ li: [lis.loan], wu: [lis.loan, zhangs.loan].sort() });
   });
 
-  it('the approvals inbox: requests and proposed plans', async () => {
+  it('the approvals inbox: requests, proposed plans and grade overrides', async () => {
     const { lis, zhangs } = book;
     const listed = async () =>
       (await book.app.call('approvals.list', {})).map((r) => `${r.entity}:${r.entityId}`).sort();
+    // An override names its loan by number, as staff quote it.
+    const numberOf = async (id: number) => (await book.app.call('loans.get', { id })).number;
     book.app.session.signIn(book.actors.collector);
-    expect(await listed()).toEqual([`payment:${lis.payment}`, `plan:${lis.plan}`].sort());
+    const mine = [`payment:${lis.payment}`, `plan:${lis.plan}`, `grade-override:${await numberOf(lis.loan)}`];
+    expect(await listed()).toEqual(mine.sort());
     book.app.session.signIn(book.actors.manager);
     expect(await listed()).toEqual(
       [
-        `payment:${lis.payment}`,
-        `plan:${lis.plan}`,
+        ...mine,
         `payment:${zhangs.payment}`,
         `plan:${zhangs.plan}`,
+        `grade-override:${await numberOf(zhangs.loan)}`,
       ].sort(),
     );
   });

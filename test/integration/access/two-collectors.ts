@@ -91,6 +91,11 @@ export async function givenTwoCollectorsWithFullAccounts(): Promise<TwoCollector
       spec: { type: 'arrears-installments', months: 3, waivePenaltyPercent: '100' },
     });
     const writeOff = await app.call('writeOffs.request', { loanId: loan, reason: 'test' });
+    const gradeOverride = await app.call('loans.requestGradeOverride', {
+      loanId: loan,
+      grade: 'doubtful',
+      reason: 'left the city',
+    });
     const { id: legalCase } = await app.call('collections.openLegalCase', {
       loanId: loan,
       date: '2026-06-15',
@@ -114,6 +119,7 @@ export async function givenTwoCollectorsWithFullAccounts(): Promise<TwoCollector
       promise: promiseId!,
       plan: plan.id,
       'write-off': writeOff.id,
+      'grade-override': gradeOverride.id,
       'legal-case': legalCase,
       payment,
       'approval-request': reversal.approvalId,

@@ -61,6 +61,7 @@ const CREATES: Record<string, string[]> = {
   '0018_schedule_version_names': [],
   '0019_dated_history': [],
   '0020_user_ids': [],
+  '0026_grade_overrides': ['grade_overrides'],
 };
 
 const MIGRATIONS_DIR = join(__dirname, '../../../electron/db/migrations');

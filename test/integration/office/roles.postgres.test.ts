@@ -8,6 +8,7 @@ import { verifyBookAuditChain } from '../../../electron/services/audit/verify';
 import { adminQuery } from '../../support/postgres-cluster';
 import { givenACarTitleLoan } from '../../support/fixtures';
 import { callersOf, newTestBook, rawSql } from '../../support/test-app';
+import { POSTGRES_MIGRATION_NAMES } from '../../../electron/db/postgres/migrations';
 
 const clock = fixedClock('2026-06-15');
 const cleanups: (() => Promise<void>)[] = [];
@@ -91,9 +92,10 @@ describe('the office’s daily role', () => {
   });
 
   it('is refused an upgrade in words, naming who must run it, and changes nothing', async () => {
+    const NEWEST = POSTGRES_MIGRATION_NAMES.at(-1)!;
     const { owner, appUrl, role } = await bookWithAppRole();
     // The book as an older version left it: its newest migration not yet applied.
-    await rawSql(owner.ctx.db).run("DELETE FROM kysely_migration WHERE name = '0004_change_notices'");
+    await rawSql(owner.ctx.db).run('DELETE FROM kysely_migration WHERE name = ?', NEWEST);
     let refusal: unknown;
     try {
       await openApp({ databasePath: appUrl, clock });
@@ -105,9 +107,7 @@ describe('the office’s daily role', () => {
     expect((refusal as ServerBookError).params).toEqual({ user: role });
     expect(
       Number(
-        await rawSql(owner.ctx.db).value(
-          "SELECT count(*) FROM kysely_migration WHERE name = '0004_change_notices'",
-        ),
+        await rawSql(owner.ctx.db).value('SELECT count(*) FROM kysely_migration WHERE name = ?', NEWEST),
       ),
     ).toBe(0);
   });

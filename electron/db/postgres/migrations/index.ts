@@ -3,6 +3,7 @@ import * as m0001 from './0001_book';
 import * as m0002 from './0002_book_rules';
 import * as m0003 from './0003_office_speed';
 import * as m0004 from './0004_change_notices';
+import * as m0005 from './0005_grade_overrides';
 
 /**
  * PostgreSQL's own bundled migrations, in order. A new book on PostgreSQL starts from the schema
@@ -14,6 +15,7 @@ export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0002_book_rules': m0002,
   '0003_office_speed': m0003,
   '0004_change_notices': m0004,
+  '0005_grade_overrides': m0005,
 };
 
 export const POSTGRES_MIGRATION_NAMES = Object.keys(POSTGRES_MIGRATIONS);

@@ -6,7 +6,7 @@ import { WriteOffApprovalRow } from '../plans/WriteOffs';
 import { usePrefs } from '../../app/prefs';
 import { useCurrentUser } from './current-user';
 import { DecisionButtons } from './DecisionButtons';
-import type { ApprovalRow } from '../../../../shared/contract';
+import { RISK_GRADES, type ApprovalRow } from '../../../../shared/contract';
 import { PLAN_TYPES } from '../../../../shared/engine/plans/types';
 
 /** Maker-checker requests waiting for a second user. The services refuse self-approval. */
@@ -22,11 +22,19 @@ export function ApprovalsCard() {
   const decideRequest = useApiMutation('approvals.decide', invalidates);
   // Plans (penalty waivers, settlement discounts) are decided by the plans service itself.
   const decidePlan = useApiMutation('plans.decide', invalidates);
-  const busy = decideRequest.isPending || decidePlan.isPending;
+  // A grade override is decided by the classification's own method.
+  const decideOverride = useApiMutation('loans.decideGradeOverride', [...invalidates, 'reports.']);
+  const busy = decideRequest.isPending || decidePlan.isPending || decideOverride.isPending;
   // A back-dated payment's reason is the service's own English ("payment dated 2026-06-21"): it is
   // worded here from the payment's date, in the reader's language and date format.
   const reasonOf = (r: ApprovalRow) => {
     if (r.entity === 'plan' && r.reason === '') return planTypeOf(r);
+    if (r.kind === 'grade-override') {
+      const grade = RISK_GRADES.find((g) => g === r.summary);
+      return grade
+        ? t('loans.risk.approvalWhat', { grade: t(`loans.risk.grades.${grade}`), reason: r.reason })
+        : r.reason;
+    }
     if (r.kind !== 'backdated-payment') return r.reason;
     const { date } = JSON.parse(r.summary) as { date?: string };
     return date ? t('access.backdatedReason', { date: prefs.date(date) }) : r.reason;
@@ -37,10 +45,18 @@ export function ApprovalsCard() {
     const known = PLAN_TYPES.find((p) => p === type);
     return known ? t(`plans.types.${known}`) : '';
   };
-  const decide = (r: ApprovalRow, approve: boolean, note: string) =>
+  const decide = (r: ApprovalRow, approve: boolean, note: string) => {
+    const decision = approve ? 'approve' : 'reject';
+    if (r.entity === 'plan') decidePlan.mutate({ planId: r.id, decision, note });
+    else if (r.entity === 'grade-override') decideOverride.mutate({ overrideId: r.id, decision, note });
+    else decideRequest.mutate({ id: r.id, approve, note });
+  };
+  const errorOf = (r: ApprovalRow) =>
     r.entity === 'plan'
-      ? decidePlan.mutate({ planId: r.id, decision: approve ? 'approve' : 'reject', note })
-      : decideRequest.mutate({ id: r.id, approve, note });
+      ? decidePlan.error
+      : r.entity === 'grade-override'
+        ? decideOverride.error
+        : decideRequest.error;
 
   return (
     <Card title={t('access.approvalsTitle')}>
@@ -81,7 +97,7 @@ export function ApprovalsCard() {
                       own={own}
                       ownReason={t('access.ownRequest')}
                       pending={busy}
-                      error={r.entity === 'plan' ? decidePlan.error : decideRequest.error}
+                      error={errorOf(r)}
                       onDecide={(approve, note) => decide(r, approve, note)}
                     />
                   </td>

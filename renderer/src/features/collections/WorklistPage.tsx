@@ -17,6 +17,7 @@ import {
 import { useDebounced } from '../../components/useDebounced';
 import { KeyHint, useAltShortcut } from '../../components/shortcuts';
 import { FactorList } from './FactorList';
+import { RiskGradeBadge } from '../risk/RiskGradeLine';
 import { markVisited, useNextAccount } from './next-account';
 import { call } from '../../api/client';
 import { RemindersCard } from './RemindersCard';
@@ -73,6 +74,13 @@ export function WorklistPage() {
       header: t('collections.columns.dpd'),
       cell: (r) => <LoanStandingBadges status={r.status} dpd={r.daysPastDue} bucket={r.bucket} />,
       width: '150px',
+    },
+    {
+      key: 'grade',
+      header: t('loans.risk.title'),
+      cell: (r) => (r.grade ? <RiskGradeBadge grade={r.grade} /> : '—'),
+      // Wide enough for "Special mention" in one badge.
+      width: '130px',
     },
     {
       key: 'overdue',

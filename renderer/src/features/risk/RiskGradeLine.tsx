@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { GradeReason, LoanGrade, RiskGrade } from '../../../../shared/contract';
 import { useApi } from '../../api/hooks';
 import { usePrefs } from '../../app/prefs';
+import { GradeOverride } from './GradeOverride';
 
 /** One tone per grade: performing grades calm, non-performing ones alarming (badges.tsx tones). */
 const GRADE_TONE: Record<RiskGrade, string> = {
@@ -71,7 +72,8 @@ export function RiskGradeLine({ loanId }: { loanId: number }) {
         percent: `${g.provisionPercent}%`,
         base: prefs.money(g.base),
         amount: prefs.money(g.provision),
-      })}
+      })}{' '}
+      <GradeOverride grade={g} />
     </p>
   );
 }
