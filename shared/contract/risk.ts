@@ -59,8 +59,8 @@ export interface GradeLine {
   provision: number;
 }
 
-export interface BookClassification {
-  asOf: string;
+/** The book's grades on a day, and the ratios that follow (`summarize`). */
+export interface ClassificationSummary {
   profile: ClassificationProfile;
   /** Every grade of the profile, best first, with zeros where no loan is. */
   grades: GradeLine[];
@@ -73,6 +73,10 @@ export interface BookClassification {
   nplRatio: string | null;
   /** Provision ÷ non-performing balance, 4 decimals; null when nothing is non-performing. */
   coverage: string | null;
+}
+
+export interface BookClassification extends ClassificationSummary {
+  asOf: string;
   /** Each loan's line, in loan-number order, when asked for (`perLoan`): the CLI's listing. */
   perLoan?: LoanGradeLine[];
 }
@@ -120,18 +124,10 @@ export type MigrationFrom = RiskGrade | 'new';
 export type MigrationTo = RiskGrade | 'closed' | 'written-off';
 
 /** The report's "Classification and provisions" section for one month. */
-export interface MonthClassification {
+export interface MonthClassification extends ClassificationSummary {
   month: string;
   /** The day the grades are taken: the month's end, or today in a month still running. */
   asOf: string;
-  profile: ClassificationProfile;
-  grades: GradeLine[];
-  loans: number;
-  outstanding: number;
-  provision: number;
-  nonPerforming: number;
-  nplRatio: string | null;
-  coverage: string | null;
   /**
    * The provision account over the month: opening (required at the month before's end, under that
    * month's rules) + charge − release − used by write-offs = closing.

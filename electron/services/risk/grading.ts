@@ -6,7 +6,7 @@ import {
   requiredProvision,
   type ClassificationRules,
 } from '../../../shared/engine/classification';
-import type { BookClassification, GradeLine } from '../../../shared/contract/risk';
+import type { ClassificationSummary, GradeLine } from '../../../shared/contract/risk';
 import { rate4 } from '../../../shared/reports/rates';
 import type { LoanOnBook } from './standings.query';
 
@@ -25,10 +25,7 @@ export function gradeLoans(rules: ClassificationRules, loans: readonly LoanOnBoo
 export type GradedLoan = ReturnType<typeof gradeLoans>[number];
 
 /** Every grade's loans, balances and provision, and the NPL and coverage ratios that follow. */
-export function summarize(
-  rules: ClassificationRules,
-  graded: readonly GradedLoan[],
-): Omit<BookClassification, 'asOf' | 'perLoan'> {
+export function summarize(rules: ClassificationRules, graded: readonly GradedLoan[]): ClassificationSummary {
   const lines = new Map<string, GradeLine>(
     GRADES_OF[rules.profile].map((grade) => [
       grade,

@@ -47,15 +47,14 @@ export async function loansOnBookFromEngine(
     .filter((l) => l.book.loan.start_date <= asOf && BOOK_STATUSES.includes(statusOn(l, asOf)))
     .map((l) => {
       const statement = statementOn(l, asOf);
-      return {
-        loanId: l.book.loan.id,
-        daysPastDue: statement.daysPastDue,
-        outstandingPrincipal: statement.outstandingPrincipal,
-        overdueInterest: statement.overdue.interest,
-        restructuredOn: restructured.get(l.book.loan.id) ?? null,
-        inLegal: statusOn(l, asOf) === 'legal',
-        override: overrides.get(l.book.loan.id) ?? null,
+      const row = {
+        loan_id: l.book.loan.id,
+        status: statusOn(l, asOf),
+        days_past_due: statement.daysPastDue,
+        outstanding_principal: statement.outstandingPrincipal,
+        overdue_interest: statement.overdue.interest,
       };
+      return standingOf(row, restructured, overrides);
     });
 }
 
@@ -82,15 +81,32 @@ export async function loansOnBookFromCache(
     .$if(only !== undefined, (qb) => qb.where('l.id', 'in', only!.length > 0 ? [...only!] : [0]))
     .orderBy('l.id')
     .execute();
-  return rows.map((r) => ({
-    loanId: r.id,
-    daysPastDue: Number(r.dpd),
+  return rows.map((r) =>
+    standingOf({ ...r, loan_id: r.id, days_past_due: Number(r.dpd) }, restructured, overrides),
+  );
+}
+
+/** A loan's standing from a row of a cache (the status cache's or the month end's). */
+function standingOf(
+  r: {
+    loan_id: number;
+    status: string;
+    days_past_due: number;
+    outstanding_principal: number;
+    overdue_interest: number;
+  },
+  restructured: Map<number, string>,
+  overrides: Awaited<ReturnType<typeof overridesInForce>>,
+): LoanOnBook {
+  return {
+    loanId: r.loan_id,
+    daysPastDue: r.days_past_due,
     outstandingPrincipal: r.outstanding_principal,
     overdueInterest: r.overdue_interest,
-    restructuredOn: restructured.get(r.id) ?? null,
+    restructuredOn: restructured.get(r.loan_id) ?? null,
     inLegal: r.status === 'legal',
-    override: overrides.get(r.id) ?? null,
-  }));
+    override: overrides.get(r.loan_id) ?? null,
+  };
 }
 
 /** The day of each loan's latest restructuring on or before `asOf` (the plan's as-of date). */
@@ -139,15 +155,7 @@ export async function loansAtMonthEnd(ctx: ServiceContext, month: string): Promi
     .where('status', 'in', [...BOOK_STATUSES])
     .orderBy('loan_id')
     .execute();
-  return rows.map((r) => ({
-    loanId: r.loan_id,
-    daysPastDue: r.days_past_due,
-    outstandingPrincipal: r.outstanding_principal,
-    overdueInterest: r.overdue_interest,
-    restructuredOn: restructured.get(r.loan_id) ?? null,
-    inLegal: r.status === 'legal',
-    override: overrides.get(r.loan_id) ?? null,
-  }));
+  return rows.map((r) => standingOf(r, restructured, overrides));
 }
 
 /** The status loans ended `month` in (a month still running, null: their status now). */

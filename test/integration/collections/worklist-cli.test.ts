@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/command';
+import { cliRun } from '../../support/cli-run';
 import { openApp } from '../../../electron/services/app';
 import { fixedClock } from '../../../electron/services/clock';
 import { BUCKET_POINTS } from '../../../electron/services/collections/priority-score';
@@ -20,13 +19,7 @@ const AS_OF = '2026-06-30';
 let dir: string;
 let dbPath: string;
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} };
-  const code = await runCli(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = cliRun;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pledgebook-worklist-'));

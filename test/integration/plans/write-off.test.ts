@@ -1,26 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '../../../electron/services/auth/actor';
-import { openTestApp, WANG_FANG, type TestApp } from '../../support/test-app';
+import { openTestApp, type TestApp } from '../../support/test-app';
+import { CHEN_OWNER, givenAnUnpaidLoan, ZHANG_MANAGER } from '../../support/grades';
 
-const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', role: 'manager' };
-const BOSS: Actor = { userId: 3, username: 'chen', displayName: 'Chen Jie', role: 'owner' };
-
-/** 12,000.00 at 0% over 12 months from 2026-01-15 (1,000.00 a month), nothing paid; today 2026-06-15. */
-async function givenALoan(app: TestApp) {
-  const borrower = await app.call('borrowers.create', WANG_FANG);
-  const loan = await app.call('loans.create', {
-    borrowerId: borrower.id,
-    product: 'car-title',
-    terms: {
-      method: 'equal-principal',
-      principal: 1_200_000,
-      annualRatePercent: '0',
-      months: 12,
-      startDate: '2026-01-15',
-    },
-  });
-  return loan.id;
-}
+const ZHANG = ZHANG_MANAGER;
+const BOSS = CHEN_OWNER;
+const givenALoan = givenAnUnpaidLoan;
 
 describe('write-off and recoveries', () => {
   let app: TestApp;

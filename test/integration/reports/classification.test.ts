@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gradeByDefaultBands } from '../../support/grades';
 import { seedLoanBook } from '../../../electron/services/seed/seed-book';
 import { loansOnBookFromCache, loansOnBookFromEngine } from '../../../electron/services/risk/standings.query';
 import { DEFAULT_RULES, FIVE_CLASSES } from '../../../shared/engine/classification';
@@ -9,17 +10,8 @@ const TODAY = '2026-06-30';
 const NPL = new Set(['substandard', 'doubtful', 'loss']);
 const rank = (grade: string) => FIVE_CLASSES.indexOf(grade as (typeof FIVE_CLASSES)[number]);
 
-/** The default five-class bands, written out here rather than read from the engine. */
-const byDays = (dpd: number) =>
-  dpd === 0
-    ? 'normal'
-    : dpd <= 90
-      ? 'special-mention'
-      : dpd <= 270
-        ? 'substandard'
-        : dpd <= 360
-          ? 'doubtful'
-          : 'loss';
+/** The default five-class bands, written out (test/support/grades.ts) rather than read from the engine. */
+const byDays = gradeByDefaultBands;
 
 describe('risk classification of a seeded book', () => {
   let app: TestApp;

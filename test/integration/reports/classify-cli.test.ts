@@ -7,21 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../electron/cli/main';
-import type { CliIo } from '../../../electron/cli/command';
+import { gradeByDefaultBands } from '../../support/grades';
+import { cliRun } from '../../support/cli-run';
 import type { BookClassification } from '../../../shared/contract';
 
 const AS_OF = '2026-06-30';
 let dir: string;
 let dbPath: string;
 
-async function cli(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t), env: {} };
-  const code = await runCli(args, io);
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
+const cli = cliRun;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pledgebook-classify-'));
@@ -31,16 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const byDays = (dpd: number) =>
-  dpd === 0
-    ? 'normal'
-    : dpd <= 90
-      ? 'special-mention'
-      : dpd <= 270
-        ? 'substandard'
-        : dpd <= 360
-          ? 'doubtful'
-          : 'loss';
+const byDays = gradeByDefaultBands;
 
 describe('classify --as-of --json', () => {
   it('lists every loan on the book with its grade, and totals that add up', async () => {

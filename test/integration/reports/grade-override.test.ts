@@ -1,30 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../electron/services/auth/actor';
-import { openTestApp, rawSql, WANG_FANG, type TestApp } from '../../support/test-app';
+import { openTestApp, rawSql, type TestApp } from '../../support/test-app';
+import { CHEN_OWNER, givenAnUnpaidLoan, ZHANG_MANAGER } from '../../support/grades';
 
-const ZHANG: Actor = { userId: 2, username: 'zhang', displayName: 'Zhang Wei', role: 'manager' };
-const BOSS: Actor = { userId: 3, username: 'chen', displayName: 'Chen Jie', role: 'owner' };
+const ZHANG = ZHANG_MANAGER;
+const BOSS = CHEN_OWNER;
 const LI: Actor = { userId: 4, username: 'li', displayName: 'Li Na', role: 'collector' };
 
-/**
- * 12,000.00 at 0% over 12 months from 2026-01-15, nothing paid; today 2026-06-15: the oldest
- * unpaid installment fell due on 2026-02-15, 120 days ago, so the rules say substandard.
- */
-async function givenALoan(app: TestApp) {
-  const borrower = await app.call('borrowers.create', WANG_FANG);
-  const loan = await app.call('loans.create', {
-    borrowerId: borrower.id,
-    product: 'car-title',
-    terms: {
-      method: 'equal-principal',
-      principal: 1_200_000,
-      annualRatePercent: '0',
-      months: 12,
-      startDate: '2026-01-15',
-    },
-  });
-  return loan.id;
-}
+// Today is 2026-06-15: the loan's oldest unpaid installment fell due on 2026-02-15, 120 days ago,
+// so the rules say substandard.
+const givenALoan = givenAnUnpaidLoan;
 
 describe('a manager’s override of a loan’s grade', () => {
   let app: TestApp;

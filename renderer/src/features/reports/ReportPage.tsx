@@ -12,7 +12,7 @@ import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { AgingChart } from './AgingChart';
-import { KeyValues, Section } from './report-parts';
+import { CountCell, KeyValues, Section } from './report-parts';
 import { ClassificationSection } from '../risk/ClassificationSection';
 import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
@@ -200,17 +200,7 @@ function ReportDocument({ report: r }: { report: MonthlyReport }) {
               <tr key={row.from}>
                 <th>{t(`common.buckets.${row.from}`)}</th>
                 {ROLL_COLUMNS.map((c) => (
-                  <td key={c} className="num">
-                    {row.to[c].count > 0 ? (
-                      <>
-                        {row.to[c].count}
-                        <br />
-                        <span className="muted">{money(row.to[c].outstanding)}</span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
+                  <CountCell key={c} loans={row.to[c].count} amount={row.to[c].outstanding} money={money} />
                 ))}
               </tr>
             ))}

@@ -30,3 +30,28 @@ export function KeyValues({ rows }: { rows: [string, string][] }) {
     </table>
   );
 }
+
+/** A matrix cell (roll rates, migration between grades): loans, and their balance below; a dash for none. */
+export function CountCell({
+  loans,
+  amount,
+  money,
+}: {
+  loans: number;
+  amount: number;
+  money: (minor: number) => string;
+}) {
+  return (
+    <td className="num">
+      {loans > 0 ? (
+        <>
+          {loans}
+          <br />
+          <span className="muted">{money(amount)}</span>
+        </>
+      ) : (
+        '—'
+      )}
+    </td>
+  );
+}

@@ -6,7 +6,7 @@ import {
   type MonthClassification,
 } from '../../../../shared/contract';
 import { usePrefs } from '../../app/prefs';
-import { KeyValues, Section } from '../reports/report-parts';
+import { CountCell, KeyValues, Section } from '../reports/report-parts';
 
 const rate = (s: string | null) => (s === null ? '—' : `${(Number(s) * 100).toFixed(2)}%`);
 
@@ -95,22 +95,14 @@ export function ClassificationSection({ c }: { c: MonthClassification }) {
             {froms.map((from) => (
               <tr key={from}>
                 <th>{gradeName(from)}</th>
-                {tos.map((to) => {
-                  const found = cell(from, to);
-                  return (
-                    <td key={to} className="num">
-                      {found ? (
-                        <>
-                          {found.loans}
-                          <br />
-                          <span className="muted">{money(found.outstanding)}</span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  );
-                })}
+                {tos.map((to) => (
+                  <CountCell
+                    key={to}
+                    loans={cell(from, to)?.loans ?? 0}
+                    amount={cell(from, to)?.outstanding ?? 0}
+                    money={money}
+                  />
+                ))}
               </tr>
             ))}
           </tbody>
