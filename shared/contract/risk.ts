@@ -148,6 +148,14 @@ export const riskContract = {
     z.object({ loanId: id }).strict(),
     reads('book.read', names('loan', 'loanId')),
   ),
+  /**
+   * The loan's grade at each month end it was on the book, each under that month's rules and the
+   * overrides in force that day: only the months its grade changed, oldest first.
+   */
+  'loans.gradeHistory': method<{ month: string; grade: RiskGrade }[]>()(
+    z.object({ loanId: id }).strict(),
+    reads('book.read', names('loan', 'loanId')),
+  ),
   /** A manager asks to set a loan's grade by hand; another manager decides (maker-checker). */
   'loans.requestGradeOverride': method<GradeOverrideRow>()(
     z.object({ loanId: id, grade, reason: z.string().trim().min(1).max(500) }).strict(),

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import { agingFromCache } from '../../electron/services/reports/aging';
+import { classifyMonth } from '../../electron/services/risk/month-classification';
 import { monthlyReport } from '../../electron/services/reports/report.service';
 import { runImport } from '../../electron/services/import/import.service';
 import type { MethodName } from '../../shared/contract';
@@ -262,11 +263,35 @@ async function main(): Promise<void> {
       vehicle: Number(rules.ltvThresholdPercent.vehicle),
       property: Number(rules.ltvThresholdPercent.property),
     };
+    // The classification section by hand over the month-end cache: each loan's grade at both
+    // month ends by the default bands and the legal floor, the provision at the default rates, and
+    // the migration between the two.
+    const gradeSql = `WITH g AS (
+        SELECT e.month, e.loan_id, e.outstanding_principal AS o,
+          CASE WHEN e.days_past_due = 0 AND e.status <> 'legal' THEN 0
+               WHEN e.days_past_due <= 90 AND e.status <> 'legal' THEN 1
+               WHEN e.days_past_due <= 270 THEN 2 WHEN e.days_past_due <= 360 THEN 3 ELSE 4 END AS grade
+        FROM loan_month_ends e
+        WHERE e.month IN (:before, :month) AND e.status IN ('active','restructured','legal'))`;
+    const classificationSql = [
+      `${gradeSql} SELECT month, grade, count(*), sum(o),
+         sum(o * CASE grade WHEN 0 THEN 1 WHEN 1 THEN 2 WHEN 2 THEN 25 WHEN 3 THEN 50 ELSE 100 END / 100.0)
+       FROM g GROUP BY month, grade`,
+      `${gradeSql} SELECT a.grade, b.grade, count(*), sum(coalesce(b.o, a.o))
+       FROM (SELECT * FROM g WHERE month = :before) a LEFT JOIN (SELECT * FROM g WHERE month = :month) b
+         ON b.loan_id = a.loan_id GROUP BY 1, 2`,
+    ].map((text) => db.prepare(text));
+    reportSql.push(...classificationSql);
     await add(
       'monthly recovery report, all sections',
       () => monthlyReport(ready.ctx, '2026-05'),
       () => reportSql.map((statement) => statement.all(pick(statement.source, reportParams))),
       Math.min(runs, 3),
+    );
+    await add(
+      'classification and provisions of a month (report section)',
+      () => classifyMonth(ready.ctx, '2026-05'),
+      () => classificationSql.map((statement) => statement.all(pick(statement.source, reportParams))),
     );
 
     const someLoan = db

@@ -39,6 +39,16 @@ describe('risk classification in Chinese', () => {
     expect(text).toMatch(/逾期 \d+ 天：次级/);
     expect(text).toContain('拨备 25% ×');
     expect(text).not.toMatch(ENGLISH);
+    // How it got there: its grade at each month end it changed, the months written the Chinese way.
+    const history = h.page.getByTestId('grade-history');
+    await history.waitFor();
+    const expected = await h.app.handlers['loans.gradeHistory']({ loanId: substandardLoan });
+    expect(expected.length).toBeGreaterThan(0);
+    const historyText = (await history.textContent()) ?? '';
+    expect(historyText).toContain('月末分类变化：');
+    expect(historyText.split(' → ')).toHaveLength(expected.length);
+    expect(historyText).toContain(`${expected[0]!.month.replace('-', '/')} `);
+    expect(historyText).not.toContain(expected[0]!.month);
   });
 
   it('refuses a rate over 100% in Chinese naming the grade, then applies a new rate to the loan', async () => {

@@ -2,8 +2,10 @@ import type { BookClassification, LoanGrade, LoanGradeLine } from '../../../shar
 import { gradeLoans, summarize, type GradedLoan } from './grading';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { loanNumbersOf, loansOnBook } from './standings.query';
-import { riskRulesOf } from './rules';
+import { loanNumbersOf, loansOnBook, monthEndsOfLoan, standingAtMonthEnd } from './standings.query';
+import { riskRulesForMonth, riskRulesOf } from './rules';
+import { addMonthsClamped, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import { keepMonthEndsThrough } from '../reports/month-end-cache';
 import {
   insertOverride,
   moveOverride,
@@ -66,6 +68,24 @@ export async function gradesToday(
   return new Map(graded.map((g) => [g.loan.loanId, g.classification.grade]));
 }
 
+/**
+ * The months a loan's grade changed, from the month-end cache (completed months, which never
+ * move), each graded under its own month's rules.
+ */
+export async function gradeHistory(ctx: ServiceContext, loanId: number) {
+  const lastMonth = monthOf(addMonthsClamped(`${monthOf(ctx.clock.today())}-01`, -1));
+  await keepMonthEndsThrough(ctx.db, lastMonth);
+  const changes: { month: string; grade: RiskGrade }[] = [];
+  for (const row of await monthEndsOfLoan(ctx, loanId, lastMonth)) {
+    const rules = await riskRulesForMonth(ctx.db, row.month);
+    const [graded] = gradeLoans(rules, [await standingAtMonthEnd(ctx, row)], lastDayOfMonth(row.month));
+    if (graded && changes.at(-1)?.grade !== graded.classification.grade) {
+      changes.push({ month: row.month, grade: graded.classification.grade });
+    }
+  }
+  return changes;
+}
+
 /** One loan's grade today, or null when it is not on the book (a draft, closed, written off). */
 export async function gradeOfLoan(ctx: ServiceContext, loanId: number): Promise<LoanGrade | null> {
   const asOf = ctx.clock.today();
@@ -90,6 +110,7 @@ type RiskHandlers = Pick<
   Handlers,
   | 'reports.classification'
   | 'loans.grade'
+  | 'loans.gradeHistory'
   | 'loans.requestGradeOverride'
   | 'loans.decideGradeOverride'
   | 'loans.removeGradeOverride'
@@ -105,6 +126,7 @@ export function riskHandlers(ctx: ServiceContext): RiskHandlers {
   return {
     'reports.classification': ({ asOf, perLoan }) => classifyBook(ctx, asOf ?? clock.today(), perLoan),
     'loans.grade': ({ loanId }) => gradeOfLoan(ctx, loanId),
+    'loans.gradeHistory': ({ loanId }) => gradeHistory(ctx, loanId),
 
     'loans.requestGradeOverride': async ({ loanId, grade, reason }) => {
       const actor = requirePermission(ctx.actor(), 'approvals.decide');

@@ -184,3 +184,29 @@ export async function statusesAtMonthEnd(
   }
   return statuses;
 }
+
+/** One loan's rows of the month-end cache while it was on the book, oldest first. */
+export async function monthEndsOfLoan(ctx: ServiceContext, loanId: number, through: string) {
+  return ctx.db
+    .selectFrom('loan_month_ends')
+    .select(['month', 'loan_id', 'status', 'days_past_due', 'outstanding_principal', 'overdue_interest'])
+    .where('loan_id', '=', loanId)
+    .where('month', '<=', through)
+    .where('status', 'in', [...BOOK_STATUSES])
+    .orderBy('month')
+    .execute();
+}
+
+/** `standingOf` for one loan's month-end row, with its restructuring and override of that day. */
+export async function standingAtMonthEnd(
+  ctx: ServiceContext,
+  row: Awaited<ReturnType<typeof monthEndsOfLoan>>[number],
+): Promise<LoanOnBook> {
+  const monthEnd = lastDayOfMonth(row.month);
+  const only = [row.loan_id];
+  return standingOf(
+    row,
+    await restructuredOnOf(ctx, monthEnd, only),
+    await overridesInForce(ctx.db, monthEnd, only),
+  );
+}

@@ -97,6 +97,23 @@ describe('a manager’s override of a loan’s grade', () => {
     expect(audit.map((a) => a.action)).toEqual(['request', 'approve']);
   });
 
+  it('keeps the grade history of completed month ends, untouched by an override made today', async () => {
+    const loanId = await givenALoan(app);
+    // Due on the 15th from February, nothing paid: 0 days late at the end of January, 13 at the
+    // end of February (special mention) … 105 at the end of May (substandard, over 90).
+    const expected = [
+      { month: '2026-01', grade: 'normal' },
+      { month: '2026-02', grade: 'special-mention' },
+      { month: '2026-05', grade: 'substandard' },
+    ];
+    expect(await app.call('loans.gradeHistory', { loanId })).toEqual(expected);
+    app.session.signIn(ZHANG);
+    const asked = await app.call('loans.requestGradeOverride', { loanId, grade: 'loss', reason: 'fraud' });
+    app.session.signIn(BOSS);
+    await app.call('loans.decideGradeOverride', { overrideId: asked.id, decision: 'approve' });
+    expect(await app.call('loans.gradeHistory', { loanId })).toEqual(expected);
+  });
+
   it('is removed with a reason, and the rules grade the loan again from that day', async () => {
     const loanId = await givenALoan(app);
     app.session.signIn(ZHANG);

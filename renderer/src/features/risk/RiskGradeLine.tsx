@@ -57,8 +57,10 @@ export function RiskGradeLine({ loanId }: { loanId: number }) {
   const { t } = useTranslation();
   const prefs = usePrefs();
   const grade = useApi('loans.grade', { loanId });
+  const history = useApi('loans.gradeHistory', { loanId });
   const g: LoanGrade | null | undefined = grade.data;
   if (!g) return null;
+  const changes = history.data ?? [];
   return (
     <p className="explain" data-testid="risk-explanation">
       <span className="muted">{t('loans.risk.title')}</span> <RiskGradeBadge grade={g.grade} />{' '}
@@ -74,6 +76,16 @@ export function RiskGradeLine({ loanId }: { loanId: number }) {
         amount: prefs.money(g.provision),
       })}{' '}
       <GradeOverride grade={g} />
+      {changes.length > 0 && (
+        <span className="muted" data-testid="grade-history">
+          <br />
+          {t('loans.risk.history', {
+            changes: changes
+              .map((c) => `${prefs.month(c.month)} ${t(`loans.risk.grades.${c.grade}`)}`)
+              .join(' → '),
+          })}
+        </span>
+      )}
     </p>
   );
 }
