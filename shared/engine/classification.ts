@@ -12,8 +12,8 @@
  * restructured within its observation period, and the floor for a loan in legal proceedings.
  */
 import { addMonthsClamped, compareDates, type IsoDate } from '../dates';
-import { roundToMinor, type Minor } from '../money/amount';
-import { Ratio } from '../money/ratio';
+import { toMinor, type Minor } from '../money/amount';
+import { Ratio, roundHalfUpDiv } from '../money/ratio';
 
 export const CLASSIFICATION_PROFILES = ['five-class', 'ifrs9'] as const;
 export type ClassificationProfile = (typeof CLASSIFICATION_PROFILES)[number];
@@ -223,8 +223,25 @@ export function provisionBase(
   return amounts.outstandingPrincipal + (rules.provisionOnInterest ? amounts.overdueInterest : 0);
 }
 
-/** The provision required against `base` in `grade`: the grade's rate, rounded once to the cent. */
+/** Each grade's rate as an exact fraction of one, parsed once per set of rules. */
+const ratesOf = new WeakMap<ClassificationRules, Map<RiskGrade, Ratio>>();
+function rateOf(rules: ClassificationRules, grade: RiskGrade): Ratio {
+  let rates = ratesOf.get(rules);
+  if (!rates) ratesOf.set(rules, (rates = new Map()));
+  let rate = rates.get(grade);
+  if (!rate) {
+    rate = Ratio.fromDecimal(rules.provisionPercent[grade] ?? '0').div(Ratio.fromInteger(100));
+    rates.set(grade, rate);
+  }
+  return rate;
+}
+
+/**
+ * The provision required against `base` in `grade`: the grade's rate, rounded once to the cent.
+ * A month grades every loan on the book, so the rate is parsed once and the product rounded
+ * straight from its numerator and denominator (the same half-up rounding as `roundToMinor`).
+ */
 export function requiredProvision(rules: ClassificationRules, grade: RiskGrade, base: Minor): Minor {
-  const percent = rules.provisionPercent[grade] ?? '0';
-  return roundToMinor(Ratio.fromInteger(base).mul(Ratio.fromDecimal(percent)).div(Ratio.fromInteger(100)));
+  const rate = rateOf(rules, grade);
+  return toMinor(roundHalfUpDiv(BigInt(base) * rate.num, rate.den));
 }

@@ -1,11 +1,11 @@
 import { addMonthsClamped, lastDayOfMonth, monthOf } from '../../../shared/dates';
-import type { ClassificationRules, RiskGrade } from '../../../shared/engine/classification';
+import type { RiskGrade } from '../../../shared/engine/classification';
 import type { MigrationFrom, MigrationTo, MonthClassification } from '../../../shared/contract/risk';
 import type { ServiceContext } from '../context';
 import { keepMonthEndsThrough } from '../reports/month-end-cache';
-import { gradeLoans, summarize } from './grading';
+import { gradeLoans, summarize, type GradedLoan } from './grading';
 import { riskRulesForMonth } from './rules';
-import { loansOnBook, loansAtMonthEnd, statusesAtMonthEnd, type LoanOnBook } from './standings.query';
+import { loansOnBook, loansAtMonthEnd, statusesAtMonthEnd } from './standings.query';
 
 interface Graded {
   grade: RiskGrade;
@@ -13,9 +13,9 @@ interface Graded {
   provision: number;
 }
 
-function gradedById(rules: ClassificationRules, loans: readonly LoanOnBook[], asOf: string) {
+function byId(graded: readonly GradedLoan[]) {
   return new Map<number, Graded>(
-    gradeLoans(rules, loans, asOf).map((g) => [
+    graded.map((g) => [
       g.loan.loanId,
       { grade: g.classification.grade, outstanding: g.loan.outstandingPrincipal, provision: g.provision },
     ]),
@@ -41,9 +41,9 @@ export async function classifyMonth(ctx: ServiceContext, month: string): Promise
     await riskRulesForMonth(ctx.db, before),
   ];
   const now = completed ? await loansAtMonthEnd(ctx, month) : await loansOnBook(ctx, today);
-  const then = gradedById(rulesBefore, await loansAtMonthEnd(ctx, before), lastDayOfMonth(before));
+  const then = byId(gradeLoans(rulesBefore, await loansAtMonthEnd(ctx, before), lastDayOfMonth(before)));
   const graded = gradeLoans(rules, now, asOf);
-  const nowById = gradedById(rules, now, asOf);
+  const nowById = byId(graded);
 
   const leavers = [...then.keys()].filter((id) => !nowById.has(id));
   const leftAs = await statusesAtMonthEnd(ctx, completed ? month : null, leavers);

@@ -70,20 +70,18 @@ export async function loansOnBookFromCache(
     .selectFrom('loans as l')
     .innerJoin('loan_status as s', 's.loan_id', 'l.id')
     .select([
-      'l.id',
+      'l.id as loan_id',
       'l.status',
       's.outstanding_principal',
       's.overdue_interest',
-      dpdSql(ctx.engine, asOf).as('dpd'),
+      dpdSql(ctx.engine, asOf).as('days_past_due'),
     ])
     .where('l.status', 'in', [...BOOK_STATUSES])
     .where('l.start_date', '<=', asOf)
     .$if(only !== undefined, (qb) => qb.where('l.id', 'in', only!.length > 0 ? [...only!] : [0]))
     .orderBy('l.id')
     .execute();
-  return rows.map((r) =>
-    standingOf({ ...r, loan_id: r.id, days_past_due: Number(r.dpd) }, restructured, overrides),
-  );
+  return rows.map((r) => standingOf(r, restructured, overrides));
 }
 
 /** A loan's standing from a row of a cache (the status cache's or the month end's). */
@@ -100,7 +98,7 @@ function standingOf(
 ): LoanOnBook {
   return {
     loanId: r.loan_id,
-    daysPastDue: r.days_past_due,
+    daysPastDue: Number(r.days_past_due),
     outstandingPrincipal: r.outstanding_principal,
     overdueInterest: r.overdue_interest,
     restructuredOn: restructured.get(r.loan_id) ?? null,
