@@ -119,7 +119,7 @@ export interface LoanGrade extends Classification {
   provisionPercent: string;
 }
 
-/** Where a loan went between two month ends: a grade, or off the book. */
+/** Where a loan went between two month ends: a grade, or off the book (written off; closed, repossessed or otherwise gone). */
 export type MigrationFrom = RiskGrade | 'new';
 export type MigrationTo = RiskGrade | 'closed' | 'written-off';
 
