@@ -4,7 +4,7 @@ import type { MigrationFrom, MigrationTo, MonthClassification } from '../../../s
 import type { ServiceContext } from '../context';
 import { keepMonthEndsThrough } from '../reports/month-end-cache';
 import { gradeLoans, summarize, type GradedLoan } from './grading';
-import { riskRulesForMonth } from './rules';
+import { riskRulesByMonth } from './rules';
 import { loansOnBook, loansAtMonthEnd, statusesAtMonthEnd } from './standings.query';
 
 interface Graded {
@@ -25,7 +25,7 @@ function byId(graded: readonly GradedLoan[]) {
 /**
  * A month's classification for the report: the grades at its end, the provision account's movement
  * from the month before, and how loans moved between grades. A completed month reads the month-end
- * cache, and each month is graded under the rules in force for it (`riskRulesForMonth`), so a
+ * cache, and each month is graded under the rules in force for it (`riskRulesByMonth`), so a
  * later change of rules never moves a month already reported. A month still running is graded
  * today, from the status cache.
  */
@@ -36,10 +36,8 @@ export async function classifyMonth(ctx: ServiceContext, month: string): Promise
   const asOf = completed ? monthEnd : today;
   const before = monthOf(addMonthsClamped(`${month}-01`, -1));
   await keepMonthEndsThrough(ctx.db, completed ? month : before);
-  const [rules, rulesBefore] = [
-    await riskRulesForMonth(ctx.db, month),
-    await riskRulesForMonth(ctx.db, before),
-  ];
+  const rulesOf = await riskRulesByMonth(ctx.db);
+  const [rules, rulesBefore] = [rulesOf(month), rulesOf(before)];
   const now = completed ? await loansAtMonthEnd(ctx, month) : await loansOnBook(ctx, today);
   const then = byId(gradeLoans(rulesBefore, await loansAtMonthEnd(ctx, before), lastDayOfMonth(before)));
   const graded = gradeLoans(rules, now, asOf);

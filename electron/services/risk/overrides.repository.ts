@@ -102,6 +102,17 @@ export async function overridesInForce(
   return new Map(rows.map((r) => [r.loan_id, { grade: r.grade, reason: r.reason }]));
 }
 
+/** Every override of a loan that was ever in force, with the days it began and ended. */
+export function overrideHistoryOf(db: Db, loanId: number) {
+  return db
+    .selectFrom('grade_overrides')
+    .select(['grade', 'reason', 'effective_from', 'removed_on'])
+    .where('loan_id', '=', loanId)
+    .where('status', 'in', ['approved', 'removed'])
+    .orderBy('id')
+    .execute();
+}
+
 const APPROVAL_STATUS: Record<GradeOverridesTable['status'], ApprovalRow['status']> = {
   proposed: 'pending',
   approved: 'approved',

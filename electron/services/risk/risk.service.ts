@@ -2,8 +2,8 @@ import type { BookClassification, LoanGrade, LoanGradeLine } from '../../../shar
 import { gradeLoans, summarize, type GradedLoan } from './grading';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
-import { loanNumbersOf, loansOnBook, monthEndsOfLoan, standingAtMonthEnd } from './standings.query';
-import { riskRulesForMonth, riskRulesOf } from './rules';
+import { loanNumbersOf, loansOnBook, monthEndsOfLoan, standingsAtMonthEnds } from './standings.query';
+import { riskRulesByMonth, riskRulesOf } from './rules';
 import { addMonthsClamped, lastDayOfMonth, monthOf } from '../../../shared/dates';
 import { keepMonthEndsThrough } from '../reports/month-end-cache';
 import {
@@ -75,12 +75,13 @@ export async function gradesToday(
 export async function gradeHistory(ctx: ServiceContext, loanId: number) {
   const lastMonth = monthOf(addMonthsClamped(`${monthOf(ctx.clock.today())}-01`, -1));
   await keepMonthEndsThrough(ctx.db, lastMonth);
+  const rulesOf = await riskRulesByMonth(ctx.db);
+  const rows = await monthEndsOfLoan(ctx, loanId, lastMonth);
   const changes: { month: string; grade: RiskGrade }[] = [];
-  for (const row of await monthEndsOfLoan(ctx, loanId, lastMonth)) {
-    const rules = await riskRulesForMonth(ctx.db, row.month);
-    const [graded] = gradeLoans(rules, [await standingAtMonthEnd(ctx, row)], lastDayOfMonth(row.month));
+  for (const { month, standing } of await standingsAtMonthEnds(ctx, loanId, rows)) {
+    const [graded] = gradeLoans(rulesOf(month), [standing], lastDayOfMonth(month));
     if (graded && changes.at(-1)?.grade !== graded.classification.grade) {
-      changes.push({ month: row.month, grade: graded.classification.grade });
+      changes.push({ month, grade: graded.classification.grade });
     }
   }
   return changes;

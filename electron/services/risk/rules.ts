@@ -29,13 +29,18 @@ function historyOf(rows: Record<string, unknown>): [string, unknown][] {
   return Object.entries(history).sort(([a], [b]) => a.localeCompare(b));
 }
 
-/** The rules `month` is graded under: the latest recorded from it or before, else today's. */
-export async function riskRulesForMonth(db: Db, month: string): Promise<ClassificationRules> {
+/**
+ * The rules each month is graded under: the latest recorded from that month or before, else
+ * today's. The settings are read once for as many months as the caller asks about.
+ */
+export async function riskRulesByMonth(db: Db): Promise<(month: string) => ClassificationRules> {
   const rows = await readSettingsRows(db);
-  const inForce = historyOf(rows)
-    .filter(([from]) => from <= month)
-    .at(-1);
-  return (inForce && sound(inForce[1])) ?? sound(rows.riskRules) ?? DEFAULT_RISK_SETTINGS.riskRules;
+  const history = historyOf(rows);
+  const current = sound(rows.riskRules) ?? DEFAULT_RISK_SETTINGS.riskRules;
+  return (month) => {
+    const inForce = history.filter(([from]) => from <= month).at(-1);
+    return (inForce && sound(inForce[1])) ?? current;
+  };
 }
 
 /** Refuses rules a person typed that cannot classify every loan, naming the first problem. */

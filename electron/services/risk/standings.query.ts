@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { dpdSql } from '../loans/list.query';
 import { rollForwardStatuses } from '../loans/status-cache';
 import { loadWholeBook, statementOn, statusOn } from '../reports/book-snapshot';
-import { overridesInForce } from './overrides.repository';
+import { overrideHistoryOf, overridesInForce } from './overrides.repository';
 
 /** What classification needs of one loan on the book on a day. */
 export interface LoanOnBook extends LoanStanding {
@@ -195,16 +195,37 @@ export async function monthEndsOfLoan(ctx: ServiceContext, loanId: number, throu
     .execute();
 }
 
-/** `standingOf` for one loan's month-end row, with its restructuring and override of that day. */
-export async function standingAtMonthEnd(
+/**
+ * Standings of one loan at each of its month ends (`monthEndsOfLoan`), each with the restructuring
+ * and override of that day: the loan's plans and overrides are read once, not once a month.
+ */
+export async function standingsAtMonthEnds(
   ctx: ServiceContext,
-  row: Awaited<ReturnType<typeof monthEndsOfLoan>>[number],
-): Promise<LoanOnBook> {
-  const monthEnd = lastDayOfMonth(row.month);
-  const only = [row.loan_id];
-  return standingOf(
-    row,
-    await restructuredOnOf(ctx, monthEnd, only),
-    await overridesInForce(ctx.db, monthEnd, only),
-  );
+  loanId: number,
+  rows: Awaited<ReturnType<typeof monthEndsOfLoan>>,
+): Promise<{ month: string; standing: LoanOnBook }[]> {
+  const plans = await ctx.db
+    .selectFrom('repayment_plans')
+    .select('as_of')
+    .where('loan_id', '=', loanId)
+    .where('status', 'in', [...RESTRUCTURING_PLANS])
+    .orderBy('as_of')
+    .execute();
+  const overrides = await overrideHistoryOf(ctx.db, loanId);
+  return rows.map((row) => {
+    const end = lastDayOfMonth(row.month);
+    const restructuredOn = plans.filter((p) => p.as_of <= end).at(-1)?.as_of;
+    const override = overrides.find(
+      (o) =>
+        o.effective_from !== null && o.effective_from <= end && (o.removed_on === null || o.removed_on > end),
+    );
+    return {
+      month: row.month,
+      standing: standingOf(
+        row,
+        new Map(restructuredOn ? [[loanId, restructuredOn]] : []),
+        new Map(override ? [[loanId, { grade: override.grade, reason: override.reason }]] : []),
+      ),
+    };
+  });
 }
