@@ -14,6 +14,7 @@ import { restoreCommand } from './commands/restore';
 import { versionCommand } from './commands/version';
 import { worklistCommand } from './commands/worklist';
 import { classifyCommand } from './commands/classify';
+import { ledgerCommand } from './commands/ledger';
 import { officeCommand } from './commands/office';
 
 const COMMANDS: CliCommand[] = [
@@ -27,6 +28,7 @@ const COMMANDS: CliCommand[] = [
   auditCommand,
   worklistCommand,
   classifyCommand,
+  ledgerCommand,
   planPreviewCommand,
   prepayPreviewCommand,
   backupCommand,

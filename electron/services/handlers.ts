@@ -17,6 +17,7 @@ import { approvalHandlers } from './approvals/approvals.service';
 import { backupHandlers } from './system/backups.service';
 import { officeHandlers } from './office/office.service';
 import { riskHandlers } from './risk/risk.service';
+import { ledgerHandlers } from './ledger/ledger.service';
 
 /** Every contract method, bound to its service. A missing method is a compile error here. */
 export function createHandlers(ctx: ServiceContext): Handlers {
@@ -38,5 +39,6 @@ export function createHandlers(ctx: ServiceContext): Handlers {
     ...backupHandlers(ctx),
     ...officeHandlers(ctx),
     ...riskHandlers(ctx),
+    ...ledgerHandlers(ctx),
   };
 }

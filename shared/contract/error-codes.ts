@@ -180,6 +180,16 @@ export const ERROR_TEXT_EN = {
   'gradeOverride.notInForce': 'override #{{id}} is not in force, so there is nothing to remove',
   'classification.observationMonths': 'the observation period must be 0 to 60 months, not {{value}}',
 
+  // The general ledger (Settings → Accounting, the Ledger page).
+  'ledger.accountCode':
+    'the code of {{account}} must be digits, optionally in dotted levels such as 1002 or 1002.01, not "{{code}}"',
+  'ledger.accountName': 'account {{code}} ({{account}}) needs a name in Chinese and in English',
+  'ledger.codeUsedTwice': 'code {{code}} is used twice: by {{first}} and by {{account}}',
+  'ledger.codeMeantOther':
+    'code {{code}} was {{other}} in {{month}}, a closed month; give {{account}} a code of its own (a new account applies from this month on)',
+  'ledger.monthNotEnded':
+    'the journal of {{month}} is made once the month has ended (today is {{date, date}})',
+
   // Collateral.
   'vin.taken': 'VIN {{vin}} is already recorded on another active item (#{{id}}, plate {{plate}})',
   'item.loanNotLinkable': 'loan {{number}} is {{status}}; it cannot take collateral',

@@ -15,6 +15,7 @@ import { accessContract } from './access';
 import { backupsContract } from './backups';
 import { officeContract } from './office';
 import { riskContract } from './risk';
+import { ledgerContract } from './ledger';
 
 export {
   ACCOUNT_KINDS,
@@ -48,6 +49,8 @@ export * from './company';
 export * from './write-offs';
 export * from './backups';
 export * from './risk';
+export * from './ledger';
+export * from './ledger-settings';
 
 /**
  * The whole API between the UI and the services: one map from method name to request schema
@@ -69,6 +72,7 @@ export const contract = {
   ...backupsContract,
   ...officeContract,
   ...riskContract,
+  ...ledgerContract,
 } as const;
 
 export type Contract = typeof contract;

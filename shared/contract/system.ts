@@ -4,6 +4,7 @@ import { noInput } from './common';
 import { collateralSettingsShape } from './collateral-settings';
 import { planSettingsShape } from './plan-settings';
 import { riskSettingsShape } from './risk';
+import { ledgerSettingsShape } from './ledger-settings';
 import { loanSettingsShape } from './loan-settings';
 import { importSettingsShape } from './import-settings';
 import { companyProfileShape } from './company';
@@ -58,6 +59,7 @@ export const settingsSchema = z.object({
   ...loanSettingsShape,
   ...importSettingsShape,
   ...riskSettingsShape,
+  ...ledgerSettingsShape,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

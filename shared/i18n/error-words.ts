@@ -5,6 +5,7 @@ import { CONTACT_PROFILES, type GuardViolation } from '../contract/collections';
 import { PLAN_STATUSES } from '../contract/plans';
 import { ITEM_STATUSES, REPOSSESSION_STEPS } from '../collateral/kinds';
 import { RISK_GRADES } from '../engine/classification';
+import { ACCOUNT_ROLES } from '../ledger/chart';
 
 /**
  * A refusal worded from its code (shared/contract/error-codes.ts) and the `errors` resources.
@@ -43,6 +44,14 @@ type Word = (value: unknown, t: TFunction) => string | undefined;
 const stepWord: Word = (v, t) => (isStep(v) ? t(`collateral.repo.steps.${v}`) : undefined);
 const isGrade = inSet(RISK_GRADES);
 const gradeWord: Word = (v, t) => (isGrade(v) ? t(`loans.risk.grades.${v}`) : undefined);
+const isRole = inSet(ACCOUNT_ROLES);
+const roleWord: Word = (v, t) => (isRole(v) ? t(`ledger.roles.${v}`) : undefined);
+const accountCodes = [
+  'ledger.accountCode',
+  'ledger.accountName',
+  'ledger.codeUsedTwice',
+  'ledger.codeMeantOther',
+] as const;
 const gradeCodes = [
   'classification.bandsStartAtZero',
   'classification.bandsBackwards',
@@ -65,6 +74,9 @@ const OTHER_STATUS_WORDS: Partial<Record<ErrorCode, Record<string, Word>>> = {
   'repossession.wrongStep': { next: stepWord, step: stepWord },
   'contact.blocked': { profile: (v, t) => (isProfile(v) ? t(`collections.profiles.${v}`) : undefined) },
   ...Object.fromEntries(gradeCodes.map((code) => [code, { grade: gradeWord }])),
+  ...Object.fromEntries(
+    accountCodes.map((code) => [code, { account: roleWord, first: roleWord, other: roleWord }]),
+  ),
   'gradeOverride.decided': {
     status: (v, t) =>
       typeof v === 'string' && ['proposed', 'approved', 'rejected', 'removed', 'decided'].includes(v)

@@ -35,6 +35,9 @@ import zhTWErrors from './locales/zh-TW/errors.json';
 import enImport from './locales/en/import.json';
 import zhCNImport from './locales/zh-CN/import.json';
 import zhTWImport from './locales/zh-TW/import.json';
+import enLedger from './locales/en/ledger.json';
+import zhCNLedger from './locales/zh-CN/ledger.json';
+import zhTWLedger from './locales/zh-TW/ledger.json';
 import enLoans from './locales/en/loans.json';
 import zhCNLoans from './locales/zh-CN/loans.json';
 import zhTWLoans from './locales/zh-TW/loans.json';
@@ -64,6 +67,7 @@ const NAMESPACE_FILES = {
   dashboard: { en: enDashboard, 'zh-CN': zhCNDashboard, 'zh-TW': zhTWDashboard },
   errors: { en: enErrors, 'zh-CN': zhCNErrors, 'zh-TW': zhTWErrors },
   import: { en: enImport, 'zh-CN': zhCNImport, 'zh-TW': zhTWImport },
+  ledger: { en: enLedger, 'zh-CN': zhCNLedger, 'zh-TW': zhTWLedger },
   loans: { en: enLoans, 'zh-CN': zhCNLoans, 'zh-TW': zhTWLoans },
   payments: { en: enPayments, 'zh-CN': zhCNPayments, 'zh-TW': zhTWPayments },
   plans: { en: enPlans, 'zh-CN': zhCNPlans, 'zh-TW': zhTWPlans },

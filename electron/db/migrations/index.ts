@@ -18,6 +18,7 @@ import * as m0020 from './0020_user_ids';
 import * as m0024 from './0024_incomplete_collateral';
 import * as m0025 from './0025_loan_notes';
 import * as m0026 from './0026_grade_overrides';
+import * as m0027 from './0027_ledger_facts';
 
 /**
  * Bundled migrations, in order. Names are numbered so Kysely orders them; never rename or edit
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0024_incomplete_collateral': m0024,
   '0025_loan_notes': m0025,
   '0026_grade_overrides': m0026,
+  '0027_ledger_facts': m0027,
 };
 
 export const MIGRATION_NAMES = Object.keys(MIGRATIONS);

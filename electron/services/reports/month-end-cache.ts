@@ -3,7 +3,9 @@ import type { LoanStatus } from '../../../shared/contract';
 import { BOOK_STATUSES, monthOfLoan } from '../../../shared/reports/monthly';
 import type { Statement } from '../../../shared/engine';
 import type { Db } from '../../db/db';
-import { loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
+import { bookOn, loadWholeBook, statementOn, statusOn, type BookLoan } from './book-snapshot';
+import { interestReceivable } from '../../../shared/ledger/accrual';
+import { monthAllocations } from '../ledger/allocations';
 import type { LoanMonthEndsTable } from './tables';
 import { DomainError, domainError } from '../errors';
 import { currentWork, type Work } from '../work';
@@ -186,6 +188,7 @@ function monthEndRows(loan: BookLoan, mark: string | null, through: string): Loa
     const statement = statementOn(loan, end);
     const status = statusOn(loan, end);
     const m = monthOfLoan(previous?.statement ?? null, statement, `${month}-01`);
+    const allocations = monthAllocations(bookOn(loan, end), statement, `${month}-01`);
     if (inBook(previous?.status ?? null) || inBook(status) || m.collected.payments > 0 || !previous) {
       rows.push({
         loan_id: loan.book.loan.id,
@@ -202,6 +205,11 @@ function monthEndRows(loan: BookLoan, mark: string | null, through: string): Loa
         collected_charges: m.collected.charges,
         payments: m.collected.payments,
         recovered: m.recovered,
+        interest_receivable: interestReceivable(statement, loan.book.loan.start_date),
+        charges_outstanding: statement.chargesOutstanding,
+        unapplied: statement.unapplied,
+        collected_fee: allocations.reduce((sum, a) => sum + a[6], 0),
+        allocations: JSON.stringify(allocations),
       });
     }
     previous = { statement, status };

@@ -26,6 +26,16 @@ export interface LoanMonthEndsTable {
   payments: number;
   /** Paid during the month of what was overdue at the end of the month before. */
   recovered: number;
+  /** Interest earned to the month's end and not yet paid (0027; see `interestReceivable`). */
+  interest_receivable: number;
+  /** Charges (legal costs) owed and unpaid at the month's end. */
+  charges_outstanding: number;
+  /** Money received beyond everything owed, held for the borrower, at the month's end. */
+  unapplied: number;
+  /** Prepayment fees paid during the month. */
+  collected_fee: number;
+  /** JSON `MonthAllocation[]`: how each payment dated in the month was split. */
+  allocations: string;
 }
 
 export interface ReportTables {

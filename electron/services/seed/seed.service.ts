@@ -105,6 +105,8 @@ function statements(sqlite: Database.Database) {
          penalty_daily_rate_percent, grace_days, upfront_fee, officer, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
+    /** A loan is born active; settling it or handing it to lawyers is a dated change after. */
+    moveStatus: sqlite.prepare('UPDATE loans SET status = ?, updated_at = ? WHERE id = ?'),
     party: sqlite.prepare(
       'INSERT INTO loan_parties (loan_id, borrower_id, role, relationship) VALUES (?, ?, ?, ?)',
     ),
@@ -333,7 +335,7 @@ export async function seedFileBook(ctx: ServiceContext, options: SeedOptions): P
         formatLoanNumber(loanNumberPrefix, startDate, counters.loan),
         product,
         borrower.id,
-        status,
+        'active',
         terms.principal,
         terms.annualRatePercent,
         terms.months,
@@ -344,9 +346,12 @@ export async function seedFileBook(ctx: ServiceContext, options: SeedOptions): P
         terms.upfrontFee,
         officer,
         createdAt,
-        updatedAt,
+        createdAt,
       ).lastInsertRowid,
     );
+    // Its status history then says it was on the book until the day it was settled (or went to
+    // lawyers), as the report and the ledger read past month ends.
+    if (status !== 'active') sql.moveStatus.run(status, updatedAt, loanId);
     for (const p of loanParties) sql.party.run(loanId, p.id, p.role, p.relationship);
     collateral.forLoan({
       loanId,

@@ -7,6 +7,8 @@ import { DEFAULT_LOAN_SETTINGS } from '../../../shared/contract/loan-settings';
 import { DEFAULT_IMPORT_SETTINGS } from '../../../shared/contract/import-settings';
 import { DEFAULT_COMPANY_PROFILE } from '../../../shared/contract/company';
 import { DEFAULT_RISK_SETTINGS } from '../../../shared/contract/risk';
+import { DEFAULT_LEDGER_SETTINGS } from '../../../shared/contract/ledger-settings';
+import { assertSoundLedger, recordLedgerChange } from '../ledger/settings';
 import { assertSoundRules, recordRulesChange } from '../risk/rules';
 import { monthOf } from '../../../shared/dates';
 import type { ServiceContext } from '../context';
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ...DEFAULT_LOAN_SETTINGS,
   ...DEFAULT_IMPORT_SETTINGS,
   ...DEFAULT_RISK_SETTINGS,
+  ...DEFAULT_LEDGER_SETTINGS,
 };
 
 export function systemHandlers(
@@ -76,6 +79,7 @@ export function systemHandlers(
     'settings.update': async (patch) => {
       // Ranges that leave a loan without a grade are refused whole, before anything is written.
       if (patch.riskRules) assertSoundRules(patch.riskRules);
+      if (patch.ledger) await assertSoundLedger(ctx.db, patch.ledger, ctx.clock.today());
       const before = await loadSettings(ctx);
       await ctx.db.transaction().execute(async (trx) => {
         const changed: Record<string, unknown> = {};
@@ -91,6 +95,8 @@ export function systemHandlers(
         if (patch.riskRules) {
           await recordRulesChange(trx, before.riskRules, patch.riskRules, monthOf(ctx.clock.today()));
         }
+        if (patch.ledger)
+          await recordLedgerChange(trx, before.ledger, patch.ledger, monthOf(ctx.clock.today()));
         await appendAudit(trx, ctx, {
           entity: 'settings',
           entityId: 'settings',

@@ -4,6 +4,7 @@ import * as m0002 from './0002_book_rules';
 import * as m0003 from './0003_office_speed';
 import * as m0004 from './0004_change_notices';
 import * as m0005 from './0005_grade_overrides';
+import * as m0006 from './0006_ledger_facts';
 
 /**
  * PostgreSQL's own bundled migrations, in order. A new book on PostgreSQL starts from the schema
@@ -16,6 +17,7 @@ export const POSTGRES_MIGRATIONS: Record<string, Migration> = {
   '0003_office_speed': m0003,
   '0004_change_notices': m0004,
   '0005_grade_overrides': m0005,
+  '0006_ledger_facts': m0006,
 };
 
 export const POSTGRES_MIGRATION_NAMES = Object.keys(POSTGRES_MIGRATIONS);

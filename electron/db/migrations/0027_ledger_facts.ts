@@ -1,0 +1,18 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen. What the general-ledger journal needs of each loan's month end, beside the report's
+// figures: the interest earned and not yet paid (the accrual basis's receivable), the charges and
+// the unapplied money still held, the prepayment fees paid in the month, and how each payment of
+// the month was split. The cache is emptied so every month is rebuilt with them, lazily, the
+// first time a report or the ledger asks.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`DELETE FROM loan_month_ends`.execute(db);
+  await sql`UPDATE loan_status SET month_ends_through = NULL`.execute(db);
+  for (const column of ['interest_receivable', 'charges_outstanding', 'unapplied', 'collected_fee']) {
+    await sql`ALTER TABLE loan_month_ends ADD COLUMN ${sql.raw(column)} INTEGER NOT NULL DEFAULT 0`.execute(
+      db,
+    );
+  }
+  // JSON: [[payment id, date, principal, interest, penalty, charges, fee, unapplied], …].
+  await sql`ALTER TABLE loan_month_ends ADD COLUMN allocations TEXT NOT NULL DEFAULT '[]'`.execute(db);
+}

@@ -1,0 +1,16 @@
+import { sql, type Kysely } from 'kysely';
+
+// Frozen once shipped. SQLite's 0027: the month-end cache keeps what the general-ledger journal
+// needs (interest receivable, charges and unapplied money held, prepayment fees, each payment's
+// split), and is emptied so every month is rebuilt with them.
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`DELETE FROM loan_month_ends`.execute(db);
+  await sql`UPDATE loan_status SET month_ends_through = NULL`.execute(db);
+  await sql`
+    ALTER TABLE loan_month_ends
+      ADD COLUMN interest_receivable bigint NOT NULL DEFAULT 0,
+      ADD COLUMN charges_outstanding bigint NOT NULL DEFAULT 0,
+      ADD COLUMN unapplied bigint NOT NULL DEFAULT 0,
+      ADD COLUMN collected_fee bigint NOT NULL DEFAULT 0,
+      ADD COLUMN allocations text NOT NULL DEFAULT '[]'`.execute(db);
+}

@@ -1,0 +1,271 @@
+/**
+ * What the journal of a completed month is made from: each loan's two month ends from the
+ * month-end cache (the same rows the report sums) and the month's dated events (payments and
+ * their reversals, legal costs, write-offs, recoveries, collateral sales, plans). A few queries
+ * for the whole book; nothing per loan.
+ */
+import { sql } from 'kysely';
+import { addDays, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import type { LoanStatus } from '../../../shared/contract';
+import type { AccountingBasis } from '../../../shared/ledger/chart';
+import {
+  carriedReceivable,
+  isAccruing,
+  type LoanMonthFacts,
+  type MonthAllocation,
+  type PrincipalHome,
+} from '../../../shared/ledger/journal';
+import { BOOK_STATUSES } from '../../../shared/reports/monthly';
+import type { Db } from '../../db/db';
+
+/** Where a loan's principal sits at a month end, by its status then. */
+export function homeOf(status: string | null): PrincipalHome {
+  if (status === null) return null;
+  if (BOOK_STATUSES.includes(status as LoanStatus)) return 'loans';
+  return status === 'repossessed' ? 'foreclosed' : null;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export async function monthFacts(
+  db: Db,
+  month: string,
+  basis: AccountingBasis,
+  basisBefore: AccountingBasis,
+): Promise<LoanMonthFacts[]> {
+  const start = `${month}-01`;
+  const end = lastDayOfMonth(month);
+  const before = monthOf(addDays(start, -1));
+  const rows = await db
+    .selectFrom('loan_month_ends as e')
+    .innerJoin('loans as l', 'l.id', 'e.loan_id')
+    .leftJoin('loan_month_ends as p', (j) =>
+      j.onRef('p.loan_id', '=', 'e.loan_id').on('p.month', '=', before),
+    )
+    .select([
+      'e.loan_id',
+      'l.number',
+      'l.start_date',
+      'l.principal',
+      'l.upfront_fee',
+      'e.status',
+      'e.days_past_due',
+      'e.outstanding_principal',
+      'e.interest_receivable',
+      'e.charges_outstanding',
+      'e.allocations',
+      'p.status as p_status',
+      'p.days_past_due as p_dpd',
+      'p.outstanding_principal as p_outstanding',
+      'p.interest_receivable as p_receivable',
+      'p.charges_outstanding as p_charges',
+    ])
+    .where('e.month', '=', month)
+    .orderBy('e.loan_id')
+    .execute();
+
+  const payments = await db
+    .selectFrom('payments')
+    .select(['id', 'loan_id', 'receipt_number', 'date', 'amount', 'reverses_payment_id'])
+    .where('date', '>=', start)
+    .where('date', '<=', end)
+    .execute();
+  const reversedIds = new Set(
+    (
+      await db
+        .selectFrom('payments as r')
+        .innerJoin('payments as o', 'o.id', 'r.reverses_payment_id')
+        .select('o.id')
+        .where('o.date', '>=', start)
+        .where('o.date', '<=', end)
+        .execute()
+    ).map((r) => r.id),
+  );
+  const receipts = new Map(payments.map((p) => [p.id, p.receipt_number]));
+  const reversedByLoan = new Map<number, LoanMonthFacts['reversedPayments'][number][]>();
+  const reversalsByLoan = new Map<number, LoanMonthFacts['reversals'][number][]>();
+  for (const p of payments) {
+    const row = { id: p.id, date: p.date, amount: p.amount, receipt: p.receipt_number };
+    if (p.reverses_payment_id !== null) push(reversalsByLoan, p.loan_id, row);
+    else if (reversedIds.has(p.id)) push(reversedByLoan, p.loan_id, row);
+  }
+
+  const legal = await db
+    .selectFrom('legal_case_events as v')
+    .innerJoin('legal_cases as c', 'c.id', 'v.case_id')
+    .select(['v.id', 'c.loan_id', 'c.id as case_id', 'v.date', 'v.cost', 'v.charge_to_loan'])
+    .where('v.cost', '>', 0)
+    .where('v.date', '>=', start)
+    .where('v.date', '<=', end)
+    .orderBy('v.id')
+    .execute();
+  const legalByLoan = new Map<number, LoanMonthFacts['legalCosts'][number][]>();
+  for (const v of legal) {
+    push(legalByLoan, v.loan_id, {
+      key: `legal-${v.id}`,
+      date: v.date,
+      amount: v.cost,
+      charged: v.charge_to_loan === 1,
+      reference: `#${v.case_id}`,
+    });
+  }
+
+  const writeOffs = new Map(
+    (
+      await db
+        .selectFrom('loan_status_changes')
+        .select(['loan_id', sql<string>`max(changed_on)`.as('on')])
+        .where('to_status', '=', 'written-off')
+        .where('changed_on', '>=', start)
+        .where('changed_on', '<=', end)
+        .groupBy('loan_id')
+        .execute()
+    ).map((r) => [r.loan_id, r.on]),
+  );
+  const recoveriesByLoan = new Map<number, LoanMonthFacts['recoveries'][number][]>();
+  for (const r of await db
+    .selectFrom('recoveries')
+    .select(['id', 'loan_id', 'date', 'amount'])
+    .where('date', '>=', start)
+    .where('date', '<=', end)
+    .execute()) {
+    push(recoveriesByLoan, r.loan_id, { id: r.id, date: r.date, amount: r.amount });
+  }
+
+  const { sales: salesByLoan, fromSale } = await monthSales(db, start, end);
+  const rescheduled = new Set(
+    (
+      await db
+        .selectFrom('schedule_versions')
+        .select('loan_id')
+        .where('version', '>', 1)
+        .where('effective_from', '>=', start)
+        .where('effective_from', '<=', end)
+        .execute()
+    ).map((r) => r.loan_id),
+  );
+
+  const facts: LoanMonthFacts[] = [];
+  const seen = new Set<number>();
+  for (const r of rows) {
+    seen.add(r.loan_id);
+    const startedNow = r.start_date >= start;
+    const beforeHome = !startedNow && r.p_status !== null ? homeOf(r.p_status) : null;
+    const afterHome = homeOf(r.status);
+    const pDpd = Number(r.p_dpd ?? 0);
+    facts.push({
+      loanId: r.loan_id,
+      number: r.number,
+      monthEnd: end,
+      start: startedNow ? { date: r.start_date, principal: r.principal, fee: r.upfront_fee } : null,
+      before: {
+        home: beforeHome,
+        outstanding: r.p_outstanding ?? 0,
+        receivable: carriedReceivable(basisBefore, beforeHome, pDpd, r.p_receivable ?? 0),
+        charges: r.p_charges ?? 0,
+      },
+      after: {
+        home: afterHome,
+        outstanding: r.outstanding_principal,
+        receivable: carriedReceivable(basis, afterHome, Number(r.days_past_due), r.interest_receivable),
+        charges: r.charges_outstanding,
+        daysPastDue: Number(r.days_past_due),
+      },
+      accruingAtStart: basis === 'accrual' && isAccruing(basisBefore, beforeHome, pDpd),
+      allocations: JSON.parse(r.allocations) as MonthAllocation[],
+      receiptNumbers: receipts,
+      fromSale,
+      reversedPayments: reversedByLoan.get(r.loan_id) ?? [],
+      reversals: reversalsByLoan.get(r.loan_id) ?? [],
+      legalCosts: legalByLoan.get(r.loan_id) ?? [],
+      writeOffOn:
+        r.status === 'written-off' && (beforeHome || startedNow) ? (writeOffs.get(r.loan_id) ?? end) : null,
+      recoveries: recoveriesByLoan.get(r.loan_id) ?? [],
+      sales: salesByLoan.get(r.loan_id) ?? [],
+      rescheduled: rescheduled.has(r.loan_id),
+    });
+  }
+
+  // Loans off the books all month still have money events: a recovery after write-off, a cost
+  // borne by the lender, a sale. They have no month-end row, so no position to move.
+  const offBook = [
+    ...new Set([
+      ...recoveriesByLoan.keys(),
+      ...legalByLoan.keys(),
+      ...salesByLoan.keys(),
+      ...reversalsByLoan.keys(),
+    ]),
+  ].filter((id) => !seen.has(id));
+  if (offBook.length > 0) {
+    const numbers = new Map(
+      (await db.selectFrom('loans').select(['id', 'number']).where('id', 'in', offBook).execute()).map(
+        (l) => [l.id, l.number],
+      ),
+    );
+    const nowhere = { home: null, outstanding: 0, receivable: 0, charges: 0 };
+    for (const id of offBook) {
+      facts.push({
+        loanId: id,
+        number: numbers.get(id) ?? String(id),
+        monthEnd: end,
+        start: null,
+        before: nowhere,
+        after: { ...nowhere, daysPastDue: 0 },
+        accruingAtStart: false,
+        allocations: [],
+        receiptNumbers: receipts,
+        fromSale,
+        reversedPayments: reversedByLoan.get(id) ?? [],
+        reversals: reversalsByLoan.get(id) ?? [],
+        // Off the books, a cost charged to the loan is the lender's expense: no receivable is kept.
+        legalCosts: (legalByLoan.get(id) ?? []).map((c) => ({ ...c, charged: false })),
+        writeOffOn: null,
+        recoveries: recoveriesByLoan.get(id) ?? [],
+        sales: salesByLoan.get(id) ?? [],
+        rescheduled: false,
+      });
+    }
+  }
+  return facts;
+}
+
+/** Collateral sales whose proceeds were applied this month, and the payments they made. */
+async function monthSales(db: Db, start: string, end: string) {
+  const applied = await db
+    .selectFrom('repossession_steps as a')
+    .innerJoin('repossessions as r', 'r.id', 'a.repossession_id')
+    .select(['a.id', 'a.repossession_id', 'r.loan_id', 'a.date', 'a.payment_id'])
+    .where('a.step', '=', 'applied')
+    .where('a.reversed_at', 'is', null)
+    .where('a.date', '>=', start)
+    .where('a.date', '<=', end)
+    .execute();
+  const sales = new Map<number, LoanMonthFacts['sales'][number][]>();
+  const fromSale = new Set<number>();
+  if (applied.length === 0) return { sales, fromSale };
+  const steps = await db
+    .selectFrom('repossession_steps')
+    .select(['repossession_id', 'gross_price', 'storage_cost', 'towing_cost', 'selling_costs'])
+    .where(
+      'repossession_id',
+      'in',
+      applied.map((a) => a.repossession_id),
+    )
+    .where('reversed_at', 'is', null)
+    .execute();
+  for (const a of applied) {
+    const own = steps.filter((s) => s.repossession_id === a.repossession_id);
+    const gross = own.reduce((s, x) => s + (x.gross_price ?? 0), 0);
+    const costs = own.reduce(
+      (s, x) => s + (x.storage_cost ?? 0) + (x.towing_cost ?? 0) + (x.selling_costs ?? 0),
+      0,
+    );
+    push(sales, a.loan_id, { id: a.id, date: a.date, gross, costs });
+    if (a.payment_id !== null) fromSale.add(a.payment_id);
+  }
+  return { sales, fromSale };
+}

@@ -1,0 +1,226 @@
+/**
+ * A completed month's general ledger: the journal generated from the book, the trial balance, and
+ * the ties that prove it against figures computed elsewhere (the month-end cache's own sums and
+ * the month's classification). Built once per month and book version; the Ledger page filters and
+ * pages the same build.
+ */
+import { sql } from 'kysely';
+import { addDays, lastDayOfMonth, monthOf } from '../../../shared/dates';
+import type { AccountRole, LedgerSettings } from '../../../shared/ledger/chart';
+import {
+  loanMonthEntries,
+  provisionEntry,
+  NON_ACCRUAL_DAYS,
+  type JournalEntry,
+  type LoanMonthFacts,
+} from '../../../shared/ledger/journal';
+import {
+  tie,
+  trialBalance,
+  withRetainedEarnings,
+  type Tie,
+  type TrialBalanceRow,
+} from '../../../shared/ledger/trial-balance';
+import { BOOK_STATUSES } from '../../../shared/reports/monthly';
+import { bookVersion } from '../../db/book-version';
+import type { ServiceContext } from '../context';
+import { domainError } from '../errors';
+import { keepMonthEndsThrough } from '../reports/month-end-cache';
+import { classifyMonth } from '../risk/month-classification';
+import { monthFacts } from './facts.query';
+import { cashAndPayablesBefore } from './openings.query';
+import { ledgerByMonth } from './settings';
+
+export interface BuiltLedger {
+  month: string;
+  settings: LedgerSettings;
+  entries: JournalEntry[];
+  trialBalance: TrialBalanceRow[];
+  ties: Tie[];
+}
+
+const built = new WeakMap<object, { key: string; ledger: BuiltLedger }>();
+
+export async function ledgerOfMonth(ctx: ServiceContext, month: string): Promise<BuiltLedger> {
+  const today = ctx.clock.today();
+  const monthEnd = lastDayOfMonth(month);
+  if (monthEnd >= today) throw domainError('invalid-input', 'ledger.monthNotEnded', { month, date: today });
+  await keepMonthEndsThrough(ctx.db, month);
+  const key = `${month}|${await bookVersion(ctx)}`;
+  const kept = built.get(ctx.db);
+  if (kept?.key === key) return kept.ledger;
+  const ledger = await buildLedger(ctx, month);
+  built.set(ctx.db, { key, ledger });
+  return ledger;
+}
+
+async function buildLedger(ctx: ServiceContext, month: string): Promise<BuiltLedger> {
+  const start = `${month}-01`;
+  const end = lastDayOfMonth(month);
+  const settingsOf = await ledgerByMonth(ctx.db);
+  const settings = settingsOf(month);
+  const before = settingsOf(monthOf(addDays(start, -1)));
+  const facts = await monthFacts(ctx.db, month, settings.basis, before.basis);
+  const classification = await classifyMonth(ctx, month);
+
+  const entries: JournalEntry[] = [];
+  for (const f of facts) entries.push(...loanMonthEntries(f, settings.basis));
+  // The provision account before its month-end entry: last month's required provision, less what
+  // write-offs used, plus recoveries and forgiven principal the entries moved through it.
+  const provisionMoved = entries.reduce(
+    (s, e) => s + e.lines.reduce((t, l) => t + (l.account === 'provision' ? l.credit - l.debit : 0), 0),
+    0,
+  );
+  const provision = provisionEntry(
+    end,
+    classification.movement.opening + provisionMoved,
+    classification.provision,
+  );
+  if (provision) entries.push(provision);
+  entries.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  const openings = await openingsOf(ctx, start, facts, classification.movement.opening);
+  const rows = trialBalance(openings, entries);
+  const ties = await tiesOf(ctx, month, settings, facts, entries, rows, classification.provision);
+  return { month, settings, entries, trialBalance: rows, ties };
+}
+
+async function openingsOf(
+  ctx: ServiceContext,
+  start: string,
+  facts: readonly LoanMonthFacts[],
+  provision: number,
+) {
+  const fromLoans = { loans: 0, foreclosed: 0, interestReceivable: 0, otherReceivables: 0 };
+  for (const f of facts) {
+    if (!f.before.home) continue;
+    fromLoans[f.before.home] += f.before.outstanding;
+    fromLoans.interestReceivable += f.before.receivable;
+    fromLoans.otherReceivables += f.before.charges;
+  }
+  const { bank, otherPayables } = await cashAndPayablesBefore(ctx.db, start);
+  return withRetainedEarnings({
+    ...fromLoans,
+    bank,
+    otherPayables,
+    provision: -provision,
+    interestIncome: 0,
+    penaltyIncome: 0,
+    feeIncome: 0,
+    impairmentLoss: 0,
+    adminExpense: 0,
+  });
+}
+
+/** Each loan's balance of `account` at the month's end in the ledger: its opening plus its lines. */
+function perLoan(facts: readonly LoanMonthFacts[], entries: readonly JournalEntry[], account: AccountRole) {
+  const balances = new Map<number, number>();
+  for (const f of facts) {
+    const opening =
+      account === 'interestReceivable'
+        ? f.before.receivable
+        : f.before.home === account
+          ? f.before.outstanding
+          : 0;
+    balances.set(f.loanId, opening);
+  }
+  for (const e of entries) {
+    if (e.loanId === null) continue;
+    for (const l of e.lines) {
+      if (l.account === account) balances.set(e.loanId, (balances.get(e.loanId) ?? 0) + l.debit - l.credit);
+    }
+  }
+  return balances;
+}
+
+async function tiesOf(
+  ctx: ServiceContext,
+  month: string,
+  settings: LedgerSettings,
+  facts: readonly LoanMonthFacts[],
+  entries: readonly JournalEntry[],
+  rows: readonly TrialBalanceRow[],
+  requiredProvision: number,
+): Promise<Tie[]> {
+  const closing = (account: AccountRole) => rows.find((r) => r.account === account)!.closing;
+  const accrual = settings.basis === 'accrual';
+  const before = monthOf(addDays(`${month}-01`, -1));
+  // The month-end cache's own sums: the report's outstanding principal (the book at the month's
+  // end), the loans under repossession, the interest collected, and the receivable accrued.
+  const book = sql.join(BOOK_STATUSES.map((s) => sql.lit(s)));
+  const accruingAt = (alias: 'e' | 'p') =>
+    sql`(${sql.ref(`${alias}.status`)} IN (${book}) AND ${sql.ref(`${alias}.days_past_due`)} <= ${sql.lit(NON_ACCRUAL_DAYS)})`;
+  const sums = await ctx.db
+    .selectFrom('loan_month_ends as e')
+    .leftJoin('loan_month_ends as p', (j) =>
+      j.onRef('p.loan_id', '=', 'e.loan_id').on('p.month', '=', before),
+    )
+    .select([
+      sql<number>`coalesce(sum(CASE WHEN e.status IN (${book}) THEN e.outstanding_principal ELSE 0 END), 0)`.as(
+        'book',
+      ),
+      sql<number>`coalesce(sum(CASE WHEN e.status = 'repossessed' THEN e.outstanding_principal ELSE 0 END), 0)`.as(
+        'foreclosed',
+      ),
+      sql<number>`coalesce(sum(e.collected_interest), 0)`.as('collected'),
+      sql<number>`coalesce(sum(CASE WHEN ${accruingAt('e')} THEN e.interest_receivable ELSE 0 END), 0)`.as(
+        'accruedEnd',
+      ),
+    ])
+    .where('e.month', '=', month)
+    .executeTakeFirstOrThrow();
+  const figure = (v: unknown) => Number(v ?? 0);
+  const numbers = new Map(facts.map((f) => [f.loanId, f.number]));
+  const differences = (account: AccountRole, expected: (f: LoanMonthFacts) => number) => {
+    const ledger = perLoan(facts, entries, account);
+    return facts.map((f) => ({
+      loanId: f.loanId,
+      number: numbers.get(f.loanId)!,
+      difference: (ledger.get(f.loanId) ?? 0) - expected(f),
+    }));
+  };
+  const debit = entries.reduce((s, e) => s + e.lines.reduce((t, l) => t + l.debit, 0), 0);
+  const credit = entries.reduce((s, e) => s + e.lines.reduce((t, l) => t + l.credit, 0), 0);
+  // Interest a plan capitalised is income the journal recognised without money (see
+  // `loanMonthEntries`); the tie names it beside what was collected or accrued.
+  // Interest handed back at an early settlement pays principal instead (`settlementCredit`).
+  const capitalised = entries.reduce((s, e) => {
+    if (e.kind === 'restructuring')
+      return s + e.lines.reduce((t, l) => t + (l.account === 'interestIncome' ? l.credit : 0), 0);
+    if (e.kind === 'settlementCredit') return s - e.lines[0]!.debit;
+    return s;
+  }, 0);
+  const receivableOpening = facts.reduce((s, f) => s + f.before.receivable, 0);
+  const expectedIncome =
+    figure(sums.collected) + capitalised + (accrual ? figure(sums.accruedEnd) - receivableOpening : 0);
+  const income = -closing('interestIncome');
+
+  const ties = [
+    tie('balanced', debit, credit),
+    tie(
+      'loans',
+      closing('loans'),
+      figure(sums.book),
+      differences('loans', (f) => (f.after.home === 'loans' ? f.after.outstanding : 0)),
+    ),
+    tie(
+      'foreclosed',
+      closing('foreclosed'),
+      figure(sums.foreclosed),
+      differences('foreclosed', (f) => (f.after.home === 'foreclosed' ? f.after.outstanding : 0)),
+    ),
+    tie('provision', -closing('provision'), requiredProvision),
+    tie('interestIncome', income, expectedIncome),
+  ];
+  if (accrual) {
+    ties.push(
+      tie(
+        'interestReceivable',
+        closing('interestReceivable'),
+        figure(sums.accruedEnd),
+        differences('interestReceivable', (f) => f.after.receivable),
+      ),
+    );
+  }
+  return ties;
+}
