@@ -252,10 +252,12 @@ export function loanMonthEntries(facts: LoanMonthFacts, basis: AccountingBasis):
   const moved = (after.home ? after.outstanding : 0) - principalLeft;
   if (moved !== 0 && facts.rescheduled && after.home) {
     entries.push(
-      entry(head(`restructuring-${facts.loanId}`, facts.monthEnd, 'restructuring'), [
-        signed(principalHome, moved),
-        moved > 0 ? line('interestIncome', 0, moved) : line('provision', -moved, 0),
-      ]),
+      entry(
+        head(`restructuring-${facts.loanId}`, facts.monthEnd, 'restructuring'),
+        moved > 0
+          ? [line(principalHome, moved, 0), line('interestIncome', 0, moved)]
+          : [line('provision', -moved, 0), line(principalHome, 0, -moved)],
+      ),
     );
   } else if (moved < 0 && after.outstanding === 0 && !facts.writeOffOn) {
     // Settled early: interest paid ahead on installments the settlement cancelled is handed back

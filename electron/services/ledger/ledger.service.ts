@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../../shared/ledger/journal';
 import type { ServiceContext } from '../context';
 import type { Handlers } from '../dispatch';
 import { ledgerOfMonth } from './ledger';
+import { ledgerSettingsOf } from './settings';
 import { columnsOf, vouchersOf, vouchersToCsv, vouchersToXlsx } from './voucher-file';
 
 type MonthInput = Parameters<Handlers['ledger.month']>[0];
@@ -38,7 +39,9 @@ export function ledgerHandlers(ctx: ServiceContext): Pick<Handlers, 'ledger.mont
     },
     'ledger.export': async ({ month, format, preset, columns, language }) => {
       const ledger = await ledgerOfMonth(ctx, month);
-      const lines = vouchersOf(ledger.entries, ledger.settings, language);
+      // The month's own chart; how vouchers are grouped and worded is today's preference.
+      const { vouchers, voucherWord } = await ledgerSettingsOf(ctx.db);
+      const lines = vouchersOf(ledger.entries, { ...ledger.settings, vouchers, voucherWord }, language);
       const chosen = columnsOf(preset, columns);
       const fileName = `pledgebook-vouchers-${month}-${preset}.${format}`;
       return format === 'xlsx'

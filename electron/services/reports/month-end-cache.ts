@@ -43,6 +43,8 @@ export function monthEndsProgress(db: Db): MonthEndsProgress | null {
 
 const nextMonth = (month: string) => monthOf(addMonthsClamped(`${month}-01`, 1));
 const inBook = (status: LoanStatus | null) => status !== null && BOOK_STATUSES.includes(status);
+/** The loan's principal is on the ledger: on the book, or under repossession (see `homeOf`). */
+const onLedger = (status: LoanStatus | null) => inBook(status) || status === 'repossessed';
 const cancelled = (work: Work | undefined) => work?.signal?.aborted === true;
 
 /**
@@ -171,8 +173,8 @@ async function build(db: Db, through: string, entry: Build): Promise<number> {
 
 /**
  * One loan's rows for the months after `mark` through `through`. A month in which the loan was
- * out of the book at both ends and received nothing adds nothing to any figure, so it gets no
- * row: a loan paid off years ago costs nothing per month.
+ * off the ledger at both ends (neither on the book nor under repossession) and received nothing
+ * adds nothing to any figure, so it gets no row: a loan paid off years ago costs nothing per month.
  */
 function monthEndRows(loan: BookLoan, mark: string | null, through: string): LoanMonthEndsTable[] {
   const startMonth = monthOf(loan.book.loan.start_date);
@@ -189,7 +191,7 @@ function monthEndRows(loan: BookLoan, mark: string | null, through: string): Loa
     const status = statusOn(loan, end);
     const m = monthOfLoan(previous?.statement ?? null, statement, `${month}-01`);
     const allocations = monthAllocations(bookOn(loan, end), statement, `${month}-01`);
-    if (inBook(previous?.status ?? null) || inBook(status) || m.collected.payments > 0 || !previous) {
+    if (onLedger(previous?.status ?? null) || onLedger(status) || m.collected.payments > 0 || !previous) {
       rows.push({
         loan_id: loan.book.loan.id,
         month,

@@ -303,3 +303,45 @@ describe('0019_dated_history in detail', () => {
     expect(monthsKept(conn)).toEqual({ months: ['2026-01'], through: '2026-01' });
   });
 });
+
+describe('0027_ledger_facts in detail', () => {
+  it('empties the month-end cache and pulls every watermark back, so months are rebuilt with the new facts', async () => {
+    const conn = freshDatabase();
+    await migrateTo(conn, '0026_grade_overrides');
+    const db = conn.sqlite;
+    db.prepare(
+      `INSERT INTO borrowers (id, kind, name, id_type, id_number, phone, created_at, updated_at)
+       VALUES (1, 'person', '王芳', 'resident-id', '110101199003071234', '13800000000', '2026-01-01', '2026-01-01')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO loans (id, number, product, borrower_id, status, principal, annual_rate_percent, months, method,
+         start_date, penalty_daily_rate_percent, grace_days, upfront_fee, officer, created_at, updated_at)
+       VALUES (1, 'PB-1', 'mortgage', 1, 'active', 100000, '12', 12, 'annuity', '2026-01-05', '0.05', 3, 0, '', '2026-01-05', '2026-01-05')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO loan_status (loan_id, computed_as_of, outstanding_principal, overdue_principal, overdue_interest,
+         penalty_due, month_ends_through) VALUES (1, '2026-03-01', 100000, 0, 0, 0, '2026-02')`,
+    ).run();
+    db.prepare(
+      `INSERT INTO loan_month_ends (loan_id, month, status, days_past_due, outstanding_principal, overdue_principal,
+         overdue_interest, penalty_due, collected_penalty, collected_interest, collected_principal, payments, recovered)
+       VALUES (1, '2026-01', 'active', 0, 100000, 0, 0, 0, 0, 0, 0, 0, 0)`,
+    ).run();
+
+    await migrateTo(conn, '0027_ledger_facts');
+    expect(db.prepare('SELECT count(*) FROM loan_month_ends').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT month_ends_through FROM loan_status').pluck().get()).toBeNull();
+    const columns = (db.prepare('PRAGMA table_info(loan_month_ends)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'interest_receivable',
+        'charges_outstanding',
+        'unapplied',
+        'collected_fee',
+        'allocations',
+      ]),
+    );
+  });
+});
