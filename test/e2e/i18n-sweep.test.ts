@@ -151,6 +151,7 @@ describe.each(['zh-CN', 'zh-TW'])('every screen in %s', (locale) => {
       '/collections/legal',
       '/plans',
       '/reports',
+      '/ledger',
       '/import',
       ...SETTINGS_SECTIONS.map((s) => `/settings/${s}`),
     ];

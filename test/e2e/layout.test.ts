@@ -143,6 +143,7 @@ const screens = () => [
   '/plans',
   `/plans/${ids.plan}/agreement`,
   '/reports',
+  '/ledger',
   '/import',
   ...SETTINGS_SECTIONS.map((s) => `/settings/${s}`),
 ];

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { path: '/collections', label: 'app.nav.collections' },
   { path: '/plans', label: 'app.nav.plans' },
   { path: '/reports', label: 'app.nav.reports' },
+  { path: '/ledger', label: 'app.nav.ledger' },
   { path: '/import', label: 'app.nav.import' },
   { path: '/settings', label: 'app.nav.settings' },
 ] as const;

@@ -4,6 +4,7 @@ export { NAV_ITEMS } from './nav';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ReportPage } from '../features/reports/ReportPage';
+import { LedgerPage } from '../features/ledger/LedgerPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { BorrowersPage } from '../features/borrowers/BorrowersPage';
 import { BorrowerDetailPage } from '../features/borrowers/BorrowerDetailPage';
@@ -45,6 +46,7 @@ const routes: RouteObject[] = [
       { path: 'plans/:id/agreement', element: <PlanAgreementPage /> },
       { path: 'loans/:id/plans', element: <PlanComparePage /> },
       { path: 'reports', element: <ReportPage /> },
+      { path: 'ledger', element: <LedgerPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'settings/:section', element: <SettingsPage /> },

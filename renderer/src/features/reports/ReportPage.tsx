@@ -18,26 +18,7 @@ import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
 import { inReadersOrder } from '../../../../shared/reports/name-order';
 import { addMonthsClamped, monthOf } from '../../../../shared/dates';
-
-/**
- * The months a report can be asked for, newest first: this month back ten years. A select rather
- * than the browser's month input, which writes 2026-05 in every language; here each month reads as
- * the table dates do (2026/05, 05/2026) and the keyboard picks one by typing.
- */
-function reportMonths(today: string): string[] {
-  return Array.from({ length: 120 }, (_, k) => monthOf(addMonthsClamped(today, -k)));
-}
-
-/** Saves a file the service produced, through a download (the window picks where). */
-function download(file: { fileName: string; mimeType: string; base64: string }) {
-  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { download, recentMonths } from '../../components/files';
 
 export function ReportPage() {
   const { t } = useTranslation();
@@ -73,7 +54,7 @@ export function ReportPage() {
           <label htmlFor="report-month">{t('reports.month')}</label>
           <select id="report-month" value={chosen} onChange={(e) => setMonth(e.target.value)}>
             {info.data &&
-              reportMonths(info.data.today).map((m) => (
+              recentMonths(info.data.today).map((m) => (
                 <option key={m} value={m}>
                   {prefs.month(m)}
                 </option>

@@ -25,6 +25,7 @@ import { useCurrentUser } from '../access/current-user';
 import type { Resources } from '../../../../shared/i18n/resources';
 import { CompanyForm } from './CompanyForm';
 import { RiskSettingsCard } from '../risk/RiskSettingsCard';
+import { LedgerSettingsCard } from '../ledger/LedgerSettingsCard';
 
 const CURRENCIES = ['CNY', 'HKD', 'TWD', 'MOP', 'SGD', 'USD'];
 
@@ -60,7 +61,15 @@ const SECTIONS: {
   { id: 'collections', render: () => <CollectionSettingsCard /> },
   { id: 'letters', render: () => <LetterTemplatesCard /> },
   { id: 'collateral', render: () => <CollateralSettingsCard /> },
-  { id: 'accounting', render: () => <RiskSettingsCard /> },
+  {
+    id: 'accounting',
+    render: () => (
+      <>
+        <LedgerSettingsCard />
+        <RiskSettingsCard />
+      </>
+    ),
+  },
   { id: 'approvals', permission: 'approvals.decide', render: () => <ApprovalsCard /> },
   { id: 'users', permission: 'users.manage', render: () => <UsersCard /> },
   { id: 'backups', permission: 'backups.manage', render: () => <BackupCard /> },
