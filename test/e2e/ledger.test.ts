@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLoanBook } from '../../electron/services/seed/seed-book';
+import { sqliteOf } from '../../electron/services/context';
 import { pdfText, pdfToPngs, startHarness, type Harness } from './harness';
 
 /**
@@ -89,7 +90,7 @@ describe('the ledger in Chinese', () => {
     const loan = (
       await h.app.handlers['ledger.month']({ month: MONTH, kind: 'payment', offset: 0, limit: 1 })
     ).entries[0]!;
-    const db = (h.app.ctx as unknown as { sqlite: import('better-sqlite3').Database }).sqlite;
+    const db = sqliteOf(h.app.ctx);
     db.prepare(
       'UPDATE loan_month_ends SET outstanding_principal = outstanding_principal + 12345 WHERE loan_id = ? AND month = ?',
     ).run(loan.loanId, MONTH);
