@@ -101,7 +101,9 @@ describe('the ledger in Chinese', () => {
     const text = (await differs.textContent()) ?? '';
     expect(text).toContain('相差');
     expect(text).toContain(loan.loanNumber!);
-    const color = await differs.locator('th').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color);
+    const color = await h.page.evaluate(
+      `getComputedStyle(document.querySelector('tr.tie-differs[data-tie="loans"] th')).color`,
+    );
     expect(color).toBe('rgb(180, 35, 24)');
     await h.screenshot('ledger-tie-differs-zh-CN');
     db.prepare(
