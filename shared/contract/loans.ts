@@ -16,8 +16,8 @@ import {
 import { prepaymentFeePercent } from './loan-settings';
 import { SUPPORTED_LOCALES } from './system';
 
-export const PRODUCTS = ['mortgage', 'car-title', 'other-secured'] as const;
-export type Product = (typeof PRODUCTS)[number];
+import { PRODUCTS, type Product } from './products';
+export { PRODUCTS, type Product };
 export const LOAN_STATUSES = [
   'draft',
   'active',

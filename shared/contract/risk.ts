@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { changes, method, names, reads } from './define';
 import { id, isoDate, optionalText } from './common';
+import type { Product } from './products';
 import {
   CLASSIFICATION_PROFILES,
   DEFAULT_RULES,
@@ -59,11 +60,22 @@ export interface GradeLine {
   provision: number;
 }
 
+/** One product's loans, balance, non-performing balance and provision. */
+export interface ProductProvisionLine {
+  product: Product;
+  loans: number;
+  outstanding: number;
+  nonPerforming: number;
+  provision: number;
+}
+
 /** The book's grades on a day, and the ratios that follow (`summarize`). */
 export interface ClassificationSummary {
   profile: ClassificationProfile;
   /** Every grade of the profile, best first, with zeros where no loan is. */
   grades: GradeLine[];
+  /** Every product, mortgages first, with zeros where it has no loan. */
+  products: ProductProvisionLine[];
   loans: number;
   outstanding: number;
   provision: number;

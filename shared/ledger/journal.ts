@@ -8,8 +8,8 @@ import type { IsoDate } from '../dates/civil';
 import type { Minor } from '../money/amount';
 import type { AccountingBasis, AccountRole } from './chart';
 
-/** [payment id, date, principal, interest, penalty, charges, fee, unapplied]. */
-export type MonthAllocation = [number, IsoDate, Minor, Minor, Minor, Minor, Minor, Minor];
+/** [payment id, date, principal, interest, penalty, charges, fee, unapplied, receipt number]. */
+export type MonthAllocation = [number, IsoDate, Minor, Minor, Minor, Minor, Minor, Minor, string];
 
 export const ENTRY_KINDS = [
   'disbursement',
@@ -75,7 +75,6 @@ export interface LoanMonthFacts {
   /** Accrual is the basis this month and the loan was accruing at the month before's end. */
   accruingAtStart: boolean;
   allocations: readonly MonthAllocation[];
-  receiptNumbers: ReadonlyMap<number, string>;
   /** Payments paid out of collateral sale proceeds (held as a payable until applied). */
   fromSale: ReadonlySet<number>;
   /** Payments dated this month that were reversed later (or the same month). */
@@ -183,13 +182,23 @@ export function loanMonthEntries(facts: LoanMonthFacts, basis: AccountingBasis):
   }
   const interestTo: AccountRole =
     basis === 'accrual' && facts.accruingAtStart ? 'interestReceivable' : 'interestIncome';
-  for (const [id, date, principal, interest, penalty, charges, fee, unapplied] of facts.allocations) {
+  for (const [
+    id,
+    date,
+    principal,
+    interest,
+    penalty,
+    charges,
+    fee,
+    unapplied,
+    receipt,
+  ] of facts.allocations) {
     const amount = principal + interest + penalty + charges + fee + unapplied;
     principalLeft -= principal;
     chargesLeft -= charges;
     if (interestTo === 'interestReceivable') receivable -= interest;
     entries.push(
-      entry(head(`payment-${id}`, date, 'payment', facts.receiptNumbers.get(id) ?? ''), [
+      entry(head(`payment-${id}`, date, 'payment', receipt), [
         line(facts.fromSale.has(id) ? 'otherPayables' : 'bank', amount, 0),
         line(home, 0, principal),
         line(interestTo, 0, interest),

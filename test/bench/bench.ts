@@ -8,6 +8,7 @@ import { openApp, type PledgebookApp } from '../../electron/services/app';
 import { fixedClock } from '../../electron/services/clock';
 import { agingFromCache } from '../../electron/services/reports/aging';
 import { classifyMonth } from '../../electron/services/risk/month-classification';
+import { buildLedger } from '../../electron/services/ledger/ledger';
 import { monthlyReport } from '../../electron/services/reports/report.service';
 import { runImport } from '../../electron/services/import/import.service';
 import type { MethodName } from '../../shared/contract';
@@ -292,6 +293,43 @@ async function main(): Promise<void> {
       'classification and provisions of a month (report section)',
       () => classifyMonth(ready.ctx, '2026-05'),
       () => classificationSql.map((statement) => statement.all(pick(statement.source, reportParams))),
+    );
+
+    // The ledger by hand over the month-end cache: each loan's two month ends with the month's
+    // payment splits, the month's dated events, the cash and payables before the month, and the
+    // ties' own sums; with the classification's SQL for the provision. The app also builds every
+    // entry, the trial balance and each tie's loans.
+    const ledgerSql = [
+      `SELECT e.loan_id, l.number, l.start_date, l.principal, l.upfront_fee, e.status, e.days_past_due,
+              e.outstanding_principal, e.interest_receivable, e.charges_outstanding, e.allocations,
+              p.status, p.days_past_due, p.outstanding_principal, p.interest_receivable, p.charges_outstanding
+       FROM loan_month_ends e JOIN loans l ON l.id = e.loan_id
+       LEFT JOIN loan_month_ends p ON p.loan_id = e.loan_id AND p.month = :before
+       WHERE e.month = :month ORDER BY e.loan_id`,
+      `SELECT id, loan_id, receipt_number, date, amount, reverses_payment_id FROM payments WHERE date BETWEEN :start AND :end`,
+      `SELECT o.id FROM payments r JOIN payments o ON o.id = r.reverses_payment_id WHERE o.date BETWEEN :start AND :end`,
+      `SELECT v.id, c.loan_id, v.date, v.cost, v.charge_to_loan FROM legal_case_events v JOIN legal_cases c ON c.id = v.case_id
+       WHERE v.cost > 0 AND v.date BETWEEN :start AND :end`,
+      `SELECT loan_id, max(changed_on) FROM loan_status_changes
+       WHERE to_status = 'written-off' AND changed_on BETWEEN :start AND :end GROUP BY loan_id`,
+      `SELECT id, loan_id, date, amount FROM recoveries WHERE date BETWEEN :start AND :end`,
+      `SELECT loan_id FROM schedule_versions WHERE version > 1 AND effective_from BETWEEN :start AND :end`,
+      `SELECT (SELECT sum(upfront_fee - principal) FROM loans WHERE status <> 'draft' AND start_date < :start),
+              (SELECT sum(amount) FROM payments WHERE reverses_payment_id IS NULL AND date < :start),
+              (SELECT sum(amount) FROM payments WHERE reverses_payment_id IS NOT NULL AND date < :start),
+              (SELECT sum(cost) FROM legal_case_events WHERE cost > 0 AND date < :start),
+              (SELECT sum(amount) FROM recoveries WHERE date < :start)`,
+      `SELECT sum(e.unapplied) FROM loan_month_ends e WHERE e.unapplied <> 0 AND e.month < :month
+         AND NOT EXISTS (SELECT 1 FROM loan_month_ends x WHERE x.loan_id = e.loan_id AND x.month > e.month AND x.month < :month)`,
+      `SELECT sum(CASE WHEN e.status IN ('active','restructured','legal') THEN e.outstanding_principal ELSE 0 END),
+              sum(CASE WHEN e.status = 'repossessed' THEN e.outstanding_principal ELSE 0 END), sum(e.collected_interest)
+       FROM loan_month_ends e WHERE e.month = :month`,
+      ...classificationSql.map((statement) => statement.source),
+    ].map((text) => db.prepare(text));
+    await add(
+      'ledger of a month: journal, trial balance and ties',
+      () => buildLedger(ready.ctx, '2026-05'),
+      () => ledgerSql.map((statement) => statement.all(pick(statement.source, reportParams))),
     );
 
     const someLoan = db

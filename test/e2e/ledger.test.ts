@@ -48,7 +48,7 @@ describe('the ledger in Chinese', () => {
     const ties = page.getByTestId('ledger-ties');
     await ties.waitFor();
     expect(await page.getByLabel('月份', { exact: true }).inputValue()).toBe(MONTH);
-    const ledger = await h.app.handlers['ledger.month']({ month: MONTH, offset: 0, limit: 200 });
+    const ledger = await h.app.handlers['ledger.month']({ month: MONTH, offset: 0, limit: 100 });
     expect(ledger.ties.every((t) => t.difference === 0)).toBe(true);
     expect(await ties.locator('.badge-ok').count()).toBe(ledger.ties.length);
     expect(await ties.locator('tr.tie-differs').count()).toBe(0);

@@ -18,7 +18,7 @@ export function monthAllocations(
     if (a.date < monthStart) continue;
     const id = payments[a.index]?.id;
     if (id === undefined) throw new Error(`allocation ${a.index} has no payment`);
-    rows.push([id, a.date, a.principal, a.interest, a.penalty, a.charges, a.fee, a.unapplied]);
+    rows.push([id, a.date, a.principal, a.interest, a.penalty, a.charges, a.fee, a.unapplied, a.ref ?? '']);
   }
   return rows;
 }

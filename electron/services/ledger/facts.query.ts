@@ -68,30 +68,49 @@ export async function monthFacts(
     .orderBy('e.loan_id')
     .execute();
 
-  const payments = await db
-    .selectFrom('payments')
-    .select(['id', 'loan_id', 'receipt_number', 'date', 'amount', 'reverses_payment_id'])
-    .where('date', '>=', start)
-    .where('date', '<=', end)
+  // Reversals touching the month (the reversal, or the payment it reverses, dated in it), read
+  // through the index of reversal rows: the month's other payments are in the allocations.
+  const reversalPairs = await db
+    .selectFrom('payments as r')
+    .innerJoin('payments as o', 'o.id', 'r.reverses_payment_id')
+    .select([
+      'r.id',
+      'r.loan_id',
+      'r.date',
+      'r.amount',
+      'r.receipt_number',
+      'o.id as o_id',
+      'o.date as o_date',
+      'o.amount as o_amount',
+      'o.receipt_number as o_receipt',
+    ])
+    .where('r.reverses_payment_id', 'is not', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('r.date', '>=', start), eb('r.date', '<=', end)]),
+        eb.and([eb('o.date', '>=', start), eb('o.date', '<=', end)]),
+      ]),
+    )
     .execute();
-  const reversedIds = new Set(
-    (
-      await db
-        .selectFrom('payments as r')
-        .innerJoin('payments as o', 'o.id', 'r.reverses_payment_id')
-        .select('o.id')
-        .where('o.date', '>=', start)
-        .where('o.date', '<=', end)
-        .execute()
-    ).map((r) => r.id),
-  );
-  const receipts = new Map(payments.map((p) => [p.id, p.receipt_number]));
   const reversedByLoan = new Map<number, LoanMonthFacts['reversedPayments'][number][]>();
   const reversalsByLoan = new Map<number, LoanMonthFacts['reversals'][number][]>();
-  for (const p of payments) {
-    const row = { id: p.id, date: p.date, amount: p.amount, receipt: p.receipt_number };
-    if (p.reverses_payment_id !== null) push(reversalsByLoan, p.loan_id, row);
-    else if (reversedIds.has(p.id)) push(reversedByLoan, p.loan_id, row);
+  for (const p of reversalPairs) {
+    if (p.date >= start && p.date <= end) {
+      push(reversalsByLoan, p.loan_id, {
+        id: p.id,
+        date: p.date,
+        amount: p.amount,
+        receipt: p.receipt_number,
+      });
+    }
+    if (p.o_date >= start && p.o_date <= end) {
+      push(reversedByLoan, p.loan_id, {
+        id: p.o_id,
+        date: p.o_date,
+        amount: p.o_amount,
+        receipt: p.o_receipt,
+      });
+    }
   }
 
   const legal = await db
@@ -177,7 +196,6 @@ export async function monthFacts(
       },
       accruingAtStart: basis === 'accrual' && isAccruing(basisBefore, beforeHome, pDpd),
       allocations: JSON.parse(r.allocations) as MonthAllocation[],
-      receiptNumbers: receipts,
       fromSale,
       reversedPayments: reversedByLoan.get(r.loan_id) ?? [],
       reversals: reversalsByLoan.get(r.loan_id) ?? [],
@@ -217,7 +235,6 @@ export async function monthFacts(
         after: { ...nowhere, daysPastDue: 0 },
         accruingAtStart: false,
         allocations: [],
-        receiptNumbers: receipts,
         fromSale,
         reversedPayments: reversedByLoan.get(id) ?? [],
         reversals: reversalsByLoan.get(id) ?? [],

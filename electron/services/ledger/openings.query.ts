@@ -28,23 +28,21 @@ export async function cashAndPayablesBefore(
       .where('start_date', '<', start)
       .executeTakeFirst(),
   );
-  // Every payment row is money in, a reversal row money out; a payment from sale proceeds came
-  // out of the proceeds held, not the bank.
+  // Every payment row is money in, a reversal row money out (one pass over the date index); a
+  // payment from sale proceeds came out of the proceeds held, not the bank.
   const received = await total(
     db
       .selectFrom('payments')
-      .select(sum('amount'))
-      .where('reverses_payment_id', 'is', null)
+      .select(sum('CASE WHEN reverses_payment_id IS NULL THEN amount ELSE -amount END'))
       .where('date', '<', start)
-      .where('id', 'not in', fromSale as never)
       .executeTakeFirst(),
   );
-  const returned = await total(
+  const fromProceeds = await total(
     db
       .selectFrom('payments')
       .select(sum('amount'))
-      .where('reverses_payment_id', 'is not', null)
       .where('date', '<', start)
+      .where('id', 'in', fromSale as never)
       .executeTakeFirst(),
   );
   const legal = await total(
@@ -108,12 +106,13 @@ export async function cashAndPayablesBefore(
       .selectFrom('payments as r')
       .innerJoin('payments as o', 'o.id', 'r.reverses_payment_id')
       .select(sum('o.amount'))
+      .where('r.reverses_payment_id', 'is not', null)
       .where('o.date', '<', start)
       .where('r.date', '>=', start)
       .executeTakeFirst(),
   );
   return {
-    bank: lent + received - returned - legal + recovered + saleCash,
+    bank: lent + received - fromProceeds - legal + recovered + saleCash,
     otherPayables: -(unapplied + pendingReversal + proceedsHeld),
   };
 }

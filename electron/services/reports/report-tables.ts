@@ -179,6 +179,12 @@ function classificationTables(r: MonthlyReport, language: Locale): SectionTable[
       rows: [
         ...c.grades.map((g) => [word(g.grade), g.loans, m(g.outstanding), m(g.provision)]),
         [t('reports.fig.all'), c.loans, m(c.outstanding), m(c.provision)],
+        ...c.products.map((p) => [
+          t(`common.products.${p.product}`),
+          p.loans,
+          m(p.outstanding),
+          m(p.provision),
+        ]),
         [t('reports.risk.nonPerforming'), '', m(c.nonPerforming), ''],
         [t('reports.risk.nplRatio'), c.nplRatio ?? '', '', ''],
         [t('reports.risk.coverage'), c.coverage ?? '', '', ''],

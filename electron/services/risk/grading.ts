@@ -6,7 +6,8 @@ import {
   requiredProvision,
   type ClassificationRules,
 } from '../../../shared/engine/classification';
-import type { ClassificationSummary, GradeLine } from '../../../shared/contract/risk';
+import type { ClassificationSummary, GradeLine, ProductProvisionLine } from '../../../shared/contract/risk';
+import { PRODUCTS, type Product } from '../../../shared/contract/loans';
 import { rate4 } from '../../../shared/reports/rates';
 import type { LoanOnBook } from './standings.query';
 
@@ -39,6 +40,19 @@ export function summarize(rules: ClassificationRules, graded: readonly GradedLoa
     line.base += base;
     line.provision += provision;
   }
+  const products = new Map<Product, ProductProvisionLine>(
+    PRODUCTS.map((product) => [
+      product,
+      { product, loans: 0, outstanding: 0, nonPerforming: 0, provision: 0 },
+    ]),
+  );
+  for (const { classification, loan, provision } of graded) {
+    const line = products.get(loan.product)!;
+    line.loans += 1;
+    line.outstanding += loan.outstandingPrincipal;
+    if (NON_PERFORMING.has(classification.grade)) line.nonPerforming += loan.outstandingPrincipal;
+    line.provision += provision;
+  }
   const grades = [...lines.values()];
   const sum = (pick: (g: GradeLine) => number, of = grades) => of.reduce((n, g) => n + pick(g), 0);
   const outstanding = sum((g) => g.outstanding);
@@ -50,6 +64,7 @@ export function summarize(rules: ClassificationRules, graded: readonly GradedLoa
   return {
     profile: rules.profile,
     grades,
+    products: [...products.values()],
     loans: sum((g) => g.loans),
     outstanding,
     provision,

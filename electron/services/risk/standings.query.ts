@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { lastDayOfMonth } from '../../../shared/dates';
 import type { LoanStanding } from '../../../shared/engine/classification';
+import type { Product } from '../../../shared/contract';
 import { BOOK_STATUSES } from '../../../shared/reports/monthly';
 import type { ServiceContext } from '../context';
 import { dpdSql } from '../loans/list.query';
@@ -11,6 +12,7 @@ import { overrideHistoryOf, overridesInForce } from './overrides.repository';
 /** What classification needs of one loan on the book on a day. */
 export interface LoanOnBook extends LoanStanding {
   loanId: number;
+  product: Product;
   outstandingPrincipal: number;
   overdueInterest: number;
 }
@@ -49,6 +51,7 @@ export async function loansOnBookFromEngine(
       const statement = statementOn(l, asOf);
       const row = {
         loan_id: l.book.loan.id,
+        product: l.product,
         status: statusOn(l, asOf),
         days_past_due: statement.daysPastDue,
         outstanding_principal: statement.outstandingPrincipal,
@@ -71,6 +74,7 @@ export async function loansOnBookFromCache(
     .innerJoin('loan_status as s', 's.loan_id', 'l.id')
     .select([
       'l.id as loan_id',
+      'l.product',
       'l.status',
       's.outstanding_principal',
       's.overdue_interest',
@@ -88,6 +92,7 @@ export async function loansOnBookFromCache(
 function standingOf(
   r: {
     loan_id: number;
+    product: Product;
     status: string;
     days_past_due: number;
     outstanding_principal: number;
@@ -98,6 +103,7 @@ function standingOf(
 ): LoanOnBook {
   return {
     loanId: r.loan_id,
+    product: r.product,
     daysPastDue: Number(r.days_past_due),
     outstandingPrincipal: r.outstanding_principal,
     overdueInterest: r.overdue_interest,
@@ -147,11 +153,19 @@ export async function loansAtMonthEnd(ctx: ServiceContext, month: string): Promi
   const restructured = await restructuredOnOf(ctx, monthEnd);
   const overrides = await overridesInForce(ctx.db, monthEnd);
   const rows = await ctx.db
-    .selectFrom('loan_month_ends')
-    .select(['loan_id', 'status', 'days_past_due', 'outstanding_principal', 'overdue_interest'])
-    .where('month', '=', month)
-    .where('status', 'in', [...BOOK_STATUSES])
-    .orderBy('loan_id')
+    .selectFrom('loan_month_ends as e')
+    .innerJoin('loans as l', 'l.id', 'e.loan_id')
+    .select([
+      'e.loan_id',
+      'l.product',
+      'e.status',
+      'e.days_past_due',
+      'e.outstanding_principal',
+      'e.overdue_interest',
+    ])
+    .where('e.month', '=', month)
+    .where('e.status', 'in', [...BOOK_STATUSES])
+    .orderBy('e.loan_id')
     .execute();
   return rows.map((r) => standingOf(r, restructured, overrides));
 }
@@ -186,12 +200,21 @@ export async function statusesAtMonthEnd(
 /** One loan's rows of the month-end cache while it was on the book, oldest first. */
 export async function monthEndsOfLoan(ctx: ServiceContext, loanId: number, through: string) {
   return ctx.db
-    .selectFrom('loan_month_ends')
-    .select(['month', 'loan_id', 'status', 'days_past_due', 'outstanding_principal', 'overdue_interest'])
-    .where('loan_id', '=', loanId)
-    .where('month', '<=', through)
-    .where('status', 'in', [...BOOK_STATUSES])
-    .orderBy('month')
+    .selectFrom('loan_month_ends as e')
+    .innerJoin('loans as l', 'l.id', 'e.loan_id')
+    .select([
+      'e.month',
+      'e.loan_id',
+      'l.product',
+      'e.status',
+      'e.days_past_due',
+      'e.outstanding_principal',
+      'e.overdue_interest',
+    ])
+    .where('e.loan_id', '=', loanId)
+    .where('e.month', '<=', through)
+    .where('e.status', 'in', [...BOOK_STATUSES])
+    .orderBy('e.month')
     .execute();
 }
 

@@ -99,6 +99,30 @@ describe('risk classification of a seeded book', () => {
     expect(Number(book.coverage)).toBeCloseTo(book.provision / npl, 4);
   });
 
+  it('splits loans, balances and provision by product, today and at a month end', async () => {
+    const productOf = new Map(
+      (await rawSql(app.ctx.db).all<{ id: number; product: string }>('SELECT id, product FROM loans')).map(
+        (r) => [r.id, r.product],
+      ),
+    );
+    const book = await app.call('reports.classification', { perLoan: true });
+    const lines = book.perLoan ?? [];
+    expect(book.products.map((p) => p.product)).toEqual(['mortgage', 'car-title', 'other-secured']);
+    for (const p of book.products) {
+      const mine = lines.filter((l) => productOf.get(l.loanId) === p.product);
+      expect([p.loans, p.outstanding, p.nonPerforming, p.provision]).toEqual([
+        mine.length,
+        mine.reduce((n, l) => n + l.outstanding, 0),
+        mine.filter((l) => NPL.has(l.grade)).reduce((n, l) => n + l.outstanding, 0),
+        mine.reduce((n, l) => n + l.provision, 0),
+      ]);
+    }
+    expect(book.products.some((p) => p.loans > 0 && p.provision > 0)).toBe(true);
+    const may = (await app.call('reports.monthly', { month: '2026-05' })).classification;
+    expect(may.products.reduce((n, p) => n + p.provision, 0)).toBe(may.provision);
+    expect(may.products.reduce((n, p) => n + p.loans, 0)).toBe(may.loans);
+  });
+
   it('a past date is graded by the engine on the book as it stood then', async () => {
     const past = await app.call('reports.classification', { asOf: '2026-03-31' });
     const standings = await loansOnBookFromEngine(app.ctx, '2026-03-31');

@@ -21,7 +21,6 @@ function facts(overrides: Partial<LoanMonthFacts> = {}): LoanMonthFacts {
     after: { home: 'loans', outstanding: 1_000_000, receivable: 0, charges: 0, daysPastDue: 0 },
     accruingAtStart: false,
     allocations: [],
-    receiptNumbers: new Map([[7, 'R-7']]),
     fromSale: new Set(),
     reversedPayments: [],
     reversals: [],
@@ -65,7 +64,7 @@ describe('a loan made this month', () => {
 
 describe('a payment', () => {
   const paid = facts({
-    allocations: [[7, '2026-03-20', 90_000, 10_000, 500, 0, 0, 0]],
+    allocations: [[7, '2026-03-20', 90_000, 10_000, 500, 0, 0, 0, 'R-7']],
     after: { home: 'loans', outstanding: 910_000, receivable: 0, charges: 0, daysPastDue: 0 },
   });
 
@@ -107,7 +106,7 @@ describe('a payment', () => {
   it('pays charges back to the receivable they came from, a prepayment fee to fee income, and holds the excess', () => {
     const settled = facts({
       before: { home: 'loans', outstanding: 100_000, receivable: 0, charges: 30_000 },
-      allocations: [[7, '2026-03-20', 100_000, 800, 0, 30_000, 2_000, 1_000]],
+      allocations: [[7, '2026-03-20', 100_000, 800, 0, 30_000, 2_000, 1_000, 'R-7']],
       after: { home: null, outstanding: 0, receivable: 0, charges: 0, daysPastDue: 0 },
     });
     expect(read(loanMonthEntries(settled, 'cash'))).toEqual([
@@ -128,7 +127,7 @@ describe('a payment', () => {
     const sold = facts({
       before: { home: 'foreclosed', outstanding: 600_000, receivable: 0, charges: 0 },
       sales: [{ id: 3, date: '2026-03-12', gross: 800_000, costs: 50_000 }],
-      allocations: [[7, '2026-03-12', 600_000, 0, 0, 0, 0, 0]],
+      allocations: [[7, '2026-03-12', 600_000, 0, 0, 0, 0, 0, 'R-7']],
       fromSale: new Set([7]),
       after: { home: null, outstanding: 0, receivable: 0, charges: 0, daysPastDue: 0 },
     });
@@ -191,7 +190,7 @@ describe('non-accrual', () => {
     const late = facts({
       accruingAtStart: true,
       before: { home: 'loans', outstanding: 1_000_000, receivable: 12_000, charges: 0 },
-      allocations: [[7, '2026-03-10', 0, 2_000, 0, 0, 0, 0]],
+      allocations: [[7, '2026-03-10', 0, 2_000, 0, 0, 0, 0, 'R-7']],
       // Over 90 days at the month end: the ledger carries no receivable for it any more.
       after: { home: 'loans', outstanding: 1_000_000, receivable: 0, charges: 0, daysPastDue: 95 },
     });
@@ -206,7 +205,7 @@ describe('non-accrual', () => {
   it('recognises interest received from a loan already non-accrual as income', () => {
     const still = facts({
       before: { home: 'loans', outstanding: 1_000_000, receivable: 0, charges: 0 },
-      allocations: [[7, '2026-03-10', 0, 2_000, 0, 0, 0, 0]],
+      allocations: [[7, '2026-03-10', 0, 2_000, 0, 0, 0, 0, 'R-7']],
       after: { home: 'loans', outstanding: 1_000_000, receivable: 0, charges: 0, daysPastDue: 130 },
     });
     expect(read(loanMonthEntries(still, 'accrual'))).toEqual([
@@ -275,7 +274,7 @@ describe('principal that moves without money', () => {
   it('turns interest paid ahead into principal when the loan is settled early', () => {
     const early = facts({
       before: { home: 'loans', outstanding: 100_000, receivable: 0, charges: 0 },
-      allocations: [[7, '2026-03-20', 99_000, 0, 0, 0, 0, 0]],
+      allocations: [[7, '2026-03-20', 99_000, 0, 0, 0, 0, 0, 'R-7']],
       after: { home: null, outstanding: 0, receivable: 0, charges: 0, daysPastDue: 0 },
     });
     expect(read(loanMonthEntries(early, 'cash')).at(-1)).toEqual([

@@ -13,4 +13,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ADD COLUMN unapplied bigint NOT NULL DEFAULT 0,
       ADD COLUMN collected_fee bigint NOT NULL DEFAULT 0,
       ADD COLUMN allocations text NOT NULL DEFAULT '[]'`.execute(db);
+  // The ledger's cash before a month (see SQLite's 0027).
+  await sql`CREATE INDEX payments_date ON payments (date, reverses_payment_id, amount)`.execute(db);
 }

@@ -18,8 +18,7 @@ import { CodeSelect, Field } from '../../components/form';
 import { download, recentMonths } from '../../components/files';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
-import { WorkProgressBar } from '../../components/WorkProgress';
-import { Section } from '../reports/report-parts';
+import { MonthEndsProgress, Section } from '../reports/report-parts';
 import { installPrintHeader } from '../reports/print-header';
 import { Letterhead } from '../../components/Letterhead';
 import { CustomColumns, useCustomColumns } from './CustomColumns';
@@ -27,7 +26,7 @@ import { JournalTable } from './JournalTable';
 import { TiesPanel } from './TiesPanel';
 import { TrialBalanceTable, useAccountName } from './TrialBalanceTable';
 
-const PAGE = 200;
+const PAGE = 100;
 
 /**
  * The Ledger page: a month that has ended, its trial balance with the ties that prove it (any
@@ -101,15 +100,7 @@ export function LedgerPage() {
           </p>
         )}
       </div>
-      {ledger.progress && ledger.progress.total > 0 && (
-        <WorkProgressBar
-          progress={ledger.progress}
-          ariaLabel={t('reports.reportProgressLabel')}
-          describe={(p) =>
-            t('reports.reportProgress', { done: prefs.number(p.done), total: prefs.number(p.total) })
-          }
-        />
-      )}
+      <MonthEndsProgress progress={ledger.progress} />
       {ledger.error && <ErrorPanel error={ledger.error} />}
       {ledger.data && (
         <article className="report ledger" aria-label={t('ledger.title')}>

@@ -6,13 +6,12 @@ import type { MonthlyReport } from '../../../../shared/contract';
 import type { Resources } from '../../../../shared/i18n/resources';
 import { call } from '../../api/client';
 import { useApi, useApiWithProgress } from '../../api/hooks';
-import { WorkProgressBar } from '../../components/WorkProgress';
 import { usePrefs } from '../../app/prefs';
 import { ErrorPanel } from '../../app/ErrorBoundary';
 import { Page } from '../../components/Page';
 import { PrintButton } from '../../components/PrintButton';
 import { AgingChart } from './AgingChart';
-import { CountCell, KeyValues, Section } from './report-parts';
+import { CountCell, KeyValues, MonthEndsProgress, Section } from './report-parts';
 import { ClassificationSection } from '../risk/ClassificationSection';
 import { installPrintHeader } from './print-header';
 import { Letterhead } from '../../components/Letterhead';
@@ -62,15 +61,7 @@ export function ReportPage() {
           </select>
         </div>
       </div>
-      {report.progress && report.progress.total > 0 && (
-        <WorkProgressBar
-          progress={report.progress}
-          ariaLabel={t('reports.reportProgressLabel')}
-          describe={(p) =>
-            t('reports.reportProgress', { done: prefs.number(p.done), total: prefs.number(p.total) })
-          }
-        />
-      )}
+      <MonthEndsProgress progress={report.progress} />
       {report.error && <ErrorPanel error={report.error} />}
       {exportError !== null && <ErrorPanel error={exportError} />}
       {report.data && <ReportDocument report={inReadersOrder(report.data, prefs.locale)} />}

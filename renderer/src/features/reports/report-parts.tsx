@@ -1,3 +1,8 @@
+import { useTranslation } from 'react-i18next';
+import type { WorkProgress } from '../../../../shared/contract';
+import { usePrefs } from '../../app/prefs';
+import { WorkProgressBar } from '../../components/WorkProgress';
+
 /** The report's building blocks, shared by its sections (the report page, the classification). */
 export function Section({
   title,
@@ -53,5 +58,21 @@ export function CountCell({
         '—'
       )}
     </td>
+  );
+}
+
+/** How far the month-end history a report or ledger waits on has got (none once it is built). */
+export function MonthEndsProgress({ progress }: { progress: WorkProgress | null }) {
+  const { t } = useTranslation();
+  const prefs = usePrefs();
+  if (!progress || progress.total <= 0) return null;
+  return (
+    <WorkProgressBar
+      progress={progress}
+      ariaLabel={t('reports.reportProgressLabel')}
+      describe={(p) =>
+        t('reports.reportProgress', { done: prefs.number(p.done), total: prefs.number(p.total) })
+      }
+    />
   );
 }

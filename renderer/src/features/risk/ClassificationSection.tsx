@@ -60,6 +60,28 @@ export function ClassificationSection({ c }: { c: MonthClassification }) {
             </tr>
           </tbody>
         </table>
+        <table className="grid compact" data-testid="classification-products">
+          <thead>
+            <tr>
+              <th>{t('reports.fig.product')}</th>
+              <th className="num">{t('reports.risk.loans')}</th>
+              <th className="num">{t('reports.risk.outstanding')}</th>
+              <th className="num">{t('reports.risk.nonPerforming')}</th>
+              <th className="num">{t('reports.risk.provision')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.products.map((p) => (
+              <tr key={p.product}>
+                <th>{t(`common.products.${p.product}`)}</th>
+                <td className="num">{p.loans}</td>
+                <td className="num">{money(p.outstanding)}</td>
+                <td className="num">{money(p.nonPerforming)}</td>
+                <td className="num">{money(p.provision)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
         <div className="two-col">
           <KeyValues
             rows={[
