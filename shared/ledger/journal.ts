@@ -113,9 +113,16 @@ const line = (account: AccountRole, debit: Minor, credit: Minor): JournalLine =>
 
 /** An entry from its lines, without the zero ones; throws when it does not balance. */
 export function entry(head: Omit<JournalEntry, 'lines'>, lines: readonly JournalLine[]): JournalEntry | null {
-  const kept = lines.filter((l) => l.debit !== 0 || l.credit !== 0);
-  const debit = kept.reduce((s, l) => s + l.debit, 0);
-  const credit = kept.reduce((s, l) => s + l.credit, 0);
+  // One loop, no intermediate arrays: a month of Book-100k makes some 200,000 entries.
+  const kept: JournalLine[] = [];
+  let debit = 0;
+  let credit = 0;
+  for (const l of lines) {
+    if (l.debit === 0 && l.credit === 0) continue;
+    kept.push(l);
+    debit += l.debit;
+    credit += l.credit;
+  }
   if (debit !== credit) throw new Error(`entry ${head.key} does not balance: ${debit} ≠ ${credit}`);
   return kept.length === 0 ? null : { ...head, lines: kept };
 }

@@ -9,6 +9,7 @@ import { addDays, lastDayOfMonth, monthOf } from '../../../shared/dates';
 import type { LoanStatus } from '../../../shared/contract';
 import type { AccountingBasis } from '../../../shared/ledger/chart';
 import {
+  NON_ACCRUAL_DAYS,
   carriedReceivable,
   isAccruing,
   type LoanMonthFacts,
@@ -17,6 +18,8 @@ import {
 } from '../../../shared/ledger/journal';
 import { BOOK_STATUSES } from '../../../shared/reports/monthly';
 import type { Db } from '../../db/db';
+import { rowsAsArrays } from '../../db/rows-as-arrays';
+import type { ServiceContext } from '../context';
 
 /** Where a loan's principal sits at a month end, by its status then. */
 export function homeOf(status: string | null): PrincipalHome {
@@ -25,22 +28,63 @@ export function homeOf(status: string | null): PrincipalHome {
   return status === 'repossessed' ? 'foreclosed' : null;
 }
 
+/** One empty list for the many loans with no such event (60,000 loans, six lists each). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 };
 
+/**
+ * The month-end cache's figures at the month's end, as the report reads them: outstanding
+ * principal of the book and of loans under repossession, interest accrued and unpaid of the loans
+ * still accruing, and the interest the month's payments paid.
+ */
+export interface CacheSums {
+  book: number;
+  foreclosed: number;
+  accrued: number;
+  interestCollected: number;
+}
+
+/** The columns of the month's rows, in the order the query selects them. */
+type FactsRow = [
+  loanId: number,
+  number: string,
+  startDate: string,
+  principal: number,
+  upfrontFee: number,
+  status: string,
+  daysPastDue: number,
+  outstanding: number,
+  receivable: number,
+  charges: number,
+  ...tail: FactsTail,
+];
+type FactsTail = [
+  allocations: string,
+  pStatus: string | null,
+  pDpd: number | null,
+  pOutstanding: number | null,
+  pReceivable: number | null,
+  pCharges: number | null,
+  collectedInterest: number,
+];
+
 export async function monthFacts(
-  db: Db,
+  book: Pick<ServiceContext, 'db' | 'sqlite'>,
   month: string,
   basis: AccountingBasis,
   basisBefore: AccountingBasis,
-): Promise<LoanMonthFacts[]> {
+): Promise<{ facts: LoanMonthFacts[]; cache: CacheSums }> {
+  const { db } = book;
   const start = `${month}-01`;
   const end = lastDayOfMonth(month);
   const before = monthOf(addDays(start, -1));
-  const rows = await db
+  // As arrays, not objects: 60,000 rows of a month on Book-100k, read whole (see rowsAsArrays).
+  const query = db
     .selectFrom('loan_month_ends as e')
     .innerJoin('loans as l', 'l.id', 'e.loan_id')
     .leftJoin('loan_month_ends as p', (j) =>
@@ -63,10 +107,12 @@ export async function monthFacts(
       'p.outstanding_principal as p_outstanding',
       'p.interest_receivable as p_receivable',
       'p.charges_outstanding as p_charges',
+      'e.collected_interest',
     ])
     .where('e.month', '=', month)
     .orderBy('e.loan_id')
-    .execute();
+    .compile();
+  const rows = await rowsAsArrays<FactsRow>(book, query);
 
   // Reversals touching the month (the reversal, or the payment it reverses, dated in it), read
   // through the index of reversal rows: the month's other payments are in the allocations.
@@ -169,42 +215,57 @@ export async function monthFacts(
   );
 
   const facts: LoanMonthFacts[] = [];
+  const cache: CacheSums = { book: 0, foreclosed: 0, accrued: 0, interestCollected: 0 };
   const seen = new Set<number>();
-  for (const r of rows) {
-    seen.add(r.loan_id);
-    const startedNow = r.start_date >= start;
-    const beforeHome = !startedNow && r.p_status !== null ? homeOf(r.p_status) : null;
-    const afterHome = homeOf(r.status);
-    const pDpd = Number(r.p_dpd ?? 0);
+  for (const row of rows) {
+    const [loanId, number, startDate, principal, upfrontFee, status, dpd, outstanding, receivable, charges] =
+      row;
+    const [allocations, pStatus, pDpdRaw, pOutstanding, pReceivable, pCharges, collectedInterest] = row.slice(
+      10,
+    ) as FactsTail;
+    seen.add(loanId);
+    const startedNow = startDate >= start;
+    const beforeHome = !startedNow && pStatus !== null ? homeOf(pStatus) : null;
+    const afterHome = homeOf(status);
+    const pDpd = Number(pDpdRaw ?? 0);
+    const daysPastDue = Number(dpd);
+    // The cache's own figures, summed as the report sums them, for the ties.
+    if (afterHome === 'loans') {
+      cache.book += outstanding;
+      if (daysPastDue <= NON_ACCRUAL_DAYS) cache.accrued += receivable;
+    } else if (afterHome === 'foreclosed') {
+      cache.foreclosed += outstanding;
+    }
+    cache.interestCollected += collectedInterest;
     facts.push({
-      loanId: r.loan_id,
-      number: r.number,
+      loanId,
+      number,
       monthEnd: end,
-      start: startedNow ? { date: r.start_date, principal: r.principal, fee: r.upfront_fee } : null,
+      start: startedNow ? { date: startDate, principal, fee: upfrontFee } : null,
       before: {
         home: beforeHome,
-        outstanding: r.p_outstanding ?? 0,
-        receivable: carriedReceivable(basisBefore, beforeHome, pDpd, r.p_receivable ?? 0),
-        charges: r.p_charges ?? 0,
+        outstanding: pOutstanding ?? 0,
+        receivable: carriedReceivable(basisBefore, beforeHome, pDpd, pReceivable ?? 0),
+        charges: pCharges ?? 0,
       },
       after: {
         home: afterHome,
-        outstanding: r.outstanding_principal,
-        receivable: carriedReceivable(basis, afterHome, Number(r.days_past_due), r.interest_receivable),
-        charges: r.charges_outstanding,
-        daysPastDue: Number(r.days_past_due),
+        outstanding,
+        receivable: carriedReceivable(basis, afterHome, daysPastDue, receivable),
+        charges,
+        daysPastDue,
       },
       accruingAtStart: basis === 'accrual' && isAccruing(basisBefore, beforeHome, pDpd),
-      allocations: JSON.parse(r.allocations) as MonthAllocation[],
+      allocations: JSON.parse(allocations) as MonthAllocation[],
       fromSale,
-      reversedPayments: reversedByLoan.get(r.loan_id) ?? [],
-      reversals: reversalsByLoan.get(r.loan_id) ?? [],
-      legalCosts: legalByLoan.get(r.loan_id) ?? [],
+      reversedPayments: reversedByLoan.get(loanId) ?? NONE,
+      reversals: reversalsByLoan.get(loanId) ?? NONE,
+      legalCosts: legalByLoan.get(loanId) ?? NONE,
       writeOffOn:
-        r.status === 'written-off' && (beforeHome || startedNow) ? (writeOffs.get(r.loan_id) ?? end) : null,
-      recoveries: recoveriesByLoan.get(r.loan_id) ?? [],
-      sales: salesByLoan.get(r.loan_id) ?? [],
-      rescheduled: rescheduled.has(r.loan_id),
+        status === 'written-off' && (beforeHome || startedNow) ? (writeOffs.get(loanId) ?? end) : null,
+      recoveries: recoveriesByLoan.get(loanId) ?? NONE,
+      sales: salesByLoan.get(loanId) ?? NONE,
+      rescheduled: rescheduled.has(loanId),
     });
   }
 
@@ -236,18 +297,18 @@ export async function monthFacts(
         accruingAtStart: false,
         allocations: [],
         fromSale,
-        reversedPayments: reversedByLoan.get(id) ?? [],
-        reversals: reversalsByLoan.get(id) ?? [],
+        reversedPayments: reversedByLoan.get(id) ?? NONE,
+        reversals: reversalsByLoan.get(id) ?? NONE,
         // Off the books, a cost charged to the loan is the lender's expense: no receivable is kept.
-        legalCosts: (legalByLoan.get(id) ?? []).map((c) => ({ ...c, charged: false })),
+        legalCosts: (legalByLoan.get(id) ?? NONE).map((c) => ({ ...c, charged: false })),
         writeOffOn: null,
-        recoveries: recoveriesByLoan.get(id) ?? [],
-        sales: salesByLoan.get(id) ?? [],
+        recoveries: recoveriesByLoan.get(id) ?? NONE,
+        sales: salesByLoan.get(id) ?? NONE,
         rescheduled: false,
       });
     }
   }
-  return facts;
+  return { facts, cache };
 }
 
 /** Collateral sales whose proceeds were applied this month, and the payments they made. */

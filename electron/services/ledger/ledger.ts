@@ -4,13 +4,11 @@
  * the month's classification). Built once per month and book version; the Ledger page filters and
  * pages the same build.
  */
-import { sql } from 'kysely';
 import { addDays, lastDayOfMonth, monthOf } from '../../../shared/dates';
 import type { AccountRole, LedgerSettings } from '../../../shared/ledger/chart';
 import {
   loanMonthEntries,
   provisionEntry,
-  NON_ACCRUAL_DAYS,
   type JournalEntry,
   type LoanMonthFacts,
 } from '../../../shared/ledger/journal';
@@ -21,13 +19,12 @@ import {
   type Tie,
   type TrialBalanceRow,
 } from '../../../shared/ledger/trial-balance';
-import { BOOK_STATUSES } from '../../../shared/reports/monthly';
 import { bookVersion } from '../../db/book-version';
 import type { ServiceContext } from '../context';
 import { domainError } from '../errors';
 import { keepMonthEndsThrough } from '../reports/month-end-cache';
-import { classifyMonth } from '../risk/month-classification';
-import { monthFacts } from './facts.query';
+import { requiredProvisionAt } from '../risk/month-classification';
+import { monthFacts, type CacheSums } from './facts.query';
 import { cashAndPayablesBefore } from './openings.query';
 import { ledgerByMonth } from './settings';
 
@@ -61,8 +58,9 @@ export async function buildLedger(ctx: ServiceContext, month: string): Promise<B
   const settingsOf = await ledgerByMonth(ctx.db);
   const settings = settingsOf(month);
   const before = settingsOf(monthOf(addDays(start, -1)));
-  const facts = await monthFacts(ctx.db, month, settings.basis, before.basis);
-  const classification = await classifyMonth(ctx, month);
+  const { facts, cache } = await monthFacts(ctx, month, settings.basis, before.basis);
+  const provisionBefore = await requiredProvisionAt(ctx, monthOf(addDays(start, -1)));
+  const provisionRequired = await requiredProvisionAt(ctx, month);
 
   const entries: JournalEntry[] = [];
   for (const f of facts) entries.push(...loanMonthEntries(f, settings.basis));
@@ -72,17 +70,13 @@ export async function buildLedger(ctx: ServiceContext, month: string): Promise<B
     (s, e) => s + e.lines.reduce((t, l) => t + (l.account === 'provision' ? l.credit - l.debit : 0), 0),
     0,
   );
-  const provision = provisionEntry(
-    end,
-    classification.movement.opening + provisionMoved,
-    classification.provision,
-  );
+  const provision = provisionEntry(end, provisionBefore + provisionMoved, provisionRequired);
   if (provision) entries.push(provision);
   const journal = inDateOrder(entries);
 
-  const openings = await openingsOf(ctx, start, facts, classification.movement.opening);
+  const openings = await openingsOf(ctx, start, facts, provisionBefore);
   const rows = trialBalance(openings, journal);
-  const ties = await tiesOf(ctx, month, settings, facts, journal, rows, classification.provision);
+  const ties = tiesOf(settings, facts, cache, journal, rows, provisionRequired);
   return { month, settings, entries: journal, trialBalance: rows, ties };
 }
 
@@ -163,43 +157,16 @@ function loansThatDiffer(facts: readonly LoanMonthFacts[], entries: readonly Jou
   return differ;
 }
 
-async function tiesOf(
-  ctx: ServiceContext,
-  month: string,
+function tiesOf(
   settings: LedgerSettings,
   facts: readonly LoanMonthFacts[],
+  cache: CacheSums,
   entries: readonly JournalEntry[],
   rows: readonly TrialBalanceRow[],
   requiredProvision: number,
-): Promise<Tie[]> {
+): Tie[] {
   const closing = (account: AccountRole) => rows.find((r) => r.account === account)!.closing;
   const accrual = settings.basis === 'accrual';
-  const before = monthOf(addDays(`${month}-01`, -1));
-  // The month-end cache's own sums: the report's outstanding principal (the book at the month's
-  // end), the loans under repossession, the interest collected, and the receivable accrued.
-  const book = sql.join(BOOK_STATUSES.map((s) => sql.lit(s)));
-  const accruingAt = (alias: 'e' | 'p') =>
-    sql`(${sql.ref(`${alias}.status`)} IN (${book}) AND ${sql.ref(`${alias}.days_past_due`)} <= ${sql.lit(NON_ACCRUAL_DAYS)})`;
-  const sums = await ctx.db
-    .selectFrom('loan_month_ends as e')
-    .leftJoin('loan_month_ends as p', (j) =>
-      j.onRef('p.loan_id', '=', 'e.loan_id').on('p.month', '=', before),
-    )
-    .select([
-      sql<number>`coalesce(sum(CASE WHEN e.status IN (${book}) THEN e.outstanding_principal ELSE 0 END), 0)`.as(
-        'book',
-      ),
-      sql<number>`coalesce(sum(CASE WHEN e.status = 'repossessed' THEN e.outstanding_principal ELSE 0 END), 0)`.as(
-        'foreclosed',
-      ),
-      sql<number>`coalesce(sum(e.collected_interest), 0)`.as('collected'),
-      sql<number>`coalesce(sum(CASE WHEN ${accruingAt('e')} THEN e.interest_receivable ELSE 0 END), 0)`.as(
-        'accruedEnd',
-      ),
-    ])
-    .where('e.month', '=', month)
-    .executeTakeFirstOrThrow();
-  const figure = (v: unknown) => Number(v ?? 0);
   const differences = loansThatDiffer(facts, entries);
   const debit = entries.reduce((s, e) => s + e.lines.reduce((t, l) => t + l.debit, 0), 0);
   const credit = entries.reduce((s, e) => s + e.lines.reduce((t, l) => t + l.credit, 0), 0);
@@ -214,13 +181,13 @@ async function tiesOf(
   }, 0);
   const receivableOpening = facts.reduce((s, f) => s + f.before.receivable, 0);
   const expectedIncome =
-    figure(sums.collected) + capitalised + (accrual ? figure(sums.accruedEnd) - receivableOpening : 0);
+    cache.interestCollected + capitalised + (accrual ? cache.accrued - receivableOpening : 0);
   const income = -closing('interestIncome');
 
   const ties = [
     tie('balanced', debit, credit),
-    tie('loans', closing('loans'), figure(sums.book), differences('loans')),
-    tie('foreclosed', closing('foreclosed'), figure(sums.foreclosed), differences('foreclosed')),
+    tie('loans', closing('loans'), cache.book, differences('loans')),
+    tie('foreclosed', closing('foreclosed'), cache.foreclosed, differences('foreclosed')),
     tie('provision', -closing('provision'), requiredProvision),
     tie('interestIncome', income, expectedIncome),
   ];
@@ -229,7 +196,7 @@ async function tiesOf(
       tie(
         'interestReceivable',
         closing('interestReceivable'),
-        figure(sums.accruedEnd),
+        cache.accrued,
         differences('interestReceivable'),
       ),
     );

@@ -85,3 +85,15 @@ export async function classifyMonth(ctx: ServiceContext, month: string): Promise
   movement.closing = summary.provision;
   return { month, asOf, ...summary, movement, migration: [...cells.values()] };
 }
+
+/**
+ * The provision the rules required at a completed month's end: what the ledger's provision account
+ * must hold then. The grading `classifyMonth` does, without the movement and migration.
+ */
+export async function requiredProvisionAt(ctx: ServiceContext, month: string): Promise<number> {
+  const rules = (await riskRulesByMonth(ctx.db))(month);
+  return gradeLoans(rules, await loansAtMonthEnd(ctx, month), lastDayOfMonth(month)).reduce(
+    (sum, g) => sum + g.provision,
+    0,
+  );
+}
