@@ -265,8 +265,8 @@ async function main(): Promise<void> {
       property: Number(rules.ltvThresholdPercent.property),
     };
     // The classification section by hand over the month-end cache: each loan's grade at both
-    // month ends by the default bands and the legal floor, the provision at the default rates, and
-    // the migration between the two.
+    // month ends by the default bands and the legal floor, the provision at the default rates, the
+    // migration between the two, and the split by product.
     const gradeSql = `WITH g AS (
         SELECT e.month, e.loan_id, e.outstanding_principal AS o,
           CASE WHEN e.days_past_due = 0 AND e.status <> 'legal' THEN 0
@@ -281,6 +281,10 @@ async function main(): Promise<void> {
       `${gradeSql} SELECT a.grade, b.grade, count(*), sum(coalesce(b.o, a.o))
        FROM (SELECT * FROM g WHERE month = :before) a LEFT JOIN (SELECT * FROM g WHERE month = :month) b
          ON b.loan_id = a.loan_id GROUP BY 1, 2`,
+      // Per product, as the section now shows it.
+      `${gradeSql} SELECT l.product, count(*), sum(o), sum(CASE WHEN grade >= 2 THEN o ELSE 0 END),
+         sum(o * CASE grade WHEN 0 THEN 1 WHEN 1 THEN 2 WHEN 2 THEN 25 WHEN 3 THEN 50 ELSE 100 END / 100.0)
+       FROM g JOIN loans l ON l.id = g.loan_id WHERE g.month = :month GROUP BY l.product`,
     ].map((text) => db.prepare(text));
     reportSql.push(...classificationSql);
     await add(
