@@ -12,7 +12,6 @@ export {
   ACCOUNTING_BASES,
   DEFAULT_CHART,
   DEFAULT_LEDGER,
-  NORMAL_SIDE,
   VOUCHER_GROUPINGS,
   type Account,
   type AccountRole,

@@ -20,23 +20,6 @@ export const ACCOUNT_ROLES = [
 ] as const;
 export type AccountRole = (typeof ACCOUNT_ROLES)[number];
 
-/** Which side an account's balance normally sits on: the trial balance shows it there. */
-export const NORMAL_SIDE: Record<AccountRole, 'debit' | 'credit'> = {
-  bank: 'debit',
-  loans: 'debit',
-  foreclosed: 'debit',
-  interestReceivable: 'debit',
-  otherReceivables: 'debit',
-  provision: 'credit',
-  otherPayables: 'credit',
-  retainedEarnings: 'credit',
-  interestIncome: 'credit',
-  penaltyIncome: 'credit',
-  feeIncome: 'credit',
-  impairmentLoss: 'debit',
-  adminExpense: 'debit',
-};
-
 /** Income and expense accounts: each month's trial balance opens them at zero. */
 export const PROFIT_AND_LOSS: readonly AccountRole[] = [
   'interestIncome',
